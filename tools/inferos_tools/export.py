@@ -1,0 +1,374 @@
+"""Export a Hugging Face Llama-architecture checkpoint to the Infer-OS ONNX format.
+
+    python -m inferos_tools.export --checkpoint DIR --out DIR
+
+The graph is written by hand with onnx.helper (no tracing), so that its interface is ours:
+
+  inputs   input_ids        int64   [batch, tokens]
+           position_ids     int64   [batch, tokens]
+           attention_mask   int64   [batch, past + tokens]     1 = attend, 0 = padding
+           past_key.L       float32 [batch, past, kv_heads, head_dim]   (keys after RoPE)
+           past_value.L     float32 [batch, past, kv_heads, head_dim]
+  outputs  logits           float32 [batch, tokens, vocab]
+           present_key.L    float32 [batch, tokens, kv_heads, head_dim]  the NEW tokens only
+           present_value.L  float32 [batch, tokens, kv_heads, head_dim]
+           attn_mass.L      float32 [batch, past + tokens]  attention probability each cached or new token
+                                    received in layer L, summed over query heads and valid query rows
+
+The cache is token-major ([tokens, kv_heads, head_dim] per batch row), so the caller appends new tokens at
+the end of a buffer and feeds the used prefix without a copy; keys are stored after RoPE, so the order of
+cached tokens does not matter to attention, only the mask does. Tiered (quantized) inputs concatenate into
+the same token axis inside the graph.
+
+The tool also writes golden data from PyTorch (fp32, eager attention): the prompt ids, the logits at the
+last prompt position, and 64 greedy tokens for a few fixed prompts, and checks the graph against PyTorch
+with onnxruntime before it returns.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import shutil
+import sys
+import time
+
+import numpy as np
+import onnx
+from onnx import TensorProto, helper, numpy_helper
+
+OPSET = 21
+FORMAT_VERSION = 1
+GOLDEN_PROMPTS = [
+    "The kernel",
+    "In Python, a list comprehension",
+    "Perl is a highly capable, feature-rich programming language",
+    "To configure the device driver, first",
+]
+GOLDEN_TOKENS = 64
+LOGITS_TOLERANCE = 1e-3
+
+
+class GraphBuilder:
+    """Small helper over onnx.helper: unique names, constants, and one method per op we use."""
+
+    def __init__(self):
+        self.nodes, self.inits, self._n = [], [], 0
+
+    def name(self, hint: str) -> str:
+        self._n += 1
+        return f"{hint}_{self._n}"
+
+    def init(self, name: str, array: np.ndarray) -> str:
+        self.inits.append(numpy_helper.from_array(np.ascontiguousarray(array), name))
+        return name
+
+    def const(self, values, dtype=np.int64) -> str:
+        return self.init(self.name("const"), np.asarray(values, dtype=dtype))
+
+    def op(self, op_type: str, inputs, hint: str | None = None, n_out: int = 1, domain: str = "", **attrs):
+        outs = [self.name(hint or op_type.lower()) for _ in range(n_out)]
+        self.nodes.append(helper.make_node(op_type, list(inputs), outs, name=self.name(op_type), domain=domain,
+                                           **attrs))
+        return outs[0] if n_out == 1 else outs
+
+
+def load_checkpoint(path: str):
+    import torch
+    from transformers import AutoConfig, LlamaForCausalLM
+
+    cfg = AutoConfig.from_pretrained(path)
+    if cfg.model_type not in ("llama",):
+        raise SystemExit(f"error: {path}: model_type '{cfg.model_type}' is not a Llama architecture")
+    model = LlamaForCausalLM.from_pretrained(path, dtype=torch.float32, attn_implementation="eager")
+    model.eval()
+    return cfg, model
+
+
+def build_graph(cfg, model) -> onnx.ModelProto:
+    import torch
+
+    g = GraphBuilder()
+    sd = {k: v.detach().float().numpy() for k, v in model.state_dict().items()}
+    n_layers = cfg.num_hidden_layers
+    n_heads = cfg.num_attention_heads
+    n_kv = getattr(cfg, "num_key_value_heads", None) or n_heads
+    head_dim = getattr(cfg, "head_dim", None) or cfg.hidden_size // n_heads
+    if n_heads % n_kv:
+        raise SystemExit(f"error: num_attention_heads {n_heads} is not a multiple of num_key_value_heads {n_kv}")
+    n_rep = n_heads // n_kv
+    hidden = cfg.hidden_size
+    eps = float(cfg.rms_norm_eps)
+    max_pos = int(cfg.max_position_embeddings)
+    scale = float(getattr(model.model.layers[0].self_attn, "scaling", head_dim ** -0.5))
+
+    # RoPE tables from the checkpoint's own rotary module, so every rope type transformers knows is exact.
+    with torch.no_grad():
+        pos = torch.arange(max_pos)[None, :]
+        cos, sin = model.model.rotary_emb(torch.zeros(1, dtype=torch.float32), pos)
+    cos_t = g.init("rope_cos", cos[0].float().numpy())  # [max_pos, head_dim]
+    sin_t = g.init("rope_sin", sin[0].float().numpy())
+
+    inputs = [
+        helper.make_tensor_value_info("input_ids", TensorProto.INT64, ["batch", "tokens"]),
+        helper.make_tensor_value_info("position_ids", TensorProto.INT64, ["batch", "tokens"]),
+        helper.make_tensor_value_info("attention_mask", TensorProto.INT64, ["batch", "total"]),
+    ]
+    outputs = [helper.make_tensor_value_info("logits", TensorProto.FLOAT, ["batch", "tokens", cfg.vocab_size])]
+
+    embed = g.init("embed_tokens", sd["model.embed_tokens.weight"])
+    x = g.op("Gather", [embed, "input_ids"], "embeds", axis=0)  # [B, T, hidden]
+
+    # Shapes and masks shared by every layer.
+    shape_bt = g.op("Shape", ["input_ids"], "shape_bt")  # [B, T]
+    b_dim = g.op("Slice", [shape_bt, g.const([0]), g.const([1])], "b_dim")
+    t_dim = g.op("Slice", [shape_bt, g.const([1]), g.const([2])], "t_dim")
+    total = g.op("Shape", ["attention_mask"], "shape_total")
+    s_dim = g.op("Slice", [total, g.const([1]), g.const([2])], "s_dim")  # past + tokens
+    p_dim = g.op("Sub", [s_dim, t_dim], "p_dim")
+    # causal[t, s] = s <= p + t
+    t_idx = g.op("Range", [g.const(0), g.op("Squeeze", [t_dim, g.const([0])]), g.const(1)], "t_idx")
+    s_idx = g.op("Range", [g.const(0), g.op("Squeeze", [s_dim, g.const([0])]), g.const(1)], "s_idx")
+    t_abs = g.op("Add", [t_idx, g.op("Squeeze", [p_dim, g.const([0])])])
+    causal = g.op("LessOrEqual", [g.op("Unsqueeze", [s_idx, g.const([0])]),
+                                  g.op("Unsqueeze", [t_abs, g.const([1])])], "causal")  # [T, S]
+    keep = g.op("Cast", ["attention_mask"], to=TensorProto.BOOL)  # [B, S]
+    keep5 = g.op("Unsqueeze", [keep, g.const([1, 2, 3])])  # [B, 1, 1, 1, S]
+    allowed = g.op("And", [keep5, causal], "allowed")  # [B, 1, 1, T, S]
+    neg = g.const(np.finfo(np.float32).min, np.float32)
+    # Query rows of padded new tokens do not count toward attention mass.
+    q_valid = g.op("Slice", [g.op("Cast", ["attention_mask"], to=TensorProto.FLOAT), p_dim, s_dim, g.const([1])])
+    q_valid5 = g.op("Unsqueeze", [q_valid, g.const([1, 2, 4])])  # [B, 1, 1, T, 1]
+
+    cos_bt = g.op("Unsqueeze", [g.op("Gather", [cos_t, "position_ids"], axis=0), g.const([2])])  # [B,T,1,D]
+    sin_bt = g.op("Unsqueeze", [g.op("Gather", [sin_t, "position_ids"], axis=0), g.const([2])])
+    half = head_dim // 2
+
+    def rms_norm(inp, weight_name):
+        w = g.init(weight_name, sd[weight_name])
+        sq = g.op("Mul", [inp, inp])
+        var = g.op("ReduceMean", [sq, g.const([-1])], keepdims=1)
+        inv = g.op("Reciprocal", [g.op("Sqrt", [g.op("Add", [var, g.const(eps, np.float32)])])])
+        return g.op("Mul", [w, g.op("Mul", [inp, inv])])
+
+    def linear(inp, prefix):
+        w = g.init(prefix + ".weight.T", sd[prefix + ".weight"].T)
+        out = g.op("MatMul", [inp, w])
+        if prefix + ".bias" in sd:
+            out = g.op("Add", [out, g.init(prefix + ".bias", sd[prefix + ".bias"])])
+        return out
+
+    def rope(t):  # t: [B, T, heads, D]; HF rotate_half convention
+        x1, x2 = g.op("Split", [t, g.const([half, half])], n_out=2, axis=-1)
+        rot = g.op("Concat", [g.op("Neg", [x2]), x1], axis=-1)
+        return g.op("Add", [g.op("Mul", [t, cos_bt]), g.op("Mul", [rot, sin_bt])])
+
+    heads_shape = lambda n: g.op("Concat", [b_dim, t_dim, g.const([n, head_dim])], axis=0)  # noqa: E731
+    q_shape, kv_shape = heads_shape(n_heads), heads_shape(n_kv)
+    q5_shape = g.op("Concat", [b_dim, t_dim, g.const([n_kv, n_rep, head_dim])], axis=0)
+    out_shape = g.op("Concat", [b_dim, t_dim, g.const([n_heads * head_dim])], axis=0)
+
+    for i in range(n_layers):
+        p = f"model.layers.{i}"
+        for kind in ("key", "value"):
+            inputs.append(helper.make_tensor_value_info(f"past_{kind}.{i}", TensorProto.FLOAT,
+                                                        ["batch", "past", n_kv, head_dim]))
+        h = rms_norm(x, f"{p}.input_layernorm.weight")
+        q = rope(g.op("Reshape", [linear(h, f"{p}.self_attn.q_proj"), q_shape]))
+        k = rope(g.op("Reshape", [linear(h, f"{p}.self_attn.k_proj"), kv_shape]))
+        v = g.op("Reshape", [linear(h, f"{p}.self_attn.v_proj"), kv_shape])
+        g.nodes.append(helper.make_node("Identity", [k], [f"present_key.{i}"]))
+        g.nodes.append(helper.make_node("Identity", [v], [f"present_value.{i}"]))
+        k_all = g.op("Concat", [f"past_key.{i}", k], axis=1)  # [B, S, kv, D]
+        v_all = g.op("Concat", [f"past_value.{i}", v], axis=1)
+        # Grouped-query attention without repeating K/V: query heads h = kv * n_rep + r.
+        q5 = g.op("Transpose", [g.op("Reshape", [q, q5_shape])], perm=[0, 2, 3, 1, 4])  # [B, kv, rep, T, D]
+        k_t = g.op("Unsqueeze", [g.op("Transpose", [k_all], perm=[0, 2, 3, 1]), g.const([2])])  # [B,kv,1,D,S]
+        scores = g.op("Mul", [g.op("MatMul", [q5, k_t]), g.const(scale, np.float32)])  # [B, kv, rep, T, S]
+        scores = g.op("Where", [allowed, scores, neg])
+        probs = g.op("Softmax", [scores], axis=-1)
+        mass = g.op("ReduceSum", [g.op("Mul", [probs, q_valid5]), g.const([1, 2, 3])], f"attn_mass.{i}",
+                    keepdims=0)
+        g.nodes.append(helper.make_node("Identity", [mass], [f"attn_mass.{i}"]))
+        v_t = g.op("Unsqueeze", [g.op("Transpose", [v_all], perm=[0, 2, 1, 3]), g.const([2])])  # [B,kv,1,S,D]
+        ctx = g.op("Transpose", [g.op("MatMul", [probs, v_t])], perm=[0, 3, 1, 2, 4])  # [B, T, kv, rep, D]
+        attn = linear(g.op("Reshape", [ctx, out_shape]), f"{p}.self_attn.o_proj")
+        x = g.op("Add", [x, attn])
+        h = rms_norm(x, f"{p}.post_attention_layernorm.weight")
+        gate = linear(h, f"{p}.mlp.gate_proj")
+        act = g.op("Mul", [gate, g.op("Sigmoid", [gate])])
+        x = g.op("Add", [x, linear(g.op("Mul", [act, linear(h, f"{p}.mlp.up_proj")]), f"{p}.mlp.down_proj")])
+        for kind in ("key", "value"):
+            outputs.append(helper.make_tensor_value_info(f"present_{kind}.{i}", TensorProto.FLOAT,
+                                                         ["batch", "tokens", n_kv, head_dim]))
+        outputs.append(helper.make_tensor_value_info(f"attn_mass.{i}", TensorProto.FLOAT, ["batch", "total"]))
+
+    h = rms_norm(x, "model.norm.weight")
+    h2 = g.op("Reshape", [h, g.const([-1, hidden])])
+    if "lm_head.weight" in sd and not getattr(cfg, "tie_word_embeddings", False):
+        head = g.init("lm_head.weight", sd["lm_head.weight"])
+    else:
+        head = embed
+    logits2 = g.op("Gemm", [h2, head], transB=1)
+    logits_shape = g.op("Concat", [b_dim, t_dim, g.const([cfg.vocab_size])], axis=0)
+    g.nodes.append(helper.make_node("Reshape", [logits2, logits_shape], ["logits"]))
+
+    graph = helper.make_graph(g.nodes, "inferos_llama", inputs, outputs, g.inits)
+    model_proto = helper.make_model(graph, opset_imports=[helper.make_opsetid("", OPSET)],
+                                    producer_name="inferos-export")
+    model_proto.ir_version = 10
+    onnx.checker.check_model(model_proto, full_check=False)
+    return model_proto, dict(n_layers=n_layers, n_heads=n_heads, n_kv=n_kv, head_dim=head_dim)
+
+
+def torch_golden(model, tok, prompts):
+    """Reference from PyTorch fp32: last-position logits of each prompt and GOLDEN_TOKENS greedy tokens."""
+    import torch
+    from transformers import DynamicCache
+
+    out = []
+    for prompt in prompts:
+        ids = tok.encode(prompt, add_special_tokens=True).ids
+        with torch.no_grad():
+            cache = DynamicCache(config=model.config)
+            res = model(input_ids=torch.tensor([ids]), past_key_values=cache, use_cache=True)
+            last = res.logits[0, -1].float().numpy().copy()
+            greedy = []
+            nxt = int(res.logits[0, -1].argmax())
+            for _ in range(GOLDEN_TOKENS):
+                greedy.append(nxt)
+                res = model(input_ids=torch.tensor([[nxt]]), past_key_values=res.past_key_values, use_cache=True)
+                nxt = int(res.logits[0, -1].argmax())
+        out.append({"prompt": prompt, "prompt_ids": ids, "last_logits": last, "greedy": greedy})
+    return out
+
+
+def ort_check(onnx_path, dims, goldens, chunk=5):
+    """Run the exported graph with onnxruntime, in chunks with our own cache, against the PyTorch golden."""
+    import onnxruntime as ort
+
+    sess = ort.InferenceSession(onnx_path, providers=["CPUExecutionProvider"])
+    worst = 0.0
+    for gold in goldens:
+        ids = gold["prompt_ids"]
+        past = {f"past_{k}.{i}": np.zeros((1, 0, dims["n_kv"], dims["head_dim"]), np.float32)
+                for i in range(dims["n_layers"]) for k in ("key", "value")}
+        logits = None
+        for start in range(0, len(ids), chunk):
+            piece = ids[start:start + chunk]
+            n_past = start
+            feeds = dict(past)
+            feeds["input_ids"] = np.array([piece], np.int64)
+            feeds["position_ids"] = np.arange(n_past, n_past + len(piece), dtype=np.int64)[None]
+            feeds["attention_mask"] = np.ones((1, n_past + len(piece)), np.int64)
+            names = ["logits"] + [f"present_{k}.{i}" for i in range(dims["n_layers"]) for k in ("key", "value")]
+            res = dict(zip(names, sess.run(names, feeds)))
+            for name in past:
+                past[name] = np.concatenate([past[name], res[name.replace("past_", "present_")]], axis=1)
+            logits = res["logits"][0, -1]
+        worst = max(worst, float(np.abs(logits - gold["last_logits"]).max()))
+    return worst
+
+
+def sha256(path: str) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def export(checkpoint: str, out: str) -> dict:
+    from tokenizers import Tokenizer
+
+    t0 = time.time()
+    tok_src = os.path.join(checkpoint, "tokenizer.json")
+    if not os.path.exists(tok_src):
+        raise SystemExit(f"error: {checkpoint} has no tokenizer.json (a Hugging Face fast tokenizer is required)")
+    print(f"loading {checkpoint}", file=sys.stderr)
+    cfg, model = load_checkpoint(checkpoint)
+    proto, dims = build_graph(cfg, model)
+    os.makedirs(out, exist_ok=True)
+    onnx_path = os.path.join(out, "model.onnx")
+    size = proto.ByteSize()
+    if size > 1_900_000_000:
+        onnx.save_model(proto, onnx_path, save_as_external_data=True, location="model.onnx.data")
+    else:
+        onnx.save_model(proto, onnx_path)
+    print(f"wrote {onnx_path} ({size / 1e6:.1f} MB)", file=sys.stderr)
+    shutil.copyfile(tok_src, os.path.join(out, "tokenizer.json"))
+    tok_cfg = {}
+    if os.path.exists(os.path.join(checkpoint, "tokenizer_config.json")):
+        with open(os.path.join(checkpoint, "tokenizer_config.json")) as f:
+            tok_cfg = json.load(f)
+        shutil.copyfile(os.path.join(checkpoint, "tokenizer_config.json"), os.path.join(out, "tokenizer_config.json"))
+    chat_template = tok_cfg.get("chat_template")
+    if chat_template is None and os.path.exists(os.path.join(checkpoint, "chat_template.jinja")):
+        with open(os.path.join(checkpoint, "chat_template.jinja")) as f:
+            chat_template = f.read()
+
+    tok = Tokenizer.from_file(tok_src)
+    print("computing PyTorch golden outputs", file=sys.stderr)
+    goldens = torch_golden(model, tok, GOLDEN_PROMPTS)
+    worst = ort_check(onnx_path, dims, goldens)
+    print(f"onnxruntime vs PyTorch: max |logit diff| {worst:.2e} (tolerance {LOGITS_TOLERANCE})", file=sys.stderr)
+    if not worst <= LOGITS_TOLERANCE:
+        raise SystemExit(f"error: exported graph disagrees with PyTorch (max abs diff {worst})")
+    logits_file = os.path.join(out, "golden-logits.f32")
+    np.stack([gd["last_logits"] for gd in goldens]).astype("<f4").tofile(logits_file)
+    with open(os.path.join(out, "golden.json"), "w") as f:
+        json.dump({"source": "PyTorch fp32, eager attention, greedy", "logits_file": "golden-logits.f32",
+                   "logits_tolerance_max_abs": LOGITS_TOLERANCE, "ort_python_max_abs_diff": worst,
+                   "cases": [{"prompt": gd["prompt"], "prompt_ids": gd["prompt_ids"], "greedy": gd["greedy"]}
+                             for gd in goldens]}, f, indent=1)
+
+    eos = cfg.eos_token_id if isinstance(cfg.eos_token_id, list) else [cfg.eos_token_id]
+    meta = {
+        "format": "inferos-onnx",
+        "format_version": FORMAT_VERSION,
+        "name": os.path.basename(os.path.normpath(checkpoint)),
+        "architecture": "llama",
+        "vocab_size": cfg.vocab_size,
+        "hidden_size": cfg.hidden_size,
+        "num_layers": dims["n_layers"],
+        "num_attention_heads": dims["n_heads"],
+        "num_kv_heads": dims["n_kv"],
+        "head_dim": dims["head_dim"],
+        "max_position_embeddings": cfg.max_position_embeddings,
+        "tie_word_embeddings": bool(getattr(cfg, "tie_word_embeddings", False)),
+        "parameters": int(sum(p.numel() for p in model.parameters())),
+        "bos_token_id": cfg.bos_token_id,
+        "eos_token_ids": [e for e in eos if e is not None],
+        "chat_template": chat_template,
+        "graph": {"file": "model.onnx", "opset": OPSET, "kv_dtype": "float32",
+                  "kv_layout": "[batch, tokens, kv_heads, head_dim]", "keys": "after RoPE",
+                  "outputs": ["logits", "present_key.L", "present_value.L", "attn_mass.L"]},
+        "tokenizer": "tokenizer.json",
+        "golden": "golden.json",
+        "export_seconds": round(time.time() - t0, 1),
+        "sha256": {},
+    }
+    for name in sorted(os.listdir(out)):
+        if name != "inferos.json" and os.path.isfile(os.path.join(out, name)):
+            meta["sha256"][name] = sha256(os.path.join(out, name))
+    with open(os.path.join(out, "inferos.json"), "w") as f:
+        json.dump(meta, f, indent=2)
+    print(f"exported to {out} in {meta['export_seconds']} s", file=sys.stderr)
+    return meta
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--checkpoint", required=True, help="Hugging Face Llama checkpoint directory")
+    ap.add_argument("--out", required=True, help="directory for model.onnx, tokenizer.json, inferos.json")
+    args = ap.parse_args(argv)
+    if not os.path.isdir(args.checkpoint):
+        print(f"error: --checkpoint {args.checkpoint}: not a directory", file=sys.stderr)
+        return 2
+    export(args.checkpoint, args.out)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
