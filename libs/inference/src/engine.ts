@@ -1,0 +1,161 @@
+// The inference core: one model session, its tokenizer, and the loop that runs it.
+//   prefill: the prompt in chunks, each appending its K/V to the sequence's cache
+//   decode:  one token at a time from the cache; sample; repeat
+import { loadModelInfo, defaultModelDir, type ModelInfo } from './model-dir';
+import { KvCache } from './kv-cache';
+import { ModelSession, ort, DEFAULT_PROVIDERS, type Provider, type Feeds } from './session';
+import { Sampler, GREEDY, type SamplingOptions } from './sampling';
+import { TextTokenizer } from './tokenizer';
+
+export interface GenerateOptions {
+  maxTokens: number;
+  sampling?: SamplingOptions;
+  /** Prompt tokens per prefill step. */
+  prefillChunk?: number;
+  /** Stop at an end-of-sequence token (default true). */
+  stopAtEos?: boolean;
+  /** Called with each generated token as soon as it is chosen. */
+  onToken?: (id: number) => void;
+}
+
+export interface GenerateResult {
+  tokens: number[];
+  promptTokens: number;
+  /** Prompt in to first token chosen (prefill and the first sample). */
+  ttftMs: number;
+  /** Decode steps per second after the first token; null when fewer than two tokens were generated. */
+  decodeTokensPerS: number | null;
+  /** Bytes of the KV cache buffers held at the end of the request. */
+  kvBytes: number;
+  finishReason: 'length' | 'stop';
+}
+
+export const DEFAULT_PREFILL_CHUNK = 256;
+
+export class ContextLengthError extends RangeError {
+  override name = 'ContextLengthError';
+}
+
+export class Engine {
+  private readonly ones: BigInt64Array;
+  private readonly fetch: string[];
+
+  private constructor(
+    readonly info: ModelInfo,
+    readonly tokenizer: TextTokenizer,
+    readonly session: ModelSession,
+  ) {
+    this.ones = new BigInt64Array(info.maxPosition).fill(1n);
+    this.fetch = ['logits'];
+    for (let l = 0; l < info.numLayers; l++) this.fetch.push(`present_key.${l}`, `present_value.${l}`);
+  }
+
+  static async load(modelDir?: string, providers: readonly Provider[] = DEFAULT_PROVIDERS): Promise<Engine> {
+    const info = loadModelInfo(modelDir ?? defaultModelDir());
+    const tokenizer = TextTokenizer.load(info.tokenizerPath);
+    const session = await ModelSession.open(info.graphPath, providers);
+    return new Engine(info, tokenizer, session);
+  }
+
+  get provider(): Provider {
+    return this.session.provider;
+  }
+
+  newCache(): KvCache {
+    const { numLayers, numKvHeads, headDim, maxPosition } = this.info;
+    return new KvCache({ layers: numLayers, kvHeads: numKvHeads, headDim, maxTokens: maxPosition });
+  }
+
+  /**
+   * Run `ids` after the tokens already in `cache`, append their K/V to it, and return the logits:
+   * [ids.length, vocab] with `allLogits`, else the last position's [vocab].
+   */
+  async forward(cache: KvCache, ids: readonly number[], allLogits = false): Promise<Float32Array> {
+    const t = ids.length;
+    const past = cache.length;
+    if (t === 0) throw new RangeError('forward: no tokens to run');
+    if (past + t > this.info.maxPosition) {
+      throw new ContextLengthError(`${past + t} tokens exceed the model's context of ${this.info.maxPosition}`);
+    }
+    const { numLayers, numKvHeads, headDim, vocabSize } = this.info;
+    const inputIds = new BigInt64Array(t);
+    const positions = new BigInt64Array(t);
+    for (let i = 0; i < t; i++) {
+      const id = ids[i]!;
+      if (!Number.isInteger(id) || id < 0 || id >= vocabSize) throw new RangeError(`token id ${id} out of range [0, ${vocabSize})`);
+      inputIds[i] = BigInt(id);
+      positions[i] = BigInt(past + i);
+    }
+    const feeds: Feeds = {
+      input_ids: new ort.Tensor('int64', inputIds, [1, t]),
+      position_ids: new ort.Tensor('int64', positions, [1, t]),
+      attention_mask: new ort.Tensor('int64', this.ones.subarray(0, past + t), [1, past + t]),
+    };
+    for (let l = 0; l < numLayers; l++) {
+      feeds[`past_key.${l}`] = new ort.Tensor('float32', cache.pastKey(l), [1, past, numKvHeads, headDim]);
+      feeds[`past_value.${l}`] = new ort.Tensor('float32', cache.pastValue(l), [1, past, numKvHeads, headDim]);
+    }
+    const out = await this.session.run(feeds, this.fetch);
+    const keys: Float32Array[] = [];
+    const values: Float32Array[] = [];
+    for (let l = 0; l < numLayers; l++) {
+      keys.push(out[`present_key.${l}`]!.data as Float32Array);
+      values.push(out[`present_value.${l}`]!.data as Float32Array);
+    }
+    cache.append(keys, values, t);
+    const logits = out['logits']!.data as Float32Array;
+    return allLogits ? logits : logits.subarray((t - 1) * vocabSize, t * vocabSize);
+  }
+
+  /** Run the prompt in chunks of `chunk` tokens; returns the logits of its last position. */
+  async prefill(cache: KvCache, ids: readonly number[], chunk = DEFAULT_PREFILL_CHUNK): Promise<Float32Array> {
+    if (!Number.isSafeInteger(chunk) || chunk <= 0) throw new RangeError(`prefill chunk must be a positive integer, got ${chunk}`);
+    if (ids.length === 0) throw new RangeError('prefill: the prompt has no tokens');
+    let logits: Float32Array | undefined;
+    for (let start = 0; start < ids.length; start += chunk) {
+      logits = await this.forward(cache, ids.slice(start, start + chunk));
+    }
+    return logits!;
+  }
+
+  async generate(promptIds: readonly number[], opts: GenerateOptions): Promise<GenerateResult> {
+    const { maxTokens } = opts;
+    if (!Number.isSafeInteger(maxTokens) || maxTokens <= 0) throw new RangeError(`max tokens must be a positive integer, got ${maxTokens}`);
+    if (promptIds.length + maxTokens > this.info.maxPosition) {
+      throw new ContextLengthError(`prompt (${promptIds.length} tokens) + max tokens (${maxTokens}) exceed the model's context of ${this.info.maxPosition}`);
+    }
+    const sampler = new Sampler(opts.sampling ?? GREEDY);
+    const stopAtEos = opts.stopAtEos ?? true;
+    const cache = this.newCache();
+    const t0 = performance.now();
+    let logits = await this.prefill(cache, promptIds, opts.prefillChunk);
+    const tokens: number[] = [];
+    let firstAt = 0;
+    let finishReason: GenerateResult['finishReason'] = 'length';
+    for (;;) {
+      const id = sampler.sample(logits);
+      if (tokens.length === 0) firstAt = performance.now();
+      tokens.push(id);
+      opts.onToken?.(id);
+      if (stopAtEos && this.info.eosTokenIds.includes(id)) {
+        finishReason = 'stop';
+        break;
+      }
+      if (tokens.length >= maxTokens) break;
+      logits = await this.forward(cache, [id]);
+    }
+    const end = performance.now();
+    return {
+      tokens,
+      promptTokens: promptIds.length,
+      ttftMs: firstAt - t0,
+      decodeTokensPerS: tokens.length > 1 ? ((tokens.length - 1) * 1000) / (end - firstAt) : null,
+      kvBytes: cache.bytesHeld,
+      finishReason,
+    };
+  }
+
+  async close(): Promise<void> {
+    await this.session.close();
+  }
+}

@@ -1,0 +1,6 @@
+export { Engine, ContextLengthError, DEFAULT_PREFILL_CHUNK, type GenerateOptions, type GenerateResult } from './engine';
+export { KvCache, type KvCacheShape } from './kv-cache';
+export { loadModelInfo, defaultModelDir, ModelDirError, BUNDLED_MODEL, type ModelInfo } from './model-dir';
+export { Sampler, GREEDY, argmax, mulberry32, checkSampling, type SamplingOptions } from './sampling';
+export { ModelSession, Provider, DEFAULT_PROVIDERS, parseProviders, type ProviderAttempt } from './session';
+export { TextTokenizer, StreamDecoder } from './tokenizer';

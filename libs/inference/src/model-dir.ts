@@ -1,0 +1,99 @@
+// An exported model directory (written by `inferos export`): inferos.json describes the graph and the
+// tokenizer; model.onnx and tokenizer.json sit beside it.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const BUNDLED_MODEL = join('models', 'inferos-tiny', 'onnx');
+export const MODEL_FORMAT = 'inferos-onnx';
+export const MODEL_FORMAT_VERSION = 1;
+
+/** What the runtime needs to know about an exported model (from its inferos.json). */
+export interface ModelInfo {
+  /** Absolute path of the model directory. */
+  dir: string;
+  name: string;
+  vocabSize: number;
+  numLayers: number;
+  numAttentionHeads: number;
+  /** KV heads (fewer than attention heads under grouped-query attention). */
+  numKvHeads: number;
+  headDim: number;
+  /** The longest sequence the model's RoPE table covers. */
+  maxPosition: number;
+  parameters: number;
+  bosTokenId: number | null;
+  eosTokenIds: number[];
+  chatTemplate: string | null;
+  /** Absolute path of the ONNX graph. */
+  graphPath: string;
+  tokenizerPath: string;
+}
+
+export class ModelDirError extends Error {
+  override name = 'ModelDirError';
+}
+
+/** The bundled model: $INFEROS_MODEL, else models/inferos-tiny/onnx in the nearest enclosing checkout. */
+export function defaultModelDir(): string {
+  const fromEnv = process.env['INFEROS_MODEL'];
+  if (fromEnv) return resolve(fromEnv);
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const candidate = join(dir, BUNDLED_MODEL);
+    if (existsSync(join(candidate, 'inferos.json'))) return candidate;
+    const parent = dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  throw new ModelDirError(`bundled model not found (looked for ${BUNDLED_MODEL}/inferos.json above this package); pass --model DIR or set INFEROS_MODEL`);
+}
+
+function field<T>(meta: Record<string, unknown>, key: string, kind: 'number' | 'string', file: string): T {
+  const v = meta[key];
+  if (typeof v !== kind) throw new ModelDirError(`${file}: "${key}" must be a ${kind}, got ${JSON.stringify(v)}`);
+  return v as T;
+}
+
+export function loadModelInfo(dirArg: string): ModelInfo {
+  const dir = resolve(dirArg);
+  const file = join(dir, 'inferos.json');
+  if (!existsSync(file)) {
+    throw new ModelDirError(`${dir} is not an exported model directory (no inferos.json); export one with \`inferos export --checkpoint DIR --out DIR\``);
+  }
+  let meta: Record<string, unknown>;
+  try {
+    meta = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  } catch (err) {
+    throw new ModelDirError(`${file}: not valid JSON`, { cause: err });
+  }
+  if (meta['format'] !== MODEL_FORMAT || meta['format_version'] !== MODEL_FORMAT_VERSION) {
+    throw new ModelDirError(`${file}: format ${String(meta['format'])} v${String(meta['format_version'])} is not ${MODEL_FORMAT} v${MODEL_FORMAT_VERSION}; re-export the model`);
+  }
+  const graph = meta['graph'] as Record<string, unknown> | undefined;
+  if (!graph || graph['kv_dtype'] !== 'float32') throw new ModelDirError(`${file}: graph.kv_dtype must be float32`);
+  const graphPath = join(dir, field<string>(graph, 'file', 'string', file));
+  const tokenizerPath = join(dir, field<string>(meta, 'tokenizer', 'string', file));
+  for (const p of [graphPath, tokenizerPath]) {
+    if (!existsSync(p)) throw new ModelDirError(`${dir}: missing ${p}`);
+  }
+  const eos = meta['eos_token_ids'];
+  const bos = meta['bos_token_id'];
+  const template = meta['chat_template'];
+  return {
+    dir,
+    name: field<string>(meta, 'name', 'string', file),
+    vocabSize: field<number>(meta, 'vocab_size', 'number', file),
+    numLayers: field<number>(meta, 'num_layers', 'number', file),
+    numAttentionHeads: field<number>(meta, 'num_attention_heads', 'number', file),
+    numKvHeads: field<number>(meta, 'num_kv_heads', 'number', file),
+    headDim: field<number>(meta, 'head_dim', 'number', file),
+    maxPosition: field<number>(meta, 'max_position_embeddings', 'number', file),
+    parameters: field<number>(meta, 'parameters', 'number', file),
+    bosTokenId: typeof bos === 'number' ? bos : null,
+    eosTokenIds: Array.isArray(eos) ? eos.filter((e): e is number => typeof e === 'number') : [],
+    chatTemplate: typeof template === 'string' ? template : null,
+    graphPath,
+    tokenizerPath,
+  };
+}

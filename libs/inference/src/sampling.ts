@@ -1,0 +1,81 @@
+// Token selection: greedy (argmax, ties to the lowest id, as torch.argmax) and seeded top-p sampling.
+
+export interface SamplingOptions {
+  /** 0 means greedy. */
+  temperature: number;
+  /** Nucleus size in (0, 1]; 1 keeps the whole distribution. */
+  topP: number;
+  /** Seed of the sampler's PRNG: the same seed, logits and options give the same tokens. */
+  seed: number;
+}
+
+export const GREEDY: SamplingOptions = { temperature: 0, topP: 1, seed: 0 };
+
+export function argmax(logits: Float32Array): number {
+  let best = 0;
+  let bestValue = -Infinity;
+  for (let i = 0; i < logits.length; i++) {
+    const v = logits[i]!;
+    if (v > bestValue) {
+      bestValue = v;
+      best = i;
+    }
+  }
+  return best;
+}
+
+/** mulberry32: a small, fast 32-bit PRNG; good enough for sampling, and reproducible across platforms. */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function checkSampling(opts: SamplingOptions): void {
+  if (!Number.isFinite(opts.temperature) || opts.temperature < 0) {
+    throw new RangeError(`temperature must be a finite number >= 0, got ${opts.temperature}`);
+  }
+  if (!(opts.topP > 0 && opts.topP <= 1)) throw new RangeError(`top_p must be in (0, 1], got ${opts.topP}`);
+  if (!Number.isSafeInteger(opts.seed)) throw new RangeError(`seed must be an integer, got ${opts.seed}`);
+}
+
+export class Sampler {
+  private readonly random: () => number;
+
+  constructor(readonly options: SamplingOptions = GREEDY) {
+    checkSampling(options);
+    this.random = mulberry32(options.seed);
+  }
+
+  sample(logits: Float32Array): number {
+    const { temperature, topP } = this.options;
+    if (temperature === 0) return argmax(logits);
+    // Softmax in float64 over logits / temperature.
+    const n = logits.length;
+    let max = -Infinity;
+    for (let i = 0; i < n; i++) max = Math.max(max, logits[i]!);
+    const probs = new Float64Array(n);
+    let sum = 0;
+    for (let i = 0; i < n; i++) {
+      const p = Math.exp((logits[i]! - max) / temperature);
+      probs[i] = p;
+      sum += p;
+    }
+    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => probs[b]! - probs[a]! || a - b);
+    // Smallest prefix of the sorted distribution whose mass reaches top_p.
+    let kept = 0;
+    let mass = 0;
+    while (kept < n && mass < topP * sum) mass += probs[order[kept++]!]!;
+    let r = this.random() * mass;
+    for (let k = 0; k < kept; k++) {
+      r -= probs[order[k]!]!;
+      if (r < 0) return order[k]!;
+    }
+    return order[kept - 1]!;
+  }
+}

@@ -1,0 +1,94 @@
+// One ONNX Runtime session over an exported model, opened with the first execution provider of a
+// preference list that actually works on this machine. Which one it got, and why the others failed,
+// is recorded: a device that is not present is reported as unavailable, never assumed.
+import * as ort from 'onnxruntime-node';
+
+/** Execution providers a preference list may name, in our spelling. */
+export const Provider = {
+  cpu: 'cpu',
+  cuda: 'cuda',
+  dml: 'dml',
+  webgpu: 'webgpu',
+  npu: 'npu',
+} as const;
+export type Provider = (typeof Provider)[keyof typeof Provider];
+
+export const DEFAULT_PROVIDERS: readonly Provider[] = ['dml', 'cuda', 'cpu'];
+
+export interface ProviderAttempt {
+  provider: Provider;
+  ok: boolean;
+  /** Why the provider could not be used (absent on success). */
+  error?: string;
+}
+
+/** Parse "dml,cuda,cpu" into a checked list. */
+export function parseProviders(list: string): Provider[] {
+  const names = list.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+  if (names.length === 0) throw new RangeError('provider list is empty; expected e.g. "dml,cuda,cpu"');
+  const known = Object.values(Provider) as string[];
+  for (const n of names) {
+    if (!known.includes(n)) throw new RangeError(`unknown execution provider "${n}"; expected one of ${known.join(', ')}`);
+  }
+  return names as Provider[];
+}
+
+export type Feeds = Record<string, ort.Tensor>;
+
+export class ModelSession {
+  private constructor(
+    private readonly session: ort.InferenceSession,
+    /** The provider the session runs on. */
+    readonly provider: Provider,
+    /** Every provider tried, in order, with the reason for each failure. */
+    readonly attempts: readonly ProviderAttempt[],
+  ) {}
+
+  static async open(graphPath: string, preference: readonly Provider[] = DEFAULT_PROVIDERS): Promise<ModelSession> {
+    const attempts: ProviderAttempt[] = [];
+    for (const provider of preference) {
+      if (provider === 'npu') {
+        // onnxruntime-node ships no NPU execution provider (Ryzen AI's Vitis AI EP is not in its builds).
+        attempts.push({ provider, ok: false, error: 'onnxruntime-node has no NPU execution provider' });
+        continue;
+      }
+      try {
+        const session = await ort.InferenceSession.create(graphPath, {
+          executionProviders: [provider],
+          graphOptimizationLevel: 'all',
+          logSeverityLevel: provider === 'cpu' ? 3 : 4,
+        });
+        attempts.push({ provider, ok: true });
+        return new ModelSession(session, provider, attempts);
+      } catch (err) {
+        attempts.push({ provider, ok: false, error: firstLine(err) });
+      }
+    }
+    const why = attempts.map((a) => `${a.provider}: ${a.error}`).join('; ');
+    throw new Error(`no execution provider in [${preference.join(', ')}] could open ${graphPath} (${why})`);
+  }
+
+  get inputNames(): readonly string[] {
+    return this.session.inputNames;
+  }
+
+  get outputNames(): readonly string[] {
+    return this.session.outputNames;
+  }
+
+  /** Run the graph; only the outputs named in `fetch` are returned. */
+  async run(feeds: Feeds, fetch: readonly string[]): Promise<Record<string, ort.Tensor>> {
+    return this.session.run(feeds, fetch as string[]);
+  }
+
+  async close(): Promise<void> {
+    await this.session.release();
+  }
+}
+
+function firstLine(err: unknown): string {
+  const msg = err instanceof Error ? err.message : String(err);
+  return (msg.split('\n')[0] ?? msg).slice(0, 300);
+}
+
+export { ort };
