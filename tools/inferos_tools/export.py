@@ -279,7 +279,7 @@ def sha256(path: str) -> str:
     return h.hexdigest()
 
 
-def export(checkpoint: str, out: str) -> dict:
+def export(checkpoint: str, out: str, name: str | None = None) -> dict:
     from tokenizers import Tokenizer
 
     t0 = time.time()
@@ -327,7 +327,7 @@ def export(checkpoint: str, out: str) -> dict:
     meta = {
         "format": "inferos-onnx",
         "format_version": FORMAT_VERSION,
-        "name": os.path.basename(os.path.normpath(checkpoint)),
+        "name": name or os.path.basename(os.path.normpath(checkpoint)),
         "architecture": "llama",
         "vocab_size": cfg.vocab_size,
         "hidden_size": cfg.hidden_size,
@@ -362,11 +362,12 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--checkpoint", required=True, help="Hugging Face Llama checkpoint directory")
     ap.add_argument("--out", required=True, help="directory for model.onnx, tokenizer.json, inferos.json")
+    ap.add_argument("--name", help="model name reported by the runtime (default: the checkpoint folder's name)")
     args = ap.parse_args(argv)
     if not os.path.isdir(args.checkpoint):
         print(f"error: --checkpoint {args.checkpoint}: not a directory", file=sys.stderr)
         return 2
-    export(args.checkpoint, args.out)
+    export(args.checkpoint, args.out, args.name)
     return 0
 
 

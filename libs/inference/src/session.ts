@@ -13,6 +13,10 @@ export const Provider = {
 } as const;
 export type Provider = (typeof Provider)[keyof typeof Provider];
 
+// Providers that cannot load log an error from inside ORT before the exception we catch and record;
+// keep ORT's process-wide log to fatal messages so that a fallback does not look like a failure.
+ort.env.logLevel = 'fatal';
+
 export const DEFAULT_PROVIDERS: readonly Provider[] = ['dml', 'cuda', 'cpu'];
 
 export interface ProviderAttempt {

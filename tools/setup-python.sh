@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Create or refresh tools/.venv, the Python environment of the model tools (training and ONNX export),
+# from tools/requirements.txt. Does nothing when the environment already matches the requirements.
+# Set INFEROS_PYTHON to choose the interpreter (default python3, 3.10 or newer), and PIP_INDEX_URL /
+# PIP_FIND_LINKS as usual to install from a local mirror.
+set -euo pipefail
+tools="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+venv="$tools/.venv"
+req="$tools/requirements.txt"
+stamp="$venv/.requirements.sha256"
+want="$(sha256sum "$req" | cut -d' ' -f1)"
+if [ -x "$venv/bin/python" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
+  exit 0
+fi
+py="${INFEROS_PYTHON:-python3}"
+if ! command -v "$py" >/dev/null 2>&1; then
+  echo "error: $py not found; the model tools need Python 3.10 or newer (set INFEROS_PYTHON)" >&2
+  exit 1
+fi
+echo "Setting up the model tools' Python environment in $venv (first use: torch, transformers, onnx; this takes a few minutes)..." >&2
+[ -x "$venv/bin/python" ] || "$py" -m venv "$venv"
+"$venv/bin/python" -m pip install --disable-pip-version-check -r "$req" >&2
+echo "$want" > "$stamp"
+echo "Python environment ready." >&2
