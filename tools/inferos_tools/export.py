@@ -6,19 +6,30 @@ The graph is written by hand with onnx.helper (no tracing), so that its interfac
 
   inputs   input_ids        int64   [batch, tokens]
            position_ids     int64   [batch, tokens]
-           attention_mask   int64   [batch, past + tokens]     1 = attend, 0 = padding
-           past_key.L       float32 [batch, past, kv_heads, head_dim]   (keys after RoPE)
-           past_value.L     float32 [batch, past, kv_heads, head_dim]
+           for each layer L, the cache in its stored tiers (any tier may hold 0 tokens):
+           past_key.L, past_value.L            float32 [batch, P32, kv_heads, head_dim]   full precision
+           past_key_f16.L, past_value_f16.L    float16 [batch, P16, kv_heads, head_dim]
+           past_key_i8.L                       uint8   [batch, P8, kv_heads, head_dim]
+           past_key_i8_scale.L, _zero.L        float16 [batch, G8, kv_heads, head_dim]  per channel, per group
+                                               of P8 / G8 consecutive tokens (every group is full)
+           past_value_i8.L                     uint8   [batch, P8, kv_heads * head_dim]
+           past_value_i8_scale.L, _zero.L      float16 [batch, P8, NG]  per token, NG channel groups
+           past_key_i4.L ... past_value_i4.L   the same with two 4-bit values per byte (low nibble first):
+                                               keys [batch, P4, kv_heads, head_dim / 2],
+                                               values [batch, P4, kv_heads * head_dim / 2]
+           Dequantization (inside the graph): x = q * scale + zero.
   outputs  logits           float32 [batch, tokens, vocab]
-           present_key.L    float32 [batch, tokens, kv_heads, head_dim]  the NEW tokens only
+           present_key.L    float32 [batch, tokens, kv_heads, head_dim]  the NEW tokens only (keys after RoPE)
            present_value.L  float32 [batch, tokens, kv_heads, head_dim]
-           attn_mass.L      float32 [batch, past + tokens]  attention probability each cached or new token
-                                    received in layer L, summed over query heads and valid query rows
+           attn_mass.L      float32 [batch, P32 + P16 + P8 + P4 + tokens]  attention probability each cached
+                                    (in tier order) or new token received in layer L, summed over query
+                                    heads and query rows: the importance signal
 
 The cache is token-major ([tokens, kv_heads, head_dim] per batch row), so the caller appends new tokens at
 the end of a buffer and feeds the used prefix without a copy; keys are stored after RoPE, so the order of
-cached tokens does not matter to attention, only the mask does. Tiered (quantized) inputs concatenate into
-the same token axis inside the graph.
+cached tokens does not matter to attention: the tiers are concatenated along the token axis inside the
+graph, every cached token is visible, and new tokens see each other causally. Rows of a batch must hold
+the same number of tokens per tier (there is no padding mask).
 
 The tool also writes golden data from PyTorch (fp32, eager attention): the prompt ids, the logits at the
 last prompt position, and 64 greedy tokens for a few fixed prompts, and checks the graph against PyTorch
@@ -39,7 +50,7 @@ import onnx
 from onnx import TensorProto, helper, numpy_helper
 
 OPSET = 21
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 GOLDEN_PROMPTS = [
     "The kernel",
     "In Python, a list comprehension",
@@ -113,37 +124,23 @@ def build_graph(cfg, model) -> onnx.ModelProto:
     inputs = [
         helper.make_tensor_value_info("input_ids", TensorProto.INT64, ["batch", "tokens"]),
         helper.make_tensor_value_info("position_ids", TensorProto.INT64, ["batch", "tokens"]),
-        helper.make_tensor_value_info("attention_mask", TensorProto.INT64, ["batch", "total"]),
     ]
     outputs = [helper.make_tensor_value_info("logits", TensorProto.FLOAT, ["batch", "tokens", cfg.vocab_size])]
 
     embed = g.init("embed_tokens", sd["model.embed_tokens.weight"])
     x = g.op("Gather", [embed, "input_ids"], "embeds", axis=0)  # [B, T, hidden]
 
-    # Shapes and masks shared by every layer.
     shape_bt = g.op("Shape", ["input_ids"], "shape_bt")  # [B, T]
     b_dim = g.op("Slice", [shape_bt, g.const([0]), g.const([1])], "b_dim")
     t_dim = g.op("Slice", [shape_bt, g.const([1]), g.const([2])], "t_dim")
-    total = g.op("Shape", ["attention_mask"], "shape_total")
-    s_dim = g.op("Slice", [total, g.const([1]), g.const([2])], "s_dim")  # past + tokens
-    p_dim = g.op("Sub", [s_dim, t_dim], "p_dim")
-    # causal[t, s] = s <= p + t
     t_idx = g.op("Range", [g.const(0), g.op("Squeeze", [t_dim, g.const([0])]), g.const(1)], "t_idx")
-    s_idx = g.op("Range", [g.const(0), g.op("Squeeze", [s_dim, g.const([0])]), g.const(1)], "s_idx")
-    t_abs = g.op("Add", [t_idx, g.op("Squeeze", [p_dim, g.const([0])])])
-    causal = g.op("LessOrEqual", [g.op("Unsqueeze", [s_idx, g.const([0])]),
-                                  g.op("Unsqueeze", [t_abs, g.const([1])])], "causal")  # [T, S]
-    keep = g.op("Cast", ["attention_mask"], to=TensorProto.BOOL)  # [B, S]
-    keep5 = g.op("Unsqueeze", [keep, g.const([1, 2, 3])])  # [B, 1, 1, 1, S]
-    allowed = g.op("And", [keep5, causal], "allowed")  # [B, 1, 1, T, S]
     neg = g.const(np.finfo(np.float32).min, np.float32)
-    # Query rows of padded new tokens do not count toward attention mass.
-    q_valid = g.op("Slice", [g.op("Cast", ["attention_mask"], to=TensorProto.FLOAT), p_dim, s_dim, g.const([1])])
-    q_valid5 = g.op("Unsqueeze", [q_valid, g.const([1, 2, 4])])  # [B, 1, 1, T, 1]
 
     cos_bt = g.op("Unsqueeze", [g.op("Gather", [cos_t, "position_ids"], axis=0), g.const([2])])  # [B,T,1,D]
     sin_bt = g.op("Unsqueeze", [g.op("Gather", [sin_t, "position_ids"], axis=0), g.const([2])])
     half = head_dim // 2
+    channels = n_kv * head_dim
+    to_heads = g.const([0, 0, n_kv, head_dim])  # Reshape: 0 copies a dim, so empty tiers (P = 0) work
 
     def rms_norm(inp, weight_name):
         w = g.init(weight_name, sd[weight_name])
@@ -164,6 +161,64 @@ def build_graph(cfg, model) -> onnx.ModelProto:
         rot = g.op("Concat", [g.op("Neg", [x2]), x1], axis=-1)
         return g.op("Add", [g.op("Mul", [t, cos_bt]), g.op("Mul", [rot, sin_bt])])
 
+    def unpack4(packed):  # uint8 [..., n] -> float [..., 2n]: low nibble first
+        lo = g.op("BitwiseAnd", [packed, g.const(15, np.uint8)])
+        hi = g.op("BitShift", [packed, g.const(4, np.uint8)], direction="RIGHT")
+        pair = g.op("Concat", [g.op("Unsqueeze", [lo, g.const([-1])]), g.op("Unsqueeze", [hi, g.const([-1])])], axis=-1)
+        return g.op("Cast", [pair], to=TensorProto.FLOAT)  # [..., n, 2]
+
+    def dequant_key(q, scale, zero):  # q float [B,P,kv,D]; scale/zero f16 [B,G,kv,D]: P/G tokens per group
+        p_len = g.op("Slice", [g.op("Shape", [q]), g.const([1]), g.const([2])])
+        n_groups = g.op("Slice", [g.op("Shape", [scale]), g.const([1]), g.const([2])])
+        per_group = g.op("Max", [g.op("Div", [p_len, g.op("Max", [n_groups, g.const([1])])]), g.const([1])])
+        rows = g.op("Range", [g.const(0), g.op("Squeeze", [p_len, g.const([0])]), g.const(1)])
+        group = g.op("Div", [rows, g.op("Squeeze", [per_group, g.const([0])])])
+        s = g.op("Cast", [g.op("Gather", [scale, group], axis=1)], to=TensorProto.FLOAT)
+        z = g.op("Cast", [g.op("Gather", [zero, group], axis=1)], to=TensorProto.FLOAT)
+        return g.op("Add", [g.op("Mul", [q, s]), z])
+
+    def dequant_value(q, scale, zero):  # q float [B,P,C]; scale/zero f16 [B,P,NG] -> [B,P,kv,D]
+        sshape = g.op("Shape", [scale])
+        ng = g.op("Slice", [sshape, g.const([2]), g.const([3])])
+        grouped = g.op("Concat", [sshape, g.op("Div", [g.const([channels]), ng])], axis=0)
+        qg = g.op("Reshape", [q, grouped])
+        s = g.op("Unsqueeze", [g.op("Cast", [scale], to=TensorProto.FLOAT), g.const([-1])])
+        z = g.op("Unsqueeze", [g.op("Cast", [zero], to=TensorProto.FLOAT), g.const([-1])])
+        return g.op("Reshape", [g.op("Add", [g.op("Mul", [qg, s]), z]), to_heads])
+
+    def vi(name, dtype, shape):
+        inputs.append(helper.make_tensor_value_info(name, dtype, shape))
+
+    def past_tiers(i):
+        """Every stored tier of layer i, dequantized to float32 [B, P_tier, kv, D] (keys, values)."""
+        F32, F16, U8 = TensorProto.FLOAT, TensorProto.FLOAT16, TensorProto.UINT8
+        for kind in ("key", "value"):
+            vi(f"past_{kind}.{i}", F32, ["batch", f"past_f32_{i}", n_kv, head_dim])
+        for kind in ("key", "value"):
+            vi(f"past_{kind}_f16.{i}", F16, ["batch", f"past_f16_{i}", n_kv, head_dim])
+        keys = [f"past_key.{i}", g.op("Cast", [f"past_key_f16.{i}"], to=F32)]
+        values = [f"past_value.{i}", g.op("Cast", [f"past_value_f16.{i}"], to=F32)]
+        for bits in (8, 4):
+            t, packed_d = f"i{bits}", head_dim if bits == 8 else head_dim // 2
+            # Each layer holds its own number of tokens per tier: dim names are per layer, since ONNX
+            # Runtime plans memory assuming equal sizes for equal names.
+            past, groups, vgroups = f"past_{t}_{i}", f"groups_{t}_{i}", f"value_groups_{t}_{i}"
+            vi(f"past_key_{t}.{i}", U8, ["batch", past, n_kv, packed_d])
+            vi(f"past_key_{t}_scale.{i}", F16, ["batch", groups, n_kv, head_dim])
+            vi(f"past_key_{t}_zero.{i}", F16, ["batch", groups, n_kv, head_dim])
+            vi(f"past_value_{t}.{i}", U8, ["batch", past, channels if bits == 8 else channels // 2])
+            vi(f"past_value_{t}_scale.{i}", F16, ["batch", past, vgroups])
+            vi(f"past_value_{t}_zero.{i}", F16, ["batch", past, vgroups])
+            if bits == 8:
+                kq = g.op("Cast", [f"past_key_{t}.{i}"], to=F32)
+                vq = g.op("Cast", [f"past_value_{t}.{i}"], to=F32)
+            else:
+                kq = g.op("Reshape", [unpack4(f"past_key_{t}.{i}"), to_heads])
+                vq = g.op("Reshape", [unpack4(f"past_value_{t}.{i}"), g.const([0, 0, channels])])
+            keys.append(dequant_key(kq, f"past_key_{t}_scale.{i}", f"past_key_{t}_zero.{i}"))
+            values.append(dequant_value(vq, f"past_value_{t}_scale.{i}", f"past_value_{t}_zero.{i}"))
+        return keys, values
+
     heads_shape = lambda n: g.op("Concat", [b_dim, t_dim, g.const([n, head_dim])], axis=0)  # noqa: E731
     q_shape, kv_shape = heads_shape(n_heads), heads_shape(n_kv)
     q5_shape = g.op("Concat", [b_dim, t_dim, g.const([n_kv, n_rep, head_dim])], axis=0)
@@ -171,25 +226,30 @@ def build_graph(cfg, model) -> onnx.ModelProto:
 
     for i in range(n_layers):
         p = f"model.layers.{i}"
-        for kind in ("key", "value"):
-            inputs.append(helper.make_tensor_value_info(f"past_{kind}.{i}", TensorProto.FLOAT,
-                                                        ["batch", "past", n_kv, head_dim]))
+        past_keys, past_values = past_tiers(i)
         h = rms_norm(x, f"{p}.input_layernorm.weight")
         q = rope(g.op("Reshape", [linear(h, f"{p}.self_attn.q_proj"), q_shape]))
         k = rope(g.op("Reshape", [linear(h, f"{p}.self_attn.k_proj"), kv_shape]))
         v = g.op("Reshape", [linear(h, f"{p}.self_attn.v_proj"), kv_shape])
         g.nodes.append(helper.make_node("Identity", [k], [f"present_key.{i}"]))
         g.nodes.append(helper.make_node("Identity", [v], [f"present_value.{i}"]))
-        k_all = g.op("Concat", [f"past_key.{i}", k], axis=1)  # [B, S, kv, D]
-        v_all = g.op("Concat", [f"past_value.{i}", v], axis=1)
+        # Cached tokens in tier order (f32, f16, int8, int4), then the new ones: [B, S, kv, D].
+        k_all = g.op("Concat", past_keys + [k], axis=1)
+        v_all = g.op("Concat", past_values + [v], axis=1)
+        # Every cached token is visible; new token t sees new tokens <= t (no padding: batch rows align).
+        s_dim = g.op("Slice", [g.op("Shape", [k_all]), g.const([1]), g.const([2])])
+        p_dim = g.op("Sub", [s_dim, t_dim])
+        s_idx = g.op("Range", [g.const(0), g.op("Squeeze", [s_dim, g.const([0])]), g.const(1)])
+        t_abs = g.op("Add", [t_idx, g.op("Squeeze", [p_dim, g.const([0])])])
+        allowed = g.op("LessOrEqual", [g.op("Unsqueeze", [s_idx, g.const([0])]),
+                                       g.op("Unsqueeze", [t_abs, g.const([1])])])  # [T, S]
         # Grouped-query attention without repeating K/V: query heads h = kv * n_rep + r.
         q5 = g.op("Transpose", [g.op("Reshape", [q, q5_shape])], perm=[0, 2, 3, 1, 4])  # [B, kv, rep, T, D]
         k_t = g.op("Unsqueeze", [g.op("Transpose", [k_all], perm=[0, 2, 3, 1]), g.const([2])])  # [B,kv,1,D,S]
         scores = g.op("Mul", [g.op("MatMul", [q5, k_t]), g.const(scale, np.float32)])  # [B, kv, rep, T, S]
         scores = g.op("Where", [allowed, scores, neg])
         probs = g.op("Softmax", [scores], axis=-1)
-        mass = g.op("ReduceSum", [g.op("Mul", [probs, q_valid5]), g.const([1, 2, 3])], f"attn_mass.{i}",
-                    keepdims=0)
+        mass = g.op("ReduceSum", [probs, g.const([1, 2, 3])], keepdims=0)
         g.nodes.append(helper.make_node("Identity", [mass], [f"attn_mass.{i}"]))
         v_t = g.op("Unsqueeze", [g.op("Transpose", [v_all], perm=[0, 2, 1, 3]), g.const([2])])  # [B,kv,1,S,D]
         ctx = g.op("Transpose", [g.op("MatMul", [probs, v_t])], perm=[0, 3, 1, 2, 4])  # [B, T, kv, rep, D]
@@ -202,7 +262,7 @@ def build_graph(cfg, model) -> onnx.ModelProto:
         for kind in ("key", "value"):
             outputs.append(helper.make_tensor_value_info(f"present_{kind}.{i}", TensorProto.FLOAT,
                                                          ["batch", "tokens", n_kv, head_dim]))
-        outputs.append(helper.make_tensor_value_info(f"attn_mass.{i}", TensorProto.FLOAT, ["batch", "total"]))
+        outputs.append(helper.make_tensor_value_info(f"attn_mass.{i}", TensorProto.FLOAT, ["batch", f"total_{i}"]))
 
     h = rms_norm(x, "model.norm.weight")
     h2 = g.op("Reshape", [h, g.const([-1, hidden])])
@@ -244,6 +304,23 @@ def torch_golden(model, tok, prompts):
     return out
 
 
+def empty_tiers(dims):
+    """Zero-token feeds for the FP16, INT8 and INT4 tiers (the exact, full-precision path uses none)."""
+    kv, d = dims["n_kv"], dims["head_dim"]
+    feeds = {}
+    for i in range(dims["n_layers"]):
+        for kind in ("key", "value"):
+            feeds[f"past_{kind}_f16.{i}"] = np.zeros((1, 0, kv, d), np.float16)
+        for t, packed in (("i8", d), ("i4", d // 2)):
+            feeds[f"past_key_{t}.{i}"] = np.zeros((1, 0, kv, packed), np.uint8)
+            feeds[f"past_key_{t}_scale.{i}"] = np.zeros((1, 0, kv, d), np.float16)
+            feeds[f"past_key_{t}_zero.{i}"] = np.zeros((1, 0, kv, d), np.float16)
+            feeds[f"past_value_{t}.{i}"] = np.zeros((1, 0, kv * packed), np.uint8)
+            feeds[f"past_value_{t}_scale.{i}"] = np.zeros((1, 0, 1), np.float16)
+            feeds[f"past_value_{t}_zero.{i}"] = np.zeros((1, 0, 1), np.float16)
+    return feeds
+
+
 def ort_check(onnx_path, dims, goldens, chunk=5):
     """Run the exported graph with onnxruntime, in chunks with our own cache, against the PyTorch golden."""
     import onnxruntime as ort
@@ -254,14 +331,14 @@ def ort_check(onnx_path, dims, goldens, chunk=5):
         ids = gold["prompt_ids"]
         past = {f"past_{k}.{i}": np.zeros((1, 0, dims["n_kv"], dims["head_dim"]), np.float32)
                 for i in range(dims["n_layers"]) for k in ("key", "value")}
+        empty = empty_tiers(dims)
         logits = None
         for start in range(0, len(ids), chunk):
             piece = ids[start:start + chunk]
             n_past = start
-            feeds = dict(past)
+            feeds = {**empty, **past}
             feeds["input_ids"] = np.array([piece], np.int64)
             feeds["position_ids"] = np.arange(n_past, n_past + len(piece), dtype=np.int64)[None]
-            feeds["attention_mask"] = np.ones((1, n_past + len(piece)), np.int64)
             names = ["logits"] + [f"present_{k}.{i}" for i in range(dims["n_layers"]) for k in ("key", "value")]
             res = dict(zip(names, sess.run(names, feeds)))
             for name in past:
@@ -342,6 +419,7 @@ def export(checkpoint: str, out: str, name: str | None = None) -> dict:
         "eos_token_ids": [e for e in eos if e is not None],
         "chat_template": chat_template,
         "graph": {"file": "model.onnx", "opset": OPSET, "kv_dtype": "float32",
+                  "kv_tiers": ["f32", "f16", "i8", "i4"],
                   "kv_layout": "[batch, tokens, kv_heads, head_dim]", "keys": "after RoPE",
                   "outputs": ["logits", "present_key.L", "present_value.L", "attn_mass.L"]},
         "tokenizer": "tokenizer.json",

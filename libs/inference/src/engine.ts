@@ -1,8 +1,9 @@
 // The inference core: one model session, its tokenizer, and the loop that runs it.
 //   prefill: the prompt in chunks, each appending its K/V to the sequence's cache
 //   decode:  one token at a time from the cache; sample; repeat
+// The cache is fed to the graph in its stored tiers (see @inferos/kv); the graph dequantizes inside.
+import { TieredKvCache, type CachePolicy, type TierBytes } from '@inferos/kv';
 import { loadModelInfo, defaultModelDir, type ModelInfo } from './model-dir';
-import { KvCache } from './kv-cache';
 import { ModelSession, ort, DEFAULT_PROVIDERS, type Provider, type Feeds } from './session';
 import { Sampler, GREEDY, type SamplingOptions } from './sampling';
 import { TextTokenizer } from './tokenizer';
@@ -16,7 +17,18 @@ export interface GenerateOptions {
   stopAtEos?: boolean;
   /** Called with each generated token as soon as it is chosen. */
   onToken?: (id: number) => void;
+  /** How the KV cache is held (default: the exact full-precision baseline). */
+  cachePolicy?: CachePolicy;
 }
+
+/** Full precision, nothing demoted: greedy outputs equal the reference exactly. */
+export const BASELINE_CACHE: CachePolicy = {
+  fullPrecision: true,
+  sinks: 0,
+  window: 0,
+  groupSize: 64,
+  thresholds: { int8: 0, int4: 0, evict: 0 },
+};
 
 export interface GenerateResult {
   tokens: number[];
@@ -27,6 +39,11 @@ export interface GenerateResult {
   decodeTokensPerS: number | null;
   /** Bytes of the KV cache buffers held at the end of the request. */
   kvBytes: number;
+  kvBytesByTier: TierBytes;
+  /** Bytes an FP16 cache would hold for the same tokens. */
+  kvBytesFp16: number;
+  /** 1 - kvBytes / kvBytesFp16. */
+  kvReduction: number;
   finishReason: 'length' | 'stop';
 }
 
@@ -37,17 +54,18 @@ export class ContextLengthError extends RangeError {
 }
 
 export class Engine {
-  private readonly ones: BigInt64Array;
   private readonly fetch: string[];
+  private readonly fetchWithMass: string[];
 
   private constructor(
     readonly info: ModelInfo,
     readonly tokenizer: TextTokenizer,
     readonly session: ModelSession,
   ) {
-    this.ones = new BigInt64Array(info.maxPosition).fill(1n);
     this.fetch = ['logits'];
     for (let l = 0; l < info.numLayers; l++) this.fetch.push(`present_key.${l}`, `present_value.${l}`);
+    this.fetchWithMass = [...this.fetch];
+    for (let l = 0; l < info.numLayers; l++) this.fetchWithMass.push(`attn_mass.${l}`);
   }
 
   static async load(modelDir?: string, providers: readonly Provider[] = DEFAULT_PROVIDERS): Promise<Engine> {
@@ -61,23 +79,23 @@ export class Engine {
     return this.session.provider;
   }
 
-  newCache(): KvCache {
+  newCache(policy: CachePolicy = BASELINE_CACHE): TieredKvCache {
     const { numLayers, numKvHeads, headDim, maxPosition } = this.info;
-    return new KvCache({ layers: numLayers, kvHeads: numKvHeads, headDim, maxTokens: maxPosition });
+    return new TieredKvCache({ layers: numLayers, kvHeads: numKvHeads, headDim, maxTokens: maxPosition }, policy);
   }
 
   /**
    * Run `ids` after the tokens already in `cache`, append their K/V to it, and return the logits:
    * [ids.length, vocab] with `allLogits`, else the last position's [vocab].
    */
-  async forward(cache: KvCache, ids: readonly number[], allLogits = false): Promise<Float32Array> {
+  async forward(cache: TieredKvCache, ids: readonly number[], allLogits = false): Promise<Float32Array> {
     const t = ids.length;
     const past = cache.length;
     if (t === 0) throw new RangeError('forward: no tokens to run');
     if (past + t > this.info.maxPosition) {
       throw new ContextLengthError(`${past + t} tokens exceed the model's context of ${this.info.maxPosition}`);
     }
-    const { numLayers, numKvHeads, headDim, vocabSize } = this.info;
+    const { numLayers, vocabSize } = this.info;
     const inputIds = new BigInt64Array(t);
     const positions = new BigInt64Array(t);
     for (let i = 0; i < t; i++) {
@@ -89,26 +107,29 @@ export class Engine {
     const feeds: Feeds = {
       input_ids: new ort.Tensor('int64', inputIds, [1, t]),
       position_ids: new ort.Tensor('int64', positions, [1, t]),
-      attention_mask: new ort.Tensor('int64', this.ones.subarray(0, past + t), [1, past + t]),
     };
     for (let l = 0; l < numLayers; l++) {
-      feeds[`past_key.${l}`] = new ort.Tensor('float32', cache.pastKey(l), [1, past, numKvHeads, headDim]);
-      feeds[`past_value.${l}`] = new ort.Tensor('float32', cache.pastValue(l), [1, past, numKvHeads, headDim]);
+      for (const [name, spec] of Object.entries(cache.feeds(l))) {
+        feeds[`${name}.${l}`] = new ort.Tensor(spec.type, spec.data, spec.dims);
+      }
     }
-    const out = await this.session.run(feeds, this.fetch);
+    const withMass = cache.needsImportance;
+    const out = await this.session.run(feeds, withMass ? this.fetchWithMass : this.fetch);
     const keys: Float32Array[] = [];
     const values: Float32Array[] = [];
+    const masses: Float32Array[] = [];
     for (let l = 0; l < numLayers; l++) {
       keys.push(out[`present_key.${l}`]!.data as Float32Array);
       values.push(out[`present_value.${l}`]!.data as Float32Array);
+      if (withMass) masses.push(out[`attn_mass.${l}`]!.data as Float32Array);
     }
-    cache.append(keys, values, t);
+    cache.append(keys, values, t, withMass ? masses : undefined);
     const logits = out['logits']!.data as Float32Array;
     return allLogits ? logits : logits.subarray((t - 1) * vocabSize, t * vocabSize);
   }
 
   /** Run the prompt in chunks of `chunk` tokens; returns the logits of its last position. */
-  async prefill(cache: KvCache, ids: readonly number[], chunk = DEFAULT_PREFILL_CHUNK): Promise<Float32Array> {
+  async prefill(cache: TieredKvCache, ids: readonly number[], chunk = DEFAULT_PREFILL_CHUNK): Promise<Float32Array> {
     if (!Number.isSafeInteger(chunk) || chunk <= 0) throw new RangeError(`prefill chunk must be a positive integer, got ${chunk}`);
     if (ids.length === 0) throw new RangeError('prefill: the prompt has no tokens');
     let logits: Float32Array | undefined;
@@ -126,7 +147,7 @@ export class Engine {
     }
     const sampler = new Sampler(opts.sampling ?? GREEDY);
     const stopAtEos = opts.stopAtEos ?? true;
-    const cache = this.newCache();
+    const cache = this.newCache(opts.cachePolicy);
     const t0 = performance.now();
     let logits = await this.prefill(cache, promptIds, opts.prefillChunk);
     const tokens: number[] = [];
@@ -151,6 +172,9 @@ export class Engine {
       ttftMs: firstAt - t0,
       decodeTokensPerS: tokens.length > 1 ? ((tokens.length - 1) * 1000) / (end - firstAt) : null,
       kvBytes: cache.bytesHeld,
+      kvBytesByTier: cache.bytesByTier,
+      kvBytesFp16: cache.bytesFp16,
+      kvReduction: cache.reduction,
       finishReason,
     };
   }

@@ -1,0 +1,94 @@
+// The graph dequantizes the stored tiers itself. This proves it computes what our TypeScript kernels
+// mean: logits from the tiered inputs equal logits from the same tokens dequantized in TypeScript and
+// fed at full precision.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { decodeF16, dequantizeKeys, dequantizeValues, type CachePolicy, type TensorSpec } from '@inferos/kv';
+import { Engine } from './engine';
+import { ort } from './session';
+
+const fixture = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'tiny-untied');
+const policy: CachePolicy = { fullPrecision: false, sinks: 4, window: 16, groupSize: 32, thresholds: { int8: 0.8, int4: 0.5, evict: 0.2 } };
+let engine: Engine;
+
+before(async () => {
+  engine = await Engine.load(fixture, ['cpu']);
+});
+after(async () => engine?.close());
+
+function dequantizeTier(f: Record<string, TensorSpec>, t: 'i8' | 'i4', channels: number, group: number): [Float32Array, Float32Array] {
+  const bits = t === 'i8' ? 8 : 4;
+  const tokens = f[`past_key_${t}`]!.dims[1]!;
+  const blocks = f[`past_key_${t}_scale`]!.dims[1]!;
+  const k = new Float32Array(tokens * channels);
+  const v = new Float32Array(tokens * channels);
+  const rowBytes = f[`past_value_${t}`]!.dims[2]!;
+  for (let b = 0; b < blocks; b++) {
+    const rows = tokens / blocks;
+    const kq = (f[`past_key_${t}`]!.data as Uint8Array).subarray(b * rows * rowBytes, (b + 1) * rows * rowBytes);
+    const ks = (f[`past_key_${t}_scale`]!.data as Uint16Array).subarray(b * channels, (b + 1) * channels);
+    const kz = (f[`past_key_${t}_zero`]!.data as Uint16Array).subarray(b * channels, (b + 1) * channels);
+    dequantizeKeys(kq, ks, kz, rows, channels, bits, k.subarray(b * rows * channels, (b + 1) * rows * channels));
+  }
+  dequantizeValues(f[`past_value_${t}`]!.data as Uint8Array, f[`past_value_${t}_scale`]!.data as Uint16Array,
+    f[`past_value_${t}_zero`]!.data as Uint16Array, tokens, channels, group, bits, v);
+  return [k, v];
+}
+
+test('graph dequantization equals the TypeScript kernels (FP16, INT8, INT4 tiers at once)', async () => {
+  const { numLayers, numKvHeads, headDim, vocabSize } = engine.info;
+  const channels = numKvHeads * headDim;
+  const ids = Array.from({ length: 230 }, (_, i) => (i * 37 + 11) % vocabSize);
+  const cache = engine.newCache(policy);
+  await engine.prefill(cache, ids, 16);
+  const tiers = cache.tokensByTier;
+  assert.ok(tiers.int8 > 0 && tiers.int4 > 0 && tiers.evicted > 0 && tiers.hot > 0, JSON.stringify(tiers));
+
+  const next = [5];
+  const feeds: Record<string, ort.Tensor> = {
+    input_ids: new ort.Tensor('int64', BigInt64Array.from(next.map(BigInt)), [1, 1]),
+    position_ids: new ort.Tensor('int64', BigInt64Array.from([BigInt(cache.length)]), [1, 1]),
+  };
+  for (let l = 0; l < numLayers; l++) {
+    const f = cache.feeds(l);
+    const hot = f['past_key_f16']!;
+    const hk = new Float32Array(hot.data.length);
+    const hv = new Float32Array(hot.data.length);
+    decodeF16(hot.data as Uint16Array, hk);
+    decodeF16(f['past_value_f16']!.data as Uint16Array, hv);
+    const [k8, v8] = dequantizeTier(f, 'i8', channels, policy.groupSize);
+    const [k4, v4] = dequantizeTier(f, 'i4', channels, policy.groupSize);
+    const n = (hk.length + k8.length + k4.length) / channels;
+    const k = new Float32Array(n * channels);
+    const v = new Float32Array(n * channels);
+    k.set(hk);
+    k.set(k8, hk.length);
+    k.set(k4, hk.length + k8.length);
+    v.set(hv);
+    v.set(v8, hv.length);
+    v.set(v4, hv.length + v8.length);
+    for (const [name, spec] of Object.entries(f)) {
+      const empty = spec.dims.map((d, i) => (i === 1 ? 0 : d));
+      const data = spec.type === 'float32' ? new Float32Array(0) : spec.type === 'float16' ? new Uint16Array(0) : new Uint8Array(0);
+      feeds[`${name}.${l}`] = new ort.Tensor(spec.type, data, empty);
+    }
+    feeds[`past_key.${l}`] = new ort.Tensor('float32', k, [1, n, numKvHeads, headDim]);
+    feeds[`past_value.${l}`] = new ort.Tensor('float32', v, [1, n, numKvHeads, headDim]);
+  }
+  const reference = (await engine.session.run(feeds, ['logits']))['logits']!.data as Float32Array;
+  const tiered = await engine.forward(cache, next);
+  let diff = 0;
+  for (let i = 0; i < vocabSize; i++) diff = Math.max(diff, Math.abs(tiered[i]! - reference[i]!));
+  assert.ok(diff < 1e-4, `max |logit diff| ${diff}`);
+});
+
+test('a compressed cache holds fewer bytes than FP16 and reports them by tier', async () => {
+  const cache = engine.newCache(policy);
+  await engine.prefill(cache, Array.from({ length: 300 }, (_, i) => i % 500), 32);
+  const b = cache.bytesByTier;
+  assert.equal(b.f32, 0);
+  assert.equal(cache.bytesHeld, b.f16 + b.int8 + b.int4);
+  assert.ok(cache.reduction > 0.5, `reduction ${cache.reduction}`);
+});

@@ -1,0 +1,9 @@
+export {
+  TieredKvCache, cachePolicy, recentOnly, type CacheShape, type CachePolicy, type TensorSpec, type TensorType, type TierBytes,
+} from './tiered-cache';
+export {
+  DEFAULT_POLICY, KvMode, PolicyError, PROFILES, applyPolicy, loadPolicy, parseBytes, parsePolicyYaml, policiesDir, type Policy,
+} from './policy';
+export {
+  f32ToF16, f16ToF32, encodeF16, decodeF16, quantizeKeys, dequantizeKeys, quantizeValues, dequantizeValues, packedBytes, type Bits,
+} from './quant';

@@ -1,0 +1,118 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  f32ToF16, f16ToF32, encodeF16, decodeF16, quantizeKeys, dequantizeKeys, quantizeValues, dequantizeValues,
+  packedBytes, type Bits,
+} from './quant';
+
+test('f32ToF16 matches hand-computed binary16 bits, rounding to nearest even', () => {
+  assert.equal(f32ToF16(1), 0x3c00);
+  assert.equal(f32ToF16(-2), 0xc000);
+  assert.equal(f32ToF16(0.1), 0x2e66);
+  assert.equal(f32ToF16(65504), 0x7bff);
+  assert.equal(f32ToF16(65520), 0x7c00, 'overflow to infinity');
+  assert.equal(f32ToF16(2 ** -24), 0x0001, 'smallest subnormal');
+  assert.equal(f32ToF16(1e-9), 0, 'underflow to zero');
+  assert.equal(f32ToF16(1 + 2 ** -11), 0x3c00, 'tie goes to even');
+  assert.equal(f32ToF16(1 + 3 * 2 ** -11), 0x3c02, 'tie goes to even (up)');
+  assert.ok(Number.isNaN(f16ToF32(f32ToF16(NaN))));
+});
+
+test('f16 round trip is exact on representable values and within half an ulp otherwise', () => {
+  for (let h = 0; h < 0x7c00; h += 7) assert.equal(f32ToF16(f16ToF32(h)), h);
+  const src = Float32Array.from({ length: 1000 }, (_, i) => Math.sin(i) * 10);
+  const bits = new Uint16Array(src.length);
+  encodeF16(src, bits);
+  const back = new Float32Array(src.length);
+  decodeF16(bits, back);
+  for (let i = 0; i < src.length; i++) assert.ok(Math.abs(back[i]! - src[i]!) <= Math.abs(src[i]!) * 2 ** -11 + 1e-7);
+});
+
+test('INT8 keys: per-channel scale and zero, hand-computed', () => {
+  // 2 tokens x 2 channels: channel 0 spans [0, 1], channel 1 spans [-1, 1].
+  const src = Float32Array.from([0, -1, 1, 1]);
+  const q = new Uint8Array(4);
+  const scale = new Uint16Array(2);
+  const zero = new Uint16Array(2);
+  quantizeKeys(src, 2, 2, 8, q, scale, zero);
+  assert.deepEqual(Array.from(zero).map(f16ToF32), [0, -1]);
+  assert.deepEqual(Array.from(q), [0, 0, 255, 255]);
+  assert.ok(Math.abs(f16ToF32(scale[0]!) - 1 / 255) < 1e-5);
+  assert.ok(Math.abs(f16ToF32(scale[1]!) - 2 / 255) < 1e-5);
+});
+
+test('INT4 values: two per byte, low nibble first, hand-computed', () => {
+  // One token, one group of 4 channels: [0, 1, 2, 15] -> zero 0, scale 1, q = the values.
+  const src = Float32Array.from([0, 1, 2, 15]);
+  const q = new Uint8Array(2);
+  const scale = new Uint16Array(1);
+  const zero = new Uint16Array(1);
+  quantizeValues(src, 1, 4, 4, 4, q, scale, zero);
+  assert.equal(f16ToF32(scale[0]!), 1);
+  assert.equal(f16ToF32(zero[0]!), 0);
+  assert.deepEqual(Array.from(q), [0x10, 0xf2]);
+  const back = new Float32Array(4);
+  dequantizeValues(q, scale, zero, 1, 4, 4, 4, back);
+  assert.deepEqual(Array.from(back), [0, 1, 2, 15]);
+});
+
+test('a constant group quantizes to its value exactly', () => {
+  const src = new Float32Array(8).fill(0.5);
+  const q = new Uint8Array(4);
+  const s = new Uint16Array(2);
+  const z = new Uint16Array(2);
+  quantizeKeys(src, 4, 2, 4, q, s, z);
+  const back = new Float32Array(8);
+  dequantizeKeys(q, s, z, 4, 2, 4, back);
+  assert.deepEqual(Array.from(back), Array.from(src));
+});
+
+function gaussian(n: number, seed: number): Float32Array {
+  let a = seed;
+  const rnd = () => ((a = (a * 1103515245 + 12345) >>> 0) + 0.5) / 4294967296;
+  return Float32Array.from({ length: n }, () => Math.sqrt(-2 * Math.log(rnd())) * Math.cos(2 * Math.PI * rnd()) * 3);
+}
+
+for (const bits of [8, 4] as Bits[]) {
+  for (const group of [32, 64, 128]) {
+    test(`round-trip error is at most half a step (INT${bits}, group ${group})`, () => {
+      const n = group;
+      const channels = 128;
+      const src = gaussian(n * channels, bits * group);
+      const levels = (1 << bits) - 1;
+      // keys: per channel over the n tokens of the block
+      const kq = new Uint8Array(packedBytes(n * channels, bits));
+      const ks = new Uint16Array(channels);
+      const kz = new Uint16Array(channels);
+      quantizeKeys(src, n, channels, bits, kq, ks, kz);
+      const kb = new Float32Array(n * channels);
+      dequantizeKeys(kq, ks, kz, n, channels, bits, kb);
+      for (let t = 0; t < n; t++) {
+        for (let c = 0; c < channels; c++) {
+          const step = f16ToF32(ks[c]!);
+          const err = Math.abs(kb[t * channels + c]! - src[t * channels + c]!);
+          assert.ok(err <= step / 2 + 1e-4, `key err ${err} > ${step / 2}`);
+          assert.ok(step * levels < 30, 'scale spans the data, not more');
+        }
+      }
+      // values: per token over groups of `group` channels
+      const groups = channels / group;
+      const vq = new Uint8Array(packedBytes(n * channels, bits));
+      const vs = new Uint16Array(n * groups);
+      const vz = new Uint16Array(n * groups);
+      quantizeValues(src, n, channels, group, bits, vq, vs, vz);
+      const vb = new Float32Array(n * channels);
+      dequantizeValues(vq, vs, vz, n, channels, group, bits, vb);
+      for (let i = 0; i < n * channels; i++) {
+        const step = f16ToF32(vs[Math.floor(i / channels) * groups + Math.floor((i % channels) / group)]!);
+        assert.ok(Math.abs(vb[i]! - src[i]!) <= step / 2 + 1e-4);
+      }
+    });
+  }
+}
+
+test('BAD CALL - wrong buffer lengths and a group that does not divide the channels', () => {
+  const src = new Float32Array(8);
+  assert.throws(() => quantizeKeys(src, 2, 4, 4, new Uint8Array(3), new Uint16Array(4), new Uint16Array(4)), /quantizeKeys q: expected length 4, got 3/);
+  assert.throws(() => quantizeValues(src, 2, 4, 3, 8, new Uint8Array(8), new Uint16Array(2), new Uint16Array(2)), /group size 3 does not divide 4 channels/);
+});

@@ -1,0 +1,136 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { TieredKvCache, recentOnly, type CachePolicy } from './tiered-cache';
+
+const shape = { layers: 2, kvHeads: 2, headDim: 16, maxTokens: 512 };
+const C = 32;
+const baseline: CachePolicy = { fullPrecision: true, sinks: 4, window: 16, groupSize: 32, thresholds: { int8: 0, int4: 0, evict: 0 } };
+const tiered: CachePolicy = { fullPrecision: false, sinks: 4, window: 16, groupSize: 32, thresholds: { int8: 1, int4: 0.5, evict: 0 } };
+
+function rows(t: number, seed: number): Float32Array {
+  return Float32Array.from({ length: t * C }, (_, i) => Math.sin(seed * 7.3 + i * 0.37));
+}
+
+/** Feed `total` tokens one step of `step` tokens at a time; mass(position) decides importance. */
+function fill(cache: TieredKvCache, total: number, step: number, mass: (pos: number) => number = () => 1) {
+  for (let at = 0; at < total; at += step) {
+    const t = Math.min(step, total - at);
+    const masses = cache.needsImportance
+      ? Array.from({ length: shape.layers }, (_, l) => {
+          const pos = cache.positions(l);
+          return Float32Array.from({ length: pos.length + t }, (_, i) => (i < pos.length ? mass(pos[i]!) : mass(at + i - pos.length)));
+        })
+      : undefined;
+    cache.append([rows(t, at), rows(t, at + 1000)], [rows(t, at + 2000), rows(t, at + 3000)], t, masses);
+  }
+}
+
+function bufferBytes(cache: TieredKvCache): number {
+  // Walk the cache's own typed arrays (the ones it feeds), to check the accounting from the outside.
+  const seen = new Set<ArrayBufferLike>();
+  let total = 0;
+  const internals = cache as unknown as { layers: { hot: { keys: ArrayBufferView; values: ArrayBufferView }; i8: Record<string, unknown>; i4: Record<string, unknown> }[] };
+  for (const l of internals.layers) {
+    for (const a of [l.hot.keys, l.hot.values, ...['kq', 'ks', 'kz', 'vq', 'vs', 'vz'].flatMap((k) => [l.i8[k], l.i4[k]])] as ArrayBufferView[]) {
+      if (seen.has(a.buffer)) continue;
+      seen.add(a.buffer);
+      total += a.buffer.byteLength;
+    }
+  }
+  return total;
+}
+
+test('baseline holds float32 exactly and feeds views of it', () => {
+  const c = new TieredKvCache(shape, baseline);
+  fill(c, 40, 7);
+  const f = c.feeds(0);
+  assert.equal(f['past_key']!.type, 'float32');
+  assert.deepEqual(f['past_key']!.dims, [1, 40, 2, 16]);
+  assert.deepEqual(f['past_key_f16']!.dims, [1, 0, 2, 16]);
+  assert.deepEqual(Array.from((f['past_key']!.data as Float32Array).subarray(0, 7 * C)), Array.from(rows(7, 0)));
+  assert.equal(c.tokensByTier.hot, 80);
+  assert.equal(c.bytesByTier.f32, c.bytesHeld);
+  assert.equal(c.bytesHeld, bufferBytes(c));
+});
+
+test('old blocks leave the FP16 window by importance; sinks and the recent window stay', () => {
+  const c = new TieredKvCache(shape, tiered);
+  // Blocks start at 4, 36, 68, ...; make the block at 36 the most important.
+  fill(c, 4 + 3 * 32 + 16, 8, (p) => (p >= 36 && p < 68 ? 10 : 1));
+  // 3 old blocks: ranks 1/6, 3/6 for the two unimportant ones (INT4 below 0.5, INT8 at 0.5), 5/6 -> INT8.
+  const t = c.tokensByTier;
+  assert.equal(t.evicted, 0);
+  assert.equal(t.hot, 2 * (4 + 16));
+  assert.equal(t.int4 + t.int8, 2 * 3 * 32);
+  const pos = Array.from(c.positions(0));
+  assert.deepEqual(pos.slice(0, 20), [0, 1, 2, 3, ...Array.from({ length: 16 }, (_, i) => 100 + i)]);
+  assert.equal(new Set(pos).size, pos.length);
+  const f = c.feeds(0);
+  assert.equal(f['past_key_f16']!.dims[1], 20);
+  assert.equal(f['past_key_i8']!.dims[1]! + f['past_key_i4']!.dims[1]!, 96);
+  assert.equal(f['past_key_i4']!.dims[3], 8, 'INT4 keys pack two channels per byte');
+  assert.deepEqual(f['past_value_i8']!.dims.slice(2), [32]);
+  assert.equal(c.bytesHeld, bufferBytes(c));
+});
+
+test('eviction follows importance: the least important blocks go first', () => {
+  // Thresholds are quantiles over all old blocks (evicted ones included): here half of them go.
+  const c = new TieredKvCache(shape, { ...tiered, thresholds: { int8: 0.5, int4: 0.5, evict: 0.5 } });
+  // Blocks at 4 and 36 get little attention, those at 68 and 100 much.
+  fill(c, 4 + 4 * 32 + 16, 4, (p) => (p >= 68 ? 5 : 1));
+  const pos = new Set(c.positions(1));
+  for (const p of [68, 100, 131]) assert.ok(pos.has(p), `important position ${p} kept`);
+  for (const p of [4, 36, 67]) assert.ok(!pos.has(p), `unimportant position ${p} evicted`);
+  assert.equal(c.tokensByTier.evicted, 2 * 2 * 32);
+});
+
+test('recent-only keeps exactly the sinks and the window', () => {
+  const c = new TieredKvCache(shape, recentOnly(tiered));
+  fill(c, 300, 32);
+  const pos = Array.from(c.positions(0));
+  assert.ok(pos.length <= 4 + 16 + 32);
+  assert.deepEqual(pos.slice(0, 4), [0, 1, 2, 3]);
+  assert.equal(pos.at(-1), 299);
+  assert.ok(c.bytesHeld < c.bytesFp16 * 0.25);
+  assert.ok(c.reduction > 0.75);
+});
+
+test('demotion is incremental: a block is quantized at most once per tier it enters', () => {
+  const c = new TieredKvCache(shape, tiered);
+  const internals = c as unknown as { layers: { i8: { quantize: (...a: unknown[]) => unknown }; i4: { quantize: (...a: unknown[]) => unknown } }[] };
+  let calls = 0;
+  for (const l of internals.layers) {
+    for (const s of [l.i8, l.i4]) {
+      const orig = s.quantize.bind(s);
+      s.quantize = (...a: unknown[]) => {
+        calls++;
+        return orig(...a);
+      };
+    }
+  }
+  fill(c, 500, 1, (p) => 1 + (p % 7));
+  const blocks = Math.floor((500 - 16 - 4) / 32);
+  assert.ok(calls <= 2 * blocks * shape.layers, `${calls} quantizations for ${blocks} blocks`);
+  assert.ok(calls >= blocks * shape.layers);
+});
+
+test('accounting: FP16-equivalent bytes and reduction', () => {
+  const c = new TieredKvCache(shape, tiered);
+  fill(c, 200, 10);
+  assert.equal(c.bytesFp16, 200 * 2 * 2 * C * 2);
+  assert.equal(c.reduction, 1 - c.bytesHeld / c.bytesFp16);
+  const b = c.bytesByTier;
+  assert.equal(b.f32, 0);
+  assert.ok(b.f16 > 0 && b.int8 + b.int4 > 0);
+});
+
+test('BAD CALL - shapes, missing importance and context overflow change nothing', () => {
+  const c = new TieredKvCache(shape, tiered);
+  assert.throws(() => c.append([rows(1, 0), rows(1, 0)], [rows(1, 0), rows(1, 0)], 1), /needs the attention mass/);
+  assert.throws(() => c.append([rows(2, 0), rows(1, 0)], [rows(1, 0), rows(1, 0)], 1), /layer 0: expected 32 floats/);
+  assert.throws(() => c.append([rows(1, 0), rows(1, 0)], [rows(1, 0), rows(1, 0)], 1, [new Float32Array(3), new Float32Array(1)]), /attention mass has 3 entries, expected 1/);
+  assert.equal(c.length, 0);
+  const small = new TieredKvCache({ ...shape, maxTokens: 8 }, baseline);
+  assert.throws(() => fill(small, 9, 9), /exceed the context of 8/);
+  assert.throws(() => new TieredKvCache({ ...shape, headDim: 12 }, { ...tiered, groupSize: 64 }), /group size 64 does not divide 24 channels/);
+});

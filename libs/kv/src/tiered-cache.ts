@@ -1,0 +1,518 @@
+// The tiered KV cache of one sequence: what our code holds between steps, in its stored form.
+//
+// Per layer, tokens live in one of four places, fed to the graph as they are stored:
+//   hot   float32 (the `baseline` policy: exact) or float16: the sink tokens, the recent window, and old
+//         blocks not (yet) demoted. Rows ordered by position: [n, kvHeads, headDim].
+//   int8  blocks of `groupSize` tokens; keys per channel over the block, values per token in groups of
+//         `groupSize` channels; FP16 scales and zero points.
+//   int4  the same at 4 bits, two values per byte.
+//   evicted: absent.
+// Tokens after the sinks are cut into blocks of `groupSize` positions. A block becomes "old" once all of
+// its tokens have left the recent window; from then on, after each step that made a new old block, the
+// layer's old blocks are ranked by importance and moved down per the thresholds (see policy.ts). A move
+// quantizes the block once (INT8 -> INT4 requantizes the INT8 data); nothing moves up.
+//
+// Importance: the graph returns, per layer, the attention mass each fed token received (summed over
+// heads and query rows). We accumulate it per position and divide by the number of queries that could
+// see the token (its age), so old and young tokens compare fairly.
+import {
+  encodeF16, decodeF16, quantizeKeys, dequantizeKeys, quantizeValues, dequantizeValues, packedBytes, type Bits,
+} from './quant';
+import type { Policy } from './policy';
+
+export interface CacheShape {
+  layers: number;
+  kvHeads: number;
+  headDim: number;
+  /** The model's context length: the cache refuses tokens past it. */
+  maxTokens: number;
+}
+
+/** What the cache needs of a policy. */
+export interface CachePolicy {
+  /** Keep everything at float32, never demote (the `baseline` policy: exact). */
+  fullPrecision: boolean;
+  sinks: number;
+  window: number;
+  groupSize: number;
+  /** Importance quantiles: below `evict` a block is evicted, below `int4` INT4, below `int8` INT8. */
+  thresholds: { int8: number; int4: number; evict: number };
+}
+
+export function cachePolicy(p: Policy): CachePolicy {
+  const t = p.kv.level_thresholds;
+  return {
+    fullPrecision: p.kv.mode === 'baseline',
+    sinks: p.kv.sink_tokens,
+    window: p.kv.recent_window,
+    groupSize: p.kv.group_size,
+    thresholds: { int8: t.L1_int8, int4: t.L2_int4, evict: t.L3_evict },
+  };
+}
+
+/** The same FP16 part (sinks and recent window), with every older token dropped. */
+export function recentOnly(p: CachePolicy): CachePolicy {
+  return { ...p, fullPrecision: false, thresholds: { int8: 1, int4: 1, evict: 1 } };
+}
+
+export type TensorType = 'float32' | 'float16' | 'uint8';
+export interface TensorSpec {
+  type: TensorType;
+  data: Float32Array | Uint16Array | Uint8Array;
+  dims: number[];
+}
+
+export interface TierBytes {
+  f32: number;
+  f16: number;
+  int8: number;
+  int4: number;
+}
+
+type Tier = 'hot' | 'i8' | 'i4' | 'evicted';
+const TIER_ORDER: Record<Tier, number> = { hot: 0, i8: 1, i4: 2, evicted: 3 };
+
+interface Block {
+  start: number;
+  tier: Tier;
+}
+
+const INITIAL_CAPACITY = 256;
+
+/** Hot rows, ordered by position, in float32 or float16 (bits). */
+class HotStore {
+  keys: Float32Array | Uint16Array;
+  values: Float32Array | Uint16Array;
+  positions: Int32Array = new Int32Array(0);
+  n = 0;
+
+  constructor(readonly f32: boolean, readonly channels: number, readonly maxTokens: number) {
+    this.keys = this.alloc(0);
+    this.values = this.alloc(0);
+  }
+
+  private alloc(tokens: number): Float32Array | Uint16Array {
+    return this.f32 ? new Float32Array(tokens * this.channels) : new Uint16Array(tokens * this.channels);
+  }
+
+  get capacity(): number {
+    return this.positions.length;
+  }
+
+  resize(tokens: number): void {
+    const keys = this.alloc(tokens);
+    const values = this.alloc(tokens);
+    const positions = new Int32Array(tokens);
+    keys.set(this.keys.subarray(0, this.n * this.channels) as never);
+    values.set(this.values.subarray(0, this.n * this.channels) as never);
+    positions.set(this.positions.subarray(0, this.n));
+    this.keys = keys;
+    this.values = values;
+    this.positions = positions;
+  }
+
+  append(k: Float32Array, v: Float32Array, t: number, firstPosition: number): void {
+    if (this.n + t > this.capacity) {
+      this.resize(Math.min(this.maxTokens, Math.max(this.n + t, this.capacity * 2, INITIAL_CAPACITY)));
+    }
+    const at = this.n * this.channels;
+    if (this.keys instanceof Float32Array) {
+      this.keys.set(k, at);
+      (this.values as Float32Array).set(v, at);
+    } else {
+      encodeF16(k, this.keys, at);
+      encodeF16(v, this.values as Uint16Array, at);
+    }
+    for (let i = 0; i < t; i++) this.positions[this.n + i] = firstPosition + i;
+    this.n += t;
+  }
+
+  rowOf(position: number): number {
+    let lo = 0;
+    let hi = this.n - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const p = this.positions[mid]!;
+      if (p === position) return mid;
+      if (p < position) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    throw new Error(`hot store: position ${position} not held`);
+  }
+
+  /** Float32 copies of `count` rows from `row`. */
+  read(row: number, count: number): [Float32Array, Float32Array] {
+    const a = row * this.channels;
+    const b = (row + count) * this.channels;
+    if (this.keys instanceof Float32Array) return [this.keys.slice(a, b), (this.values as Float32Array).slice(a, b)];
+    const k = new Float32Array(b - a);
+    const v = new Float32Array(b - a);
+    decodeF16(this.keys.subarray(a, b), k);
+    decodeF16((this.values as Uint16Array).subarray(a, b), v);
+    return [k, v];
+  }
+
+  remove(row: number, count: number): void {
+    const c = this.channels;
+    this.keys.copyWithin(row * c, (row + count) * c, this.n * c);
+    this.values.copyWithin(row * c, (row + count) * c, this.n * c);
+    this.positions.copyWithin(row, row + count, this.n);
+    this.n -= count;
+  }
+
+  get bytes(): number {
+    return this.keys.byteLength + this.values.byteLength;
+  }
+}
+
+interface QuantBlock {
+  start: number;
+  kq: Uint8Array;
+  ks: Uint16Array;
+  kz: Uint16Array;
+  vq: Uint8Array;
+  vs: Uint16Array;
+  vz: Uint16Array;
+}
+
+/** INT8 or INT4 blocks, stored contiguously in block order, exactly sized. */
+class QuantStore {
+  blocks: number[] = [];
+  kq: Uint8Array = new Uint8Array(0);
+  ks: Uint16Array = new Uint16Array(0);
+  kz: Uint16Array = new Uint16Array(0);
+  vq: Uint8Array = new Uint8Array(0);
+  vs: Uint16Array = new Uint16Array(0);
+  vz: Uint16Array = new Uint16Array(0);
+
+  constructor(readonly bits: Bits, readonly channels: number, readonly group: number) {}
+
+  get rowBytes(): number {
+    return packedBytes(this.channels, this.bits);
+  }
+
+  quantize(start: number, k: Float32Array, v: Float32Array): QuantBlock {
+    const n = this.group;
+    const c = this.channels;
+    const vGroups = c / this.group;
+    const b: QuantBlock = {
+      start,
+      kq: new Uint8Array(packedBytes(n * c, this.bits)),
+      ks: new Uint16Array(c),
+      kz: new Uint16Array(c),
+      vq: new Uint8Array(packedBytes(n * c, this.bits)),
+      vs: new Uint16Array(n * vGroups),
+      vz: new Uint16Array(n * vGroups),
+    };
+    quantizeKeys(k, n, c, this.bits, b.kq, b.ks, b.kz);
+    quantizeValues(v, n, c, this.group, this.bits, b.vq, b.vs, b.vz);
+    return b;
+  }
+
+  /** Block i's stored data (views). */
+  slice(i: number): QuantBlock {
+    const n = this.group;
+    const c = this.channels;
+    const rows = packedBytes(n * c, this.bits);
+    const vGroups = c / this.group;
+    return {
+      start: this.blocks[i]!,
+      kq: this.kq.subarray(i * rows, (i + 1) * rows),
+      ks: this.ks.subarray(i * c, (i + 1) * c),
+      kz: this.kz.subarray(i * c, (i + 1) * c),
+      vq: this.vq.subarray(i * rows, (i + 1) * rows),
+      vs: this.vs.subarray(i * n * vGroups, (i + 1) * n * vGroups),
+      vz: this.vz.subarray(i * n * vGroups, (i + 1) * n * vGroups),
+    };
+  }
+
+  read(i: number): [Float32Array, Float32Array] {
+    const b = this.slice(i);
+    const n = this.group;
+    const k = new Float32Array(n * this.channels);
+    const v = new Float32Array(n * this.channels);
+    dequantizeKeys(b.kq, b.ks, b.kz, n, this.channels, this.bits, k);
+    dequantizeValues(b.vq, b.vs, b.vz, n, this.channels, this.group, this.bits, v);
+    return [k, v];
+  }
+
+  /** Replace the contents with `blocks` (copied into fresh, exactly sized arrays). */
+  rebuild(blocks: QuantBlock[]): void {
+    const cat = <T extends Uint8Array | Uint16Array>(parts: T[], make: (n: number) => T): T => {
+      const out = make(parts.reduce((s, p) => s + p.length, 0));
+      let at = 0;
+      for (const p of parts) {
+        out.set(p as never, at);
+        at += p.length;
+      }
+      return out;
+    };
+    this.kq = cat(blocks.map((b) => b.kq), (n) => new Uint8Array(n));
+    this.ks = cat(blocks.map((b) => b.ks), (n) => new Uint16Array(n));
+    this.kz = cat(blocks.map((b) => b.kz), (n) => new Uint16Array(n));
+    this.vq = cat(blocks.map((b) => b.vq), (n) => new Uint8Array(n));
+    this.vs = cat(blocks.map((b) => b.vs), (n) => new Uint16Array(n));
+    this.vz = cat(blocks.map((b) => b.vz), (n) => new Uint16Array(n));
+    this.blocks = blocks.map((b) => b.start);
+  }
+
+  get tokens(): number {
+    return this.blocks.length * this.group;
+  }
+
+  get bytes(): number {
+    return this.kq.byteLength + this.ks.byteLength + this.kz.byteLength + this.vq.byteLength + this.vs.byteLength + this.vz.byteLength;
+  }
+}
+
+class Layer {
+  readonly hot: HotStore;
+  readonly i8: QuantStore;
+  readonly i4: QuantStore;
+  readonly mass: Float64Array;
+  readonly blocks: Block[] = [];
+
+  constructor(shape: CacheShape, policy: CachePolicy) {
+    const c = shape.kvHeads * shape.headDim;
+    this.hot = new HotStore(policy.fullPrecision, c, shape.maxTokens);
+    // Full precision never quantizes: its (empty) quantized tiers just need a valid shape.
+    const group = policy.fullPrecision ? c : policy.groupSize;
+    this.i8 = new QuantStore(8, c, group);
+    this.i4 = new QuantStore(4, c, group);
+    this.mass = new Float64Array(policy.fullPrecision ? 0 : shape.maxTokens);
+  }
+}
+
+export class TieredKvCache {
+  readonly channels: number;
+  private readonly layers: Layer[];
+  private used = 0;
+  private nextBlock = 0;
+  private evictedTokens = 0;
+
+  constructor(readonly shape: CacheShape, readonly policy: CachePolicy) {
+    for (const [k, v] of Object.entries(shape)) {
+      if (!Number.isSafeInteger(v) || v <= 0) throw new RangeError(`TieredKvCache: ${k} must be a positive integer, got ${v}`);
+    }
+    this.channels = shape.kvHeads * shape.headDim;
+    if (!policy.fullPrecision && this.channels % policy.groupSize !== 0) {
+      throw new RangeError(`TieredKvCache: group size ${policy.groupSize} does not divide ${this.channels} channels (kv_heads x head_dim)`);
+    }
+    this.layers = Array.from({ length: shape.layers }, () => new Layer(shape, policy));
+  }
+
+  /** Tokens of the sequence so far (held or evicted). */
+  get length(): number {
+    return this.used;
+  }
+
+  /** Whether the cache wants the graph's attention mass (importance) after each step. */
+  get needsImportance(): boolean {
+    return !this.policy.fullPrecision;
+  }
+
+  /**
+   * The graph inputs of `layer` (names without the `.L` suffix): views of the stored tiers, no copies.
+   * Order of tokens inside the graph: f32, f16, int8, int4 (see `positions`).
+   */
+  feeds(layer: number): Record<string, TensorSpec> {
+    const l = this.layer(layer);
+    const { kvHeads: h, headDim: d } = this.shape;
+    const c = this.channels;
+    const n = l.hot.n;
+    const f32 = l.hot.f32;
+    const hotK = l.hot.keys.subarray(0, n * c);
+    const hotV = l.hot.values.subarray(0, n * c);
+    const emptyF32 = new Float32Array(0);
+    const emptyF16 = new Uint16Array(0);
+    const out: Record<string, TensorSpec> = {
+      past_key: { type: 'float32', data: f32 ? hotK : emptyF32, dims: [1, f32 ? n : 0, h, d] },
+      past_value: { type: 'float32', data: f32 ? hotV : emptyF32, dims: [1, f32 ? n : 0, h, d] },
+      past_key_f16: { type: 'float16', data: f32 ? emptyF16 : hotK, dims: [1, f32 ? 0 : n, h, d] },
+      past_value_f16: { type: 'float16', data: f32 ? emptyF16 : hotV, dims: [1, f32 ? 0 : n, h, d] },
+    };
+    for (const [t, s] of [['i8', l.i8], ['i4', l.i4]] as const) {
+      const tokens = s.tokens;
+      const dp = s.bits === 8 ? d : d / 2;
+      const vGroups = c / s.group;
+      out[`past_key_${t}`] = { type: 'uint8', data: s.kq, dims: [1, tokens, h, dp] };
+      out[`past_key_${t}_scale`] = { type: 'float16', data: s.ks, dims: [1, s.blocks.length, h, d] };
+      out[`past_key_${t}_zero`] = { type: 'float16', data: s.kz, dims: [1, s.blocks.length, h, d] };
+      out[`past_value_${t}`] = { type: 'uint8', data: s.vq, dims: [1, tokens, s.rowBytes] };
+      out[`past_value_${t}_scale`] = { type: 'float16', data: s.vs, dims: [1, tokens, vGroups] };
+      out[`past_value_${t}_zero`] = { type: 'float16', data: s.vz, dims: [1, tokens, vGroups] };
+    }
+    return out;
+  }
+
+  /** Positions of the tokens fed for `layer`, in the graph's order (f32/f16 hot rows, int8, int4). */
+  positions(layer: number): Int32Array {
+    const l = this.layer(layer);
+    const g = this.policy.groupSize;
+    const out = new Int32Array(l.hot.n + l.i8.tokens + l.i4.tokens);
+    out.set(l.hot.positions.subarray(0, l.hot.n));
+    let at = l.hot.n;
+    for (const s of [l.i8, l.i4]) {
+      for (const start of s.blocks) for (let i = 0; i < g; i++) out[at++] = start + i;
+    }
+    return out;
+  }
+
+  /**
+   * Append the K/V of `t` new tokens (keys[l], values[l]: [t, kvHeads, headDim] float32) and, when the
+   * cache needs importance, the graph's attention mass of the step (masses[l]: [fed + t]). Checks every
+   * shape before it changes anything.
+   */
+  append(keys: readonly Float32Array[], values: readonly Float32Array[], t: number, masses?: readonly Float32Array[]): void {
+    if (!Number.isSafeInteger(t) || t <= 0) throw new RangeError(`TieredKvCache.append: t must be a positive integer, got ${t}`);
+    const nl = this.shape.layers;
+    if (keys.length !== nl || values.length !== nl) throw new RangeError(`TieredKvCache.append: expected ${nl} layers of keys and values, got ${keys.length} and ${values.length}`);
+    const want = t * this.channels;
+    for (let l = 0; l < nl; l++) {
+      if (keys[l]!.length !== want || values[l]!.length !== want) {
+        throw new RangeError(`TieredKvCache.append: layer ${l}: expected ${want} floats ([${t}, ${this.shape.kvHeads}, ${this.shape.headDim}]), got ${keys[l]!.length} keys and ${values[l]!.length} values`);
+      }
+    }
+    if (this.used + t > this.shape.maxTokens) throw new RangeError(`TieredKvCache.append: ${this.used} + ${t} tokens exceed the context of ${this.shape.maxTokens}`);
+    if (this.needsImportance) {
+      if (!masses || masses.length !== nl) throw new RangeError('TieredKvCache.append: this policy needs the attention mass of every layer');
+      for (let l = 0; l < nl; l++) {
+        const fed = this.fedTokens(l) + t;
+        if (masses[l]!.length !== fed) throw new RangeError(`TieredKvCache.append: layer ${l}: attention mass has ${masses[l]!.length} entries, expected ${fed}`);
+      }
+    }
+    for (let l = 0; l < nl; l++) {
+      const layer = this.layers[l]!;
+      if (this.needsImportance) this.accumulate(l, masses![l]!);
+      layer.hot.append(keys[l]!, values[l]!, t, this.used);
+    }
+    this.used += t;
+    if (this.policy.fullPrecision) return;
+    const { sinks, window, groupSize: g } = this.policy;
+    let newBlocks = false;
+    while (sinks + (this.nextBlock + 1) * g <= this.used - window) {
+      for (const layer of this.layers) layer.blocks.push({ start: sinks + this.nextBlock * g, tier: 'hot' });
+      this.nextBlock++;
+      newBlocks = true;
+    }
+    if (newBlocks) for (const layer of this.layers) this.demote(layer);
+  }
+
+  private fedTokens(l: number): number {
+    const layer = this.layers[l]!;
+    return layer.hot.n + layer.i8.tokens + layer.i4.tokens;
+  }
+
+  private accumulate(l: number, mass: Float32Array): void {
+    const layer = this.layers[l]!;
+    const pos = this.positions(l);
+    for (let i = 0; i < pos.length; i++) layer.mass[pos[i]!]! += mass[i]!;
+    for (let i = pos.length; i < mass.length; i++) layer.mass[this.used + i - pos.length]! += mass[i]!;
+  }
+
+  /** Importance of a block: mean over its tokens of the attention mass per query that could see it. */
+  private score(layer: Layer, start: number): number {
+    let s = 0;
+    for (let p = start; p < start + this.policy.groupSize; p++) s += layer.mass[p]! / (this.used - p);
+    return s / this.policy.groupSize;
+  }
+
+  private demote(layer: Layer): void {
+    // Rank every old block, evicted ones included (their importance no longer grows), so the
+    // thresholds are quantiles of the whole old population and repeated rounds do not compound.
+    const scores = new Map(layer.blocks.map((b) => [b.start, this.score(layer, b.start)] as const));
+    const ranked = [...layer.blocks].sort((a, b) => scores.get(a.start)! - scores.get(b.start)! || a.start - b.start);
+    const { int8, int4, evict } = this.policy.thresholds;
+    const moves: [Block, Tier][] = [];
+    ranked.forEach((b, i) => {
+      const r = (i + 0.5) / ranked.length;
+      const target: Tier = r < evict ? 'evicted' : r < int4 ? 'i4' : r < int8 ? 'i8' : 'hot';
+      if (TIER_ORDER[target] > TIER_ORDER[b.tier]) moves.push([b, target]);
+    });
+    if (moves.length === 0) return;
+    const g = this.policy.groupSize;
+    const keep8: QuantBlock[] = [];
+    const keep4: QuantBlock[] = [];
+    const leaving = new Map(moves.map(([b, t]) => [b.start, t]));
+    layer.i8.blocks.forEach((start, i) => {
+      const to = leaving.get(start);
+      if (to === undefined) keep8.push(layer.i8.slice(i));
+      else if (to === 'i4') {
+        const [k, v] = layer.i8.read(i);
+        keep4.push(layer.i4.quantize(start, k, v));
+      }
+    });
+    layer.i4.blocks.forEach((start, i) => {
+      if (!leaving.has(start)) keep4.push(layer.i4.slice(i));
+    });
+    // Blocks leaving the hot store, highest rows first so that earlier rows keep their index.
+    const fromHot = moves.filter(([b]) => b.tier === 'hot').sort((a, b) => b[0].start - a[0].start);
+    for (const [b, to] of fromHot) {
+      const row = layer.hot.rowOf(b.start);
+      if (to !== 'evicted') {
+        const [k, v] = layer.hot.read(row, g);
+        (to === 'i8' ? keep8 : keep4).push((to === 'i8' ? layer.i8 : layer.i4).quantize(b.start, k, v));
+      }
+      layer.hot.remove(row, g);
+    }
+    layer.i8.rebuild(keep8);
+    layer.i4.rebuild(keep4);
+    for (const [b, to] of moves) {
+      if (to === 'evicted') this.evictedTokens += g;
+      b.tier = to;
+    }
+    // Return hot capacity that demotion freed, keeping one block of room to grow.
+    if (layer.hot.capacity > layer.hot.n + 2 * g) layer.hot.resize(layer.hot.n + g);
+  }
+
+  private layer(l: number): Layer {
+    const layer = this.layers[l];
+    if (!layer) throw new RangeError(`TieredKvCache: layer ${l} out of range [0, ${this.shape.layers})`);
+    return layer;
+  }
+
+  /** Bytes of the KV buffers held per tier (payload, scales and zero points). */
+  get bytesByTier(): TierBytes {
+    const out: TierBytes = { f32: 0, f16: 0, int8: 0, int4: 0 };
+    for (const l of this.layers) {
+      if (l.hot.f32) out.f32 += l.hot.bytes;
+      else out.f16 += l.hot.bytes;
+      out.int8 += l.i8.bytes;
+      out.int4 += l.i4.bytes;
+    }
+    return out;
+  }
+
+  get bytesHeld(): number {
+    const t = this.bytesByTier;
+    return t.f32 + t.f16 + t.int8 + t.int4;
+  }
+
+  /** Bytes an FP16 cache would need for every token of the sequence. */
+  get bytesFp16(): number {
+    return this.used * this.shape.layers * 2 * this.channels * 2;
+  }
+
+  /** 1 - held / FP16 (negative for the float32 baseline, which holds twice the FP16 bytes). */
+  get reduction(): number {
+    return this.used === 0 ? 0 : 1 - this.bytesHeld / this.bytesFp16;
+  }
+
+  /** Tokens per tier summed over layers (evicted included), for reports. */
+  get tokensByTier(): { hot: number; int8: number; int4: number; evicted: number } {
+    let hot = 0;
+    let int8 = 0;
+    let int4 = 0;
+    for (const l of this.layers) {
+      hot += l.hot.n;
+      int8 += l.i8.tokens;
+      int4 += l.i4.tokens;
+    }
+    return { hot, int8, int4, evicted: this.evictedTokens };
+  }
+
+  /** Bookkeeping outside the KV buffers: positions and importance accumulators. */
+  get metadataBytes(): number {
+    return this.layers.reduce((s, l) => s + l.hot.positions.byteLength + l.mass.byteLength, 0);
+  }
+}
