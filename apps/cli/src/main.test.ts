@@ -25,8 +25,11 @@ test('generate --json prints one object with the documented keys', () => {
   }
   assert.equal(out.tokens.length, 5);
   assert.equal(out.provider, 'cpu');
-  // The fixture has 2 layers, 2 KV heads of 16: keys and values, 256 tokens of initial capacity, float32.
-  assert.equal(out.kv_bytes, 2 * 2 * 256 * 2 * 16 * 4);
+  // The fixture has 2 layers, 2 KV heads of 16: keys and values of 2 layers, float32, the cache grown
+  // to one step of 64 tokens for the prompt and the 4 tokens fed back (the 5th is never fed).
+  assert.equal(out.kv_bytes, 2 * 2 * 64 * 2 * 16 * 4);
+  assert.deepEqual(out.kv_bytes_by_tier, { f32: out.kv_bytes, f16: 0, int8: 0, int4: 0 });
+  assert.equal(out.policy, 'baseline');
   assert.ok(out.ttft_ms > 0 && out.decode_tokens_per_s > 0);
 });
 
@@ -68,4 +71,61 @@ test('help lists the commands', () => {
   assert.equal(r.code, 0);
   assert.match(r.stdout, /generate/);
   assert.match(r.stdout, /export/);
+});
+
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+
+// The fixture has 32 KV channels, so its policies use groups of 32.
+const dir = mkdtempSync(join(tmpdir(), 'inferos-cli-'));
+const policyFile = join(dir, 'p.yaml');
+writeFileSync(policyFile, 'infer_os:\n  kv:\n    recent_window: 16\n    group_size: 32\n    level_thresholds: {L1_int8: 0.9, L2_int4: 0.6, L3_evict: 0.2}\n');
+
+test('eval ppl --json reports baseline, policy and recent-only on the same tokens', () => {
+  const r = inferos('eval', 'ppl', '--model', fixture, '--policy', policyFile, '--context', '256', '--max-tokens', '600', '--json');
+  assert.equal(r.code, 0, r.stderr);
+  const out = JSON.parse(r.stdout);
+  for (const key of ['ppl_baseline', 'ppl', 'delta_ppl', 'delta_ppl_rel', 'kv_bytes', 'kv_bytes_fp16', 'kv_reduction', 'tokens', 'context', 'chunk', 'policy', 'ppl_recent_only']) {
+    assert.ok(key in out, `missing ${key}`);
+  }
+  assert.equal(out.tokens, 600);
+  assert.equal(out.chunk, 32);
+  assert.ok(Math.abs(out.delta_ppl - (out.ppl - out.ppl_baseline)) < 1e-3);
+  assert.ok(Math.abs(out.kv_reduction - (1 - out.kv_bytes / out.kv_bytes_fp16)) < 1e-3);
+  assert.ok(out.kv_reduction > 0.3, `reduction ${out.kv_reduction}`);
+  assert.match(r.stderr, /eval ppl \[#+\] 9\/9 100%/, 'progress on stderr');
+});
+
+test('eval recall and bench decode report both policies', () => {
+  const rec = inferos('eval', 'recall', '--model', fixture, '--policy', policyFile, '--trials', '2', '--distance', '100', '--json');
+  assert.equal(rec.code, 0, rec.stderr);
+  const r = JSON.parse(rec.stdout);
+  assert.ok(r.recall_baseline >= 0 && r.recall_baseline <= 1 && r.recall >= 0 && r.recall <= 1);
+  assert.equal(r.trials, 2);
+  assert.equal(r.distance, 100);
+  const bench = inferos('bench', 'decode', '--model', fixture, '--policy', policyFile, '--context', '200', '--tokens', '8', '--json');
+  assert.equal(bench.code, 0, bench.stderr);
+  const b = JSON.parse(bench.stdout);
+  assert.ok(b.baseline_tokens_per_s > 0 && b.tokens_per_s > 0);
+  assert.ok(Math.abs(b.ratio - b.tokens_per_s / b.baseline_tokens_per_s) < 1e-3);
+  assert.equal(b.context, 200);
+});
+
+test('BAD CALL - a bad policy file is refused with the key path, before any work', () => {
+  const bad = join(dir, 'bad.yaml');
+  writeFileSync(bad, 'infer_os:\n  kv:\n    recent_windw: 64\n');
+  const r = inferos('eval', 'ppl', '--model', fixture, '--policy', bad);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /infer_os\.kv\.recent_windw: unknown key/);
+  assert.match(inferos('eval', 'ppl', '--model', fixture, '--chunk', '64').stderr, /--chunk must be at most 32/);
+  assert.match(inferos('bench', 'decode', '--model', fixture).stderr, /--context and --tokens are required/);
+});
+
+test('generate --policy reports bytes by tier and the reduction', () => {
+  const r = inferos('generate', '--model', fixture, '--policy', policyFile, '--prompt', 'word '.repeat(200), '--max-tokens', '4', '--json', '--ignore-eos');
+  assert.equal(r.code, 0, r.stderr);
+  const out = JSON.parse(r.stdout);
+  assert.equal(out.kv_bytes_by_tier.f32, 0);
+  assert.equal(out.kv_bytes, out.kv_bytes_by_tier.f16 + out.kv_bytes_by_tier.int8 + out.kv_bytes_by_tier.int4);
+  assert.ok(out.kv_reduction > 0);
 });

@@ -1,12 +1,18 @@
 // inferos: the command line of Infer-OS.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cachePolicy, loadPolicy, recentOnly } from '@inferos/kv';
 import {
   Engine,
   StreamDecoder,
+  BASELINE_CACHE,
+  perplexity,
+  recall,
+  benchDecode,
+  type PolicyUnderTest,
   parseProviders,
   DEFAULT_PROVIDERS,
   DEFAULT_PREFILL_CHUNK,
@@ -25,6 +31,8 @@ usage: inferos <command> [options]
 
 commands:
   generate   generate text from a prompt with the bundled model (or --model DIR)
+  eval       measure quality: 'eval ppl' (perplexity) and 'eval recall' (long-range recall)
+  bench      measure speed: 'bench decode'
   export     export a Hugging Face Llama checkpoint to an Infer-OS model directory
   help       show help for a command
 
@@ -42,7 +50,45 @@ options:
   --seed N              sampling seed (default 0)
   --providers LIST      execution-provider preference (default ${DEFAULT_PROVIDERS.join(',')})
   --prefill-chunk N     prompt tokens per prefill step (default ${DEFAULT_PREFILL_CHUNK})
+  --policy NAME|FILE    KV cache policy: a profile in policies/ or a YAML file (default baseline)
   --ignore-eos          keep generating past the end-of-sequence token`,
+  'eval ppl': `usage: inferos eval ppl [--text FILE] [options]
+
+Perplexity by teacher forcing through the real decode path: the text is fed in chunks, every token is
+predicted from the (compressed) cache of the tokens before its chunk. Scores baseline, the policy, and
+the policy's FP16 part alone (sinks and recent window, everything older dropped) in one run.
+
+options:
+  --text FILE           text to score (default: the model directory's heldout.txt)
+  --model DIR           exported model directory (default: the bundled model)
+  --policy NAME|FILE    policy to compare with baseline (default: default)
+  --context N           tokens per window (default: the model's context)
+  --chunk N             tokens per step, at most 32 (default 32)
+  --max-tokens N        tokens scored per policy (default: the whole text)
+  --json                one JSON object on stdout`,
+  'eval recall': `usage: inferos eval recall [options]
+
+A span of random tokens, at least --distance tokens of other text, then the span's first tokens again:
+the model must continue the span greedily. Reports the fraction reproduced for baseline and the policy.
+
+options:
+  --model DIR           exported model directory (default: the bundled model)
+  --policy NAME|FILE    policy to compare with baseline (default: default)
+  --trials N            spans tried (default 8)
+  --distance N          tokens of other text between the span and its cue (default 1024)
+  --span N              span length (default 32)
+  --seed N              seed of the spans and filler offsets (default 0)
+  --json                one JSON object on stdout`,
+  'bench decode': `usage: inferos bench decode --context N --tokens M [options]
+
+Decode tokens/s at a context length, for baseline and the policy in one run, their steps interleaved.
+
+options:
+  --context N           tokens in the cache before decoding (required)
+  --tokens M            decode steps timed per policy (required)
+  --model DIR           exported model directory (default: the bundled model)
+  --policy NAME|FILE    policy to compare with baseline (default: default)
+  --json                one JSON object on stdout`,
   export: `usage: inferos export --checkpoint DIR --out DIR
 
 Exports a local Hugging Face Llama-architecture checkpoint (config.json, weights, tokenizer.json) to an
@@ -88,6 +134,7 @@ async function generate(argv: string[]): Promise<number> {
     providers: { type: 'string' },
     'prefill-chunk': { type: 'string' },
     'ignore-eos': { type: 'boolean' },
+    policy: { type: 'string' },
   }, 'generate');
   if (values.help) return help(['generate']);
   if (values.prompt === undefined) throw new UsageError(`--prompt is required\n\n${HELP['generate']}`);
@@ -111,6 +158,7 @@ async function generate(argv: string[]): Promise<number> {
     throw new UsageError((err as Error).message);
   }
   const json = Boolean(values.json);
+  const policy = values.policy === undefined ? { label: 'baseline', cache: BASELINE_CACHE } : policyArg(values.policy as string);
 
   const engine = await Engine.load(values.model as string | undefined, providers);
   try {
@@ -121,6 +169,7 @@ async function generate(argv: string[]): Promise<number> {
       sampling,
       prefillChunk: chunk,
       stopAtEos: !values['ignore-eos'],
+      cachePolicy: policy.cache,
       onToken: json ? undefined : (id) => process.stdout.write(stream.push(id)),
     });
     const text = engine.tokenizer.decode(res.tokens);
@@ -131,6 +180,10 @@ async function generate(argv: string[]): Promise<number> {
       ttft_ms: round(res.ttftMs, 3),
       decode_tokens_per_s: res.decodeTokensPerS === null ? null : round(res.decodeTokensPerS, 2),
       kv_bytes: res.kvBytes,
+      kv_bytes_by_tier: res.kvBytesByTier,
+      kv_bytes_fp16: res.kvBytesFp16,
+      kv_reduction: round(res.kvReduction, 4),
+      policy: policy.label,
       provider: engine.provider,
       finish_reason: res.finishReason,
       model: engine.info.name,
@@ -142,6 +195,171 @@ async function generate(argv: string[]): Promise<number> {
       const rate = report.decode_tokens_per_s === null ? 'n/a' : `${report.decode_tokens_per_s} tok/s`;
       process.stderr.write(`[${res.tokens.length} tokens (${res.finishReason}), prompt ${res.promptTokens} tokens, ttft ${report.ttft_ms} ms, decode ${rate}, kv ${res.kvBytes} bytes, provider ${engine.provider}]\n`);
     }
+    return 0;
+  } finally {
+    await engine.close();
+  }
+}
+
+/** A profile name or YAML file, as the cache policy to test. */
+function policyArg(nameOrFile: string): PolicyUnderTest {
+  try {
+    const { name, policy } = loadPolicy(nameOrFile);
+    return { label: name, cache: cachePolicy(policy) };
+  } catch (err) {
+    throw new UsageError(`--policy: ${(err as Error).message}`);
+  }
+}
+
+/** A progress bar on stderr (redrawn in place on a terminal, a line per 10% otherwise). */
+function progress(label: string): (done: number, total: number) => void {
+  const start = performance.now();
+  let lastDecile = -1;
+  return (done, total) => {
+    const frac = done / total;
+    const eta = done > 0 ? ((performance.now() - start) / done) * (total - done) / 1000 : 0;
+    const width = 30;
+    const bar = '#'.repeat(Math.round(frac * width)).padEnd(width, '-');
+    const line = `${label} [${bar}] ${done}/${total} ${(frac * 100).toFixed(0)}% eta ${eta.toFixed(0)}s`;
+    if (process.stderr.isTTY) {
+      process.stderr.write(`\r${line}${done === total ? '\n' : ''}`);
+    } else if (Math.floor(frac * 10) > lastDecile || done === total) {
+      lastDecile = Math.floor(frac * 10);
+      process.stderr.write(line + '\n');
+    }
+  };
+}
+
+function heldoutPath(engine: Engine): string {
+  const p = join(engine.info.dir, 'heldout.txt');
+  if (!existsSync(p)) throw new UsageError(`${engine.info.dir} ships no heldout.txt; pass --text FILE`);
+  return p;
+}
+
+async function evalCommand(argv: string[]): Promise<number> {
+  const [sub, ...rest] = argv;
+  if (sub === 'ppl') return evalPpl(rest);
+  if (sub === 'recall') return evalRecall(rest);
+  throw new UsageError(`expected 'eval ppl' or 'eval recall'\n\n${HELP['eval ppl']}\n\n${HELP['eval recall']}`);
+}
+
+async function evalPpl(argv: string[]): Promise<number> {
+  const { values } = parse(argv, {
+    text: { type: 'string' }, model: { type: 'string' }, policy: { type: 'string' }, context: { type: 'string' },
+    chunk: { type: 'string' }, 'max-tokens': { type: 'string' }, json: { type: 'boolean' },
+  }, 'eval ppl');
+  if (values.help) return help(['eval ppl']);
+  const policy = policyArg((values.policy as string | undefined) ?? 'default');
+  const chunk = intOption(values.chunk as string | undefined, 'chunk', 32);
+  if (chunk > 32) throw new UsageError(`--chunk must be at most 32, got ${chunk}`);
+  if (values.text !== undefined && !existsSync(values.text as string)) throw new UsageError(`--text ${values.text}: no such file`);
+  const maxTokens = values['max-tokens'] === undefined ? undefined : intOption(values['max-tokens'] as string, 'max-tokens', 0);
+  const engine = await Engine.load(values.model as string | undefined, ['cpu']);
+  try {
+    const context = intOption(values.context as string | undefined, 'context', engine.info.maxPosition, 2);
+    if (context > engine.info.maxPosition) throw new UsageError(`--context ${context} exceeds the model's context of ${engine.info.maxPosition}`);
+    const textFile = (values.text as string | undefined) ?? heldoutPath(engine);
+    const tokens = engine.tokenizer.encode(readFileSync(textFile, 'utf8'), false);
+    const policies: PolicyUnderTest[] = [
+      { label: 'baseline', cache: BASELINE_CACHE },
+      policy,
+      { label: 'recent_only', cache: recentOnly(policy.cache) },
+    ];
+    const [base, pol, recent] = await perplexity(engine, tokens, policies, { context, chunk, maxTokens, onProgress: progress('eval ppl') });
+    const report = {
+      ppl_baseline: round(base!.ppl, 4),
+      ppl: round(pol!.ppl, 4),
+      delta_ppl: round(pol!.ppl - base!.ppl, 4),
+      delta_ppl_rel: round(pol!.ppl / base!.ppl - 1, 5),
+      ppl_recent_only: round(recent!.ppl, 4),
+      kv_bytes: Math.round(pol!.kvBytes),
+      kv_bytes_fp16: Math.round(pol!.kvBytesFp16),
+      kv_reduction: round(pol!.kvReduction, 4),
+      tokens: pol!.tokens,
+      context,
+      chunk,
+      policy: policy.label,
+      text: textFile,
+      model: engine.info.name,
+    };
+    if (values.json) process.stdout.write(JSON.stringify(report) + '\n');
+    else {
+      process.stdout.write(`policy ${report.policy} on ${report.tokens} tokens of ${textFile} (context ${context}, chunk ${chunk})\n`);
+      process.stdout.write(`  ppl baseline ${report.ppl_baseline}  policy ${report.ppl}  delta ${report.delta_ppl} (${(report.delta_ppl_rel * 100).toFixed(2)}%)  recent-only ${report.ppl_recent_only}\n`);
+      process.stdout.write(`  kv ${report.kv_bytes} bytes vs fp16 ${report.kv_bytes_fp16}: reduction ${(report.kv_reduction * 100).toFixed(1)}%\n`);
+    }
+    return 0;
+  } finally {
+    await engine.close();
+  }
+}
+
+async function evalRecall(argv: string[]): Promise<number> {
+  const { values } = parse(argv, {
+    model: { type: 'string' }, policy: { type: 'string' }, trials: { type: 'string' }, distance: { type: 'string' },
+    span: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' },
+  }, 'eval recall');
+  if (values.help) return help(['eval recall']);
+  const policy = policyArg((values.policy as string | undefined) ?? 'default');
+  const trials = intOption(values.trials as string | undefined, 'trials', 8);
+  const distance = intOption(values.distance as string | undefined, 'distance', 1024, 0);
+  const span = intOption(values.span as string | undefined, 'span', 32, 2);
+  const seed = intOption(values.seed as string | undefined, 'seed', 0, 0);
+  const engine = await Engine.load(values.model as string | undefined, ['cpu']);
+  try {
+    const filler = engine.tokenizer.encode(readFileSync(heldoutPath(engine), 'utf8'), false);
+    const [base, pol] = await recall(engine, [{ label: 'baseline', cache: BASELINE_CACHE }, policy],
+      { trials, distance, span, cue: Math.min(4, span - 1), seed, filler, onProgress: progress('eval recall') });
+    const report = {
+      recall_baseline: round(base!.recall, 4),
+      recall: round(pol!.recall, 4),
+      trials,
+      distance,
+      span,
+      kv_reduction: round(pol!.kvReduction, 4),
+      policy: policy.label,
+      model: engine.info.name,
+    };
+    if (values.json) process.stdout.write(JSON.stringify(report) + '\n');
+    else process.stdout.write(`recall at distance ${distance} (${trials} spans of ${span}): baseline ${report.recall_baseline}, ${report.policy} ${report.recall} (kv reduction ${(report.kv_reduction * 100).toFixed(1)}%)\n`);
+    return 0;
+  } finally {
+    await engine.close();
+  }
+}
+
+async function benchCommand(argv: string[]): Promise<number> {
+  const [sub, ...rest] = argv;
+  if (sub !== 'decode') throw new UsageError(`expected 'bench decode'\n\n${HELP['bench decode']}`);
+  const { values } = parse(rest, {
+    model: { type: 'string' }, policy: { type: 'string' }, context: { type: 'string' }, tokens: { type: 'string' }, json: { type: 'boolean' },
+  }, 'bench decode');
+  if (values.help) return help(['bench decode']);
+  if (values.context === undefined || values.tokens === undefined) throw new UsageError(`--context and --tokens are required\n\n${HELP['bench decode']}`);
+  const policy = policyArg((values.policy as string | undefined) ?? 'default');
+  const context = intOption(values.context as string, 'context', 0);
+  const steps = intOption(values.tokens as string, 'tokens', 0);
+  const engine = await Engine.load(values.model as string | undefined, ['cpu']);
+  try {
+    if (context + steps + 4 > engine.info.maxPosition) throw new UsageError(`--context ${context} + --tokens ${steps} (+4 warm-up) exceed the model's context of ${engine.info.maxPosition}`);
+    // The context is real text (the held-out slice, repeated if short), so attention looks like use.
+    const text = engine.tokenizer.encode(readFileSync(heldoutPath(engine), 'utf8'), false);
+    const ids = [engine.info.bosTokenId ?? 0];
+    while (ids.length < context) ids.push(...text.slice(0, context - ids.length));
+    const [base, pol] = await benchDecode(engine, ids, [{ label: 'baseline', cache: BASELINE_CACHE }, policy], steps, progress('bench decode'));
+    const report = {
+      baseline_tokens_per_s: round(base!.tokensPerS, 2),
+      tokens_per_s: round(pol!.tokensPerS, 2),
+      ratio: round(pol!.tokensPerS / base!.tokensPerS, 4),
+      context,
+      tokens: steps,
+      kv_reduction: round(pol!.kvReduction, 4),
+      policy: policy.label,
+      provider: engine.provider,
+      model: engine.info.name,
+    };
+    if (values.json) process.stdout.write(JSON.stringify(report) + '\n');
+    else process.stdout.write(`decode at context ${context}: baseline ${report.baseline_tokens_per_s} tok/s, ${report.policy} ${report.tokens_per_s} tok/s, ratio ${report.ratio} (kv reduction ${(report.kv_reduction * 100).toFixed(1)}%)\n`);
     return 0;
   } finally {
     await engine.close();
@@ -177,7 +395,7 @@ function exportModel(argv: string[]): number {
 }
 
 function help(argv: string[]): number {
-  const topic = argv[0] ?? 'main';
+  const topic = argv.length ? argv.join(' ') : 'main';
   const text = HELP[topic];
   if (!text) throw new UsageError(`no such command "${topic}"\n\n${HELP['main']}`);
   process.stdout.write(text + '\n');
@@ -191,6 +409,8 @@ function round(x: number, digits: number): number {
 
 const COMMANDS: Record<string, (argv: string[]) => number | Promise<number>> = {
   generate,
+  eval: evalCommand,
+  bench: benchCommand,
   export: exportModel,
   help,
 };

@@ -3,3 +3,7 @@ export { loadModelInfo, defaultModelDir, ModelDirError, BUNDLED_MODEL, type Mode
 export { Sampler, GREEDY, argmax, mulberry32, checkSampling, type SamplingOptions } from './sampling';
 export { ModelSession, Provider, DEFAULT_PROVIDERS, parseProviders, type ProviderAttempt } from './session';
 export { TextTokenizer, StreamDecoder } from './tokenizer';
+export {
+  perplexity, recall, benchDecode, makeWindows, nllOf,
+  type PolicyUnderTest, type PerplexityOptions, type PerplexityResult, type RecallOptions, type RecallResult, type DecodeBenchResult,
+} from './evaluate';

@@ -77,7 +77,8 @@ interface Block {
   tier: Tier;
 }
 
-const INITIAL_CAPACITY = 256;
+/** The hot store grows in steps of this many tokens, so the bytes held stay close to the bytes used. */
+const GROWTH_TOKENS = 64;
 
 /** Hot rows, ordered by position, in float32 or float16 (bits). */
 class HotStore {
@@ -113,7 +114,7 @@ class HotStore {
 
   append(k: Float32Array, v: Float32Array, t: number, firstPosition: number): void {
     if (this.n + t > this.capacity) {
-      this.resize(Math.min(this.maxTokens, Math.max(this.n + t, this.capacity * 2, INITIAL_CAPACITY)));
+      this.resize(Math.min(this.maxTokens, Math.ceil((this.n + t) / GROWTH_TOKENS) * GROWTH_TOKENS));
     }
     const at = this.n * this.channels;
     if (this.keys instanceof Float32Array) {
