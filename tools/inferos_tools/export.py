@@ -10,14 +10,16 @@ The graph is written by hand with onnx.helper (no tracing), so that its interfac
            past_key.L, past_value.L            float32 [batch, P32, kv_heads, head_dim]   full precision
            past_key_f16.L, past_value_f16.L    float16 [batch, P16, kv_heads, head_dim]
            past_key_i8.L                       uint8   [batch, P8, kv_heads, head_dim]
-           past_key_i8_scale.L, _zero.L        float16 [batch, G8, kv_heads, head_dim]  per channel, per group
-                                               of P8 / G8 consecutive tokens (every group is full)
+           past_key_i8_scale.L                 float16 [batch, G8, kv_heads, head_dim]  per channel, per group
+           past_key_i8_zero.L                  uint8   [batch, G8, kv_heads, head_dim]  of P8 / G8 consecutive
+                                                                         tokens (every group is full)
            past_value_i8.L                     uint8   [batch, P8, kv_heads * head_dim]
-           past_value_i8_scale.L, _zero.L      float16 [batch, P8, NG]  per token, NG channel groups
+           past_value_i8_scale.L, _zero.L      float16, uint8 [batch, P8, NG]  per token, NG channel groups
            past_key_i4.L ... past_value_i4.L   the same with two 4-bit values per byte (low nibble first):
                                                keys [batch, P4, kv_heads, head_dim / 2],
                                                values [batch, P4, kv_heads * head_dim / 2]
-           Dequantization (inside the graph): x = q * scale + zero.
+           Dequantization (inside the graph, DequantizeLinear): x = (q - zero) * scale. Group sizes are
+           multiples of 32 (32, 64, 128); one graph serves them all.
   outputs  logits           float32 [batch, tokens, vocab]
            present_key.L    float32 [batch, tokens, kv_heads, head_dim]  the NEW tokens only (keys after RoPE)
            present_value.L  float32 [batch, tokens, kv_heads, head_dim]
@@ -30,6 +32,9 @@ the end of a buffer and feeds the used prefix without a copy; keys are stored af
 cached tokens does not matter to attention: the tiers are concatenated along the token axis inside the
 graph, every cached token is visible, and new tokens see each other causally. Rows of a batch must hold
 the same number of tokens per tier (there is no padding mask).
+
+One graph is written per quantization group size (32, 64, 128: model-gNN.onnx), all reading one weights
+file (model.weights), since the group size is an attribute of DequantizeLinear.
 
 The tool also writes golden data from PyTorch (fp32, eager attention): the prompt ids, the logits at the
 last prompt position, and 64 greedy tokens for a few fixed prompts, and checks the graph against PyTorch
@@ -50,7 +55,7 @@ import onnx
 from onnx import TensorProto, helper, numpy_helper
 
 OPSET = 21
-FORMAT_VERSION = 2
+FORMAT_VERSION = 4
 GOLDEN_PROMPTS = [
     "The kernel",
     "In Python, a list comprehension",
@@ -97,7 +102,7 @@ def load_checkpoint(path: str):
     return cfg, model
 
 
-def build_graph(cfg, model) -> onnx.ModelProto:
+def build_graph(cfg, model, group: int):
     import torch
 
     g = GraphBuilder()
@@ -161,30 +166,24 @@ def build_graph(cfg, model) -> onnx.ModelProto:
         rot = g.op("Concat", [g.op("Neg", [x2]), x1], axis=-1)
         return g.op("Add", [g.op("Mul", [t, cos_bt]), g.op("Mul", [rot, sin_bt])])
 
-    def unpack4(packed):  # uint8 [..., n] -> float [..., 2n]: low nibble first
+    def unpack4(packed, shape):  # uint8 [..., n] -> uint8 [..., 2n]: low nibble first
         lo = g.op("BitwiseAnd", [packed, g.const(15, np.uint8)])
         hi = g.op("BitShift", [packed, g.const(4, np.uint8)], direction="RIGHT")
         pair = g.op("Concat", [g.op("Unsqueeze", [lo, g.const([-1])]), g.op("Unsqueeze", [hi, g.const([-1])])], axis=-1)
-        return g.op("Cast", [pair], to=TensorProto.FLOAT)  # [..., n, 2]
+        return g.op("Reshape", [pair, shape])
 
-    def dequant_key(q, scale, zero):  # q float [B,P,kv,D]; scale/zero f16 [B,G,kv,D]: P/G tokens per group
-        p_len = g.op("Slice", [g.op("Shape", [q]), g.const([1]), g.const([2])])
-        n_groups = g.op("Slice", [g.op("Shape", [scale]), g.const([1]), g.const([2])])
-        per_group = g.op("Max", [g.op("Div", [p_len, g.op("Max", [n_groups, g.const([1])])]), g.const([1])])
-        rows = g.op("Range", [g.const(0), g.op("Squeeze", [p_len, g.const([0])]), g.const(1)])
-        group = g.op("Div", [rows, g.op("Squeeze", [per_group, g.const([0])])])
-        s = g.op("Cast", [g.op("Gather", [scale, group], axis=1)], to=TensorProto.FLOAT)
-        z = g.op("Cast", [g.op("Gather", [zero, group], axis=1)], to=TensorProto.FLOAT)
-        return g.op("Add", [g.op("Mul", [q, s]), z])
+    def dequant(q, scale, zero, axis):
+        """(q - zero) * scale over groups of `group` along `axis`: the fused DequantizeLinear. The group
+        size is an attribute, so each group size gets its own graph (see export): computing it from
+        shapes at run time cost hundreds of small ops per step."""
+        return g.op("DequantizeLinear", [q, g.op("Cast", [scale], to=TensorProto.FLOAT), zero], axis=axis,
+                    block_size=group)
 
-    def dequant_value(q, scale, zero):  # q float [B,P,C]; scale/zero f16 [B,P,NG] -> [B,P,kv,D]
-        sshape = g.op("Shape", [scale])
-        ng = g.op("Slice", [sshape, g.const([2]), g.const([3])])
-        grouped = g.op("Concat", [sshape, g.op("Div", [g.const([channels]), ng])], axis=0)
-        qg = g.op("Reshape", [q, grouped])
-        s = g.op("Unsqueeze", [g.op("Cast", [scale], to=TensorProto.FLOAT), g.const([-1])])
-        z = g.op("Unsqueeze", [g.op("Cast", [zero], to=TensorProto.FLOAT), g.const([-1])])
-        return g.op("Reshape", [g.op("Add", [g.op("Mul", [qg, s]), z]), to_heads])
+    def dequant_key(q, scale, zero):  # q uint8 [B,P,kv,D]; scale/zero [B,P/group,kv,D]
+        return dequant(q, scale, zero, 1)
+
+    def dequant_value(q, scale, zero):  # q uint8 [B,P,C]; scale/zero [B,P,C/group] -> float [B,P,kv,D]
+        return g.op("Reshape", [dequant(q, scale, zero, 2), to_heads])
 
     def vi(name, dtype, shape):
         inputs.append(helper.make_tensor_value_info(name, dtype, shape))
@@ -205,16 +204,15 @@ def build_graph(cfg, model) -> onnx.ModelProto:
             past, groups, vgroups = f"past_{t}_{i}", f"groups_{t}_{i}", f"value_groups_{t}_{i}"
             vi(f"past_key_{t}.{i}", U8, ["batch", past, n_kv, packed_d])
             vi(f"past_key_{t}_scale.{i}", F16, ["batch", groups, n_kv, head_dim])
-            vi(f"past_key_{t}_zero.{i}", F16, ["batch", groups, n_kv, head_dim])
+            vi(f"past_key_{t}_zero.{i}", U8, ["batch", groups, n_kv, head_dim])
             vi(f"past_value_{t}.{i}", U8, ["batch", past, channels if bits == 8 else channels // 2])
             vi(f"past_value_{t}_scale.{i}", F16, ["batch", past, vgroups])
-            vi(f"past_value_{t}_zero.{i}", F16, ["batch", past, vgroups])
+            vi(f"past_value_{t}_zero.{i}", U8, ["batch", past, vgroups])
             if bits == 8:
-                kq = g.op("Cast", [f"past_key_{t}.{i}"], to=F32)
-                vq = g.op("Cast", [f"past_value_{t}.{i}"], to=F32)
+                kq, vq = f"past_key_{t}.{i}", f"past_value_{t}.{i}"
             else:
-                kq = g.op("Reshape", [unpack4(f"past_key_{t}.{i}"), to_heads])
-                vq = g.op("Reshape", [unpack4(f"past_value_{t}.{i}"), g.const([0, 0, channels])])
+                kq = unpack4(f"past_key_{t}.{i}", to_heads)
+                vq = unpack4(f"past_value_{t}.{i}", g.const([0, 0, channels]))
             keys.append(dequant_key(kq, f"past_key_{t}_scale.{i}", f"past_key_{t}_zero.{i}"))
             values.append(dequant_value(vq, f"past_value_{t}_scale.{i}", f"past_value_{t}_zero.{i}"))
         return keys, values
@@ -304,7 +302,7 @@ def torch_golden(model, tok, prompts):
     return out
 
 
-def empty_tiers(dims):
+def empty_tiers(dims, group):
     """Zero-token feeds for the FP16, INT8 and INT4 tiers (the exact, full-precision path uses none)."""
     kv, d = dims["n_kv"], dims["head_dim"]
     feeds = {}
@@ -314,14 +312,14 @@ def empty_tiers(dims):
         for t, packed in (("i8", d), ("i4", d // 2)):
             feeds[f"past_key_{t}.{i}"] = np.zeros((1, 0, kv, packed), np.uint8)
             feeds[f"past_key_{t}_scale.{i}"] = np.zeros((1, 0, kv, d), np.float16)
-            feeds[f"past_key_{t}_zero.{i}"] = np.zeros((1, 0, kv, d), np.float16)
+            feeds[f"past_key_{t}_zero.{i}"] = np.zeros((1, 0, kv, d), np.uint8)
             feeds[f"past_value_{t}.{i}"] = np.zeros((1, 0, kv * packed), np.uint8)
-            feeds[f"past_value_{t}_scale.{i}"] = np.zeros((1, 0, 1), np.float16)
-            feeds[f"past_value_{t}_zero.{i}"] = np.zeros((1, 0, 1), np.float16)
+            feeds[f"past_value_{t}_scale.{i}"] = np.zeros((1, 0, kv * d // group), np.float16)
+            feeds[f"past_value_{t}_zero.{i}"] = np.zeros((1, 0, kv * d // group), np.uint8)
     return feeds
 
 
-def ort_check(onnx_path, dims, goldens, chunk=5):
+def ort_check(onnx_path, dims, goldens, group, chunk=5):
     """Run the exported graph with onnxruntime, in chunks with our own cache, against the PyTorch golden."""
     import onnxruntime as ort
 
@@ -331,7 +329,7 @@ def ort_check(onnx_path, dims, goldens, chunk=5):
         ids = gold["prompt_ids"]
         past = {f"past_{k}.{i}": np.zeros((1, 0, dims["n_kv"], dims["head_dim"]), np.float32)
                 for i in range(dims["n_layers"]) for k in ("key", "value")}
-        empty = empty_tiers(dims)
+        empty = empty_tiers(dims, group)
         logits = None
         for start in range(0, len(ids), chunk):
             piece = ids[start:start + chunk]
@@ -356,6 +354,43 @@ def sha256(path: str) -> str:
     return h.hexdigest()
 
 
+GROUP_SIZES = (32, 64, 128)
+DEFAULT_GROUP = 64
+WEIGHTS_FILE = "model.weights"
+
+
+def write_graphs(cfg, model, out: str):
+    """One graph per quantization group size (the size is a DequantizeLinear attribute), all reading
+    their weights from one shared external-data file. Returns ({group: file}, dims)."""
+    for old in os.listdir(out):  # graphs of an earlier export would be stale
+        if old.endswith(".onnx") or old in (WEIGHTS_FILE, "model.onnx.data"):
+            os.remove(os.path.join(out, old))
+    channels = None
+    graphs, dims, shared = {}, None, None
+    for group in GROUP_SIZES:
+        proto, dims = build_graph(cfg, model, group)
+        channels = dims["n_kv"] * dims["head_dim"]
+        if channels % group:
+            continue  # this model's KV rows cannot be cut into such groups
+        name = f"model-g{group}.onnx"
+        path = os.path.join(out, name)
+        if shared is None:
+            onnx.save_model(proto, path, save_as_external_data=True, all_tensors_to_one_file=True,
+                            location=WEIGHTS_FILE, size_threshold=1024)
+            shared = {t.name: t for t in onnx.load(path, load_external_data=False).graph.initializer}
+        else:
+            inits = [shared.get(t.name, t) for t in proto.graph.initializer]
+            del proto.graph.initializer[:]
+            proto.graph.initializer.extend(inits)
+            onnx.save_model(proto, path)
+        graphs[str(group)] = name
+    if not graphs:
+        raise SystemExit(f"error: KV rows of {channels} channels fit none of the group sizes {GROUP_SIZES}")
+    size = os.path.getsize(os.path.join(out, WEIGHTS_FILE))
+    print(f"wrote {', '.join(graphs.values())} and {WEIGHTS_FILE} ({size / 1e6:.1f} MB)", file=sys.stderr)
+    return graphs, dims
+
+
 def export(checkpoint: str, out: str, name: str | None = None) -> dict:
     from tokenizers import Tokenizer
 
@@ -365,15 +400,10 @@ def export(checkpoint: str, out: str, name: str | None = None) -> dict:
         raise SystemExit(f"error: {checkpoint} has no tokenizer.json (a Hugging Face fast tokenizer is required)")
     print(f"loading {checkpoint}", file=sys.stderr)
     cfg, model = load_checkpoint(checkpoint)
-    proto, dims = build_graph(cfg, model)
     os.makedirs(out, exist_ok=True)
-    onnx_path = os.path.join(out, "model.onnx")
-    size = proto.ByteSize()
-    if size > 1_900_000_000:
-        onnx.save_model(proto, onnx_path, save_as_external_data=True, location="model.onnx.data")
-    else:
-        onnx.save_model(proto, onnx_path)
-    print(f"wrote {onnx_path} ({size / 1e6:.1f} MB)", file=sys.stderr)
+    graphs, dims = write_graphs(cfg, model, out)
+    default_group = DEFAULT_GROUP if str(DEFAULT_GROUP) in graphs else int(next(iter(graphs)))
+    onnx_path = os.path.join(out, graphs[str(default_group)])
     shutil.copyfile(tok_src, os.path.join(out, "tokenizer.json"))
     tok_cfg = {}
     if os.path.exists(os.path.join(checkpoint, "tokenizer_config.json")):
@@ -388,7 +418,7 @@ def export(checkpoint: str, out: str, name: str | None = None) -> dict:
     tok = Tokenizer.from_file(tok_src)
     print("computing PyTorch golden outputs", file=sys.stderr)
     goldens = torch_golden(model, tok, GOLDEN_PROMPTS)
-    worst = ort_check(onnx_path, dims, goldens)
+    worst = ort_check(onnx_path, dims, goldens, default_group)
     print(f"onnxruntime vs PyTorch: max |logit diff| {worst:.2e} (tolerance {LOGITS_TOLERANCE})", file=sys.stderr)
     if not worst <= LOGITS_TOLERANCE:
         raise SystemExit(f"error: exported graph disagrees with PyTorch (max abs diff {worst})")
@@ -418,7 +448,8 @@ def export(checkpoint: str, out: str, name: str | None = None) -> dict:
         "bos_token_id": cfg.bos_token_id,
         "eos_token_ids": [e for e in eos if e is not None],
         "chat_template": chat_template,
-        "graph": {"file": "model.onnx", "opset": OPSET, "kv_dtype": "float32",
+        "graph": {"files": graphs, "default_group": default_group,
+                  "weights": WEIGHTS_FILE, "opset": OPSET, "kv_dtype": "float32",
                   "kv_tiers": ["f32", "f16", "i8", "i4"],
                   "kv_layout": "[batch, tokens, kv_heads, head_dim]", "keys": "after RoPE",
                   "outputs": ["logits", "present_key.L", "present_value.L", "attn_mass.L"]},
@@ -439,7 +470,7 @@ def export(checkpoint: str, out: str, name: str | None = None) -> dict:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--checkpoint", required=True, help="Hugging Face Llama checkpoint directory")
-    ap.add_argument("--out", required=True, help="directory for model.onnx, tokenizer.json, inferos.json")
+    ap.add_argument("--out", required=True, help="directory for the graphs, weights, tokenizer.json, inferos.json")
     ap.add_argument("--name", help="model name reported by the runtime (default: the checkpoint folder's name)")
     args = ap.parse_args(argv)
     if not os.path.isdir(args.checkpoint):

@@ -56,12 +56,17 @@ export class ContextLengthError extends RangeError {
 export class Engine {
   private readonly fetch: string[];
   private readonly fetchWithMass: string[];
+  /** Sessions of the other group sizes' graphs, opened when a policy first needs them. */
+  private readonly sessions = new Map<number, Promise<ModelSession>>();
 
   private constructor(
     readonly info: ModelInfo,
     readonly tokenizer: TextTokenizer,
+    /** The session of the default group size's graph (it also serves the full-precision baseline). */
     readonly session: ModelSession,
+    private readonly providers: readonly Provider[],
   ) {
+    this.sessions.set(info.defaultGroup, Promise.resolve(session));
     this.fetch = ['logits'];
     for (let l = 0; l < info.numLayers; l++) this.fetch.push(`present_key.${l}`, `present_value.${l}`);
     this.fetchWithMass = [...this.fetch];
@@ -71,15 +76,35 @@ export class Engine {
   static async load(modelDir?: string, providers: readonly Provider[] = DEFAULT_PROVIDERS): Promise<Engine> {
     const info = loadModelInfo(modelDir ?? defaultModelDir());
     const tokenizer = TextTokenizer.load(info.tokenizerPath);
-    const session = await ModelSession.open(info.graphPath, providers);
-    return new Engine(info, tokenizer, session);
+    const session = await ModelSession.open(info.graphs.get(info.defaultGroup)!, providers);
+    return new Engine(info, tokenizer, session, providers);
   }
 
   get provider(): Provider {
     return this.session.provider;
   }
 
+  /** The session whose graph dequantizes `policy`'s group size. */
+  sessionFor(policy: CachePolicy): Promise<ModelSession> {
+    const group = policy.groupSize;
+    let session = this.sessions.get(group);
+    if (!session) {
+      const path = this.info.graphs.get(group);
+      if (!path) {
+        throw new RangeError(`${this.info.name} has no graph for KV group size ${group} (exported: ${[...this.info.graphs.keys()].join(', ')})`);
+      }
+      session = ModelSession.open(path, this.providers);
+      this.sessions.set(group, session);
+    }
+    return session;
+  }
+
   newCache(policy: CachePolicy = BASELINE_CACHE): TieredKvCache {
+    // Full precision quantizes nothing: it runs on the default graph, whatever its group size.
+    if (policy.fullPrecision) policy = { ...policy, groupSize: this.info.defaultGroup };
+    if (!this.info.graphs.has(policy.groupSize)) {
+      throw new RangeError(`${this.info.name} has no graph for KV group size ${policy.groupSize} (exported: ${[...this.info.graphs.keys()].join(', ')})`);
+    }
     const { numLayers, numKvHeads, headDim, maxPosition } = this.info;
     return new TieredKvCache({ layers: numLayers, kvHeads: numKvHeads, headDim, maxTokens: maxPosition }, policy);
   }
@@ -114,7 +139,8 @@ export class Engine {
       }
     }
     const withMass = cache.needsImportance;
-    const out = await this.session.run(feeds, withMass ? this.fetchWithMass : this.fetch);
+    const session = await this.sessionFor(cache.policy);
+    const out = await session.run(feeds, withMass ? this.fetchWithMass : this.fetch);
     const keys: Float32Array[] = [];
     const values: Float32Array[] = [];
     const masses: Float32Array[] = [];
@@ -180,6 +206,6 @@ export class Engine {
   }
 
   async close(): Promise<void> {
-    await this.session.close();
+    for (const s of this.sessions.values()) await (await s).close();
   }
 }

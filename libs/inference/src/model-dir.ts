@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 
 export const BUNDLED_MODEL = join('models', 'inferos-tiny', 'onnx');
 export const MODEL_FORMAT = 'inferos-onnx';
-export const MODEL_FORMAT_VERSION = 2;
+export const MODEL_FORMAT_VERSION = 4;
 
 /** What the runtime needs to know about an exported model (from its inferos.json). */
 export interface ModelInfo {
@@ -25,8 +25,10 @@ export interface ModelInfo {
   bosTokenId: number | null;
   eosTokenIds: number[];
   chatTemplate: string | null;
-  /** Absolute path of the ONNX graph. */
-  graphPath: string;
+  /** Absolute path of the ONNX graph for each quantization group size it was exported with. */
+  graphs: Map<number, string>;
+  /** The group size whose graph serves the full-precision baseline. */
+  defaultGroup: number;
   tokenizerPath: string;
 }
 
@@ -72,9 +74,17 @@ export function loadModelInfo(dirArg: string): ModelInfo {
   }
   const graph = meta['graph'] as Record<string, unknown> | undefined;
   if (!graph || graph['kv_dtype'] !== 'float32') throw new ModelDirError(`${file}: graph.kv_dtype must be float32`);
-  const graphPath = join(dir, field<string>(graph, 'file', 'string', file));
+  const files = graph['files'];
+  if (!files || typeof files !== 'object') throw new ModelDirError(`${file}: graph.files must map group sizes to graph files`);
+  const graphs = new Map<number, string>();
+  for (const [group, name] of Object.entries(files as Record<string, unknown>)) {
+    if (typeof name !== 'string' || !Number.isInteger(Number(group))) throw new ModelDirError(`${file}: graph.files.${group} is not a file name`);
+    graphs.set(Number(group), join(dir, name));
+  }
+  const defaultGroup = field<number>(graph, 'default_group', 'number', file);
+  if (!graphs.has(defaultGroup)) throw new ModelDirError(`${file}: graph.default_group ${defaultGroup} has no graph`);
   const tokenizerPath = join(dir, field<string>(meta, 'tokenizer', 'string', file));
-  for (const p of [graphPath, tokenizerPath]) {
+  for (const p of [...graphs.values(), join(dir, field<string>(graph, 'weights', 'string', file)), tokenizerPath]) {
     if (!existsSync(p)) throw new ModelDirError(`${dir}: missing ${p}`);
   }
   const eos = meta['eos_token_ids'];
@@ -93,7 +103,8 @@ export function loadModelInfo(dirArg: string): ModelInfo {
     bosTokenId: typeof bos === 'number' ? bos : null,
     eosTokenIds: Array.isArray(eos) ? eos.filter((e): e is number => typeof e === 'number') : [],
     chatTemplate: typeof template === 'string' ? template : null,
-    graphPath,
+    graphs,
+    defaultGroup,
     tokenizerPath,
   };
 }

@@ -7,16 +7,22 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decodeF16, dequantizeKeys, dequantizeValues, type CachePolicy, type TensorSpec } from '@inferos/kv';
 import { Engine } from './engine';
+import { defaultModelDir } from './model-dir';
 import { ort } from './session';
 
 const fixture = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'tiny-untied');
 const policy: CachePolicy = { fullPrecision: false, sinks: 4, window: 16, groupSize: 32, thresholds: { int8: 0.8, int4: 0.5, evict: 0.2 } };
 let engine: Engine;
+let bundled: Engine;
 
 before(async () => {
   engine = await Engine.load(fixture, ['cpu']);
+  bundled = await Engine.load(defaultModelDir(), ['cpu']);
 });
-after(async () => engine?.close());
+after(async () => {
+  await engine?.close();
+  await bundled?.close();
+});
 
 function dequantizeTier(f: Record<string, TensorSpec>, t: 'i8' | 'i4', channels: number, group: number): [Float32Array, Float32Array] {
   const bits = t === 'i8' ? 8 : 4;
@@ -29,18 +35,26 @@ function dequantizeTier(f: Record<string, TensorSpec>, t: 'i8' | 'i4', channels:
     const rows = tokens / blocks;
     const kq = (f[`past_key_${t}`]!.data as Uint8Array).subarray(b * rows * rowBytes, (b + 1) * rows * rowBytes);
     const ks = (f[`past_key_${t}_scale`]!.data as Uint16Array).subarray(b * channels, (b + 1) * channels);
-    const kz = (f[`past_key_${t}_zero`]!.data as Uint16Array).subarray(b * channels, (b + 1) * channels);
+    const kz = (f[`past_key_${t}_zero`]!.data as Uint8Array).subarray(b * channels, (b + 1) * channels);
     dequantizeKeys(kq, ks, kz, rows, channels, bits, k.subarray(b * rows * channels, (b + 1) * rows * channels));
   }
   dequantizeValues(f[`past_value_${t}`]!.data as Uint8Array, f[`past_value_${t}_scale`]!.data as Uint16Array,
-    f[`past_value_${t}_zero`]!.data as Uint16Array, tokens, channels, group, bits, v);
+    f[`past_value_${t}_zero`]!.data as Uint8Array, tokens, channels, group, bits, v);
   return [k, v];
 }
 
-test('graph dequantization equals the TypeScript kernels (FP16, INT8, INT4 tiers at once)', async () => {
+const CASES = [
+  { label: 'fixture, groups of 32', model: () => engine, groupSize: 32 },
+  { label: 'bundled model, groups of 64', model: () => bundled, groupSize: 64 },
+  { label: 'bundled model, groups of 128', model: () => bundled, groupSize: 128 },
+];
+
+for (const c of CASES) test(`graph dequantization equals the TypeScript kernels (FP16, INT8, INT4 tiers at once; ${c.label})`, async () => {
+  const engine = c.model();
+  const policy: CachePolicy = { fullPrecision: false, sinks: 4, window: 16, groupSize: c.groupSize, thresholds: { int8: 0.8, int4: 0.5, evict: 0.2 } };
   const { numLayers, numKvHeads, headDim, vocabSize } = engine.info;
   const channels = numKvHeads * headDim;
-  const ids = Array.from({ length: 230 }, (_, i) => (i * 37 + 11) % vocabSize);
+  const ids = Array.from({ length: 20 + 5 * c.groupSize }, (_, i) => (i * 37 + 11) % vocabSize);
   const cache = engine.newCache(policy);
   await engine.prefill(cache, ids, 16);
   const tiers = cache.tokensByTier;
@@ -77,7 +91,8 @@ test('graph dequantization equals the TypeScript kernels (FP16, INT8, INT4 tiers
     feeds[`past_key.${l}`] = new ort.Tensor('float32', k, [1, n, numKvHeads, headDim]);
     feeds[`past_value.${l}`] = new ort.Tensor('float32', v, [1, n, numKvHeads, headDim]);
   }
-  const reference = (await engine.session.run(feeds, ['logits']))['logits']!.data as Float32Array;
+  const session = await engine.sessionFor(policy);
+  const reference = (await session.run(feeds, ['logits']))['logits']!.data as Float32Array;
   const tiered = await engine.forward(cache, next);
   let diff = 0;
   for (let i = 0; i < vocabSize; i++) diff = Math.max(diff, Math.abs(tiered[i]! - reference[i]!));

@@ -28,17 +28,21 @@ test('f16 round trip is exact on representable values and within half an ulp oth
   for (let i = 0; i < src.length; i++) assert.ok(Math.abs(back[i]! - src[i]!) <= Math.abs(src[i]!) * 2 ** -11 + 1e-7);
 });
 
-test('INT8 keys: per-channel scale and zero, hand-computed', () => {
-  // 2 tokens x 2 channels: channel 0 spans [0, 1], channel 1 spans [-1, 1].
+test('INT8 keys: per-channel scale and integer zero point, hand-computed', () => {
+  // 2 tokens x 2 channels: channel 0 spans [0, 1] (zero point 0, scale ~1/255); channel 1 spans [-1, 1]:
+  // 1/127 is the smallest scale whose grid [-zp * s, (255 - zp) * s] covers it, with zero point 127.
   const src = Float32Array.from([0, -1, 1, 1]);
   const q = new Uint8Array(4);
   const scale = new Uint16Array(2);
-  const zero = new Uint16Array(2);
+  const zero = new Uint8Array(2);
   quantizeKeys(src, 2, 2, 8, q, scale, zero);
-  assert.deepEqual(Array.from(zero).map(f16ToF32), [0, -1]);
-  assert.deepEqual(Array.from(q), [0, 0, 255, 255]);
+  assert.deepEqual(Array.from(zero), [0, 127]);
+  assert.deepEqual(Array.from(q), [0, 0, 255, 254]);
   assert.ok(Math.abs(f16ToF32(scale[0]!) - 1 / 255) < 1e-5);
-  assert.ok(Math.abs(f16ToF32(scale[1]!) - 2 / 255) < 1e-5);
+  assert.ok(Math.abs(f16ToF32(scale[1]!) - 1 / 127) < 1e-5);
+  const back = new Float32Array(4);
+  dequantizeKeys(q, scale, zero, 2, 2, 8, back);
+  for (let i = 0; i < 4; i++) assert.ok(Math.abs(back[i]! - src[i]!) < 0.005);
 });
 
 test('INT4 values: two per byte, low nibble first, hand-computed', () => {
@@ -46,25 +50,28 @@ test('INT4 values: two per byte, low nibble first, hand-computed', () => {
   const src = Float32Array.from([0, 1, 2, 15]);
   const q = new Uint8Array(2);
   const scale = new Uint16Array(1);
-  const zero = new Uint16Array(1);
+  const zero = new Uint8Array(1);
   quantizeValues(src, 1, 4, 4, 4, q, scale, zero);
   assert.equal(f16ToF32(scale[0]!), 1);
-  assert.equal(f16ToF32(zero[0]!), 0);
+  assert.equal(zero[0], 0);
   assert.deepEqual(Array.from(q), [0x10, 0xf2]);
   const back = new Float32Array(4);
   dequantizeValues(q, scale, zero, 1, 4, 4, 4, back);
   assert.deepEqual(Array.from(back), [0, 1, 2, 15]);
 });
 
-test('a constant group quantizes to its value exactly', () => {
-  const src = new Float32Array(8).fill(0.5);
-  const q = new Uint8Array(4);
-  const s = new Uint16Array(2);
-  const z = new Uint16Array(2);
-  quantizeKeys(src, 4, 2, 4, q, s, z);
-  const back = new Float32Array(8);
-  dequantizeKeys(q, s, z, 4, 2, 4, back);
-  assert.deepEqual(Array.from(back), Array.from(src));
+test('zeros quantize exactly; a constant group stays within half a step', () => {
+  for (const value of [0, 0.5, -3]) {
+    const src = new Float32Array(8).fill(value);
+    const q = new Uint8Array(4);
+    const s = new Uint16Array(2);
+    const z = new Uint8Array(2);
+    quantizeKeys(src, 4, 2, 4, q, s, z);
+    const back = new Float32Array(8);
+    dequantizeKeys(q, s, z, 4, 2, 4, back);
+    for (let i = 0; i < 8; i++) assert.ok(Math.abs(back[i]! - value) <= f16ToF32(s[0]!) / 2 + 1e-7, `${value}: ${back[i]}`);
+    if (value === 0) assert.deepEqual(Array.from(back), Array.from(src));
+  }
 });
 
 function gaussian(n: number, seed: number): Float32Array {
@@ -83,7 +90,7 @@ for (const bits of [8, 4] as Bits[]) {
       // keys: per channel over the n tokens of the block
       const kq = new Uint8Array(packedBytes(n * channels, bits));
       const ks = new Uint16Array(channels);
-      const kz = new Uint16Array(channels);
+      const kz = new Uint8Array(channels);
       quantizeKeys(src, n, channels, bits, kq, ks, kz);
       const kb = new Float32Array(n * channels);
       dequantizeKeys(kq, ks, kz, n, channels, bits, kb);
@@ -92,14 +99,14 @@ for (const bits of [8, 4] as Bits[]) {
           const step = f16ToF32(ks[c]!);
           const err = Math.abs(kb[t * channels + c]! - src[t * channels + c]!);
           assert.ok(err <= step / 2 + 1e-4, `key err ${err} > ${step / 2}`);
-          assert.ok(step * levels < 30, 'scale spans the data, not more');
+          assert.ok(step * levels < 2 * 30, 'scale spans the data (and 0), not more');
         }
       }
       // values: per token over groups of `group` channels
       const groups = channels / group;
       const vq = new Uint8Array(packedBytes(n * channels, bits));
       const vs = new Uint16Array(n * groups);
-      const vz = new Uint16Array(n * groups);
+      const vz = new Uint8Array(n * groups);
       quantizeValues(src, n, channels, group, bits, vq, vs, vz);
       const vb = new Float32Array(n * channels);
       dequantizeValues(vq, vs, vz, n, channels, group, bits, vb);
@@ -113,6 +120,6 @@ for (const bits of [8, 4] as Bits[]) {
 
 test('BAD CALL - wrong buffer lengths and a group that does not divide the channels', () => {
   const src = new Float32Array(8);
-  assert.throws(() => quantizeKeys(src, 2, 4, 4, new Uint8Array(3), new Uint16Array(4), new Uint16Array(4)), /quantizeKeys q: expected length 4, got 3/);
-  assert.throws(() => quantizeValues(src, 2, 4, 3, 8, new Uint8Array(8), new Uint16Array(2), new Uint16Array(2)), /group size 3 does not divide 4 channels/);
+  assert.throws(() => quantizeKeys(src, 2, 4, 4, new Uint8Array(3), new Uint16Array(4), new Uint8Array(4)), /quantizeKeys q: expected length 4, got 3/);
+  assert.throws(() => quantizeValues(src, 2, 4, 3, 8, new Uint8Array(8), new Uint16Array(2), new Uint8Array(2)), /group size 3 does not divide 4 channels/);
 });

@@ -3,9 +3,12 @@
 // A token's K or V row has C = kvHeads * headDim channels.
 //   keys   (KIVI): grouped per channel over a block of n tokens: scale[c], zero[c] for c < C
 //   values       : grouped per token over `groupSize` consecutive channels: scale[t][g], zero[t][g]
-// x ≈ q * scale + zero with q in [0, 2^bits - 1]; scale and zero are stored as FP16 (their bits in a
-// Uint16Array). INT4 packs two values per byte, the even index in the low nibble. Every function that
-// writes takes its destination, so callers own the memory.
+// x ≈ (q - zero) * scale with q in [0, 2^bits - 1]: the scale is FP16 (its bits in a Uint16Array), the
+// zero point an integer in the same range (Uint8Array), as ONNX's DequantizeLinear takes them; the graph
+// dequantizes with that fused kernel, which measured 2.5-4x faster than float arithmetic on the tier
+// (tools/bench/dequant_variants.py). The range is widened to include 0, so that the zero point is an
+// integer. INT4 packs two values per byte, the even index in the low nibble. Every function that writes
+// takes its destination, so callers own the memory.
 
 const f32 = new Float32Array(1);
 const u32 = new Uint32Array(f32.buffer);
@@ -69,22 +72,29 @@ export function packedBytes(count: number, bits: Bits): number {
   return bits === 8 ? count : Math.ceil(count / 2);
 }
 
-/**
- * FP16 scale and zero for values in [min, max] over 2^bits - 1 levels, such that the FP16-rounded
- * zero <= min and zero + levels * scale >= max: every value is representable without clipping.
- */
-function scaleZero(min: number, max: number, levels: number): [number, number] {
-  let z = f32ToF16(min);
-  if (F16_TABLE[z]! > min) z = stepDown(z);
-  const zf = F16_TABLE[z]!;
-  let s = f32ToF16((max - zf) / levels);
-  if (zf + levels * F16_TABLE[s]! < max) s += 1; // positive: one ulp up
-  return [s, z];
+/** FP16 bits of the smallest FP16 value >= x (x > 0). */
+function f16Up(x: number): number {
+  const h = f32ToF16(x);
+  return F16_TABLE[h]! < x ? h + 1 : h;
 }
 
-function stepDown(h: number): number {
-  if (h === 0) return 0x8001;
-  return h & 0x8000 ? h + 1 : h - 1;
+/**
+ * FP16 scale bits and integer zero point for values in [min, max] over `levels` steps. The range is
+ * widened to include 0. The grid [-zp * s, (levels - zp) * s] must cover it: s = range / levels with
+ * zp = ceil(-lo / s) usually does; s = range / (levels - 1) always does (then zp <= levels - 1).
+ */
+function scaleZero(min: number, max: number, levels: number): [number, number] {
+  if (!Number.isFinite(min) || !Number.isFinite(max)) throw new RangeError(`cannot quantize non-finite values (${min}, ${max})`);
+  const lo = Math.min(min, 0);
+  const hi = Math.max(max, 0);
+  if (hi === lo) return [0, 0];
+  for (const steps of [levels, levels - 1]) {
+    const s = f16Up((hi - lo) / steps);
+    const sf = F16_TABLE[s]!;
+    const zp = Math.min(levels, Math.ceil(-lo / sf));
+    if (-zp * sf <= lo && (levels - zp) * sf >= hi) return [s, zp];
+  }
+  throw new Error(`scaleZero: no grid covers [${lo}, ${hi}]`); // unreachable: the second candidate covers
 }
 
 function put(q: Uint8Array, index: number, v: number, bits: Bits): void {
@@ -100,8 +110,8 @@ function get(q: Uint8Array, index: number, bits: Bits): number {
 }
 
 function quantizeValue(x: number, scale: number, zero: number, levels: number): number {
-  if (!(scale > 0)) return 0;
-  const v = Math.round((x - zero) / scale);
+  if (!(scale > 0)) return zero;
+  const v = Math.round(x / scale) + zero;
   return v < 0 ? 0 : v > levels ? levels : v;
 }
 
@@ -110,10 +120,10 @@ function checkLength(name: string, got: number, want: number): void {
 }
 
 /**
- * Keys, per channel over a block: src [n, C] floats -> q [n, C] (packed), scale[C], zero[C] (FP16 bits).
+ * Keys, per channel over a block: src [n, C] floats -> q [n, C] (packed), scale[C] (FP16 bits), zero[C].
  */
 export function quantizeKeys(src: Float32Array, n: number, channels: number, bits: Bits,
-  q: Uint8Array, scale: Uint16Array, zero: Uint16Array): void {
+  q: Uint8Array, scale: Uint16Array, zero: Uint8Array): void {
   checkLength('quantizeKeys src', src.length, n * channels);
   checkLength('quantizeKeys q', q.length, packedBytes(n * channels, bits));
   checkLength('quantizeKeys scale', scale.length, channels);
@@ -131,28 +141,27 @@ export function quantizeKeys(src: Float32Array, n: number, channels: number, bit
     scale[c] = s;
     zero[c] = z;
     const sf = F16_TABLE[s]!;
-    const zf = F16_TABLE[z]!;
-    for (let t = 0; t < n; t++) put(q, t * channels + c, quantizeValue(src[t * channels + c]!, sf, zf, levels), bits);
+    for (let t = 0; t < n; t++) put(q, t * channels + c, quantizeValue(src[t * channels + c]!, sf, z, levels), bits);
   }
 }
 
-export function dequantizeKeys(q: Uint8Array, scale: Uint16Array, zero: Uint16Array, n: number, channels: number,
+export function dequantizeKeys(q: Uint8Array, scale: Uint16Array, zero: Uint8Array, n: number, channels: number,
   bits: Bits, dst: Float32Array): void {
   checkLength('dequantizeKeys dst', dst.length, n * channels);
   for (let t = 0; t < n; t++) {
     for (let c = 0; c < channels; c++) {
       const i = t * channels + c;
-      dst[i] = get(q, i, bits) * F16_TABLE[scale[c]!]! + F16_TABLE[zero[c]!]!;
+      dst[i] = (get(q, i, bits) - zero[c]!) * F16_TABLE[scale[c]!]!;
     }
   }
 }
 
 /**
  * Values, per token over groups of `groupSize` channels: src [n, C] -> q [n, C] (packed),
- * scale/zero [n, C / groupSize] (FP16 bits).
+ * scale [n, C / groupSize] (FP16 bits), zero [n, C / groupSize].
  */
 export function quantizeValues(src: Float32Array, n: number, channels: number, groupSize: number, bits: Bits,
-  q: Uint8Array, scale: Uint16Array, zero: Uint16Array): void {
+  q: Uint8Array, scale: Uint16Array, zero: Uint8Array): void {
   if (channels % groupSize !== 0) throw new RangeError(`quantizeValues: group size ${groupSize} does not divide ${channels} channels`);
   const groups = channels / groupSize;
   checkLength('quantizeValues src', src.length, n * channels);
@@ -174,13 +183,12 @@ export function quantizeValues(src: Float32Array, n: number, channels: number, g
       scale[t * groups + g] = s;
       zero[t * groups + g] = z;
       const sf = F16_TABLE[s]!;
-      const zf = F16_TABLE[z]!;
-      for (let c = 0; c < groupSize; c++) put(q, base + c, quantizeValue(src[base + c]!, sf, zf, levels), bits);
+      for (let c = 0; c < groupSize; c++) put(q, base + c, quantizeValue(src[base + c]!, sf, z, levels), bits);
     }
   }
 }
 
-export function dequantizeValues(q: Uint8Array, scale: Uint16Array, zero: Uint16Array, n: number, channels: number,
+export function dequantizeValues(q: Uint8Array, scale: Uint16Array, zero: Uint8Array, n: number, channels: number,
   groupSize: number, bits: Bits, dst: Float32Array): void {
   checkLength('dequantizeValues dst', dst.length, n * channels);
   const groups = channels / groupSize;
@@ -188,7 +196,7 @@ export function dequantizeValues(q: Uint8Array, scale: Uint16Array, zero: Uint16
     for (let c = 0; c < channels; c++) {
       const i = t * channels + c;
       const g = t * groups + Math.floor(c / groupSize);
-      dst[i] = get(q, i, bits) * F16_TABLE[scale[g]!]! + F16_TABLE[zero[g]!]!;
+      dst[i] = (get(q, i, bits) - zero[g]!) * F16_TABLE[scale[g]!]!;
     }
   }
 }

@@ -4,7 +4,7 @@
 //   hot   float32 (the `baseline` policy: exact) or float16: the sink tokens, the recent window, and old
 //         blocks not (yet) demoted. Rows ordered by position: [n, kvHeads, headDim].
 //   int8  blocks of `groupSize` tokens; keys per channel over the block, values per token in groups of
-//         `groupSize` channels; FP16 scales and zero points.
+//         `groupSize` channels; FP16 scales and uint8 zero points (see quant.ts).
 //   int4  the same at 4 bits, two values per byte.
 //   evicted: absent.
 // Tokens after the sinks are cut into blocks of `groupSize` positions. A block becomes "old" once all of
@@ -170,10 +170,10 @@ interface QuantBlock {
   start: number;
   kq: Uint8Array;
   ks: Uint16Array;
-  kz: Uint16Array;
+  kz: Uint8Array;
   vq: Uint8Array;
   vs: Uint16Array;
-  vz: Uint16Array;
+  vz: Uint8Array;
 }
 
 /** INT8 or INT4 blocks, stored contiguously in block order, exactly sized. */
@@ -181,10 +181,10 @@ class QuantStore {
   blocks: number[] = [];
   kq: Uint8Array = new Uint8Array(0);
   ks: Uint16Array = new Uint16Array(0);
-  kz: Uint16Array = new Uint16Array(0);
+  kz: Uint8Array = new Uint8Array(0);
   vq: Uint8Array = new Uint8Array(0);
   vs: Uint16Array = new Uint16Array(0);
-  vz: Uint16Array = new Uint16Array(0);
+  vz: Uint8Array = new Uint8Array(0);
 
   constructor(readonly bits: Bits, readonly channels: number, readonly group: number) {}
 
@@ -200,10 +200,10 @@ class QuantStore {
       start,
       kq: new Uint8Array(packedBytes(n * c, this.bits)),
       ks: new Uint16Array(c),
-      kz: new Uint16Array(c),
+      kz: new Uint8Array(c),
       vq: new Uint8Array(packedBytes(n * c, this.bits)),
       vs: new Uint16Array(n * vGroups),
-      vz: new Uint16Array(n * vGroups),
+      vz: new Uint8Array(n * vGroups),
     };
     quantizeKeys(k, n, c, this.bits, b.kq, b.ks, b.kz);
     quantizeValues(v, n, c, this.group, this.bits, b.vq, b.vs, b.vz);
@@ -250,10 +250,10 @@ class QuantStore {
     };
     this.kq = cat(blocks.map((b) => b.kq), (n) => new Uint8Array(n));
     this.ks = cat(blocks.map((b) => b.ks), (n) => new Uint16Array(n));
-    this.kz = cat(blocks.map((b) => b.kz), (n) => new Uint16Array(n));
+    this.kz = cat(blocks.map((b) => b.kz), (n) => new Uint8Array(n));
     this.vq = cat(blocks.map((b) => b.vq), (n) => new Uint8Array(n));
     this.vs = cat(blocks.map((b) => b.vs), (n) => new Uint16Array(n));
-    this.vz = cat(blocks.map((b) => b.vz), (n) => new Uint16Array(n));
+    this.vz = cat(blocks.map((b) => b.vz), (n) => new Uint8Array(n));
     this.blocks = blocks.map((b) => b.start);
   }
 
@@ -276,10 +276,9 @@ class Layer {
   constructor(shape: CacheShape, policy: CachePolicy) {
     const c = shape.kvHeads * shape.headDim;
     this.hot = new HotStore(policy.fullPrecision, c, shape.maxTokens);
-    // Full precision never quantizes: its (empty) quantized tiers just need a valid shape.
-    const group = policy.fullPrecision ? c : policy.groupSize;
-    this.i8 = new QuantStore(8, c, group);
-    this.i4 = new QuantStore(4, c, group);
+    // Full precision never quantizes, but its (empty) quantized tiers still take the graph's shapes.
+    this.i8 = new QuantStore(8, c, policy.groupSize);
+    this.i4 = new QuantStore(4, c, policy.groupSize);
     this.mass = new Float64Array(policy.fullPrecision ? 0 : shape.maxTokens);
   }
 }
@@ -296,7 +295,7 @@ export class TieredKvCache {
       if (!Number.isSafeInteger(v) || v <= 0) throw new RangeError(`TieredKvCache: ${k} must be a positive integer, got ${v}`);
     }
     this.channels = shape.kvHeads * shape.headDim;
-    if (!policy.fullPrecision && this.channels % policy.groupSize !== 0) {
+    if (this.channels % policy.groupSize !== 0) {
       throw new RangeError(`TieredKvCache: group size ${policy.groupSize} does not divide ${this.channels} channels (kv_heads x head_dim)`);
     }
     this.layers = Array.from({ length: shape.layers }, () => new Layer(shape, policy));
@@ -338,10 +337,10 @@ export class TieredKvCache {
       const vGroups = c / s.group;
       out[`past_key_${t}`] = { type: 'uint8', data: s.kq, dims: [1, tokens, h, dp] };
       out[`past_key_${t}_scale`] = { type: 'float16', data: s.ks, dims: [1, s.blocks.length, h, d] };
-      out[`past_key_${t}_zero`] = { type: 'float16', data: s.kz, dims: [1, s.blocks.length, h, d] };
+      out[`past_key_${t}_zero`] = { type: 'uint8', data: s.kz, dims: [1, s.blocks.length, h, d] };
       out[`past_value_${t}`] = { type: 'uint8', data: s.vq, dims: [1, tokens, s.rowBytes] };
       out[`past_value_${t}_scale`] = { type: 'float16', data: s.vs, dims: [1, tokens, vGroups] };
-      out[`past_value_${t}_zero`] = { type: 'float16', data: s.vz, dims: [1, tokens, vGroups] };
+      out[`past_value_${t}_zero`] = { type: 'uint8', data: s.vz, dims: [1, tokens, vGroups] };
     }
     return out;
   }
