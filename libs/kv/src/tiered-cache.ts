@@ -461,8 +461,8 @@ export class TieredKvCache {
       if (to === 'evicted') this.evictedTokens += g;
       b.tier = to;
     }
-    // Return hot capacity that demotion freed, keeping one block of room to grow.
-    if (layer.hot.capacity > layer.hot.n + 2 * g) layer.hot.resize(layer.hot.n + g);
+    // Return the hot capacity that demotion freed (growth then resumes in steps of GROWTH_TOKENS).
+    if (layer.hot.capacity > layer.hot.n) layer.hot.resize(layer.hot.n);
   }
 
   private layer(l: number): Layer {
