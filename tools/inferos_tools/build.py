@@ -76,7 +76,8 @@ def write_manifest(out: str, evaluation: dict) -> dict:
         "description": "Llama-architecture decoder trained by tools/inferos_tools on Debian documentation text",
         "architecture": {k: config.get(k) for k in (
             "hidden_size", "intermediate_size", "num_hidden_layers", "num_attention_heads", "num_key_value_heads",
-            "head_dim", "max_position_embeddings", "vocab_size", "rope_theta", "tie_word_embeddings")},
+            "head_dim", "max_position_embeddings", "vocab_size", "tie_word_embeddings")},
+        "rope_theta": config.get("rope_theta") or (config.get("rope_parameters") or {}).get("rope_theta"),
         "parameters": training["parameters"],
         "corpus": {"sources": ["linux-doc-6.1", "python3.11-doc", "perl-doc"], **corpus,
                    "train_tokens": training["train_corpus_tokens"], "heldout_tokens": training["heldout_corpus_tokens"]},

@@ -77,6 +77,7 @@ options:
   --trials N            spans tried (default 8)
   --distance N          tokens of other text between the span and its cue (default 1024)
   --span N              span length (default 32)
+  --cue N               span tokens repeated before the model continues (default 8)
   --seed N              seed of the spans and filler offsets (default 0)
   --json                one JSON object on stdout`,
   'bench decode': `usage: inferos bench decode --context N --tokens M [options]
@@ -297,25 +298,28 @@ async function evalPpl(argv: string[]): Promise<number> {
 async function evalRecall(argv: string[]): Promise<number> {
   const { values } = parse(argv, {
     model: { type: 'string' }, policy: { type: 'string' }, trials: { type: 'string' }, distance: { type: 'string' },
-    span: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' },
+    span: { type: 'string' }, cue: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' },
   }, 'eval recall');
   if (values.help) return help(['eval recall']);
   const policy = policyArg((values.policy as string | undefined) ?? 'default');
   const trials = intOption(values.trials as string | undefined, 'trials', 8);
   const distance = intOption(values.distance as string | undefined, 'distance', 1024, 0);
   const span = intOption(values.span as string | undefined, 'span', 32, 2);
+  const cue = intOption(values.cue as string | undefined, 'cue', Math.min(8, span - 1));
+  if (cue >= span) throw new UsageError(`--cue ${cue} must be shorter than --span ${span}`);
   const seed = intOption(values.seed as string | undefined, 'seed', 0, 0);
   const engine = await Engine.load(values.model as string | undefined, ['cpu']);
   try {
     const filler = engine.tokenizer.encode(readFileSync(heldoutPath(engine), 'utf8'), false);
     const [base, pol] = await recall(engine, [{ label: 'baseline', cache: BASELINE_CACHE }, policy],
-      { trials, distance, span, cue: Math.min(4, span - 1), seed, filler, onProgress: progress('eval recall') });
+      { trials, distance, span, cue, seed, filler, onProgress: progress('eval recall') });
     const report = {
       recall_baseline: round(base!.recall, 4),
       recall: round(pol!.recall, 4),
       trials,
       distance,
       span,
+      cue,
       kv_reduction: round(pol!.kvReduction, 4),
       policy: policy.label,
       model: engine.info.name,
