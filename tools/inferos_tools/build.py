@@ -13,7 +13,6 @@ Output: <out>/checkpoint (Hugging Face: config.json, model.safetensors, tokenize
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import os
 import platform
@@ -21,17 +20,11 @@ import shutil
 import sys
 import time
 
+from .export import sha256
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 WORK = os.path.join(HERE, "..", ".work")
 HELDOUT_SLICE_BYTES = 64 * 1024
-
-
-def sha256(path: str) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
 
 
 def heldout_slice(src: str, dst: str, limit: int = HELDOUT_SLICE_BYTES) -> None:

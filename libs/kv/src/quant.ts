@@ -5,7 +5,7 @@
 //   values       : grouped per token over `groupSize` consecutive channels: scale[t][g], zero[t][g]
 // x ≈ (q - zero) * scale with q in [0, 2^bits - 1]: the scale is FP16 (its bits in a Uint16Array), the
 // zero point an integer in the same range (Uint8Array), as ONNX's DequantizeLinear takes them; the graph
-// dequantizes with that fused kernel, which measured 2.5-4x faster than float arithmetic on the tier
+// dequantizes with that fused kernel, which measured 2.5-6x faster than float arithmetic on the tier
 // (tools/bench/dequant_variants.py). The range is widened to include 0, so that the zero point is an
 // integer. INT4 packs two values per byte, the even index in the low nibble. Every function that writes
 // takes its destination, so callers own the memory.
