@@ -15,9 +15,9 @@ The graph is written by hand with onnx.helper (no tracing), so that its interfac
                                                                          tokens (every group is full)
            past_value_i8.L                     uint8   [batch, P8, kv_heads * head_dim]
            past_value_i8_scale.L, _zero.L      float16, uint8 [batch, P8, NG]  per token, NG channel groups
-           past_key_i4.L ... past_value_i4.L   the same with two 4-bit values per byte (low nibble first):
-                                               keys [batch, P4, kv_heads, head_dim / 2],
-                                               values [batch, P4, kv_heads * head_dim / 2]
+           past_key_i4.L ... past_value_i4.L   the same with two 4-bit values per byte, planar: byte j of
+                                               a row of C = kv_heads * head_dim channels holds channel j
+                                               (low nibble) and j + C/2 (high): [batch, P4, C / 2]
            Dequantization (inside the graph, DequantizeLinear): x = (q - zero) * scale. Group sizes are
            multiples of 32 (32, 64, 128); one graph serves them all.
   outputs  logits           float32 [batch, tokens, vocab]
@@ -55,7 +55,7 @@ import onnx
 from onnx import TensorProto, helper, numpy_helper
 
 OPSET = 21
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 GOLDEN_PROMPTS = [
     "The kernel",
     "In Python, a list comprehension",
@@ -166,11 +166,10 @@ def build_graph(cfg, model, group: int):
         rot = g.op("Concat", [g.op("Neg", [x2]), x1], axis=-1)
         return g.op("Add", [g.op("Mul", [t, cos_bt]), g.op("Mul", [rot, sin_bt])])
 
-    def unpack4(packed, shape):  # uint8 [..., n] -> uint8 [..., 2n]: low nibble first
+    def unpack4(packed, shape):  # uint8 [B, P, C/2] -> uint8 `shape`: byte j holds channels j and j + C/2
         lo = g.op("BitwiseAnd", [packed, g.const(15, np.uint8)])
         hi = g.op("BitShift", [packed, g.const(4, np.uint8)], direction="RIGHT")
-        pair = g.op("Concat", [g.op("Unsqueeze", [lo, g.const([-1])]), g.op("Unsqueeze", [hi, g.const([-1])])], axis=-1)
-        return g.op("Reshape", [pair, shape])
+        return g.op("Reshape", [g.op("Concat", [lo, hi], axis=-1), shape])
 
     def dequant(q, scale, zero, axis):
         """(q - zero) * scale over groups of `group` along `axis`: the fused DequantizeLinear. The group
@@ -198,11 +197,11 @@ def build_graph(cfg, model, group: int):
         keys = [f"past_key.{i}", g.op("Cast", [f"past_key_f16.{i}"], to=F32)]
         values = [f"past_value.{i}", g.op("Cast", [f"past_value_f16.{i}"], to=F32)]
         for bits in (8, 4):
-            t, packed_d = f"i{bits}", head_dim if bits == 8 else head_dim // 2
+            t = f"i{bits}"
             # Each layer holds its own number of tokens per tier: dim names are per layer, since ONNX
             # Runtime plans memory assuming equal sizes for equal names.
             past, groups, vgroups = f"past_{t}_{i}", f"groups_{t}_{i}", f"value_groups_{t}_{i}"
-            vi(f"past_key_{t}.{i}", U8, ["batch", past, n_kv, packed_d])
+            vi(f"past_key_{t}.{i}", U8, ["batch", past, n_kv, head_dim] if bits == 8 else ["batch", past, channels // 2])
             vi(f"past_key_{t}_scale.{i}", F16, ["batch", groups, n_kv, head_dim])
             vi(f"past_key_{t}_zero.{i}", U8, ["batch", groups, n_kv, head_dim])
             vi(f"past_value_{t}.{i}", U8, ["batch", past, channels if bits == 8 else channels // 2])
@@ -310,7 +309,7 @@ def empty_tiers(dims, group):
         for kind in ("key", "value"):
             feeds[f"past_{kind}_f16.{i}"] = np.zeros((1, 0, kv, d), np.float16)
         for t, packed in (("i8", d), ("i4", d // 2)):
-            feeds[f"past_key_{t}.{i}"] = np.zeros((1, 0, kv, packed), np.uint8)
+            feeds[f"past_key_{t}.{i}"] = np.zeros((1, 0, kv, d) if t == "i8" else (1, 0, kv * d // 2), np.uint8)
             feeds[f"past_key_{t}_scale.{i}"] = np.zeros((1, 0, kv, d), np.float16)
             feeds[f"past_key_{t}_zero.{i}"] = np.zeros((1, 0, kv, d), np.uint8)
             feeds[f"past_value_{t}.{i}"] = np.zeros((1, 0, kv * packed), np.uint8)

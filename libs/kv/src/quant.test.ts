@@ -45,8 +45,9 @@ test('INT8 keys: per-channel scale and integer zero point, hand-computed', () =>
   for (let i = 0; i < 4; i++) assert.ok(Math.abs(back[i]! - src[i]!) < 0.005);
 });
 
-test('INT4 values: two per byte, low nibble first, hand-computed', () => {
-  // One token, one group of 4 channels: [0, 1, 2, 15] -> zero 0, scale 1, q = the values.
+test('INT4 values: two per byte, planar (channel j with j + C/2), hand-computed', () => {
+  // One token, one group of 4 channels: [0, 1, 2, 15] -> zero 0, scale 1, q = the values;
+  // byte 0 = q0 | q2 << 4, byte 1 = q1 | q3 << 4.
   const src = Float32Array.from([0, 1, 2, 15]);
   const q = new Uint8Array(2);
   const scale = new Uint16Array(1);
@@ -54,7 +55,7 @@ test('INT4 values: two per byte, low nibble first, hand-computed', () => {
   quantizeValues(src, 1, 4, 4, 4, q, scale, zero);
   assert.equal(f16ToF32(scale[0]!), 1);
   assert.equal(zero[0], 0);
-  assert.deepEqual(Array.from(q), [0x10, 0xf2]);
+  assert.deepEqual(Array.from(q), [0x20, 0xf1]);
   const back = new Float32Array(4);
   dequantizeValues(q, scale, zero, 1, 4, 4, 4, back);
   assert.deepEqual(Array.from(back), [0, 1, 2, 15]);

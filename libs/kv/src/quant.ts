@@ -7,8 +7,10 @@
 // zero point an integer in the same range (Uint8Array), as ONNX's DequantizeLinear takes them; the graph
 // dequantizes with that fused kernel, which measured 2.5-6x faster than float arithmetic on the tier
 // (tools/bench/dequant_variants.py). The range is widened to include 0, so that the zero point is an
-// integer. INT4 packs two values per byte, the even index in the low nibble. Every function that writes
-// takes its destination, so callers own the memory.
+// integer. INT4 packs two values per byte, planar within each row of C channels: byte j of a row holds
+// channel j (low nibble) and channel j + C/2 (high nibble), so that the graph unpacks a row with one
+// contiguous Concat (interleaved nibbles cost a Concat over pairs, measured slower). Every function that
+// writes takes its destination, so callers own the memory.
 
 const f32 = new Float32Array(1);
 const u32 = new Uint32Array(f32.buffer);
@@ -97,16 +99,25 @@ function scaleZero(min: number, max: number, levels: number): [number, number] {
   throw new Error(`scaleZero: no grid covers [${lo}, ${hi}]`); // unreachable: the second candidate covers
 }
 
-function put(q: Uint8Array, index: number, v: number, bits: Bits): void {
-  if (bits === 8) q[index] = v;
-  else if ((index & 1) === 0) q[index >> 1] = (q[index >> 1]! & 0xf0) | v;
-  else q[index >> 1] = (q[index >> 1]! & 0x0f) | (v << 4);
+/** Element `col` of row `row` (rows of `channels`): its byte, and whether it is the high nibble. */
+function slot(row: number, col: number, channels: number): [number, boolean] {
+  const half = channels >> 1;
+  return col < half ? [row * half + col, false] : [row * half + col - half, true];
 }
 
-function get(q: Uint8Array, index: number, bits: Bits): number {
-  if (bits === 8) return q[index]!;
-  const b = q[index >> 1]!;
-  return (index & 1) === 0 ? b & 0x0f : b >> 4;
+function put(q: Uint8Array, row: number, col: number, channels: number, v: number, bits: Bits): void {
+  if (bits === 8) {
+    q[row * channels + col] = v;
+    return;
+  }
+  const [i, high] = slot(row, col, channels);
+  q[i] = high ? (q[i]! & 0x0f) | (v << 4) : (q[i]! & 0xf0) | v;
+}
+
+function get(q: Uint8Array, row: number, col: number, channels: number, bits: Bits): number {
+  if (bits === 8) return q[row * channels + col]!;
+  const [i, high] = slot(row, col, channels);
+  return high ? q[i]! >> 4 : q[i]! & 0x0f;
 }
 
 function quantizeValue(x: number, scale: number, zero: number, levels: number): number {
@@ -141,7 +152,7 @@ export function quantizeKeys(src: Float32Array, n: number, channels: number, bit
     scale[c] = s;
     zero[c] = z;
     const sf = F16_TABLE[s]!;
-    for (let t = 0; t < n; t++) put(q, t * channels + c, quantizeValue(src[t * channels + c]!, sf, z, levels), bits);
+    for (let t = 0; t < n; t++) put(q, t, c, channels, quantizeValue(src[t * channels + c]!, sf, z, levels), bits);
   }
 }
 
@@ -151,7 +162,7 @@ export function dequantizeKeys(q: Uint8Array, scale: Uint16Array, zero: Uint8Arr
   for (let t = 0; t < n; t++) {
     for (let c = 0; c < channels; c++) {
       const i = t * channels + c;
-      dst[i] = (get(q, i, bits) - zero[c]!) * F16_TABLE[scale[c]!]!;
+      dst[i] = (get(q, t, c, channels, bits) - zero[c]!) * F16_TABLE[scale[c]!]!;
     }
   }
 }
@@ -183,7 +194,7 @@ export function quantizeValues(src: Float32Array, n: number, channels: number, g
       scale[t * groups + g] = s;
       zero[t * groups + g] = z;
       const sf = F16_TABLE[s]!;
-      for (let c = 0; c < groupSize; c++) put(q, base + c, quantizeValue(src[base + c]!, sf, z, levels), bits);
+      for (let c = 0; c < groupSize; c++) put(q, t, g * groupSize + c, channels, quantizeValue(src[base + c]!, sf, z, levels), bits);
     }
   }
 }
@@ -196,7 +207,7 @@ export function dequantizeValues(q: Uint8Array, scale: Uint16Array, zero: Uint8A
     for (let c = 0; c < channels; c++) {
       const i = t * channels + c;
       const g = t * groups + Math.floor(c / groupSize);
-      dst[i] = (get(q, i, bits) - zero[g]!) * F16_TABLE[scale[g]!]!;
+      dst[i] = (get(q, t, c, channels, bits) - zero[g]!) * F16_TABLE[scale[g]!]!;
     }
   }
 }

@@ -333,9 +333,9 @@ export class TieredKvCache {
     };
     for (const [t, s] of [['i8', l.i8], ['i4', l.i4]] as const) {
       const tokens = s.tokens;
-      const dp = s.bits === 8 ? d : d / 2;
       const vGroups = c / s.group;
-      out[`past_key_${t}`] = { type: 'uint8', data: s.kq, dims: [1, tokens, h, dp] };
+      // INT8 keys keep their heads; INT4 keys are rows of C/2 bytes (planar nibbles over the whole row).
+      out[`past_key_${t}`] = { type: 'uint8', data: s.kq, dims: s.bits === 8 ? [1, tokens, h, d] : [1, tokens, s.rowBytes] };
       out[`past_key_${t}_scale`] = { type: 'float16', data: s.ks, dims: [1, s.blocks.length, h, d] };
       out[`past_key_${t}_zero`] = { type: 'uint8', data: s.kz, dims: [1, s.blocks.length, h, d] };
       out[`past_value_${t}`] = { type: 'uint8', data: s.vq, dims: [1, tokens, s.rowBytes] };
