@@ -66,11 +66,14 @@ test('BAD CALL - a prompt longer than the context is refused before any work', (
   assert.match(r.stderr, /exceed the model's context of 512/);
 });
 
-test('help lists the commands', () => {
+test('help lists the commands, and each command has its own', () => {
   const r = inferos('--help');
   assert.equal(r.code, 0);
   assert.match(r.stdout, /generate/);
   assert.match(r.stdout, /export/);
+  assert.match(inferos('help', 'eval').stdout, /usage: inferos eval ppl[\s\S]*usage: inferos eval recall/);
+  assert.match(inferos('bench', '--help').stdout, /usage: inferos bench decode/);
+  assert.match(inferos('eval', 'ppl', '--help').stdout, /--max-tokens N/);
 });
 
 import { mkdtempSync, writeFileSync } from 'node:fs';

@@ -56,7 +56,8 @@ options:
 
 Perplexity by teacher forcing through the real decode path: the text is fed in chunks, every token is
 predicted from the (compressed) cache of the tokens before its chunk. Scores baseline, the policy, and
-the policy's FP16 part alone (sinks and recent window, everything older dropped) in one run.
+the policy's FP16 part alone (sinks and recent window, everything older dropped) in one run, on the
+CPU execution provider.
 
 options:
   --text FILE           text to score (default: the model directory's heldout.txt)
@@ -82,7 +83,8 @@ options:
   --json                one JSON object on stdout`,
   'bench decode': `usage: inferos bench decode --context N --tokens M [options]
 
-Decode tokens/s at a context length, for baseline and the policy in one run, their steps interleaved.
+Decode tokens/s at a context length, for baseline and the policy in one run, their steps interleaved
+(CPU execution provider). The context is the model directory's heldout.txt, repeated if short.
 
 options:
   --context N           tokens in the cache before decoding (required)
@@ -239,6 +241,7 @@ function heldoutPath(engine: Engine): string {
 
 async function evalCommand(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv;
+  if (sub === '--help' || sub === '-h') return help(['eval']);
   if (sub === 'ppl') return evalPpl(rest);
   if (sub === 'recall') return evalRecall(rest);
   throw new UsageError(`expected 'eval ppl' or 'eval recall'\n\n${HELP['eval ppl']}\n\n${HELP['eval recall']}`);
@@ -334,6 +337,7 @@ async function evalRecall(argv: string[]): Promise<number> {
 
 async function benchCommand(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv;
+  if (sub === '--help' || sub === '-h') return help(['bench']);
   if (sub !== 'decode') throw new UsageError(`expected 'bench decode'\n\n${HELP['bench decode']}`);
   const { values } = parse(rest, {
     model: { type: 'string' }, policy: { type: 'string' }, context: { type: 'string' }, tokens: { type: 'string' }, json: { type: 'boolean' },
@@ -400,7 +404,7 @@ function exportModel(argv: string[]): number {
 
 function help(argv: string[]): number {
   const topic = argv.length ? argv.join(' ') : 'main';
-  const text = HELP[topic];
+  const text = topic === 'eval' ? `${HELP['eval ppl']}\n\n${HELP['eval recall']}` : topic === 'bench' ? HELP['bench decode'] : HELP[topic];
   if (!text) throw new UsageError(`no such command "${topic}"\n\n${HELP['main']}`);
   process.stdout.write(text + '\n');
   return 0;
