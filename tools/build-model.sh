@@ -2,7 +2,8 @@
 # Rebuild the bundled model from nothing with the fixed seed: extract the corpus from Debian's
 # documentation packages, train the tokenizer and the model, export to ONNX, evaluate, write the manifest.
 # About 80 minutes on 2 cores. Resumes where it stopped when interrupted.
-#   tools/build-model.sh [--wikitext FILE] [--seed N] [--threads N]
+#   tools/build-model.sh [--retrain] [--wikitext FILE] [--seed N] [--threads N]
+# Without --retrain an existing checkpoint is kept and only re-exported and re-evaluated.
 set -euo pipefail
 tools="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 missing=()

@@ -4,7 +4,8 @@
 
 (`tools/build-model.sh` sets up the Python environment and runs this.) Every step resumes: the corpus and
 token streams are reused when present, training continues from its last checkpoint in tools/.work/train,
-so an interrupted build picks up where it stopped.
+so an interrupted build picks up where it stopped. An existing checkpoint is only re-exported and
+re-evaluated, unless --retrain.
 
 Output: <out>/checkpoint (Hugging Face: config.json, model.safetensors, tokenizer.json, training.json),
 <out>/onnx (the exported model directory, with heldout.txt: a slice of the held-out split for
@@ -92,6 +93,8 @@ def main(argv=None) -> int:
     ap.add_argument("--wikitext", help="WikiText-2 raw test file, scored into the manifest")
     ap.add_argument("--seed", type=int, default=1234)
     ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--retrain", action="store_true",
+                    help="train from scratch even when the checkpoint exists (clears tools/.work/train)")
     args = ap.parse_args(argv)
     from . import corpus, evaluate, export, train
 
@@ -102,7 +105,9 @@ def main(argv=None) -> int:
         print("== extracting the corpus", file=sys.stderr)
         if corpus.main(["--out", corpus_dir]) != 0:
             return 1
-    if not os.path.exists(os.path.join(ckpt, "model.safetensors")):
+    if args.retrain:
+        shutil.rmtree(train_dir, ignore_errors=True)
+    if args.retrain or not os.path.exists(os.path.join(ckpt, "model.safetensors")):
         print("== training", file=sys.stderr)
         if train.main(["--corpus", corpus_dir, "--work", train_dir, "--out", ckpt, "--seed", str(args.seed),
                        "--threads", str(args.threads)]) != 0:
