@@ -9,7 +9,7 @@ import { Engine, argmax } from '@inferos/inference';
 const dir = process.argv[2]!;
 const engine = await Engine.load(dir, ['cpu']);
 const pol = cachePolicy(loadPolicy(process.argv[3] ?? 'default').policy);
-const prof = await ort.InferenceSession.create(engine.info.graphs.get(pol.fullPrecision ? 64 : pol.groupSize)!, { executionProviders: ['cpu'], enableProfiling: true, profileFilePrefix: '/tmp/ortprof' });
+const prof = await ort.InferenceSession.create(engine.info.graphs.get(pol.fullPrecision ? engine.info.defaultGroup : pol.groupSize)!, { executionProviders: ['cpu'], enableProfiling: true, profileFilePrefix: '/tmp/ortprof' });
 const s = await engine.sessionFor(pol);
 (s as any).session = prof;
 const text = engine.tokenizer.encode(readFileSync(join(dir, 'heldout.txt'), 'utf8'), false);

@@ -72,14 +72,6 @@ export class ModelSession {
     throw new Error(`no execution provider in [${preference.join(', ')}] could open ${graphPath} (${why})`);
   }
 
-  get inputNames(): readonly string[] {
-    return this.session.inputNames;
-  }
-
-  get outputNames(): readonly string[] {
-    return this.session.outputNames;
-  }
-
   /** Run the graph; only the outputs named in `fetch` are returned. */
   async run(feeds: Feeds, fetch: readonly string[]): Promise<Record<string, ort.Tensor>> {
     return this.session.run(feeds, fetch as string[]);

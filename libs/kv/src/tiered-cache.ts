@@ -403,11 +403,16 @@ export class TieredKvCache {
     return layer.hot.n + layer.i8.tokens + layer.i4.tokens;
   }
 
+  /** Add one step's attention mass to the per-position importance, walking the tiers in feed order. */
   private accumulate(l: number, mass: Float32Array): void {
     const layer = this.layers[l]!;
-    const pos = this.positions(l);
-    for (let i = 0; i < pos.length; i++) layer.mass[pos[i]!]! += mass[i]!;
-    for (let i = pos.length; i < mass.length; i++) layer.mass[this.used + i - pos.length]! += mass[i]!;
+    const g = this.policy.groupSize;
+    let i = 0;
+    for (let r = 0; r < layer.hot.n; r++) layer.mass[layer.hot.positions[r]!]! += mass[i++]!;
+    for (const s of [layer.i8, layer.i4]) {
+      for (const start of s.blocks) for (let p = start; p < start + g; p++) layer.mass[p]! += mass[i++]!;
+    }
+    for (let p = this.used; i < mass.length; p++) layer.mass[p]! += mass[i++]!;
   }
 
   /** Importance of a block: mean over its tokens of the attention mass per query that could see it. */
