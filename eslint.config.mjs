@@ -4,7 +4,7 @@ import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
 export default [
-  { ignores: ['**/node_modules/**', '**/dist/**', 'tools/.venv/**', 'tools/.work/**', '.nx/**'] },
+  { ignores: ['**/generated/**', '**/build/**', '**/node_modules/**', '**/dist/**', 'tools/.venv/**', 'tools/.work/**', '.nx/**'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts', '**/*.mjs'],

@@ -2,7 +2,7 @@
 //   prefill: the prompt in chunks, each appending its K/V to the sequence's cache
 //   decode:  one token at a time from the cache; sample; repeat
 // The cache is fed to the graph in its stored tiers (see @inferos/kv); the graph dequantizes inside.
-import { TieredKvCache, type CachePolicy, type TierBytes } from '@inferos/kv';
+import { TieredKvCache, type CachePolicy, type TierBytes, type TensorSpec } from '@inferos/kv';
 import { loadModelInfo, defaultModelDir, type ModelInfo } from './model-dir';
 import { ModelSession, ort, DEFAULT_PROVIDERS, type Provider, type Feeds } from './session';
 import { Sampler, GREEDY, type SamplingOptions } from './sampling';
@@ -49,6 +49,26 @@ export interface GenerateResult {
 
 export const DEFAULT_PREFILL_CHUNK = 256;
 
+/**
+ * What a step reads the past from: the in-process TieredKvCache, or a worker's view of a sequence held
+ * by the kv-store in shared memory. Feeds are the stored tiers, named without the `.L` suffix.
+ */
+export interface KvSource {
+  /** Tokens before this step (the position of its first token). */
+  readonly length: number;
+  readonly needsImportance: boolean;
+  readonly policy: { readonly groupSize: number };
+  feeds(layer: number): Record<string, TensorSpec>;
+}
+
+/** One step's outputs. keys[l], values[l]: [t, kvHeads, headDim]; masses[l]: [fed + t] (with importance). */
+export interface StepOutput {
+  logits: Float32Array;
+  keys: Float32Array[];
+  values: Float32Array[];
+  masses: Float32Array[] | undefined;
+}
+
 export class ContextLengthError extends RangeError {
   override name = 'ContextLengthError';
 }
@@ -84,9 +104,8 @@ export class Engine {
     return this.session.provider;
   }
 
-  /** The session whose graph dequantizes `policy`'s group size. */
-  sessionFor(policy: CachePolicy): Promise<ModelSession> {
-    const group = policy.groupSize;
+  /** The session whose graph dequantizes KV groups of `group` tokens/channels. */
+  sessionFor(group: number): Promise<ModelSession> {
     let session = this.sessions.get(group);
     if (!session) {
       const path = this.info.graphs.get(group);
@@ -114,8 +133,19 @@ export class Engine {
    * [ids.length, vocab] with `allLogits`, else the last position's [vocab].
    */
   async forward(cache: TieredKvCache, ids: readonly number[], allLogits = false): Promise<Float32Array> {
+    const out = await this.step(cache, ids);
+    cache.append(out.keys, out.values, ids.length, out.masses);
+    const v = this.info.vocabSize;
+    return allLogits ? out.logits : out.logits.subarray((ids.length - 1) * v, ids.length * v);
+  }
+
+  /**
+   * Run `ids` after the tokens `kv` holds; returns the logits of every position ([t, vocab]) and the new
+   * tokens' K/V (and attention mass when `kv` needs importance). Appending them is the caller's business.
+   */
+  async step(kv: KvSource, ids: readonly number[]): Promise<StepOutput> {
     const t = ids.length;
-    const past = cache.length;
+    const past = kv.length;
     if (t === 0) throw new RangeError('forward: no tokens to run');
     if (past + t > this.info.maxPosition) {
       throw new ContextLengthError(`${past + t} tokens exceed the model's context of ${this.info.maxPosition}`);
@@ -134,12 +164,12 @@ export class Engine {
       position_ids: new ort.Tensor('int64', positions, [1, t]),
     };
     for (let l = 0; l < numLayers; l++) {
-      for (const [name, spec] of Object.entries(cache.feeds(l))) {
+      for (const [name, spec] of Object.entries(kv.feeds(l))) {
         feeds[`${name}.${l}`] = new ort.Tensor(spec.type, spec.data, spec.dims);
       }
     }
-    const withMass = cache.needsImportance;
-    const session = await this.sessionFor(cache.policy);
+    const withMass = kv.needsImportance;
+    const session = await this.sessionFor(kv.policy.groupSize);
     const out = await session.run(feeds, withMass ? this.fetchWithMass : this.fetch);
     const keys: Float32Array[] = [];
     const values: Float32Array[] = [];
@@ -149,9 +179,7 @@ export class Engine {
       values.push(out[`present_value.${l}`]!.data as Float32Array);
       if (withMass) masses.push(out[`attn_mass.${l}`]!.data as Float32Array);
     }
-    cache.append(keys, values, t, withMass ? masses : undefined);
-    const logits = out['logits']!.data as Float32Array;
-    return allLogits ? logits : logits.subarray((t - 1) * vocabSize, t * vocabSize);
+    return { logits: out['logits']!.data as Float32Array, keys, values, masses: withMass ? masses : undefined };
   }
 
   /** Run the prompt in chunks of `chunk` tokens; returns the logits of its last position. */

@@ -1,4 +1,4 @@
-export { Engine, ContextLengthError, DEFAULT_PREFILL_CHUNK, BASELINE_CACHE, type GenerateOptions, type GenerateResult } from './engine';
+export { Engine, ContextLengthError, DEFAULT_PREFILL_CHUNK, BASELINE_CACHE, type GenerateOptions, type GenerateResult, type KvSource, type StepOutput } from './engine';
 export { loadModelInfo, defaultModelDir, ModelDirError, BUNDLED_MODEL, type ModelInfo } from './model-dir';
 export { Sampler, GREEDY, argmax, mulberry32, checkSampling, type SamplingOptions } from './sampling';
 export { ModelSession, Provider, DEFAULT_PROVIDERS, parseProviders, type ProviderAttempt } from './session';

@@ -46,15 +46,26 @@ export function checkSampling(opts: SamplingOptions): void {
 
 export class Sampler {
   private readonly random: () => number;
+  /** Random numbers drawn so far: another Sampler with the same options resumes from here (`skip`). */
+  draws = 0;
 
   constructor(readonly options: SamplingOptions = GREEDY) {
     checkSampling(options);
     this.random = mulberry32(options.seed);
   }
 
+  /** Advance past `draws` random numbers (to continue a sequence another process started). */
+  skip(draws: number): this {
+    if (!Number.isSafeInteger(draws) || draws < 0) throw new RangeError(`Sampler.skip: draws must be a non-negative integer, got ${draws}`);
+    for (let i = 0; i < draws; i++) this.random();
+    this.draws += draws;
+    return this;
+  }
+
   sample(logits: Float32Array): number {
     const { temperature, topP } = this.options;
     if (temperature === 0) return argmax(logits);
+    this.draws++;
     // Softmax in float64 over logits / temperature.
     const n = logits.length;
     let max = -Infinity;

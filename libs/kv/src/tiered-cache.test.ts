@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { TieredKvCache, recentOnly, type CachePolicy } from './tiered-cache';
+import { TieredKvCache, recentOnly, reservation, type CachePolicy, type KvArena } from './tiered-cache';
 
 const shape = { layers: 2, kvHeads: 2, headDim: 16, maxTokens: 512 };
 const C = 32;
@@ -133,4 +133,77 @@ test('BAD CALL - shapes, missing importance and context overflow change nothing'
   const small = new TieredKvCache({ ...shape, maxTokens: 8 }, baseline);
   assert.throws(() => fill(small, 9, 9), /exceed the context of 8/);
   assert.throws(() => new TieredKvCache({ ...shape, headDim: 12 }, { ...tiered, groupSize: 64 }), /group size 64 does not divide 24 channels/);
+});
+
+/** A heap arena that counts the bytes it has out, and their peak. */
+function countingArena() {
+  const out = new Set<ArrayBufferView>();
+  let held = 0;
+  let peak = 0;
+  const take = <T extends Float32Array | Uint16Array | Uint8Array>(a: T): T => {
+    if (a.length > 0) {
+      out.add(a);
+      held += a.byteLength;
+      peak = Math.max(peak, held);
+    }
+    return a;
+  };
+  const arena: KvArena = {
+    f32: (n) => take(new Float32Array(n)),
+    u16: (n) => take(new Uint16Array(n)),
+    u8: (n) => take(new Uint8Array(n)),
+    release: (a) => {
+      if (a.length === 0) return;
+      assert.ok(out.delete(a), 'released a buffer the arena did not hand out, or released it twice');
+      held -= a.byteLength;
+    },
+  };
+  return { arena, held: () => held, peak: () => peak };
+}
+
+test('reservation bounds the peak bytes of a fixed-hot cache under any importance pattern', () => {
+  const policies: CachePolicy[] = [
+    baseline,
+    tiered,
+    { ...tiered, thresholds: { int8: 1, int4: 1, evict: 0.2 } },
+    { ...tiered, thresholds: { int8: 0.7, int4: 0.5, evict: 0.3 } },
+    recentOnly(tiered),
+  ];
+  let seed = 1;
+  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  for (const p of policies) {
+    for (const [tokens, chunk] of [[300, 32], [512, 1], [200, 64]] as const) {
+      const a = countingArena();
+      const c = new TieredKvCache({ ...shape, maxTokens: tokens }, p, { arena: a.arena, fixedHotChunk: chunk });
+      const noise = Float64Array.from({ length: tokens }, () => rand());
+      fill(c, Math.min(chunk, tokens), chunk, (pos) => noise[pos]!);
+      fill2(c, tokens, chunk, (pos) => noise[pos]!);
+      const r = reservation({ ...shape, maxTokens: tokens }, p, tokens, chunk);
+      assert.ok(a.peak() <= r.bytes, `${JSON.stringify(p.thresholds)} ${tokens}/${chunk}: peak ${a.peak()} > reserved ${r.bytes}`);
+      assert.equal(a.held(), c.bytesHeld, 'the arena and the accounting agree');
+      c.free();
+      assert.equal(a.held(), 0, 'free returns every buffer');
+    }
+  }
+});
+
+/** Continue filling from the cache's current length up to `total`. */
+function fill2(cache: TieredKvCache, total: number, step: number, mass: (pos: number) => number) {
+  for (let at = cache.length; at < total; at += step) {
+    const t = Math.min(step, total - at);
+    const masses = cache.needsImportance
+      ? Array.from({ length: shape.layers }, (_, l) => {
+          const pos = cache.positions(l);
+          return Float32Array.from({ length: pos.length + t }, (_, i) => (i < pos.length ? mass(pos[i]!) : mass(at + i - pos.length)));
+        })
+      : undefined;
+    cache.append([rows(t, at), rows(t, at + 1000)], [rows(t, at + 2000), rows(t, at + 3000)], t, masses);
+  }
+}
+
+test('default-like policies reserve far less than the float32 baseline', () => {
+  const big = { layers: 6, kvHeads: 2, headDim: 64, maxTokens: 2048 };
+  const base = reservation(big, { ...baseline, groupSize: 64 }, 1024, 256).bytes;
+  const def = reservation(big, { fullPrecision: false, sinks: 4, window: 32, groupSize: 64, thresholds: { int8: 1, int4: 1, evict: 0.2 } }, 1024, 256).bytes;
+  assert.ok(base / def > 2, `baseline ${base} / default ${def}`);
 });

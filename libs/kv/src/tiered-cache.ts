@@ -55,6 +55,34 @@ export function recentOnly(p: CachePolicy): CachePolicy {
   return { ...p, fullPrecision: false, thresholds: { int8: 1, int4: 1, evict: 1 } };
 }
 
+/**
+ * Where the cache's KV buffers come from. The in-process default is the JavaScript heap; the kv-store
+ * service passes its shared-memory pool, so that the buffers the graph reads are the shared ones.
+ * Allocation may throw (a budget is exhausted); the cache allocates before it releases.
+ */
+export interface KvArena {
+  f32(n: number): Float32Array;
+  u16(n: number): Uint16Array;
+  u8(n: number): Uint8Array;
+  release(a: Float32Array | Uint16Array | Uint8Array): void;
+}
+
+export const HEAP_ARENA: KvArena = {
+  f32: (n) => new Float32Array(n),
+  u16: (n) => new Uint16Array(n),
+  u8: (n) => new Uint8Array(n),
+  release: () => {},
+};
+
+export interface CacheOptions {
+  arena?: KvArena;
+  /**
+   * Allocate the hot store once, at the capacity `reservation()` bounds (prefill chunks of at most
+   * `fixedHotChunk` tokens), instead of growing it: no reallocation and copy while the sequence runs.
+   */
+  fixedHotChunk?: number;
+}
+
 export type TensorType = 'float32' | 'float16' | 'uint8';
 export interface TensorSpec {
   type: TensorType;
@@ -87,13 +115,21 @@ class HotStore {
   positions: Int32Array = new Int32Array(0);
   n = 0;
 
-  constructor(readonly f32: boolean, readonly channels: number, readonly maxTokens: number) {
+  constructor(
+    readonly f32: boolean,
+    readonly channels: number,
+    readonly maxTokens: number,
+    private readonly arena: KvArena,
+    /** Allocated once at this many tokens and never resized (undefined: grow as needed). */
+    readonly fixedCapacity?: number,
+  ) {
     this.keys = this.alloc(0);
     this.values = this.alloc(0);
+    if (fixedCapacity !== undefined) this.resize(fixedCapacity);
   }
 
   private alloc(tokens: number): Float32Array | Uint16Array {
-    return this.f32 ? new Float32Array(tokens * this.channels) : new Uint16Array(tokens * this.channels);
+    return this.f32 ? this.arena.f32(tokens * this.channels) : this.arena.u16(tokens * this.channels);
   }
 
   get capacity(): number {
@@ -107,6 +143,8 @@ class HotStore {
     keys.set(this.keys.subarray(0, this.n * this.channels) as never);
     values.set(this.values.subarray(0, this.n * this.channels) as never);
     positions.set(this.positions.subarray(0, this.n));
+    this.arena.release(this.keys);
+    this.arena.release(this.values);
     this.keys = keys;
     this.values = values;
     this.positions = positions;
@@ -114,6 +152,7 @@ class HotStore {
 
   append(k: Float32Array, v: Float32Array, t: number, firstPosition: number): void {
     if (this.n + t > this.capacity) {
+      if (this.fixedCapacity !== undefined) throw new RangeError(`hot store: ${this.n} + ${t} tokens exceed its fixed capacity of ${this.fixedCapacity}`);
       this.resize(Math.min(this.maxTokens, Math.ceil((this.n + t) / GROWTH_TOKENS) * GROWTH_TOKENS));
     }
     const at = this.n * this.channels;
@@ -164,6 +203,14 @@ class HotStore {
   get bytes(): number {
     return this.keys.byteLength + this.values.byteLength;
   }
+
+  free(): void {
+    this.arena.release(this.keys);
+    this.arena.release(this.values);
+    this.keys = this.alloc(0);
+    this.values = this.alloc(0);
+    this.n = 0;
+  }
 }
 
 interface QuantBlock {
@@ -186,7 +233,7 @@ class QuantStore {
   vs: Uint16Array = new Uint16Array(0);
   vz: Uint8Array = new Uint8Array(0);
 
-  constructor(readonly bits: Bits, readonly channels: number, readonly group: number) {}
+  constructor(readonly bits: Bits, readonly channels: number, readonly group: number, private readonly arena: KvArena) {}
 
   get rowBytes(): number {
     return packedBytes(this.channels, this.bits);
@@ -248,13 +295,26 @@ class QuantStore {
       }
       return out;
     };
-    this.kq = cat(blocks.map((b) => b.kq), (n) => new Uint8Array(n));
-    this.ks = cat(blocks.map((b) => b.ks), (n) => new Uint16Array(n));
-    this.kz = cat(blocks.map((b) => b.kz), (n) => new Uint8Array(n));
-    this.vq = cat(blocks.map((b) => b.vq), (n) => new Uint8Array(n));
-    this.vs = cat(blocks.map((b) => b.vs), (n) => new Uint16Array(n));
-    this.vz = cat(blocks.map((b) => b.vz), (n) => new Uint8Array(n));
+    const u8 = (n: number) => this.arena.u8(n);
+    const u16 = (n: number) => this.arena.u16(n);
+    const next = {
+      kq: cat(blocks.map((b) => b.kq), u8),
+      ks: cat(blocks.map((b) => b.ks), u16),
+      kz: cat(blocks.map((b) => b.kz), u8),
+      vq: cat(blocks.map((b) => b.vq), u8),
+      vs: cat(blocks.map((b) => b.vs), u16),
+      vz: cat(blocks.map((b) => b.vz), u8),
+    };
+    this.free();
+    Object.assign(this, next);
     this.blocks = blocks.map((b) => b.start);
+  }
+
+  free(): void {
+    for (const a of [this.kq, this.ks, this.kz, this.vq, this.vs, this.vz]) this.arena.release(a);
+    this.kq = this.kz = this.vq = this.vz = new Uint8Array(0);
+    this.ks = this.vs = new Uint16Array(0);
+    this.blocks = [];
   }
 
   get tokens(): number {
@@ -273,12 +333,12 @@ class Layer {
   readonly mass: Float64Array;
   readonly blocks: Block[] = [];
 
-  constructor(shape: CacheShape, policy: CachePolicy) {
+  constructor(shape: CacheShape, policy: CachePolicy, arena: KvArena, fixedHot?: number) {
     const c = shape.kvHeads * shape.headDim;
-    this.hot = new HotStore(policy.fullPrecision, c, shape.maxTokens);
+    this.hot = new HotStore(policy.fullPrecision, c, shape.maxTokens, arena, fixedHot);
     // Full precision never quantizes, but its (empty) quantized tiers still take the graph's shapes.
-    this.i8 = new QuantStore(8, c, policy.groupSize);
-    this.i4 = new QuantStore(4, c, policy.groupSize);
+    this.i8 = new QuantStore(8, c, policy.groupSize, arena);
+    this.i4 = new QuantStore(4, c, policy.groupSize, arena);
     this.mass = new Float64Array(policy.fullPrecision ? 0 : shape.maxTokens);
   }
 }
@@ -290,7 +350,7 @@ export class TieredKvCache {
   private nextBlock = 0;
   private evictedTokens = 0;
 
-  constructor(readonly shape: CacheShape, readonly policy: CachePolicy) {
+  constructor(readonly shape: CacheShape, readonly policy: CachePolicy, options: CacheOptions = {}) {
     for (const [k, v] of Object.entries(shape)) {
       if (!Number.isSafeInteger(v) || v <= 0) throw new RangeError(`TieredKvCache: ${k} must be a positive integer, got ${v}`);
     }
@@ -298,7 +358,25 @@ export class TieredKvCache {
     if (this.channels % policy.groupSize !== 0) {
       throw new RangeError(`TieredKvCache: group size ${policy.groupSize} does not divide ${this.channels} channels (kv_heads x head_dim)`);
     }
-    this.layers = Array.from({ length: shape.layers }, () => new Layer(shape, policy));
+    const arena = options.arena ?? HEAP_ARENA;
+    const fixedHot = options.fixedHotChunk === undefined ? undefined : reservation(shape, policy, shape.maxTokens, options.fixedHotChunk).hotTokens;
+    this.layers = [];
+    try {
+      for (let l = 0; l < shape.layers; l++) this.layers.push(new Layer(shape, policy, arena, fixedHot));
+    } catch (err) {
+      this.free();
+      throw err;
+    }
+  }
+
+  /** Release every buffer to the arena; the cache is empty (and unusable) afterwards. */
+  free(): void {
+    for (const l of this.layers) {
+      l.hot.free();
+      l.i8.free();
+      l.i4.free();
+    }
+    this.layers.length = 0;
   }
 
   /** Tokens of the sequence so far (held or evicted). */
@@ -467,7 +545,7 @@ export class TieredKvCache {
       b.tier = to;
     }
     // Return the hot capacity that demotion freed (growth then resumes in steps of GROWTH_TOKENS).
-    if (layer.hot.capacity > layer.hot.n) layer.hot.resize(layer.hot.n);
+    if (layer.hot.fixedCapacity === undefined && layer.hot.capacity > layer.hot.n) layer.hot.resize(layer.hot.n);
   }
 
   private layer(l: number): Layer {
@@ -520,4 +598,49 @@ export class TieredKvCache {
   get metadataBytes(): number {
     return this.layers.reduce((s, l) => s + l.hot.positions.byteLength + l.mass.byteLength, 0);
   }
+}
+
+export interface Reservation {
+  /** Hot-store capacity in tokens (per layer). */
+  hotTokens: number;
+  /** Most INT8 and INT4 blocks a layer can hold. */
+  int8Blocks: number;
+  int4Blocks: number;
+  /** Upper bound of the bytes the cache holds at any moment, transients of a demotion included. */
+  bytes: number;
+}
+
+/**
+ * How many bytes a sequence of at most `tokens` tokens can hold under `policy`, fed in steps of at most
+ * `chunk` tokens, with a fixed hot store (CacheOptions.fixedHotChunk). The kv-store admits a sequence only
+ * when this fits its budget, so a running sequence never finds the budget exhausted.
+ *
+ * Why it bounds: with n old blocks ranked by quantile r = (i + 0.5) / n, at most floor((1 - L1) n) + 1
+ * have r >= L1 (stay hot); blocks never move up, so a block in INT8 had a target of INT8 or hot: at most
+ * floor((1 - L2) n) + 1 blocks are hot or INT8, and floor((1 - L3) n) + 1 are held at all. The hot store
+ * also holds the sinks, the recent window, the block being filled and one chunk appended before its
+ * demotion. A demotion rebuilds each quantized tier into new buffers before it releases the old ones,
+ * so those tiers count twice.
+ */
+export function reservation(shape: CacheShape, policy: CachePolicy, tokens: number, chunk: number): Reservation {
+  if (!Number.isSafeInteger(tokens) || tokens <= 0 || tokens > shape.maxTokens) throw new RangeError(`reservation: tokens must be in [1, ${shape.maxTokens}], got ${tokens}`);
+  if (!Number.isSafeInteger(chunk) || chunk <= 0) throw new RangeError(`reservation: chunk must be a positive integer, got ${chunk}`);
+  const c = shape.kvHeads * shape.headDim;
+  const layers = shape.layers;
+  if (policy.fullPrecision) {
+    return { hotTokens: tokens, int8Blocks: 0, int4Blocks: 0, bytes: layers * tokens * c * 4 * 2 };
+  }
+  const g = policy.groupSize;
+  const { int8, int4, evict } = policy.thresholds;
+  const n = Math.max(0, Math.floor((tokens - policy.sinks - policy.window) / g));
+  const atMost = (fraction: number) => Math.min(n, Math.floor(fraction * n) + 1);
+  const hotBlocks = atMost(1 - int8);
+  const hotOrInt8 = atMost(1 - int4);
+  const held = atMost(1 - evict);
+  const hotTokens = Math.min(tokens, policy.sinks + policy.window + (hotBlocks + 1) * g + chunk);
+  const int8Blocks = Math.max(0, hotOrInt8 - hotBlocks);
+  const int4Blocks = Math.max(0, held - hotOrInt8);
+  const blockBytes = (bits: Bits) => 2 * packedBytes(g * c, bits) + c * 3 + g * (c / g) * 3;
+  const quant = Math.min(hotOrInt8, n) * blockBytes(8) + Math.min(held, n) * blockBytes(4);
+  return { hotTokens, int8Blocks, int4Blocks, bytes: layers * (hotTokens * c * 2 * 2 + 2 * quant) };
 }

@@ -1,0 +1,1 @@
+export { startDecodeWorker, type DecodeWorkerOptions, type RunningWorker } from './worker';

@@ -1,0 +1,160 @@
+// The decode worker: continuous batching over sequences held by the kv-store. Each iteration:
+//   admit  — DecodeJobs that arrived since the last step join the batch (claimed from the kv-store)
+//   run    — one model step per sequence, reading its tiers in place from shared memory
+//   commit — every sequence's new K/V in one request; the kv-store appends and demotes
+//   emit   — sample, stream the token, and let finished sequences leave (their KV is freed)
+// How many sequences run at once is bounded by the kv-store's budget (admission happens there), not by
+// a batch size here. The graph has batch dimension 1 (no padding mask yet), so a "batch" runs its
+// sequences one after another within the step; the scheduling is iteration-level all the same.
+import { Engine, Sampler, type Provider } from '@inferos/inference';
+import { loadPolicy } from '@inferos/kv';
+import { pb, Subjects, QueueGroups, serve, inferos, type NatsConnection } from '@inferos/proto';
+import { KvClient, RemoteSeq, workerId, providerPreference, announce, sendChunk, stepChecked, lastLogits, type StepToCommit } from '@inferos/serving';
+
+export interface DecodeWorkerOptions {
+  modelDir?: string;
+  /** Policy whose scheduler.decode_device picks the execution provider. */
+  policy: string;
+  log?: (line: string) => void;
+}
+
+export interface RunningWorker {
+  id: string;
+  provider: Provider;
+  close(): Promise<void>;
+}
+
+interface Active {
+  job: inferos.v1.DecodeJob;
+  seq: RemoteSeq;
+  sampler: Sampler;
+  /** The last token chosen, to be fed next. */
+  next: number;
+  generated: number;
+}
+
+export async function startDecodeWorker(nc: NatsConnection, opts: DecodeWorkerOptions): Promise<RunningWorker> {
+  const log = opts.log ?? (() => {});
+  const { policy } = loadPolicy(opts.policy);
+  const preference = providerPreference(policy.scheduler.decode_device, 'decode');
+  const engine = await Engine.load(opts.modelDir, preference);
+  const vocab = engine.info.vocabSize;
+  const id = workerId('decode-worker');
+  const kv = new KvClient(nc, id);
+  const pending: inferos.v1.DecodeJob[] = [];
+  let active: Active[] = [];
+  let tokens = 0;
+  let wake: (() => void) | undefined;
+  let closing = false;
+
+  const stopAnnounce = announce(nc, 'decode-worker', id, engine, preference, () => ({
+    running: active.length,
+    waiting: pending.length,
+    seqIds: [...active.map((a) => a.seq.id), ...pending.map((j) => j.seqId)],
+    tokensGenerated: tokens,
+  }), log);
+
+  const sub = serve(nc, Subjects.decodeJobs, { queue: QueueGroups.decode, request: pb.DecodeJob, reply: pb.Ack, log, onError: (e) => ({ ok: false, message: e.message, workerId: id }) }, (job) => {
+    if (closing) return { ok: false, message: 'worker is stopping', workerId: id };
+    pending.push(job);
+    wake?.();
+    return { ok: true, workerId: id };
+  });
+
+  const finish = async (a: Active, fields: { tokenIds?: number[]; finishReason?: string; errorCode?: string; errorMessage?: string }) => {
+    sendChunk(nc, a.job.streamSubject, a.job.requestId, id, {
+      index: a.generated - (fields.tokenIds?.length ?? 0), done: true, promptTokens: a.job.promptTokens, completionTokens: a.generated, ...fields,
+    }, log);
+    await kv.free(a.seq.id, fields.errorMessage ?? 'finished');
+  };
+
+  const admit = async () => {
+    while (pending.length > 0) {
+      const job = pending.shift()!;
+      try {
+        const seq = await kv.claim(job.seqId);
+        const s = job.sampling;
+        const sampler = new Sampler({ temperature: s?.temperature ?? 0, topP: s?.topP || 1, seed: s?.seed ?? 0 }).skip(s?.draws ?? 0);
+        active.push({ job, seq, sampler, next: job.nextToken, generated: job.generated });
+      } catch (err) {
+        sendChunk(nc, job.streamSubject, job.requestId, id, { index: job.generated, done: true, errorCode: 'internal_error', errorMessage: (err as Error).message }, log);
+      }
+    }
+  };
+
+  const step = async () => {
+    const ran: StepToCommit[] = [];
+    const failed: [Active, string][] = [];
+    for (const a of active) {
+      try {
+        ran.push({ seq: a.seq, tokens: 1, out: await stepChecked(engine, kv, a.seq, [a.next]) });
+      } catch (err) {
+        failed.push([a, (err as Error).message]);
+      }
+    }
+    const errors = ran.length > 0 ? await kv.commit(ran) : [];
+    const byId = new Map(ran.map((r, i) => [r.seq.id, { out: r.out, error: errors[i] }]));
+    const still: Active[] = [];
+    for (const a of active) {
+      const f = failed.find(([x]) => x === a);
+      const r = byId.get(a.seq.id);
+      if (f || !r || r.error) {
+        const msg = f?.[1] ?? r?.error ?? 'step did not run';
+        // A sequence freed by the gateway (client gone) shows up here as unknown: drop it quietly.
+        if (!/no sequence/.test(msg)) await finish(a, { errorCode: 'internal_error', errorMessage: msg });
+        continue;
+      }
+      const tok = a.sampler.sample(lastLogits(r.out, 1, vocab));
+      a.generated++;
+      tokens++;
+      const eos = a.job.stopAtEos && engine.info.eosTokenIds.includes(tok);
+      if (eos || a.generated >= a.job.maxTokens) {
+        await finish(a, { tokenIds: [tok], finishReason: eos ? 'stop' : 'length' });
+        continue;
+      }
+      sendChunk(nc, a.job.streamSubject, a.job.requestId, id, { index: a.generated - 1, tokenIds: [tok] }, log);
+      a.next = tok;
+      still.push(a);
+    }
+    active = still;
+  };
+
+  const loop = (async () => {
+    while (!closing || active.length > 0) {
+      if (active.length === 0 && pending.length === 0) {
+        if (closing) break;
+        await new Promise<void>((r) => (wake = r));
+        wake = undefined;
+        continue;
+      }
+      if (!closing) await admit();
+      try {
+        await step();
+      } catch (err) {
+        // The commit itself failed (kv-store unreachable): every running sequence gets an error.
+        const msg = (err as Error).message;
+        log(`step failed: ${msg}`);
+        for (const a of active) await finish(a, { errorCode: 'internal_error', errorMessage: msg });
+        active = [];
+      }
+      // Let NATS deliver new jobs and heartbeats between steps.
+      await new Promise((r) => setImmediate(r));
+    }
+  })();
+
+  return {
+    id,
+    provider: engine.provider,
+    async close() {
+      // Running sequences finish; new jobs are refused (another instance, if any, takes them).
+      closing = true;
+      sub.unsubscribe();
+      wake?.();
+      await loop;
+      for (const job of pending.splice(0)) sendChunk(nc, job.streamSubject, job.requestId, id, { index: job.generated, done: true, errorCode: 'unavailable', errorMessage: 'decode worker stopped' }, log);
+      stopAnnounce();
+      kv.close();
+      await engine.close();
+    },
+  };
+}

@@ -1,0 +1,43 @@
+// gateway service: the OpenAI / Lemonade HTTP API over the NATS backend.
+import { statSync } from 'node:fs';
+import { loadModelInfo, defaultModelDir, TextTokenizer } from '@inferos/inference';
+import { runService } from '@inferos/serving';
+import { buildApp } from './app';
+import { NatsBackend } from './nats-backend';
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+
+await runService('gateway', 'OpenAI and Lemonade compatible HTTP API', {
+  port: { type: 'string', default: '8000', help: 'HTTP port' },
+  host: { type: 'string', default: '127.0.0.1', help: 'address to bind; anything but loopback needs --api-key' },
+  'api-key': { type: 'string', help: 'require Authorization: Bearer KEY (env INFEROS_API_KEY)' },
+  model: { type: 'string', help: 'exported model directory (default: the bundled model; env INFEROS_MODEL)' },
+  'max-waiting': { type: 'string', default: '64', help: 'requests in flight beyond which the gateway answers 503' },
+  'admission-timeout': { type: 'string', default: '60000', help: 'ms a request may wait for room in the KV budget before 503' },
+}, async (v, nc, log) => {
+  const port = Number(v['port']);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError(`--port must be an integer in [0, 65535], got ${v['port']}`);
+  const host = String(v['host']);
+  const apiKey = (v['api-key'] as string | undefined) ?? process.env['INFEROS_API_KEY'];
+  if (!LOOPBACK.has(host) && !apiKey) throw new Error(`--host ${host} exposes the API beyond loopback: give --api-key (or INFEROS_API_KEY)`);
+  const maxWaiting = Number(v['max-waiting']);
+  const admissionTimeoutMs = Number(v['admission-timeout']);
+  const info = loadModelInfo(String(v['model'] ?? defaultModelDir()));
+  if (!info.chatTemplate) throw new Error(`${info.name} has no chat template`);
+  const backend = new NatsBackend(nc, { modelName: info.name, maxContext: info.maxPosition, admissionTimeoutMs });
+  const app = await buildApp({ apiKey, maxWaiting }, {
+    backend,
+    tokenizer: TextTokenizer.load(info.tokenizerPath),
+    chatTemplate: info.chatTemplate,
+    modelCreated: Math.floor(statSync(info.graphs.get(info.defaultGroup)!).mtimeMs / 1000),
+  });
+  const url = await app.listen({ port, host });
+  void log;
+  return {
+    ready: `ready: ${url}/v1 (OpenAI) and ${url}/api/v1 (Lemonade)`,
+    async close() {
+      await app.close();
+      await backend.close();
+    },
+  };
+});

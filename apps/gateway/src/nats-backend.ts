@@ -1,0 +1,230 @@
+// The deployed backend: admission at the kv-store, prefill through the prefill workers' queue group,
+// tokens streamed back from whichever worker holds the sequence.
+//
+//   open    SeqOpenRequest -> kv-store reserves the sequence's worst-case bytes (waits while saturated)
+//   listen  subscribe to the request's stream subject (before anything can be published on it)
+//   send    PrefillJob -> a prefill worker acks; it later hands the sequence to a decode worker
+//   stream  TokenChunk messages, in order (index checked), until one is done or carries an error
+//   lost    a SeqLost from the kv-store (the owning worker stopped heartbeating) ends it with an error
+// Aborting frees the sequence at the kv-store; the worker then drops it at its next commit.
+import {
+  pb, Subjects, SERVICES, request, UnavailableError, decode, inferos, type NatsConnection, type Subscription,
+} from '@inferos/proto';
+import { BackendError, BackendErrorCode, type Backend, type GenerationEvent, type GenerationRequest, type ServiceHealth } from './backend';
+
+export interface NatsBackendOptions {
+  modelName: string;
+  maxContext: number;
+  /** How long a request may wait for room in the KV budget before it is refused with 503 (default 60 s). */
+  admissionTimeoutMs?: number;
+  /** A stream that stays silent this long ends with an error (default 60 s). */
+  silenceTimeoutMs?: number;
+}
+
+export class NatsBackend implements Backend {
+  private readonly lost = new Map<string, (m: inferos.v1.SeqLost) => void>();
+  private readonly lostSub: Subscription;
+  private waiting = 0;
+
+  constructor(private readonly nc: NatsConnection, private readonly opts: NatsBackendOptions) {
+    this.lostSub = nc.subscribe(Subjects.kvLost, {
+      callback: (err, msg) => {
+        if (err) return;
+        try {
+          const m = decode(pb.SeqLost, msg.data);
+          this.lost.get(m.seqId)?.(m);
+        } catch {
+          // A malformed announcement concerns nobody we serve.
+        }
+      },
+    });
+  }
+
+  get modelName(): string {
+    return this.opts.modelName;
+  }
+
+  get maxContext(): number {
+    return this.opts.maxContext;
+  }
+
+  /** Requests waiting for room in the KV budget. */
+  get waitingRequests(): number {
+    return this.waiting;
+  }
+
+  private async admit(req: GenerationRequest, signal: AbortSignal): Promise<inferos.v1.SeqOpenReply | undefined> {
+    const deadline = Date.now() + (this.opts.admissionTimeoutMs ?? 60_000);
+    this.waiting++;
+    try {
+      for (;;) {
+        let rep: inferos.v1.SeqOpenReply;
+        try {
+          rep = await request(this.nc, Subjects.kvOpen, pb.SeqOpenRequest, {
+            requestId: req.requestId, policy: req.policy ?? '', promptTokens: req.promptIds.length, maxTokens: req.maxTokens,
+          }, pb.SeqOpenReply, 5000);
+        } catch (err) {
+          if (err instanceof UnavailableError) throw new BackendError(BackendErrorCode.unavailable, `kv-store: ${err.message}`);
+          throw err;
+        }
+        switch (rep.status) {
+          case pb.OpenStatus.OPEN_OK:
+            return rep;
+          case pb.OpenStatus.OPEN_SATURATED: {
+            if (signal.aborted) return undefined;
+            if (Date.now() >= deadline) throw new BackendError(BackendErrorCode.saturated, `no room in the KV budget within ${this.opts.admissionTimeoutMs ?? 60_000} ms: ${rep.message}`, 1);
+            await sleep(Math.max(10, rep.retryAfterMs || 50), signal);
+            continue;
+          }
+          case pb.OpenStatus.OPEN_TOO_LARGE:
+          case pb.OpenStatus.OPEN_BAD_REQUEST:
+            throw new BackendError(BackendErrorCode.invalidRequest, rep.message);
+          default:
+            throw new BackendError(BackendErrorCode.internal, `kv-store answered status ${rep.status}`);
+        }
+      }
+    } finally {
+      this.waiting--;
+    }
+  }
+
+  async generate(req: GenerationRequest, onEvent: (e: GenerationEvent) => void, signal: AbortSignal): Promise<void> {
+    if (req.promptIds.length + req.maxTokens > this.maxContext) {
+      throw new BackendError(BackendErrorCode.contextLengthExceeded, `prompt (${req.promptIds.length} tokens) + max_tokens (${req.maxTokens}) exceed the model's context of ${this.maxContext}`);
+    }
+    const t0 = performance.now();
+    const open = await this.admit(req, signal);
+    if (!open) return;
+    const seqId = open.seqId;
+    const free = (reason: string) =>
+      request(this.nc, Subjects.kvFree, pb.SeqFreeRequest, { seqId, reason }, pb.Ack, 2000).catch(() => undefined);
+    const subject = Subjects.stream(req.requestId);
+    const sub = this.nc.subscribe(subject);
+    let finished = false;
+    try {
+      let ack: inferos.v1.Ack;
+      try {
+        ack = await request(this.nc, Subjects.prefillJobs, pb.PrefillJob, {
+          requestId: req.requestId, seqId, promptIds: req.promptIds, maxTokens: req.maxTokens,
+          sampling: { temperature: req.temperature, topP: req.topP, seed: req.seed ?? Math.floor(Math.random() * 2 ** 31) },
+          stopAtEos: req.stopAtEos, streamSubject: subject, chunk: open.chunk,
+        }, pb.Ack, 5000);
+      } catch (err) {
+        if (err instanceof UnavailableError) throw new BackendError(BackendErrorCode.unavailable, `prefill-worker: ${err.message}`);
+        throw err;
+      }
+      if (!ack.ok) throw new BackendError(BackendErrorCode.unavailable, `prefill-worker refused the request: ${ack.message}`);
+      await this.consume(req, sub, seqId, t0, onEvent, signal);
+      finished = true;
+    } finally {
+      sub.unsubscribe();
+      this.lost.delete(seqId);
+      // On success the worker freed the sequence; otherwise (error, abort) make sure it is gone.
+      if (!finished || signal.aborted) await free(signal.aborted ? 'client went away' : 'request failed');
+    }
+  }
+
+  private consume(
+    req: GenerationRequest,
+    sub: Subscription,
+    seqId: string,
+    t0: number,
+    onEvent: (e: GenerationEvent) => void,
+    signal: AbortSignal,
+  ): Promise<void> {
+    return new Promise<void>((resolve) => {
+      let received = 0;
+      let firstAt = 0;
+      let lastAt = 0;
+      let timer: NodeJS.Timeout | undefined;
+      let settled = false;
+      const end = (e?: GenerationEvent) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        signal.removeEventListener('abort', onAbort);
+        if (e) onEvent(e);
+        resolve();
+      };
+      const arm = () => {
+        clearTimeout(timer);
+        const ms = this.opts.silenceTimeoutMs ?? 60_000;
+        timer = setTimeout(() => end({ kind: 'error', code: BackendErrorCode.workerLost, message: `no token for ${ms} ms; the request was abandoned` }), ms);
+      };
+      const onAbort = () => end();
+      signal.addEventListener('abort', onAbort);
+      this.lost.set(seqId, (m) => end({ kind: 'error', code: BackendErrorCode.workerLost, message: `the worker serving this request was lost (${m.reason}); its KV blocks were freed` }));
+      arm();
+      void (async () => {
+        for await (const msg of sub) {
+          if (settled) break;
+          let c: inferos.v1.TokenChunk;
+          try {
+            c = decode(pb.TokenChunk, msg.data);
+          } catch (err) {
+            end({ kind: 'error', code: BackendErrorCode.internal, message: (err as Error).message });
+            break;
+          }
+          arm();
+          if (c.tokenIds.length > 0) {
+            if (c.index !== received) {
+              end({ kind: 'error', code: BackendErrorCode.internal, message: `token stream gap: expected token ${received}, got ${c.index}` });
+              break;
+            }
+            const now = performance.now();
+            if (received === 0) firstAt = now;
+            lastAt = now;
+            received += c.tokenIds.length;
+            onEvent({ kind: 'tokens', ids: [...c.tokenIds] });
+          }
+          if (c.errorCode) {
+            const code = (Object.values(BackendErrorCode) as string[]).includes(c.errorCode) ? (c.errorCode as BackendErrorCode) : BackendErrorCode.internal;
+            end({ kind: 'error', code, message: c.errorMessage || c.errorCode });
+            break;
+          }
+          if (c.done) {
+            end({
+              kind: 'done',
+              finishReason: c.finishReason === 'stop' ? 'stop' : 'length',
+              promptTokens: req.promptIds.length,
+              completionTokens: received,
+              promptMs: firstAt - t0,
+              decodeMs: lastAt - firstAt,
+            });
+            break;
+          }
+        }
+      })();
+    });
+  }
+
+  async health(): Promise<ServiceHealth[]> {
+    const out: ServiceHealth[] = [];
+    for (const service of SERVICES) {
+      if (service === 'gateway') continue;
+      try {
+        const r = await request(this.nc, Subjects.health(service), pb.HealthRequest, {}, pb.HealthReply, 2000);
+        out.push({ name: service, status: r.ok ? 'ok' : 'unavailable', detail: { instance: r.instance, ...(JSON.parse(r.detailJson || '{}') as object) } });
+      } catch (err) {
+        out.push({ name: service, status: 'unavailable', detail: { error: (err as Error).message } });
+      }
+    }
+    return out;
+  }
+
+  async close(): Promise<void> {
+    this.lostSub.unsubscribe();
+  }
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const t = setTimeout(done, ms);
+    function done() {
+      clearTimeout(t);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+}

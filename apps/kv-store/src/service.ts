@@ -1,0 +1,71 @@
+// The kv-store on the bus: every request goes through `serve` (decode, handle, always reply).
+import { pb, Subjects, LOST_AFTER_MS, HEARTBEAT_MS, serve, publish, decode, type NatsConnection, type Subscription } from '@inferos/proto';
+import { KvStore, type StoreConfig } from './store';
+
+export interface RunningStore {
+  store: KvStore;
+  close(): Promise<void>;
+}
+
+export function startKvStore(nc: NatsConnection, config: StoreConfig, log: (line: string) => void = () => {}): RunningStore {
+  const store = new KvStore(config);
+  if (store.sweptBytes > 0) log(`swept ${store.sweptBytes} bytes of shared memory left by a crashed process`);
+  const subs: Subscription[] = [];
+  const seqError = (e: Error) => ({ error: e.message });
+  subs.push(serve(nc, Subjects.kvOpen, { request: pb.SeqOpenRequest, reply: pb.SeqOpenReply, log, onError: (e) => ({ status: pb.OpenStatus.OPEN_BAD_REQUEST, message: e.message }) }, (req) => store.open(req)));
+  subs.push(serve(nc, Subjects.kvClaim, { request: pb.SeqClaimRequest, reply: pb.SeqReply, log, onError: seqError }, (req) => store.claim(req)));
+  subs.push(serve(nc, Subjects.kvCommit, { request: pb.StepCommitRequest, reply: pb.StepCommitReply, log, onError: (e) => ({ results: [{ error: e.message }] }) }, (req) => store.commit(req)));
+  subs.push(serve(nc, Subjects.kvFree, { request: pb.SeqFreeRequest, reply: pb.Ack, log, onError: (e) => ({ ok: false, message: e.message }) }, (req) => {
+    const ok = store.free(req.seqId);
+    return { ok, message: ok ? '' : `no sequence ${req.seqId}` };
+  }));
+  const stats = () => {
+    const s = store.stats;
+    return {
+      budgetBytes: s.budgetBytes, usedBytes: s.usedBytes, reservedBytes: s.reservedBytes, sequences: s.sequences,
+      bytesF32: s.bytesByTier.f32, bytesF16: s.bytesByTier.f16, bytesInt8: s.bytesByTier.int8, bytesInt4: s.bytesByTier.int4,
+      bytesFp16Equivalent: s.bytesFp16Equivalent, segments: s.segments, peakUsedBytes: s.peakUsedBytes,
+      peakSequences: s.peakSequences, freedLost: s.freedLost, sweptBytes: s.sweptBytes,
+    };
+  };
+  subs.push(serve(nc, Subjects.kvStats, { request: pb.HealthRequest, reply: pb.KvStats, log, onError: () => ({}) }, () => stats()));
+  subs.push(serve(nc, `${Subjects.kvStats}.reset`, { request: pb.HealthRequest, reply: pb.KvStats, log, onError: () => ({}) }, () => {
+    store.resetPeaks();
+    return stats();
+  }));
+  subs.push(serve(nc, Subjects.health('kv-store'), { request: pb.HealthRequest, reply: pb.HealthReply, log, onError: (e) => ({ service: 'kv-store', ok: false, detailJson: JSON.stringify({ error: e.message }) }) }, () => ({
+    service: 'kv-store',
+    instance: `kv-store-${process.pid}`,
+    ok: true,
+    detailJson: JSON.stringify({ ...store.stats, defaultPolicy: config.defaultPolicy, chunk: config.chunk }),
+  })));
+  const hb = nc.subscribe(Subjects.heartbeatAll, {
+    callback: (err, msg) => {
+      if (err) return;
+      try {
+        store.heartbeat(decode(pb.Heartbeat, msg.data));
+      } catch (e) {
+        log(`bad heartbeat: ${(e as Error).message}`);
+      }
+    },
+  });
+  subs.push(hb);
+  const reaper = setInterval(() => {
+    for (const { seq, reason } of store.reap(LOST_AFTER_MS)) {
+      log(`freed sequence ${seq.id} (request ${seq.requestId}): ${reason}`);
+      try {
+        publish(nc, Subjects.kvLost, pb.SeqLost, { seqId: seq.id, requestId: seq.requestId, workerId: seq.owner ?? '', reason });
+      } catch (e) {
+        log(`cannot announce a lost sequence: ${(e as Error).message}`);
+      }
+    }
+  }, HEARTBEAT_MS / 2);
+  return {
+    store,
+    async close() {
+      clearInterval(reaper);
+      for (const s of subs) s.unsubscribe();
+      store.close();
+    },
+  };
+}

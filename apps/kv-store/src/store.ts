@@ -1,0 +1,312 @@
+// The kv-store: the only owner of KV memory. Every sequence's tiered cache lives in this process's
+// shared-memory pool; workers map the pool's segments and read the tiers in place (handles in SeqTable),
+// run the model, stage the new tokens' K/V in their own segment, and commit. Appending, demotion by
+// importance and freeing happen here, inside the sequence's seqlock write window.
+//
+// Admission: a sequence is opened with the worst-case bytes its policy can hold for prompt + max tokens
+// (`reservation`); the sum of reservations never exceeds the budget (io.host_pool_bytes), so a running
+// sequence never finds the pool exhausted, and the number of concurrent sequences is whatever the budget
+// holds under each sequence's policy.
+//
+// Ownership: the worker that claims a sequence owns it; workers heartbeat; a sequence whose owner has not
+// heartbeated for LOST_AFTER_MS is freed and announced (SeqLost), so that the gateway can tell the client.
+import { randomUUID } from 'node:crypto';
+import {
+  TieredKvCache, cachePolicy, loadPolicy, reservation, PolicyError, type CachePolicy, type CacheShape, type TierBytes,
+} from '@inferos/kv';
+import { ShmPool, SeqLocks, SegmentMap, sweepStale, BudgetExceededError } from '@inferos/shm';
+import { pb, inferos } from '@inferos/proto';
+
+type Tier = inferos.v1.Tier;
+
+export interface StoreConfig {
+  /** io.host_pool_bytes: the most bytes the pool holds. */
+  budgetBytes: number;
+  /** Policy for requests that name none. */
+  defaultPolicy: string;
+  shape: Omit<CacheShape, 'maxTokens'> & { maxContext: number };
+  /** Group sizes the model has graphs for, and the one the full-precision baseline uses. */
+  groups: readonly number[];
+  defaultGroup: number;
+  /** Largest step (prefill chunk) a worker may commit; part of every reservation. */
+  chunk: number;
+  /** Segment name prefix (swept at start when its creator is dead). */
+  prefix?: string;
+  /** Most sequences at once (slots in the lock segment). */
+  maxSequences?: number;
+  /** A sequence opened but never claimed is freed after this long. */
+  unclaimedTtlMs?: number;
+}
+
+interface Sequence {
+  id: string;
+  requestId: string;
+  policyName: string;
+  slot: number;
+  cache: TieredKvCache;
+  reserved: number;
+  maxTokens: number;
+  owner?: string;
+  openedAt: number;
+}
+
+export interface StoreStats {
+  budgetBytes: number;
+  usedBytes: number;
+  reservedBytes: number;
+  sequences: number;
+  bytesByTier: TierBytes;
+  bytesFp16Equivalent: number;
+  segments: number;
+  peakUsedBytes: number;
+  peakSequences: number;
+  freedLost: number;
+  sweptBytes: number;
+}
+
+export const DEFAULT_PREFIX = 'inferos-kv';
+
+export class KvStore {
+  readonly pool: ShmPool;
+  readonly locks: SeqLocks;
+  private readonly sequences = new Map<string, Sequence>();
+  private readonly freeSlots: number[];
+  private readonly workerSeen = new Map<string, number>();
+  private readonly staging = new SegmentMap();
+  private reserved = 0;
+  private peakUsed = 0;
+  private peakSequences = 0;
+  private freedLost = 0;
+  readonly sweptBytes: number;
+  readonly maxSequences: number;
+
+  constructor(readonly config: StoreConfig) {
+    const prefix = config.prefix ?? DEFAULT_PREFIX;
+    this.sweptBytes = [...sweepStale(prefix), ...sweepStale('inferos-stage')].reduce((s, x) => s + x.bytes, 0);
+    this.maxSequences = config.maxSequences ?? 1024;
+    this.pool = new ShmPool(prefix, config.budgetBytes);
+    this.locks = SeqLocks.create(`${prefix}-${process.pid}-locks`, this.maxSequences);
+    this.freeSlots = Array.from({ length: this.maxSequences }, (_, i) => this.maxSequences - 1 - i);
+    loadPolicy(config.defaultPolicy); // refuse a bad default at start, not at the first request
+  }
+
+  private resolvePolicy(name: string): { name: string; policy: CachePolicy } {
+    const n = name || this.config.defaultPolicy;
+    // Only profile names travel over the bus: a request must not make this process read arbitrary files.
+    if (!/^[a-z_]+$/.test(n)) throw new PolicyError(n, 'requests name a policy profile (policies/NAME.yaml), not a file');
+    let policy = cachePolicy(loadPolicy(n).policy);
+    if (policy.fullPrecision) policy = { ...policy, groupSize: this.config.defaultGroup };
+    if (!this.config.groups.includes(policy.groupSize)) {
+      throw new PolicyError(`${n}: kv.group_size`, `the model has no graph for group size ${policy.groupSize} (exported: ${this.config.groups.join(', ')})`);
+    }
+    return { name: n, policy };
+  }
+
+  open(req: inferos.v1.SeqOpenRequest): object {
+    const total = req.promptTokens + req.maxTokens;
+    if (req.promptTokens <= 0 || req.maxTokens <= 0) return { status: pb.OpenStatus.OPEN_BAD_REQUEST, message: 'prompt_tokens and max_tokens must be positive' };
+    if (total > this.config.shape.maxContext) {
+      return { status: pb.OpenStatus.OPEN_BAD_REQUEST, message: `prompt (${req.promptTokens}) + max tokens (${req.maxTokens}) exceed the model's context of ${this.config.shape.maxContext}` };
+    }
+    let resolved: { name: string; policy: CachePolicy };
+    try {
+      resolved = this.resolvePolicy(req.policy);
+    } catch (err) {
+      return { status: pb.OpenStatus.OPEN_BAD_REQUEST, message: (err as Error).message };
+    }
+    const shape: CacheShape = { ...this.config.shape, maxTokens: total };
+    const r = reservation(shape, resolved.policy, total, this.config.chunk);
+    if (r.bytes > this.config.budgetBytes) {
+      return { status: pb.OpenStatus.OPEN_TOO_LARGE, message: `a sequence of ${total} tokens under ${resolved.name} needs up to ${r.bytes} bytes, more than the whole KV budget of ${this.config.budgetBytes}`, reservedBytes: r.bytes };
+    }
+    if (this.reserved + r.bytes > this.config.budgetBytes || this.freeSlots.length === 0) {
+      return { status: pb.OpenStatus.OPEN_SATURATED, message: `KV budget full: ${this.reserved} of ${this.config.budgetBytes} bytes reserved by ${this.sequences.size} sequences`, retryAfterMs: 50, reservedBytes: r.bytes };
+    }
+    const slot = this.freeSlots.pop()!;
+    let cache: TieredKvCache;
+    try {
+      cache = new TieredKvCache(shape, resolved.policy, { arena: this.pool, fixedHotChunk: this.config.chunk });
+    } catch (err) {
+      this.freeSlots.push(slot);
+      if (err instanceof BudgetExceededError) return { status: pb.OpenStatus.OPEN_SATURATED, message: err.message, retryAfterMs: 50 };
+      throw err;
+    }
+    const seq: Sequence = { id: randomUUID(), requestId: req.requestId, policyName: resolved.name, slot, cache, reserved: r.bytes, maxTokens: total, openedAt: Date.now() };
+    this.sequences.set(seq.id, seq);
+    this.reserved += r.bytes;
+    this.notePeaks();
+    return { status: pb.OpenStatus.OPEN_OK, seqId: seq.id, reservedBytes: r.bytes, chunk: this.config.chunk };
+  }
+
+  claim(req: inferos.v1.SeqClaimRequest): object {
+    const seq = this.sequences.get(req.seqId);
+    if (!seq) return { error: `no sequence ${req.seqId} (finished, aborted or lost)` };
+    if (!req.workerId) return { error: 'claim: worker_id is required' };
+    seq.owner = req.workerId;
+    this.workerSeen.set(req.workerId, Date.now());
+    return { table: this.table(seq) };
+  }
+
+  commit(req: inferos.v1.StepCommitRequest): object {
+    if (req.workerId) this.workerSeen.set(req.workerId, Date.now());
+    const results = req.steps.map((step) => {
+      const seq = this.sequences.get(step.seqId ?? '');
+      if (!seq) return { error: `no sequence ${step.seqId} (finished, aborted or lost)` };
+      if (seq.owner !== req.workerId) return { error: `sequence ${step.seqId} is owned by ${seq.owner ?? 'nobody'}, not ${req.workerId}` };
+      const gen = this.locks.generation(seq.slot);
+      if (step.generation !== gen) return { error: `stale step for ${step.seqId}: generation ${step.generation}, current ${gen}` };
+      try {
+        this.append(seq, step);
+      } catch (err) {
+        // A failed append may have left the cache half-changed: the sequence cannot continue.
+        this.free(seq.id);
+        return { error: `append failed for ${step.seqId}: ${(err as Error).message}` };
+      }
+      return { table: this.table(seq) };
+    });
+    this.notePeaks();
+    return { results };
+  }
+
+  private append(seq: Sequence, step: inferos.v1.ISeqStep): void {
+    const t = step.tokens ?? 0;
+    const { layers, kvHeads, headDim } = this.config.shape;
+    const c = kvHeads * headDim;
+    if (t <= 0 || t > this.config.chunk) throw new RangeError(`a step has 1..${this.config.chunk} tokens, got ${t}`);
+    const cache = seq.cache;
+    const fed = cache.needsImportance ? Array.from({ length: layers }, (_, l) => cache.positions(l).length) : [];
+    const floats = layers * 2 * t * c + fed.reduce((s, f) => s + f + t, 0);
+    if ((step.stagingLength ?? 0) !== floats * 4) throw new RangeError(`staged ${step.stagingLength} bytes, expected ${floats * 4}`);
+    const name = step.staging?.name;
+    if (!name || !name.startsWith('inferos-stage-')) throw new RangeError('staging segment must be an inferos-stage-* segment');
+    const buf = this.staging.buffer(name, step.staging?.bytes ?? 0);
+    const all = new Float32Array(buf, step.stagingOffset ?? 0, floats);
+    const keys: Float32Array[] = [];
+    const values: Float32Array[] = [];
+    const masses: Float32Array[] = [];
+    let at = 0;
+    for (let l = 0; l < layers; l++) {
+      keys.push(all.subarray(at, (at += t * c)));
+      values.push(all.subarray(at, (at += t * c)));
+      if (cache.needsImportance) masses.push(all.subarray(at, (at += fed[l]! + t)));
+    }
+    this.locks.write(seq.slot, () => cache.append(keys, values, t, cache.needsImportance ? masses : undefined));
+  }
+
+  /** Free a sequence's blocks and reservation; false if it is unknown. */
+  free(seqId: string): boolean {
+    const seq = this.sequences.get(seqId);
+    if (!seq) return false;
+    this.sequences.delete(seqId);
+    this.locks.write(seq.slot, () => seq.cache.free());
+    this.freeSlots.push(seq.slot);
+    this.reserved -= seq.reserved;
+    return true;
+  }
+
+  heartbeat(hb: inferos.v1.Heartbeat): void {
+    this.workerSeen.set(hb.workerId, Date.now());
+  }
+
+  /** Free sequences whose owner went silent, or that nobody claimed in time; returns what was lost. */
+  reap(lostAfterMs: number, now = Date.now()): { seq: Sequence; reason: string }[] {
+    const lost: { seq: Sequence; reason: string }[] = [];
+    for (const seq of this.sequences.values()) {
+      if (seq.owner) {
+        const seen = this.workerSeen.get(seq.owner) ?? 0;
+        if (now - seen > lostAfterMs) lost.push({ seq, reason: `worker ${seq.owner} stopped heartbeating ${now - seen} ms ago` });
+      } else if (now - seq.openedAt > (this.config.unclaimedTtlMs ?? 60_000)) {
+        lost.push({ seq, reason: `no worker claimed the sequence within ${this.config.unclaimedTtlMs ?? 60_000} ms` });
+      }
+    }
+    for (const { seq } of lost) this.free(seq.id);
+    this.freedLost += lost.length;
+    for (const [w, seen] of this.workerSeen) if (now - seen > 10 * lostAfterMs) this.workerSeen.delete(w);
+    return lost;
+  }
+
+  private notePeaks(): void {
+    this.peakUsed = Math.max(this.peakUsed, this.pool.stats.usedBytes);
+    this.peakSequences = Math.max(this.peakSequences, this.sequences.size);
+  }
+
+  /** Forget the peaks (a benchmark starts a new measurement). */
+  resetPeaks(): void {
+    this.peakUsed = this.pool.stats.usedBytes;
+    this.peakSequences = this.sequences.size;
+  }
+
+  table(seq: Sequence): object {
+    const gen = this.locks.generation(seq.slot);
+    const tensors: object[] = [];
+    for (let l = 0; l < this.config.shape.layers; l++) {
+      for (const [name, spec] of Object.entries(seq.cache.feeds(l))) {
+        const e = this.pool.locate(spec.data);
+        tensors.push({
+          name,
+          layer: l,
+          dtype: spec.type === 'float32' ? pb.DType.DTYPE_FLOAT32 : spec.type === 'float16' ? pb.DType.DTYPE_FLOAT16 : pb.DType.DTYPE_UINT8,
+          dims: spec.dims,
+          handle: { segment: e.segment, offset: e.offset, length: e.length, generation: gen, tier: tierOf(name) },
+        });
+      }
+    }
+    return {
+      seqId: seq.id,
+      slot: seq.slot,
+      generation: gen,
+      length: seq.cache.length,
+      groupSize: seq.cache.policy.groupSize,
+      needsImportance: seq.cache.needsImportance,
+      segments: this.pool.segmentList,
+      tensors,
+      locks: { name: this.locks.segment.name, bytes: this.locks.segment.bytes },
+      lockSlots: this.maxSequences,
+      maxTokens: seq.maxTokens,
+    };
+  }
+
+  get stats(): StoreStats {
+    const byTier: TierBytes = { f32: 0, f16: 0, int8: 0, int4: 0 };
+    let fp16 = 0;
+    for (const s of this.sequences.values()) {
+      const b = s.cache.bytesByTier;
+      byTier.f32 += b.f32;
+      byTier.f16 += b.f16;
+      byTier.int8 += b.int8;
+      byTier.int4 += b.int4;
+      fp16 += s.cache.bytesFp16;
+    }
+    const p = this.pool.stats;
+    return {
+      budgetBytes: p.budgetBytes,
+      usedBytes: p.usedBytes,
+      reservedBytes: this.reserved,
+      sequences: this.sequences.size,
+      bytesByTier: byTier,
+      bytesFp16Equivalent: fp16,
+      segments: p.segments,
+      peakUsedBytes: this.peakUsed,
+      peakSequences: this.peakSequences,
+      freedLost: this.freedLost,
+      sweptBytes: this.sweptBytes,
+    };
+  }
+
+  requestIdOf(seqId: string): string | undefined {
+    return this.sequences.get(seqId)?.requestId;
+  }
+
+  close(): void {
+    for (const id of [...this.sequences.keys()]) this.free(id);
+    this.pool.close();
+    this.locks.segment.unlink();
+  }
+}
+
+function tierOf(name: string): Tier {
+  if (name.includes('_i4')) return pb.Tier.TIER_INT4;
+  if (name.includes('_i8')) return pb.Tier.TIER_INT8;
+  if (name.endsWith('_f16')) return pb.Tier.TIER_F16;
+  return pb.Tier.TIER_F32;
+}

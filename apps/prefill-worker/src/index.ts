@@ -1,0 +1,1 @@
+export { startPrefillWorker, type PrefillWorkerOptions, type RunningWorker } from './worker';

@@ -1,0 +1,119 @@
+// The prefill worker: takes PrefillJobs from its queue group, runs the prompt in chunks into the
+// sequence's cache (held by the kv-store), chooses the first token, and hands the sequence to a decode
+// worker. One job at a time per instance (a prefill fills the CPU); more instances share the queue.
+import { Engine, Sampler, type Provider } from '@inferos/inference';
+import { loadPolicy } from '@inferos/kv';
+import { pb, Subjects, QueueGroups, serve, request, inferos, type NatsConnection } from '@inferos/proto';
+import { KvClient, workerId, providerPreference, announce, sendChunk, stepChecked, lastLogits } from '@inferos/serving';
+
+export interface PrefillWorkerOptions {
+  modelDir?: string;
+  /** Policy whose scheduler.prefill_device picks the execution provider. */
+  policy: string;
+  log?: (line: string) => void;
+}
+
+export interface RunningWorker {
+  id: string;
+  provider: Provider;
+  close(): Promise<void>;
+}
+
+export async function startPrefillWorker(nc: NatsConnection, opts: PrefillWorkerOptions): Promise<RunningWorker> {
+  const log = opts.log ?? (() => {});
+  const { policy } = loadPolicy(opts.policy);
+  const preference = providerPreference(policy.scheduler.prefill_device, 'prefill');
+  const engine = await Engine.load(opts.modelDir, preference);
+  const id = workerId('prefill-worker');
+  const kv = new KvClient(nc, id);
+  const queue: inferos.v1.PrefillJob[] = [];
+  let current: string | undefined;
+  let generated = 0;
+  let wake: (() => void) | undefined;
+  let closing = false;
+
+  const stopAnnounce = announce(nc, 'prefill-worker', id, engine, preference, () => ({
+    running: current ? 1 : 0,
+    waiting: queue.length,
+    seqIds: [...(current ? [current] : []), ...queue.map((j) => j.seqId)],
+    tokensGenerated: generated,
+  }), log);
+
+  const sub = serve(nc, Subjects.prefillJobs, { queue: QueueGroups.prefill, request: pb.PrefillJob, reply: pb.Ack, log, onError: (e) => ({ ok: false, message: e.message, workerId: id }) }, (job) => {
+    if (closing) return { ok: false, message: 'worker is stopping', workerId: id };
+    if (job.promptIds.length === 0 || job.chunk <= 0 || job.maxTokens <= 0) return { ok: false, message: 'a prefill job needs prompt ids, a chunk and max tokens', workerId: id };
+    queue.push(job);
+    wake?.();
+    return { ok: true, workerId: id };
+  });
+
+  const run = async (job: inferos.v1.PrefillJob) => {
+    const { requestId, seqId, streamSubject: subject } = job;
+    const fail = async (code: string, message: string) => {
+      sendChunk(nc, subject, requestId, id, { index: 0, done: true, errorCode: code, errorMessage: message }, log);
+      await kv.free(seqId, message);
+    };
+    let seq;
+    try {
+      seq = await kv.claim(seqId);
+      const ids = job.promptIds;
+      let last;
+      for (let at = 0; at < ids.length; at += job.chunk) {
+        const part = ids.slice(at, at + job.chunk);
+        const out = await stepChecked(engine, kv, seq, part);
+        const [err] = await kv.commit([{ seq, tokens: part.length, out }]);
+        if (err) throw new Error(err);
+        last = lastLogits(out, part.length, engine.info.vocabSize);
+      }
+      const s = job.sampling;
+      const sampler = new Sampler({ temperature: s?.temperature ?? 0, topP: s?.topP || 1, seed: s?.seed ?? 0 });
+      const first = sampler.sample(last!);
+      generated++;
+      const eos = job.stopAtEos && engine.info.eosTokenIds.includes(first);
+      if (eos || job.maxTokens === 1) {
+        sendChunk(nc, subject, requestId, id, { index: 0, tokenIds: [first], done: true, finishReason: eos ? 'stop' : 'length', promptTokens: ids.length, completionTokens: 1 }, log);
+        await kv.free(seqId, 'finished');
+        return;
+      }
+      sendChunk(nc, subject, requestId, id, { index: 0, tokenIds: [first] }, log);
+      const ack = await request(nc, Subjects.decodeJobs, pb.DecodeJob, {
+        requestId, seqId, nextToken: first, generated: 1, maxTokens: job.maxTokens,
+        sampling: { temperature: s?.temperature ?? 0, topP: s?.topP || 1, seed: s?.seed ?? 0, draws: sampler.draws },
+        stopAtEos: job.stopAtEos, streamSubject: subject, promptTokens: ids.length,
+      }, pb.Ack, 5000);
+      if (!ack.ok) throw new Error(`no decode worker took the sequence: ${ack.message}`);
+    } catch (err) {
+      const msg = (err as Error).message;
+      log(`request ${requestId}: ${msg}`);
+      await fail(/no service answers|did not answer/.test(msg) ? 'unavailable' : 'internal_error', msg);
+    }
+  };
+
+  const loop = (async () => {
+    while (!closing) {
+      const job = queue.shift();
+      if (!job) {
+        await new Promise<void>((r) => (wake = r));
+        wake = undefined;
+        continue;
+      }
+      current = job.seqId;
+      await run(job);
+      current = undefined;
+    }
+  })();
+
+  return {
+    id,
+    provider: engine.provider,
+    async close() {
+      closing = true;
+      sub.unsubscribe();
+      wake?.();
+      await loop;
+      stopAnnounce();
+      kv.close();
+      await engine.close();
+    },
+  };
+}

@@ -1,0 +1,107 @@
+// NATS plumbing shared by every service: connect, serve a subject through one adapter (decode, await,
+// map errors to a reply, never leave a request unanswered), request with a payload-size check.
+import { connect, type NatsConnection, type Msg, type Subscription } from '@nats-io/transport-node';
+import { encode, decode, ProtocolError, type MessageType } from './codec';
+
+export type { NatsConnection, Msg, Subscription };
+
+export const DEFAULT_NATS_URL = 'nats://127.0.0.1:4222';
+
+export class PayloadTooLargeError extends RangeError {
+  override name = 'PayloadTooLargeError';
+}
+
+export class UnavailableError extends Error {
+  override name = 'UnavailableError';
+}
+
+export async function connectBus(url: string, name: string): Promise<NatsConnection> {
+  try {
+    return await connect({ servers: url, name, maxReconnectAttempts: -1, reconnectTimeWait: 250 });
+  } catch (err) {
+    throw new UnavailableError(`cannot reach NATS at ${url}: ${(err as Error).message}`);
+  }
+}
+
+/** Refuse a message over the server's max_payload with a clear error instead of a timeout. */
+export function checkPayload(nc: NatsConnection, subject: string, data: Uint8Array): void {
+  const max = nc.info?.max_payload;
+  if (max !== undefined && data.length > max) {
+    throw new PayloadTooLargeError(`message for ${subject} is ${data.length} bytes, over the NATS server's max_payload of ${max}`);
+  }
+}
+
+export function publish<T>(nc: NatsConnection, subject: string, type: MessageType<T>, obj: object): void {
+  const data = encode(type, obj);
+  checkPayload(nc, subject, data);
+  nc.publish(subject, data);
+}
+
+export async function request<Req, Rep extends { schemaVersion: number }>(
+  nc: NatsConnection,
+  subject: string,
+  reqType: MessageType<Req>,
+  obj: object,
+  repType: MessageType<Rep>,
+  timeoutMs = 10_000,
+): Promise<Rep> {
+  const data = encode(reqType, obj);
+  checkPayload(nc, subject, data);
+  let msg: Msg;
+  try {
+    msg = await nc.request(subject, data, { timeout: timeoutMs });
+  } catch (err) {
+    const e = err as Error & { code?: string };
+    const text = `${e.name} ${e.message} ${String(e.code ?? '')}`;
+    if (/no ?responders|503/i.test(text)) throw new UnavailableError(`no service answers ${subject}`);
+    if (/timeout/i.test(text)) throw new UnavailableError(`${subject} did not answer within ${timeoutMs} ms`);
+    throw err;
+  }
+  return decode(repType, msg.data);
+}
+
+export interface ServeOptions<Req, Rep> {
+  queue?: string;
+  request: MessageType<Req>;
+  reply: MessageType<Rep>;
+  /** The reply to send when the handler throws (or the request cannot be decoded). */
+  onError: (err: Error) => object;
+  log?: (line: string) => void;
+}
+
+/**
+ * Serve `subject`: every request is decoded, handed to `handler`, and answered with its result (or with
+ * `onError(err)`); handlers run concurrently. Returns the subscription (drain it to stop).
+ */
+export function serve<Req extends { schemaVersion: number }, Rep>(
+  nc: NatsConnection,
+  subject: string,
+  opts: ServeOptions<Req, Rep>,
+  handler: (req: Req, msg: Msg) => Promise<object> | object,
+): Subscription {
+  const sub = nc.subscribe(subject, opts.queue ? { queue: opts.queue } : {});
+  void (async () => {
+    for await (const msg of sub) {
+      void (async () => {
+        let out: object;
+        try {
+          out = await handler(decode(opts.request, msg.data), msg);
+        } catch (err) {
+          const e = err instanceof Error ? err : new Error(String(err));
+          if (!(e instanceof ProtocolError)) opts.log?.(`${subject}: ${e.stack ?? e.message}`);
+          out = opts.onError(e);
+        }
+        if (msg.reply) {
+          try {
+            const data = encode(opts.reply, out);
+            checkPayload(nc, msg.reply, data);
+            msg.respond(data);
+          } catch (err) {
+            opts.log?.(`${subject}: cannot reply: ${(err as Error).message}`);
+          }
+        }
+      })();
+    }
+  })();
+  return sub;
+}

@@ -1,0 +1,8 @@
+export { pb, encode, decode, ProtocolError, SCHEMA_VERSION, type MessageType } from './codec';
+export { Subjects, QueueGroups, SERVICES, HEARTBEAT_MS, LOST_AFTER_MS, type ServiceName } from './subjects';
+export {
+  connectBus, publish, request, serve, checkPayload, PayloadTooLargeError, UnavailableError, DEFAULT_NATS_URL,
+  type NatsConnection, type Msg, type Subscription, type ServeOptions,
+} from './bus';
+export { inferos } from './generated/inferos.js';
+export { startNatsServer, findNatsServer, type NatsServerHandle, type NatsServerOptions } from './nats-server';

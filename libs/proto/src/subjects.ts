@@ -1,0 +1,41 @@
+// Every NATS subject Infer-OS uses, in one place. Requests expect one reply; `queue` subjects are served
+// by a queue group, so that any number of worker instances share the work.
+
+export const Subjects = {
+  /** gateway -> kv-store: SeqOpenRequest -> SeqOpenReply (admission within the budget). */
+  kvOpen: 'inferos.kv.open',
+  /** worker -> kv-store: SeqClaimRequest -> SeqReply (become the owner, get the table). */
+  kvClaim: 'inferos.kv.claim',
+  /** worker -> kv-store: StepCommitRequest -> StepCommitReply. */
+  kvCommit: 'inferos.kv.commit',
+  /** anyone -> kv-store: SeqFreeRequest -> Ack. */
+  kvFree: 'inferos.kv.free',
+  /** anyone -> kv-store: HealthRequest -> KvStats. */
+  kvStats: 'inferos.kv.stats',
+  /** kv-store -> everyone (publish): SeqLost, when a sequence's owner stopped heartbeating. */
+  kvLost: 'inferos.kv.lost',
+  /** gateway -> prefill workers (queue group): PrefillJob -> Ack. */
+  prefillJobs: 'inferos.prefill.jobs',
+  /** prefill worker -> decode workers (queue group): DecodeJob -> Ack. */
+  decodeJobs: 'inferos.decode.jobs',
+  /** workers -> gateway (publish): TokenChunk messages of one request. */
+  stream: (requestId: string): string => `inferos.stream.${requestId}`,
+  /** workers -> everyone (publish): Heartbeat. */
+  heartbeat: (kind: string): string => `inferos.heartbeat.${kind}`,
+  heartbeatAll: 'inferos.heartbeat.>',
+  /** anyone -> every instance of a service: HealthRequest -> HealthReply (one reply per instance). */
+  health: (service: string): string => `inferos.health.${service}`,
+} as const;
+
+export const QueueGroups = {
+  prefill: 'inferos-prefill-workers',
+  decode: 'inferos-decode-workers',
+} as const;
+
+/** Services that answer health requests, in start order. */
+export const SERVICES = ['kv-store', 'prefill-worker', 'decode-worker', 'gateway'] as const;
+export type ServiceName = (typeof SERVICES)[number];
+
+/** How often workers heartbeat, and after how long without one the kv-store declares a worker lost. */
+export const HEARTBEAT_MS = 500;
+export const LOST_AFTER_MS = 2500;

@@ -1,0 +1,202 @@
+// A worker's side of the kv-store: claim a sequence, read its tiers in place from shared memory (the
+// views feed ONNX Runtime directly), stage a step's new K/V in the worker's own segment, commit.
+import { hostname } from 'node:os';
+import { SegmentMap, SeqLocks, Segment, ALIGN } from '@inferos/shm';
+import { pb, Subjects, request, inferos, type NatsConnection } from '@inferos/proto';
+import type { TensorSpec } from '@inferos/kv';
+import type { KvSource, StepOutput } from '@inferos/inference';
+
+export class KvError extends Error {
+  override name = 'KvError';
+}
+
+export function workerId(kind: string): string {
+  return `${kind}-${hostname()}-${process.pid}`;
+}
+
+/** A sequence held by the kv-store, as this worker sees it (implements the engine's KvSource). */
+export class RemoteSeq implements KvSource {
+  private views: Record<string, TensorSpec>[] = [];
+  private locks!: SeqLocks;
+  table!: inferos.v1.SeqTable;
+
+  constructor(private readonly client: KvClient, table: inferos.v1.SeqTable) {
+    this.update(table);
+  }
+
+  get id(): string {
+    return this.table.seqId;
+  }
+
+  get length(): number {
+    return this.table.length;
+  }
+
+  get needsImportance(): boolean {
+    return this.table.needsImportance;
+  }
+
+  get policy(): { groupSize: number } {
+    return { groupSize: this.table.groupSize };
+  }
+
+  get maxTokens(): number {
+    return this.table.maxTokens;
+  }
+
+  feeds(layer: number): Record<string, TensorSpec> {
+    const v = this.views[layer];
+    if (!v) throw new RangeError(`RemoteSeq: layer ${layer} out of range`);
+    return v;
+  }
+
+  /** Attention-mass entries the graph returns per layer for a step of `t` tokens. */
+  fed(layer: number): number {
+    const f = this.views[layer]!;
+    let n = 0;
+    for (const name of ['past_key', 'past_key_f16', 'past_key_i8', 'past_key_i4']) n += f[name]!.dims[1]!;
+    return n;
+  }
+
+  /** Whether the data read since the table was made is intact (see libs/shm/src/seqlock.ts). */
+  valid(): boolean {
+    return this.locks.validate(this.table.slot, this.table.generation);
+  }
+
+  update(table: inferos.v1.SeqTable): void {
+    this.table = table;
+    this.locks = this.client.locksFor(table);
+    const maps = this.client.segments;
+    const bufs = (table.segments as inferos.v1.Segment[]).map((s) => maps.buffer(s.name, s.bytes));
+    const views: Record<string, TensorSpec>[] = [];
+    for (const t of table.tensors as inferos.v1.KvTensor[]) {
+      const h = t.handle!;
+      const length = h.length ?? 0;
+      const buf = length === 0 ? new ArrayBuffer(0) : bufs[h.segment ?? 0]!;
+      const offset = length === 0 ? 0 : (h.offset ?? 0);
+      const dims = [...t.dims];
+      let spec: TensorSpec;
+      if (t.dtype === pb.DType.DTYPE_FLOAT32) spec = { type: 'float32', data: new Float32Array(buf, offset, length / 4), dims };
+      else if (t.dtype === pb.DType.DTYPE_FLOAT16) spec = { type: 'float16', data: new Uint16Array(buf, offset, length / 2), dims };
+      else spec = { type: 'uint8', data: new Uint8Array(buf, offset, length), dims };
+      (views[t.layer] ??= {})[t.name] = spec;
+    }
+    this.views = views;
+  }
+}
+
+/** The worker's own staging segment: where a step's new K/V and attention mass go for the kv-store. */
+class Staging {
+  private seg: Segment | undefined;
+  private n = 0;
+  private used = 0;
+
+  constructor(private readonly id: string) {}
+
+  /** Forget the previous batch's stagings (the kv-store has read them once commit answered). */
+  reset(): void {
+    this.used = 0;
+  }
+
+  /** Room for `floats` floats; grows the segment (a new one, 2x) when the batch needs more. */
+  take(floats: number, batchFloats: number): { view: Float32Array; segment: Segment; offset: number } {
+    const bytes = Math.ceil((floats * 4) / ALIGN) * ALIGN;
+    if (!this.seg || this.used + bytes > this.seg.bytes) {
+      if (this.used > 0 && this.seg) throw new KvError('staging: a batch outgrew its staging segment mid-batch');
+      const size = Math.max(4 << 20, 2 ** Math.ceil(Math.log2(batchFloats * 4 + ALIGN)));
+      this.seg?.unlink();
+      this.seg = Segment.create(`inferos-stage-${process.pid}-${this.id}-${this.n++}`, size);
+    }
+    const offset = this.used;
+    this.used += bytes;
+    return { view: new Float32Array(this.seg.buffer, offset, floats), segment: this.seg, offset };
+  }
+
+  close(): void {
+    this.seg?.unlink();
+    this.seg = undefined;
+  }
+}
+
+export interface StepToCommit {
+  seq: RemoteSeq;
+  tokens: number;
+  out: StepOutput;
+}
+
+export class KvClient {
+  readonly segments = new SegmentMap();
+  private readonly lockMaps = new Map<string, SeqLocks>();
+  private readonly staging: Staging;
+
+  constructor(private readonly nc: NatsConnection, readonly workerId: string) {
+    this.staging = new Staging(workerId.replace(/[^a-z0-9]/gi, '').toLowerCase().slice(-12));
+  }
+
+  locksFor(table: inferos.v1.SeqTable): SeqLocks {
+    const name = table.locks?.name ?? '';
+    let l = this.lockMaps.get(name);
+    if (!l) {
+      l = SeqLocks.open(name, table.lockSlots);
+      this.lockMaps.set(name, l);
+    }
+    return l;
+  }
+
+  /** Become the sequence's owner and map its table. */
+  async claim(seqId: string): Promise<RemoteSeq> {
+    const r = await request(this.nc, Subjects.kvClaim, pb.SeqClaimRequest, { seqId, workerId: this.workerId }, pb.SeqReply);
+    if (r.error || !r.table) throw new KvError(r.error || 'kv-store answered without a table');
+    return new RemoteSeq(this, pb.SeqTable.fromObject(r.table) as inferos.v1.SeqTable);
+  }
+
+  /** Stage every step's outputs and commit them in one request; returns an error per failed step. */
+  async commit(steps: readonly StepToCommit[]): Promise<(string | undefined)[]> {
+    const per = steps.map(({ seq, tokens, out }) => {
+      const layers = out.keys.length;
+      let floats = 0;
+      for (let l = 0; l < layers; l++) floats += out.keys[l]!.length + out.values[l]!.length + (seq.needsImportance ? out.masses![l]!.length : 0);
+      if (!seq.needsImportance) void tokens;
+      return floats;
+    });
+    const total = per.reduce((s, f) => s + f + ALIGN / 4, 0);
+    this.staging.reset();
+    const msgSteps = steps.map(({ seq, tokens, out }, i) => {
+      const { view, segment, offset } = this.staging.take(per[i]!, total);
+      let at = 0;
+      for (let l = 0; l < out.keys.length; l++) {
+        view.set(out.keys[l]!, at);
+        at += out.keys[l]!.length;
+        view.set(out.values[l]!, at);
+        at += out.values[l]!.length;
+        if (seq.needsImportance) {
+          view.set(out.masses![l]!, at);
+          at += out.masses![l]!.length;
+        }
+      }
+      return {
+        seqId: seq.id,
+        tokens,
+        generation: seq.table.generation,
+        staging: { name: segment.name, bytes: segment.bytes },
+        stagingOffset: offset,
+        stagingLength: per[i]! * 4,
+      };
+    });
+    const r = await request(this.nc, Subjects.kvCommit, pb.StepCommitRequest, { workerId: this.workerId, steps: msgSteps }, pb.StepCommitReply, 30_000);
+    if (r.results.length !== steps.length) throw new KvError(r.results[0]?.error || `kv-store answered ${r.results.length} results for ${steps.length} steps`);
+    return r.results.map((res, i) => {
+      if (res.error || !res.table) return res.error || 'kv-store answered without a table';
+      steps[i]!.seq.update(pb.SeqTable.fromObject(res.table) as inferos.v1.SeqTable);
+      return undefined;
+    });
+  }
+
+  async free(seqId: string, reason: string): Promise<void> {
+    await request(this.nc, Subjects.kvFree, pb.SeqFreeRequest, { seqId, reason }, pb.Ack).catch(() => undefined);
+  }
+
+  close(): void {
+    this.staging.close();
+  }
+}

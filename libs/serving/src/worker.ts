@@ -1,0 +1,112 @@
+// What the prefill and decode workers share: execution-provider preference from the policy, heartbeats,
+// health replies, token-chunk publishing, and a model step that re-runs when the seqlock says the
+// tiers changed under it.
+import { Engine, type StepOutput, type Provider } from '@inferos/inference';
+import { pb, Subjects, HEARTBEAT_MS, publish, serve, type NatsConnection, type Subscription } from '@inferos/proto';
+import { KvClient, RemoteSeq } from './kv-client';
+
+/** Fallback chains from ARCHITECTURE.md; a policy's device picks where the chain starts. */
+const CHAINS: Record<'prefill' | 'decode', readonly Provider[]> = {
+  prefill: ['dml', 'cuda', 'cpu'],
+  decode: ['npu', 'dml', 'cuda', 'cpu'],
+};
+
+/** The provider preference for a role, starting at the policy's device (scheduler.prefill_device / decode_device). */
+export function providerPreference(device: string, role: 'prefill' | 'decode'): Provider[] {
+  const chain = CHAINS[role];
+  const all: Provider[] = ['npu', 'dml', 'cuda', 'cpu'];
+  if (!all.includes(device as Provider)) throw new RangeError(`scheduler.${role}_device: unknown device ${JSON.stringify(device)} (npu, dml, cuda, cpu)`);
+  const at = chain.indexOf(device as Provider);
+  const list = at >= 0 ? chain.slice(at) : [device as Provider, ...chain];
+  return [...new Set([...list, 'cpu' as Provider])];
+}
+
+export interface HeartbeatState {
+  running: number;
+  waiting: number;
+  seqIds: string[];
+  tokensGenerated: number;
+}
+
+/** Heartbeats every HEARTBEAT_MS and health replies; returns a stop function. */
+export function announce(
+  nc: NatsConnection,
+  kind: 'prefill-worker' | 'decode-worker',
+  id: string,
+  engine: Engine,
+  preference: readonly Provider[],
+  state: () => HeartbeatState,
+  log: (line: string) => void,
+): () => void {
+  const beat = () => {
+    const s = state();
+    try {
+      publish(nc, Subjects.heartbeat(kind), pb.Heartbeat, {
+        workerId: id, kind, pid: process.pid, provider: engine.provider, providerPreference: [...preference],
+        running: s.running, waiting: s.waiting, seqIds: s.seqIds, tokensGenerated: s.tokensGenerated,
+      });
+    } catch (err) {
+      log(`heartbeat: ${(err as Error).message}`);
+    }
+  };
+  beat();
+  const timer = setInterval(beat, HEARTBEAT_MS);
+  const health: Subscription = serve(nc, Subjects.health(kind), { request: pb.HealthRequest, reply: pb.HealthReply, log, onError: (e) => ({ service: kind, ok: false, detailJson: JSON.stringify({ error: e.message }) }) }, () => {
+    const s = state();
+    return {
+      service: kind,
+      instance: id,
+      ok: true,
+      detailJson: JSON.stringify({
+        provider: engine.provider,
+        providerPreference: preference,
+        providerAttempts: engine.session.attempts,
+        running: s.running,
+        waiting: s.waiting,
+        tokensGenerated: s.tokensGenerated,
+      }),
+    };
+  });
+  return () => {
+    clearInterval(timer);
+    health.unsubscribe();
+  };
+}
+
+export interface ChunkFields {
+  index: number;
+  tokenIds?: number[];
+  done?: boolean;
+  finishReason?: string;
+  errorCode?: string;
+  errorMessage?: string;
+  promptTokens?: number;
+  completionTokens?: number;
+}
+
+export function sendChunk(nc: NatsConnection, subject: string, requestId: string, workerId: string, c: ChunkFields, log: (line: string) => void): void {
+  try {
+    publish(nc, subject, pb.TokenChunk, { requestId, workerId, ...c });
+  } catch (err) {
+    log(`cannot publish to ${subject}: ${(err as Error).message}`);
+  }
+}
+
+/**
+ * One model step for a sequence held by the kv-store. If the sequence's seqlock moved while the graph
+ * read its tiers (nothing in our own protocol does that, but any writer may), the result is discarded
+ * and the step runs again on a fresh table.
+ */
+export async function stepChecked(engine: Engine, kv: KvClient, seq: RemoteSeq, ids: readonly number[]): Promise<StepOutput> {
+  for (let attempt = 0; ; attempt++) {
+    const out = await engine.step(seq, ids);
+    if (seq.valid()) return out;
+    if (attempt >= 3) throw new Error(`sequence ${seq.id} kept changing while it was read`);
+    seq.update((await kv.claim(seq.id)).table);
+  }
+}
+
+/** Logits of the last position of a step's [t, vocab] output. */
+export function lastLogits(out: StepOutput, t: number, vocab: number): Float32Array {
+  return out.logits.subarray((t - 1) * vocab, t * vocab);
+}
