@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cachePolicy, loadPolicy, recentOnly } from '@inferos/kv';
+import { startSystem } from './system';
 import {
   Engine,
   StreamDecoder,
@@ -30,9 +31,10 @@ const HELP: Record<string, string> = {
 usage: inferos <command> [options]
 
 commands:
+  up         start the whole system (NATS if needed, kv-store, workers, gateway) and serve until Ctrl-C
   generate   generate text from a prompt with the bundled model (or --model DIR)
   eval       measure quality: 'eval ppl' (perplexity) and 'eval recall' (long-range recall)
-  bench      measure speed: 'bench decode'
+  bench      measure speed: 'bench decode' (in-process), 'bench serve' (through the services)
   export     export a Hugging Face Llama checkpoint to an Infer-OS model directory
   help       show help for a command
 
@@ -92,6 +94,23 @@ options:
   --model DIR           exported model directory (default: the bundled model)
   --policy NAME|FILE    policy to compare with baseline (default: default)
   --json                one JSON object on stdout`,
+  up: `usage: inferos up [options]
+
+Starts the whole system with the bundled model: a NATS server with JetStream when none answers on --nats
+(Debian's nats-server; installed with apt-get when missing and running as root), then the kv-store, the
+prefill and decode workers and the gateway, each its own process; waits until every one reports healthy,
+prints the URLs, and serves until Ctrl-C or SIGTERM, which stops everything cleanly.
+
+options:
+  --port N              gateway HTTP port (default 8000)
+  --host ADDR           gateway bind address (default 127.0.0.1; anything else needs --api-key)
+  --api-key KEY         require Authorization: Bearer KEY (env INFEROS_API_KEY)
+  --nats URL            NATS server (default nats://127.0.0.1:4222, env INFEROS_NATS_URL)
+  --policy NAME|FILE    KV policy for requests that name none (default: default)
+  --budget BYTES        KV budget, e.g. 512MiB (default: the policy's io.host_pool_bytes)
+  --model DIR           exported model directory (default: the bundled model)
+  --prefill-workers N   prefill worker processes (default 1)
+  --decode-workers N    decode worker processes (default 1)`,
   export: `usage: inferos export --checkpoint DIR --out DIR
 
 Exports a local Hugging Face Llama-architecture checkpoint (config.json, weights, tokenizer.json) to an
@@ -415,7 +434,55 @@ function round(x: number, digits: number): number {
   return Math.round(x * f) / f;
 }
 
+async function up(argv: string[]): Promise<number> {
+  const { values: v } = parse(argv, {
+    port: { type: 'string' }, host: { type: 'string' }, 'api-key': { type: 'string' }, nats: { type: 'string' },
+    policy: { type: 'string' }, budget: { type: 'string' }, model: { type: 'string' },
+    'prefill-workers': { type: 'string' }, 'decode-workers': { type: 'string' },
+  }, 'up');
+  const policy = (v['policy'] as string | undefined) ?? 'default';
+  loadPolicy(policy); // a bad policy is refused before anything starts
+  const apiKey = (v['api-key'] as string | undefined) ?? process.env['INFEROS_API_KEY'];
+  const say = (line: string) => process.stderr.write(`inferos: ${line}\n`);
+  const sys = await startSystem({
+    natsUrl: v['nats'] as string | undefined,
+    port: intOption(v['port'] as string | undefined, '--port', 8000, 0),
+    host: v['host'] as string | undefined,
+    apiKey,
+    policy,
+    budget: v['budget'] as string | undefined,
+    model: v['model'] as string | undefined,
+    prefillWorkers: intOption(v['prefill-workers'] as string | undefined, '--prefill-workers', 1),
+    decodeWorkers: intOption(v['decode-workers'] as string | undefined, '--decode-workers', 1),
+    say,
+  });
+  process.stdout.write(
+    `Infer-OS is up (policy ${policy}).\n` +
+      `  OpenAI API:   ${sys.url}/v1   (e.g. curl ${sys.url}/v1/chat/completions -H 'content-type: application/json' -d '{"model":"inferos-tiny","messages":[{"role":"user","content":"Hello"}]}')\n` +
+      `  Lemonade API: ${sys.url}/api/v1   (health: ${sys.url}/api/v1/health, stats: ${sys.url}/api/v1/stats)\n` +
+      `  NATS:         ${sys.natsUrl}${sys.ownNats ? ' (started by inferos up)' : ''}\n` +
+      `Ctrl-C stops everything.\n`,
+  );
+  return new Promise<number>((resolveExit) => {
+    let stopping = false;
+    const stop = async (why: string, code: number) => {
+      if (stopping) return;
+      stopping = true;
+      say(`${why}: stopping every service`);
+      await sys.stop();
+      say('stopped');
+      resolveExit(code);
+    };
+    process.on('SIGINT', () => void stop('SIGINT', 0));
+    process.on('SIGTERM', () => void stop('SIGTERM', 0));
+    for (const s of sys.services) {
+      s.child.once('exit', (code, signal) => void stop(`${s.name} exited unexpectedly (${code ?? signal})`, 1));
+    }
+  });
+}
+
 const COMMANDS: Record<string, (argv: string[]) => number | Promise<number>> = {
+  up,
   generate,
   eval: evalCommand,
   bench: benchCommand,

@@ -97,6 +97,18 @@ describe('gateway over EngineBackend (tiny-untied fixture)', () => {
     assert.deepEqual(body.usage, { prompt_tokens: promptIds.length, completion_tokens: 10, total_tokens: promptIds.length + 10 });
   });
 
+  test('return_token_ids: the choice carries the prompt and completion ids; absent otherwise', async () => {
+    const prompt = 'The quick brown fox';
+    const res = await post('/v1/completions', { model, prompt, temperature: 0, max_tokens: 6, ignore_eos: true, return_token_ids: true });
+    assert.equal(res.statusCode, 200, res.body);
+    const choice = res.json<Json>().choices[0];
+    const promptIds = backend.engine.tokenizer.encode(prompt, true);
+    assert.deepEqual(choice.prompt_token_ids, promptIds);
+    assert.deepEqual(choice.token_ids, await greedy(promptIds, 6));
+    const plain = await post('/v1/completions', { model, prompt, temperature: 0, max_tokens: 2 });
+    assert.equal(plain.json<Json>().choices[0].token_ids, undefined);
+  });
+
   test('streaming chat: role chunk, content chunks, finish chunk, usage chunk with timings, [DONE]', async () => {
     const messages = [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'Hi' }];
     const payload = { model, messages, temperature: 0, max_tokens: 12, ignore_eos: true };

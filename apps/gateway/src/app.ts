@@ -43,6 +43,8 @@ type Done = Extract<GenerationEvent, { kind: 'done' }>;
 interface Outcome {
   finishReason: FinishReason;
   measured: Measured;
+  /** Every token id the backend generated (a stop string may cut the text before the last of them). */
+  ids: number[];
 }
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest();
@@ -151,6 +153,7 @@ export async function buildApp(config: GatewayConfig, deps: GatewayDeps): Promis
     let firstAt = 0;
     let lastAt = 0;
     let received = 0;
+    const ids: number[] = [];
     let done: Done | undefined;
     let failure: ApiError | undefined;
     const onEvent = (e: GenerationEvent) => {
@@ -159,6 +162,7 @@ export async function buildApp(config: GatewayConfig, deps: GatewayDeps): Promis
         lastAt = performance.now();
         if (received === 0) firstAt = lastAt;
         received += e.ids.length;
+        ids.push(...e.ids);
         const text = assembler.push(e.ids);
         if (assembler.stopped) controller.abort();
         onText(text);
@@ -181,14 +185,14 @@ export async function buildApp(config: GatewayConfig, deps: GatewayDeps): Promis
     if (assembler.stopped) {
       // The gateway cut the text at a stop string: count and time what it used, by its own clock.
       const measured = { promptTokens: req.promptIds.length, completionTokens: received, promptMs: firstAt - acceptedAt, decodeMs: lastAt - firstAt };
-      return { finishReason: 'stop', measured };
+      return { finishReason: 'stop', measured, ids };
     }
     if (controller.signal.aborted) return null;
     if (!done) throw new ApiError(ApiErrorCode.internal, 'the backend ended the request without a result');
     const tail = assembler.finish();
     if (tail) onText(tail);
     const { finishReason, promptTokens, completionTokens, promptMs, decodeMs } = done;
-    return { finishReason, measured: { promptTokens, completionTokens, promptMs, decodeMs } };
+    return { finishReason, measured: { promptTokens, completionTokens, promptMs, decodeMs }, ids };
   }
 
   function record(m: Measured): void {
@@ -243,12 +247,13 @@ export async function buildApp(config: GatewayConfig, deps: GatewayDeps): Promis
       const { finishReason, measured } = outcome;
       const usage = usageOf(measured);
       const timings = timingsOf(measured);
+      const tokenIds = body.return_token_ids ? { prompt_token_ids: promptIds, token_ids: outcome.ids } : {};
       if (kind === 'chat') {
         const message = { role: 'assistant' as const, content: text, refusal: null };
-        const res: ChatCompletion = { ...base, object: 'chat.completion', choices: [{ index: 0, message, logprobs: null, finish_reason: finishReason }], usage, timings };
+        const res: ChatCompletion = { ...base, object: 'chat.completion', choices: [{ index: 0, message, logprobs: null, finish_reason: finishReason, ...tokenIds }], usage, timings };
         return reply.send(res);
       }
-      const res: TextCompletion = { ...base, object: 'text_completion', choices: [{ index: 0, text, logprobs: null, finish_reason: finishReason }], usage, timings };
+      const res: TextCompletion = { ...base, object: 'text_completion', choices: [{ index: 0, text, logprobs: null, finish_reason: finishReason, ...tokenIds }], usage, timings };
       return reply.send(res);
     } finally {
       settled = true;

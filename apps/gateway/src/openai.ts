@@ -27,6 +27,12 @@ const SamplingFields = {
   user: Nullable(Type.String()),
   kv_policy: Nullable(Type.String({ minLength: 1, description: 'Extension: a named KV policy (policies/NAME.yaml) for this request.' })),
   ignore_eos: Nullable(Type.Boolean({ description: 'Extension: keep generating past the end-of-sequence token. Default false.' })),
+  return_token_ids: Nullable(Type.Boolean({ description: "Extension (vLLM's name): non-streaming responses carry the prompt's and the completion's token ids." })),
+};
+
+const TokenIds = {
+  prompt_token_ids: Type.Optional(Type.Array(Type.Integer())),
+  token_ids: Type.Optional(Type.Array(Type.Integer())),
 };
 
 const TextPart = Type.Object({ type: Type.Literal('text'), text: Type.String() });
@@ -105,6 +111,7 @@ export const ChatCompletion = Type.Object({
       message: Type.Object({ role: Type.Literal('assistant'), content: Type.String(), refusal: Type.Null() }),
       logprobs: Type.Null(),
       finish_reason: FinishReasonSchema,
+      ...TokenIds,
     }),
   ),
   usage: Usage,
@@ -118,7 +125,7 @@ export const TextCompletion = Type.Object({
   created: Type.Integer(),
   model: Type.String(),
   choices: Type.Array(
-    Type.Object({ index: Type.Integer(), text: Type.String(), logprobs: Type.Null(), finish_reason: FinishReasonSchema }),
+    Type.Object({ index: Type.Integer(), text: Type.String(), logprobs: Type.Null(), finish_reason: FinishReasonSchema, ...TokenIds }),
   ),
   usage: Usage,
   timings: Timings,

@@ -155,8 +155,15 @@ export class KvStore {
       if (seq.owner !== req.workerId) return { error: `sequence ${step.seqId} is owned by ${seq.owner ?? 'nobody'}, not ${req.workerId}` };
       const gen = this.locks.generation(seq.slot);
       if (step.generation !== gen) return { error: `stale step for ${step.seqId}: generation ${step.generation}, current ${gen}` };
+      let write: () => void;
       try {
-        this.append(seq, step);
+        write = this.prepare(seq, step);
+      } catch (err) {
+        // Nothing has changed yet: the step is refused and the sequence stays as it was.
+        return { error: `step for ${step.seqId} refused: ${(err as Error).message}` };
+      }
+      try {
+        this.locks.write(seq.slot, write);
       } catch (err) {
         // A failed append may have left the cache half-changed: the sequence cannot continue.
         this.free(seq.id);
@@ -168,12 +175,14 @@ export class KvStore {
     return { results };
   }
 
-  private append(seq: Sequence, step: inferos.v1.ISeqStep): void {
+  /** Check a step and map its staging; throws (having changed nothing) or returns the append to run. */
+  private prepare(seq: Sequence, step: inferos.v1.ISeqStep): () => void {
     const t = step.tokens ?? 0;
     const { layers, kvHeads, headDim } = this.config.shape;
     const c = kvHeads * headDim;
     if (t <= 0 || t > this.config.chunk) throw new RangeError(`a step has 1..${this.config.chunk} tokens, got ${t}`);
     const cache = seq.cache;
+    if (cache.length + t > seq.maxTokens) throw new RangeError(`${cache.length} + ${t} tokens exceed the sequence's ${seq.maxTokens} (prompt + max tokens)`);
     const fed = cache.needsImportance ? Array.from({ length: layers }, (_, l) => cache.positions(l).length) : [];
     const floats = layers * 2 * t * c + fed.reduce((s, f) => s + f + t, 0);
     if ((step.stagingLength ?? 0) !== floats * 4) throw new RangeError(`staged ${step.stagingLength} bytes, expected ${floats * 4}`);
@@ -190,7 +199,7 @@ export class KvStore {
       values.push(all.subarray(at, (at += t * c)));
       if (cache.needsImportance) masses.push(all.subarray(at, (at += fed[l]! + t)));
     }
-    this.locks.write(seq.slot, () => cache.append(keys, values, t, cache.needsImportance ? masses : undefined));
+    return () => cache.append(keys, values, t, cache.needsImportance ? masses : undefined);
   }
 
   /** Free a sequence's blocks and reservation; false if it is unknown. */
@@ -221,6 +230,8 @@ export class KvStore {
     }
     for (const { seq } of lost) this.free(seq.id);
     this.freedLost += lost.length;
+    // A lost worker may have died: its staging segment has no owner left to unlink it.
+    if (lost.length > 0) sweepStale('inferos-stage');
     for (const [w, seen] of this.workerSeen) if (now - seen > 10 * lostAfterMs) this.workerSeen.delete(w);
     return lost;
   }
@@ -301,6 +312,7 @@ export class KvStore {
     for (const id of [...this.sequences.keys()]) this.free(id);
     this.pool.close();
     this.locks.segment.unlink();
+    sweepStale('inferos-stage');
   }
 }
 

@@ -31,6 +31,8 @@ export interface NatsServerOptions {
   storeDir?: string;
   /** Extra server configuration lines (for example `max_payload: 1024`). */
   config?: string;
+  /** Own process group: a terminal's Ctrl-C reaches only our process, which stops the server last. */
+  detached?: boolean;
 }
 
 export async function startNatsServer(opts: NatsServerOptions = {}): Promise<NatsServerHandle> {
@@ -41,7 +43,7 @@ export async function startNatsServer(opts: NatsServerOptions = {}): Promise<Nat
   const conf = join(work, 'nats.conf');
   writeFileSync(conf, `${opts.config ?? ''}\n`);
   const args = ['-c', conf, '-a', '127.0.0.1', '-p', String(opts.port && opts.port > 0 ? opts.port : -1), '-js', '-sd', store, '--ports_file_dir', work];
-  const child: ChildProcess = spawn(bin, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child: ChildProcess = spawn(bin, args, { stdio: ['ignore', 'ignore', 'pipe'], detached: opts.detached ?? false });
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
   const exited = new Promise<number | null>((res) => child.once('exit', (code) => res(code)));

@@ -1,0 +1,176 @@
+// Starting the whole system: a NATS server when none answers, then every service as its own process,
+// health-checked; stopping it in reverse order. `inferos up`, `inferos bench serve` and the e2e suites
+// use this.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { connect } from '@nats-io/transport-node';
+import { startNatsServer, findNatsServer, request, pb, Subjects, DEFAULT_NATS_URL, type NatsServerHandle } from '@inferos/proto';
+
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+
+export interface SystemOptions {
+  natsUrl?: string;
+  port?: number;
+  host?: string;
+  apiKey?: string;
+  /** KV policy for requests that name none. */
+  policy?: string;
+  /** KV budget in bytes (default: the policy's io.host_pool_bytes). */
+  budget?: string;
+  model?: string;
+  prefillWorkers?: number;
+  decodeWorkers?: number;
+  /** Largest prefill step (kv-store --chunk). */
+  chunk?: number;
+  /** Where service logs go: 'inherit' (our stderr) or 'ignore'. */
+  logs?: 'inherit' | 'ignore';
+  /** Progress lines (what is starting, what is ready). */
+  say?: (line: string) => void;
+  /** Install Debian's nats-server with apt-get when it is missing and we may (root, apt-get present). */
+  installNats?: boolean;
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface ServiceProcess {
+  name: string;
+  child: ChildProcess;
+}
+
+export interface RunningSystem {
+  url: string;
+  natsUrl: string;
+  /** Whether we started the NATS server (and will stop it). */
+  ownNats: boolean;
+  services: ServiceProcess[];
+  stop(): Promise<void>;
+}
+
+async function natsAnswers(url: string): Promise<boolean> {
+  try {
+    const nc = await connect({ servers: url, timeout: 1000, reconnect: false });
+    await nc.close();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function ensureNatsServer(opts: SystemOptions, say: (l: string) => void): void {
+  if (findNatsServer()) return;
+  const canInstall = opts.installNats !== false && process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
+  if (!canInstall) {
+    throw new Error('nats-server is not installed and no NATS answers: install it (Debian/Ubuntu: sudo apt-get install nats-server; elsewhere https://nats.io) or pass --nats URL of a running server');
+  }
+  say('nats-server is not installed: installing Debian\'s nats-server package (apt-get install -y nats-server)');
+  const r = spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'nats-server'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  if (r.status !== 0 || !findNatsServer()) throw new Error('installing nats-server with apt-get failed (see above)');
+  say('nats-server installed');
+}
+
+function isLoopbackUrl(url: string): boolean {
+  const host = new URL(url).hostname;
+  return host === '127.0.0.1' || host === 'localhost' || host === '[::1]' || host === '::1';
+}
+
+export async function startSystem(opts: SystemOptions = {}): Promise<RunningSystem> {
+  const say = opts.say ?? (() => {});
+  const natsUrl = opts.natsUrl ?? process.env['INFEROS_NATS_URL'] ?? DEFAULT_NATS_URL;
+  let nats: NatsServerHandle | undefined;
+  let url = natsUrl;
+  if (await natsAnswers(natsUrl)) {
+    say(`NATS answers at ${natsUrl}: using it`);
+  } else {
+    if (!isLoopbackUrl(natsUrl)) throw new Error(`no NATS answers at ${natsUrl} (a remote server is not started for you)`);
+    ensureNatsServer(opts, say);
+    const port = Number(new URL(natsUrl).port || 4222);
+    nats = await startNatsServer({ port, detached: true });
+    url = nats.url;
+    say(`started nats-server with JetStream at ${url} (pid ${nats.pid})`);
+  }
+  const services: ServiceProcess[] = [];
+  const common = ['--nats', url, ...(opts.model ? ['--model', opts.model] : [])];
+  const policy = opts.policy ?? 'default';
+  const start = (name: string, app: string, args: string[]) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'apps', app, 'src', 'main.ts'), ...common, ...args], {
+      cwd: REPO_ROOT,
+      stdio: ['ignore', opts.logs === 'ignore' ? 'ignore' : 'inherit', opts.logs === 'ignore' ? 'ignore' : 'inherit'],
+      env: { ...process.env, ...opts.env },
+      // Own process group: Ctrl-C in a terminal reaches only us, and we stop the services in order.
+      detached: true,
+    });
+    services.push({ name, child });
+  };
+  const stop = async () => {
+    // Reverse order: the gateway stops taking requests first, the kv-store (which owns memory) last.
+    for (const s of [...services].reverse()) await stopChild(s.child);
+    if (nats) await nats.stop();
+  };
+  try {
+    start('kv-store', 'kv-store', ['--policy', policy, ...(opts.budget ? ['--budget', opts.budget] : []), ...(opts.chunk ? ['--chunk', String(opts.chunk)] : [])]);
+    await waitHealthy(url, 'kv-store', services);
+    for (let i = 0; i < (opts.prefillWorkers ?? 1); i++) start('prefill-worker', 'prefill-worker', ['--policy', policy]);
+    for (let i = 0; i < (opts.decodeWorkers ?? 1); i++) start('decode-worker', 'decode-worker', ['--policy', policy]);
+    await waitHealthy(url, 'prefill-worker', services);
+    await waitHealthy(url, 'decode-worker', services);
+    const port = opts.port ?? 8000;
+    const host = opts.host ?? '127.0.0.1';
+    start('gateway', 'gateway', ['--port', String(port), '--host', host, ...(opts.apiKey ? ['--api-key', opts.apiKey] : [])]);
+    const base = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+    await waitHttp(`${base}/api/v1/health`, services, opts.apiKey);
+    return { url: base, natsUrl: url, ownNats: nats !== undefined, services, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
+
+function exitedEarly(services: ServiceProcess[]): void {
+  const dead = services.find((s) => s.child.exitCode !== null || s.child.signalCode !== null);
+  if (dead) throw new Error(`${dead.name} exited (${dead.child.exitCode ?? dead.child.signalCode}) while the system was starting; its log is above`);
+}
+
+async function waitHealthy(natsUrl: string, service: string, services: ServiceProcess[], timeoutMs = 120_000): Promise<void> {
+  const nc = await connect({ servers: natsUrl });
+  try {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      exitedEarly(services);
+      try {
+        const r = await request(nc, Subjects.health(service), pb.HealthRequest, {}, pb.HealthReply, 1000);
+        if (r.ok) return;
+      } catch {
+        // not up yet
+      }
+      if (Date.now() > deadline) throw new Error(`${service} did not report healthy within ${timeoutMs / 1000} s`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  } finally {
+    await nc.close();
+  }
+}
+
+async function waitHttp(url: string, services: ServiceProcess[], apiKey?: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    exitedEarly(services);
+    try {
+      const r = await fetch(url, { headers: apiKey ? { authorization: `Bearer ${apiKey}` } : {} });
+      if (r.status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`${url} did not answer 200 within ${timeoutMs / 1000} s`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+async function stopChild(child: ChildProcess, graceMs = 10_000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  child.kill('SIGTERM');
+  const t = setTimeout(() => child.kill('SIGKILL'), graceMs);
+  await exited;
+  clearTimeout(t);
+}

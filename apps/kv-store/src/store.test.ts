@@ -1,0 +1,478 @@
+// KvStore without NATS: admission against the budget, block tables that point into the shared-memory
+// pool, commits from a staging segment, refusals that change nothing, freeing, reaping, and cleanup.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Segment, SegmentMap, listSegments } from '@inferos/shm';
+import { decodeF16 } from '@inferos/kv';
+import { pb, encode, decode, inferos, type MessageType } from '@inferos/proto';
+import { KvStore, type StoreConfig } from './store';
+
+// channels = kvHeads * headDim = 128: divisible by every group size the policies use (32, 64, 128).
+const SHAPE = { layers: 2, kvHeads: 2, headDim: 64, maxContext: 512 };
+const C = SHAPE.kvHeads * SHAPE.headDim;
+const CHUNK = 32;
+/** Baseline (float32, never demoted) reservation of a sequence of `tokens`: keys and values of every layer. */
+const baselineBytes = (tokens: number) => SHAPE.layers * 2 * tokens * C * 4;
+
+const rand = () => Math.random().toString(36).slice(2, 10);
+
+function config(over: Partial<StoreConfig> = {}): StoreConfig {
+  return {
+    budgetBytes: 4 << 20,
+    defaultPolicy: 'baseline',
+    shape: SHAPE,
+    groups: [32, 64, 128],
+    defaultGroup: 64,
+    chunk: CHUNK,
+    prefix: `inferos-kvtest-${rand()}`,
+    ...over,
+  };
+}
+
+/** Run `fn` with a fresh store; always close it, and check that its segments left /dev/shm. */
+async function withStore(over: Partial<StoreConfig>, fn: (store: KvStore) => void | Promise<void>): Promise<void> {
+  const cfg = config(over);
+  const store = new KvStore(cfg);
+  try {
+    await fn(store);
+  } finally {
+    store.close();
+  }
+  assert.deepEqual(listSegments(cfg.prefix!), [], 'close unlinks the pool and lock segments');
+}
+
+/** What the service does with a handler's result: encode it and decode it on the other side. */
+function wire<T extends { schemaVersion: number }>(type: MessageType<T>, obj: object): T {
+  return decode(type, encode(type, obj));
+}
+
+function open(store: KvStore, policy: string, promptTokens: number, maxTokens: number): inferos.v1.SeqOpenReply {
+  const req = wire(pb.SeqOpenRequest, { requestId: `req-${rand()}`, policy, promptTokens, maxTokens });
+  return wire(pb.SeqOpenReply, store.open(req));
+}
+
+function openOk(store: KvStore, policy: string, promptTokens: number, maxTokens: number): string {
+  const r = open(store, policy, promptTokens, maxTokens);
+  assert.equal(r.status, pb.OpenStatus.OPEN_OK, r.message);
+  return r.seqId;
+}
+
+function claim(store: KvStore, seqId: string, workerId: string): inferos.v1.SeqReply {
+  return wire(pb.SeqReply, store.claim(wire(pb.SeqClaimRequest, { seqId, workerId })));
+}
+
+function claimOk(store: KvStore, seqId: string, workerId: string): inferos.v1.SeqTable {
+  const r = claim(store, seqId, workerId);
+  assert.equal(r.error, '');
+  return r.table as inferos.v1.SeqTable;
+}
+
+function tensor(table: inferos.v1.SeqTable, layer: number, name: string): inferos.v1.KvTensor {
+  const t = (table.tensors as inferos.v1.KvTensor[]).find((x) => x.layer === layer && x.name === name);
+  assert.ok(t, `table has ${name} of layer ${layer}`);
+  return t;
+}
+
+/** Attention-mass entries a step must stage for `layer`: every token the graph is fed (all tiers). */
+function fed(table: inferos.v1.SeqTable, layer: number): number {
+  return ['past_key', 'past_key_f16', 'past_key_i8', 'past_key_i4'].reduce((s, n) => s + tensor(table, layer, n).dims[1]!, 0);
+}
+
+const ELEMENT: Record<number, number> = { [pb.DType.DTYPE_FLOAT32]: 4, [pb.DType.DTYPE_FLOAT16]: 2, [pb.DType.DTYPE_UINT8]: 1 };
+
+/** Map a tensor the way a worker does: by segment name, from another mapping than the store's own. */
+function read(map: SegmentMap, table: inferos.v1.SeqTable, t: inferos.v1.KvTensor): Float32Array | Uint16Array | Uint8Array {
+  const h = t.handle!;
+  if (h.length === 0) return new Uint8Array(0);
+  const seg = table.segments[h.segment]!;
+  const buf = map.buffer(seg.name, seg.bytes);
+  if (t.dtype === pb.DType.DTYPE_FLOAT32) return new Float32Array(buf, h.offset, h.length / 4);
+  if (t.dtype === pb.DType.DTYPE_FLOAT16) return new Uint16Array(buf, h.offset, h.length / 2);
+  return new Uint8Array(buf, h.offset, h.length);
+}
+
+/** Every tensor's handle lies inside one of the pool's segments and covers exactly its dims. */
+function checkHandles(store: KvStore, table: inferos.v1.SeqTable): void {
+  assert.deepEqual(table.segments.map((s) => ({ name: s.name, bytes: s.bytes })), store.pool.segmentList);
+  for (const s of table.segments) assert.ok(s.name.startsWith(`${store.pool.prefix}-${process.pid}-`), s.name);
+  for (const t of table.tensors as inferos.v1.KvTensor[]) {
+    const h = t.handle!;
+    const elements = t.dims.reduce((a, b) => a * b, 1);
+    assert.equal(h.length, elements * ELEMENT[t.dtype]!, `${t.name}.${t.layer}: bytes match dims ${t.dims}`);
+    assert.equal(h.generation, table.generation);
+    if (h.length === 0) continue;
+    const seg = table.segments[h.segment];
+    assert.ok(seg, `${t.name}.${t.layer}: segment ${h.segment} is in the table`);
+    assert.ok(h.offset + h.length <= seg.bytes, `${t.name}.${t.layer}: [${h.offset}, +${h.length}) inside ${seg.bytes} bytes`);
+    assert.equal(h.offset % ELEMENT[t.dtype]!, 0, `${t.name}.${t.layer}: aligned for its dtype`);
+  }
+}
+
+/** Deterministic K/V for token `pos` of `layer`: [kvHeads, headDim] floats. */
+function row(kind: 'k' | 'v', layer: number, pos: number): Float32Array {
+  const seed = pos * 17 + layer * 5 + (kind === 'k' ? 0 : 3);
+  return Float32Array.from({ length: C }, (_, i) => Math.sin(seed * 0.61 + i * 0.37) * (1 + (i % 7)));
+}
+
+function rows(kind: 'k' | 'v', layer: number, from: number, t: number): Float32Array {
+  const out = new Float32Array(t * C);
+  for (let i = 0; i < t; i++) out.set(row(kind, layer, from + i), i * C);
+  return out;
+}
+
+/** A worker's staging segment (the name must start with inferos-stage-). */
+class Stage {
+  readonly seg = Segment.create(`inferos-stage-${process.pid}-kvtest-${rand()}`, 1 << 20);
+
+  /**
+   * Stage `t` tokens after the table's current length, in SeqStep's layout: per layer keys, values,
+   * then (when the table asks for importance) the attention mass of every fed token and the new ones.
+   */
+  step(table: inferos.v1.SeqTable, t: number, mass: (pos: number) => number = () => 1): { floats: number; step: object } {
+    const view = new Float32Array(this.seg.buffer);
+    let at = 0;
+    for (let l = 0; l < SHAPE.layers; l++) {
+      view.set(rows('k', l, table.length, t), at);
+      at += t * C;
+      view.set(rows('v', l, table.length, t), at);
+      at += t * C;
+      if (table.needsImportance) {
+        const n = fed(table, l) + t;
+        for (let i = 0; i < n; i++) view[at + i] = mass(i);
+        at += n;
+      }
+    }
+    return {
+      floats: at,
+      step: {
+        seqId: table.seqId, tokens: t, generation: table.generation,
+        staging: { name: this.seg.name, bytes: this.seg.bytes }, stagingOffset: 0, stagingLength: at * 4,
+      },
+    };
+  }
+
+  close(): void {
+    this.seg.unlink();
+  }
+}
+
+function commit(store: KvStore, workerId: string, ...steps: object[]): inferos.v1.SeqReply[] {
+  return wire(pb.StepCommitReply, store.commit(wire(pb.StepCommitRequest, { workerId, steps }))).results as inferos.v1.SeqReply[];
+}
+
+function commitOk(store: KvStore, workerId: string, step: object): inferos.v1.SeqTable {
+  const [r] = commit(store, workerId, step);
+  assert.equal(r!.error, '');
+  return r!.table as inferos.v1.SeqTable;
+}
+
+test('open answers OPEN_OK with the reserved bytes, and reservations add up', () =>
+  withStore({}, (store) => {
+    const a = open(store, 'baseline', 64, 36);
+    assert.equal(a.status, pb.OpenStatus.OPEN_OK, a.message);
+    assert.ok(a.seqId.length > 0);
+    assert.equal(a.chunk, CHUNK);
+    assert.equal(a.reservedBytes, baselineBytes(100));
+    const b = open(store, 'quality_optimized', 200, 100);
+    assert.equal(b.status, pb.OpenStatus.OPEN_OK, b.message);
+    assert.ok(b.reservedBytes > 0);
+    assert.notEqual(a.seqId, b.seqId);
+    const s = store.stats;
+    assert.equal(s.sequences, 2);
+    assert.equal(s.reservedBytes, a.reservedBytes + b.reservedBytes);
+    assert.ok(s.usedBytes > 0 && s.usedBytes <= s.reservedBytes, `used ${s.usedBytes} within reserved ${s.reservedBytes}`);
+    // An empty policy name means the store's default.
+    const d = open(store, '', 10, 10);
+    assert.equal(d.status, pb.OpenStatus.OPEN_OK, d.message);
+    assert.equal(d.reservedBytes, baselineBytes(20));
+  }));
+
+test('SATURATED - a reservation past the budget is refused and changes nothing', () =>
+  withStore({ budgetBytes: baselineBytes(100) * 2.5 }, (store) => {
+    const first = openOk(store, 'baseline', 64, 36);
+    openOk(store, 'baseline', 64, 36);
+    const before = store.stats;
+    const r = open(store, 'baseline', 64, 36);
+    assert.equal(r.status, pb.OpenStatus.OPEN_SATURATED);
+    assert.equal(r.seqId, '');
+    assert.ok(r.retryAfterMs > 0);
+    assert.equal(r.reservedBytes, baselineBytes(100));
+    assert.match(r.message, /budget full/);
+    assert.deepEqual(store.stats, before);
+    // Half a reservation is still free: a smaller sequence fits.
+    openOk(store, 'baseline', 20, 20);
+    // Freeing a sequence admits the refused one.
+    assert.equal(store.free(first), true);
+    openOk(store, 'baseline', 64, 36);
+  }));
+
+test('TOO LARGE - a reservation bigger than the whole budget is refused for good', () =>
+  withStore({ budgetBytes: baselineBytes(100) * 2.5 }, (store) => {
+    const before = store.stats;
+    const r = open(store, 'baseline', 400, 100);
+    assert.equal(r.status, pb.OpenStatus.OPEN_TOO_LARGE);
+    assert.equal(r.reservedBytes, baselineBytes(500));
+    assert.match(r.message, new RegExp(`whole KV budget of ${baselineBytes(100) * 2.5}`));
+    assert.deepEqual(store.stats, before);
+  }));
+
+test('BAD REQUEST - a policy given as a path, an unknown profile, or a group size without a graph', () =>
+  withStore({ groups: [64], defaultGroup: 64 }, (store) => {
+    const before = store.stats;
+    const path = open(store, '../x', 10, 10);
+    assert.equal(path.status, pb.OpenStatus.OPEN_BAD_REQUEST);
+    assert.match(path.message, /^\.\.\/x: /);
+    assert.match(path.message, /profile/);
+    const unknown = open(store, 'no_such_profile', 10, 10);
+    assert.equal(unknown.status, pb.OpenStatus.OPEN_BAD_REQUEST);
+    assert.match(unknown.message, /no_such_profile: no such profile/);
+    // latency_optimized uses groups of 128; this model (groups: [64]) has no graph for them.
+    const group = open(store, 'latency_optimized', 10, 10);
+    assert.equal(group.status, pb.OpenStatus.OPEN_BAD_REQUEST);
+    assert.match(group.message, /latency_optimized: kv.group_size.*group size 128/);
+    assert.deepEqual(store.stats, before);
+    openOk(store, 'quality_optimized', 10, 10);
+  }));
+
+test('BAD REQUEST - prompt + max tokens over the context, or zero tokens', () =>
+  withStore({}, (store) => {
+    const before = store.stats;
+    const long = open(store, 'baseline', 500, 13);
+    assert.equal(long.status, pb.OpenStatus.OPEN_BAD_REQUEST);
+    assert.match(long.message, /prompt \(500\) \+ max tokens \(13\) exceed the model's context of 512/);
+    assert.equal(open(store, 'baseline', 0, 10).status, pb.OpenStatus.OPEN_BAD_REQUEST);
+    assert.equal(open(store, 'baseline', 10, 0).status, pb.OpenStatus.OPEN_BAD_REQUEST);
+    assert.deepEqual(store.stats, before);
+    openOk(store, 'baseline', 500, 12);
+  }));
+
+test('claim returns the table of an empty sequence; unknown sequences and anonymous workers are refused', () =>
+  withStore({}, (store) => {
+    const id = openOk(store, 'quality_optimized', 40, 40);
+    const table = claimOk(store, id, 'worker-a');
+    assert.equal(table.seqId, id);
+    assert.equal(table.length, 0);
+    assert.equal(table.groupSize, 64);
+    assert.equal(table.needsImportance, true);
+    assert.equal(table.maxTokens, 80);
+    assert.equal(table.generation % 2, 0, 'a published generation is even');
+    assert.equal(table.generation, store.locks.generation(table.slot));
+    assert.deepEqual({ name: table.locks!.name, bytes: table.locks!.bytes }, { name: store.locks.segment.name, bytes: store.locks.segment.bytes });
+    assert.equal(table.lockSlots, store.maxSequences);
+    // Every graph input of every layer is there, empty.
+    for (let l = 0; l < SHAPE.layers; l++) {
+      for (const name of ['past_key', 'past_value', 'past_key_f16', 'past_value_f16', 'past_key_i8', 'past_key_i4', 'past_value_i8_scale', 'past_value_i4_zero']) {
+        assert.equal(tensor(table, l, name).dims[1], 0, `${name}.${l} is empty`);
+      }
+    }
+    checkHandles(store, table);
+    const base = claimOk(store, openOk(store, 'baseline', 10, 10), 'worker-a');
+    assert.equal(base.groupSize, 64, 'the full-precision baseline uses the default group');
+    assert.equal(base.needsImportance, false);
+    assert.notEqual(base.slot, table.slot);
+    assert.match(claim(store, 'nope', 'worker-a').error, /no sequence nope/);
+    assert.match(claim(store, id, '').error, /worker_id is required/);
+  }));
+
+test('commit appends staged tokens: the table grows, the seqlock advances, and the data reads back exactly (baseline)', () =>
+  withStore({}, (store) => {
+    const stage = new Stage();
+    const map = new SegmentMap();
+    try {
+      const id = openOk(store, 'baseline', 60, 20);
+      let table = claimOk(store, id, 'worker-a');
+      const reserved = store.stats.reservedBytes;
+      for (const t of [CHUNK, 1, 5, CHUNK]) {
+        const before = { table, fp16: store.stats.bytesFp16Equivalent };
+        table = commitOk(store, 'worker-a', stage.step(table, t).step);
+        assert.equal(table.length, before.table.length + t);
+        assert.equal(table.generation, before.table.generation + 2, 'one write window per commit');
+        assert.equal(store.locks.validate(table.slot, before.table.generation), false, 'the old table no longer validates');
+        assert.equal(store.locks.validate(table.slot, table.generation), true);
+        assert.ok(store.stats.bytesFp16Equivalent > before.fp16);
+        assert.ok(store.stats.usedBytes <= reserved);
+        for (let l = 0; l < SHAPE.layers; l++) {
+          const k = tensor(table, l, 'past_key');
+          assert.deepEqual(k.dims, [1, table.length, SHAPE.kvHeads, SHAPE.headDim]);
+          assert.equal(k.handle!.length, table.length * C * 4, 'the handle covers every token so far');
+          assert.equal(k.dtype, pb.DType.DTYPE_FLOAT32);
+          assert.equal(k.handle!.tier, pb.Tier.TIER_F32);
+          assert.equal(fed(table, l), table.length);
+        }
+        checkHandles(store, table);
+      }
+      assert.equal(table.length, 70);
+      // Float32 is exact: what the worker staged is what the graph will read, bit for bit.
+      for (let l = 0; l < SHAPE.layers; l++) {
+        assert.deepEqual(read(map, table, tensor(table, l, 'past_key')), rows('k', l, 0, 70));
+        assert.deepEqual(read(map, table, tensor(table, l, 'past_value')), rows('v', l, 0, 70));
+      }
+      assert.equal(store.stats.bytesByTier.f32, baselineBytes(80), 'the fixed hot store holds the whole reservation');
+    } finally {
+      stage.close();
+    }
+  }));
+
+test('a quantizing policy demotes old blocks to INT8, within its reservation, until the context is full', () =>
+  withStore({}, (store) => {
+    const stage = new Stage();
+    const map = new SegmentMap();
+    try {
+      const id = openOk(store, 'quality_optimized', 256, 256);
+      let table = claimOk(store, id, 'worker-a');
+      const reserved = store.stats.reservedBytes;
+      let peak = 0;
+      while (table.length < 512) {
+        const t = Math.min(table.length < 256 ? CHUNK : 1 + (table.length % 3), 512 - table.length);
+        // Earlier tokens get more attention, so the ranking is not a tie.
+        table = commitOk(store, 'worker-a', stage.step(table, t, (i) => 1 / (1 + i)).step);
+        peak = Math.max(peak, store.stats.usedBytes);
+        checkHandles(store, table);
+      }
+      assert.ok(peak <= reserved, `bytes held (peak ${peak}) never exceed the reservation (${reserved})`);
+      const s = store.stats;
+      assert.ok(s.bytesByTier.int8 > 0, 'old blocks are held as INT8');
+      assert.equal(s.bytesByTier.int4, 0, 'quality_optimized never goes below INT8');
+      assert.equal(s.bytesByTier.f32, 0);
+      assert.ok(s.bytesByTier.int8 + s.bytesByTier.f16 < s.bytesFp16Equivalent, 'fewer bytes than FP16');
+      for (let l = 0; l < SHAPE.layers; l++) {
+        const i8 = tensor(table, l, 'past_key_i8');
+        assert.ok(i8.dims[1]! > 0 && i8.dims[1]! % 64 === 0, `INT8 holds whole blocks of 64 (${i8.dims[1]})`);
+        assert.equal(i8.handle!.tier, pb.Tier.TIER_INT8);
+        assert.equal(tensor(table, l, 'past_key_i4').dims[1], 0);
+        assert.equal(fed(table, l), 512, 'nothing is evicted: every token is fed');
+        // The newest token sits in the FP16 window, as staged (to FP16 precision).
+        const f16 = tensor(table, l, 'past_key_f16');
+        const n = f16.dims[1]!;
+        const last = new Float32Array(C);
+        decodeF16((read(map, table, f16) as Uint16Array).subarray((n - 1) * C, n * C), last);
+        const want = row('k', l, 511);
+        for (let i = 0; i < C; i++) assert.ok(Math.abs(last[i]! - want[i]!) <= 1e-3 * Math.max(1, Math.abs(want[i]!)), `channel ${i}`);
+      }
+      // Past the context: refused, and the sequence is still there.
+      const [over] = commit(store, 'worker-a', stage.step(table, 1).step);
+      assert.match(over!.error, /exceed/);
+      assert.equal(store.stats.sequences, 1);
+    } finally {
+      stage.close();
+    }
+  }));
+
+test('REFUSED - a commit from a non-owner, with a stale generation or a wrong staging changes nothing', () =>
+  withStore({}, (store) => {
+    const stage = new Stage();
+    try {
+      const id = openOk(store, 'quality_optimized', 64, 64);
+      let table = claimOk(store, id, 'worker-a');
+      table = commitOk(store, 'worker-a', stage.step(table, CHUNK).step);
+      const stats = store.stats;
+      const refuse = (workerId: string, step: object, why: RegExp) => {
+        const [r] = commit(store, workerId, step);
+        assert.match(r!.error, why);
+        assert.equal(r!.table, null);
+        assert.deepEqual(store.stats, stats, `${why}: stats unchanged`);
+        assert.equal(store.locks.generation(table.slot), table.generation, `${why}: no write window`);
+        assert.ok(store.locks.validate(table.slot, table.generation), `${why}: readers' tables stay valid`);
+      };
+      const good = stage.step(table, 3);
+      const step = good.step as Record<string, unknown>;
+      refuse('worker-b', step, /owned by worker-a, not worker-b/);
+      refuse('worker-a', { ...step, generation: table.generation - 2 }, /stale step/);
+      refuse('worker-a', { ...step, stagingLength: good.floats * 4 - 4 }, /staged \d+ bytes, expected/);
+      refuse('worker-a', { ...step, tokens: 4 }, /staged \d+ bytes, expected/);
+      refuse('worker-a', { ...step, tokens: 0 }, /1\.\.32 tokens/);
+      refuse('worker-a', { ...step, staging: { name: store.pool.segmentList[0]!.name, bytes: 64 } }, /inferos-stage-\* segment/);
+      refuse('worker-a', { ...step, staging: { name: `inferos-stage-${process.pid}-missing-${rand()}`, bytes: 64 } }, /append failed|No such file/);
+      refuse('worker-a', { ...step, seqId: 'nope' }, /no sequence nope/);
+      // The sequence is intact: its owner commits the same step.
+      const next = commitOk(store, 'worker-a', step);
+      assert.equal(next.length, CHUNK + 3);
+      // A batch answers step by step: one refusal does not stop the others.
+      const other = claimOk(store, openOk(store, 'baseline', 10, 10), 'worker-a');
+      const results = commit(store, 'worker-a', { ...stage.step(next, 1).step as object, generation: 0 }, stage.step(other, 2).step);
+      assert.match(results[0]!.error, /stale step/);
+      assert.equal(results[1]!.error, '');
+      assert.equal(results[1]!.table!.length, 2);
+    } finally {
+      stage.close();
+    }
+  }));
+
+test('free returns every byte and bumps the seqlock, so an old table no longer validates', () =>
+  withStore({}, (store) => {
+    const stage = new Stage();
+    try {
+      const tables: inferos.v1.SeqTable[] = [];
+      for (const policy of ['baseline', 'quality_optimized', 'default']) {
+        let table = claimOk(store, openOk(store, policy, 128, 64), 'worker-a');
+        for (let i = 0; i < 5; i++) table = commitOk(store, 'worker-a', stage.step(table, CHUNK).step);
+        tables.push(table);
+      }
+      assert.ok(store.stats.usedBytes > 0);
+      for (const table of tables) {
+        assert.equal(store.free(table.seqId), true);
+        assert.equal(store.locks.validate(table.slot, table.generation), false, 'readers of a freed sequence see the change');
+        assert.equal(store.free(table.seqId), false, 'freeing twice is a no-op');
+        assert.match(claim(store, table.seqId, 'worker-a').error, /no sequence/);
+        assert.match(commit(store, 'worker-a', stage.step(table, 1).step)[0]!.error, /no sequence/);
+      }
+      const s = store.stats;
+      assert.deepEqual(
+        { used: s.usedBytes, reserved: s.reservedBytes, sequences: s.sequences, tiers: s.bytesByTier },
+        { used: 0, reserved: 0, sequences: 0, tiers: { f32: 0, f16: 0, int8: 0, int4: 0 } },
+      );
+      assert.ok(s.peakUsedBytes > 0, 'the peak remembers what was held');
+      // A freed slot is reused with a fresh generation: the old table still does not validate.
+      const again = claimOk(store, openOk(store, 'baseline', 10, 10), 'worker-a');
+      const reused = tables.find((t) => t.slot === again.slot);
+      if (reused) assert.ok(again.generation > reused.generation);
+    } finally {
+      stage.close();
+    }
+  }));
+
+test('reap frees the sequences of a worker that stopped heartbeating and leaves the others alone', () =>
+  withStore({ unclaimedTtlMs: 10_000 }, async (store) => {
+    const lost = openOk(store, 'baseline', 10, 10);
+    claimOk(store, lost, 'worker-gone');
+    const kept = openOk(store, 'quality_optimized', 10, 10);
+    claimOk(store, kept, 'worker-alive');
+    const unclaimed = openOk(store, 'baseline', 20, 20);
+    await sleep(50);
+    store.heartbeat(wire(pb.Heartbeat, { workerId: 'worker-alive', kind: 'decode-worker' }));
+    const reserved = store.stats.reservedBytes;
+    const out = store.reap(25, Date.now());
+    assert.deepEqual(out.map((x) => x.seq.id), [lost]);
+    assert.match(out[0]!.reason, /worker worker-gone stopped heartbeating \d+ ms ago/);
+    assert.equal(store.stats.sequences, 2);
+    assert.equal(store.stats.freedLost, 1);
+    assert.equal(store.stats.reservedBytes, reserved - baselineBytes(20), 'the lost sequence\'s reservation is returned');
+    assert.equal(store.requestIdOf(lost), undefined);
+    assert.ok(store.requestIdOf(kept));
+    // Nobody claimed `unclaimed`: freed once its TTL passes; `kept`'s worker is still within LOST_AFTER.
+    assert.deepEqual(store.reap(60_000, Date.now() + 5_000), []);
+    const late = store.reap(60_000, Date.now() + 10_001);
+    assert.deepEqual(late.map((x) => x.seq.id), [unclaimed]);
+    assert.match(late[0]!.reason, /no worker claimed/);
+    assert.equal(store.stats.sequences, 1);
+    assert.equal(store.stats.freedLost, 2);
+  }));
+
+test('close unlinks the pool\'s segments and the lock segment from /dev/shm', () => {
+  const cfg = config();
+  const store = new KvStore(cfg);
+  const stage = new Stage();
+  try {
+    const table = claimOk(store, openOk(store, 'baseline', 10, 10), 'worker-a');
+    commitOk(store, 'worker-a', stage.step(table, 4).step);
+    const names = listSegments(cfg.prefix!);
+    assert.ok(names.includes(store.locks.segment.name));
+    for (const s of store.pool.segmentList) assert.ok(names.includes(s.name));
+  } finally {
+    store.close();
+    stage.close();
+  }
+  assert.deepEqual(listSegments(cfg.prefix!), []);
+  assert.equal(Segment.exists(stage.seg.name), false);
+});

@@ -1,0 +1,184 @@
+// End to end through the services: a private NATS server (started by startSystem, as `inferos up` does
+// when none answers), the kv-store, a prefill worker, two decode workers and the gateway, each its own
+// process; real HTTP clients (the official `openai` package and fetch).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:net';
+import OpenAI from 'openai';
+import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { startSystem, type RunningSystem } from '@inferos/cli';
+import { Engine } from '@inferos/inference';
+import { pb, Subjects, request, decode } from '@inferos/proto';
+import { listSegments } from '@inferos/shm';
+
+const MODEL = 'inferos-tiny';
+let sys: RunningSystem;
+let nc: NatsConnection;
+let client: OpenAI;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+before(async () => {
+  sys = await startSystem({
+    natsUrl: `nats://127.0.0.1:${await freePort()}`,
+    port: await freePort(),
+    policy: 'default',
+    budget: '256MiB',
+    decodeWorkers: 2,
+    logs: process.env['INFEROS_E2E_LOGS'] ? 'inherit' : 'ignore',
+  });
+  nc = await connect({ servers: sys.natsUrl });
+  client = new OpenAI({ baseURL: `${sys.url}/v1`, apiKey: 'unused-on-loopback' });
+});
+
+after(async () => {
+  await nc?.close();
+  await sys?.stop();
+});
+
+async function kvStats() {
+  return request(nc, Subjects.kvStats, pb.HealthRequest, {}, pb.KvStats);
+}
+
+async function complete(prompt: string, maxTokens: number, extra: Record<string, unknown> = {}) {
+  const r = await fetch(`${sys.url}/v1/completions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ model: MODEL, prompt, max_tokens: maxTokens, temperature: 0, ignore_eos: true, ...extra }),
+  });
+  const body = (await r.json()) as { choices: { text: string; finish_reason: string }[]; usage: { completion_tokens: number } };
+  assert.equal(r.status, 200, JSON.stringify(body));
+  return body;
+}
+
+test('the openai client streams a chat completion, with usage', async () => {
+  const stream = await client.chat.completions.create({
+    model: MODEL,
+    messages: [{ role: 'user', content: 'What does the kernel scheduler do?' }],
+    max_tokens: 24,
+    stream: true,
+    stream_options: { include_usage: true },
+  });
+  let text = '';
+  let finish: string | null = null;
+  let usage: { completion_tokens: number } | undefined;
+  for await (const chunk of stream) {
+    text += chunk.choices[0]?.delta?.content ?? '';
+    finish = chunk.choices[0]?.finish_reason ?? finish;
+    if (chunk.usage) usage = chunk.usage;
+  }
+  assert.ok(text.length > 0, 'some text streamed');
+  assert.ok(finish === 'stop' || finish === 'length', `finish_reason ${finish}`);
+  assert.ok(usage && usage.completion_tokens > 0 && usage.completion_tokens <= 24, JSON.stringify(usage));
+});
+
+test('with the baseline policy, greedy output through the services equals inferos generate, token for token', async () => {
+  const engine = await Engine.load();
+  try {
+    for (const prompt of ['The kernel scheduler', 'Python lists are']) {
+      const ids = engine.tokenizer.encode(prompt);
+      const ref = await engine.generate(ids, { maxTokens: 48, stopAtEos: false });
+      const body = await complete(prompt, 48, { kv_policy: 'baseline', return_token_ids: true });
+      const choice = body.choices[0] as { text: string; token_ids?: number[] };
+      assert.deepEqual(choice.token_ids, ref.tokens, prompt);
+      assert.equal(choice.text, engine.tokenizer.decode(ref.tokens), prompt);
+    }
+  } finally {
+    await engine.close();
+  }
+});
+
+test('16 concurrent streaming requests all complete, each as it would alone', async () => {
+  const prompts = Array.from({ length: 16 }, (_, i) => `Section ${i + 1}. The file system`);
+  const alone = new Map<string, string>();
+  for (const p of prompts.slice(0, 4)) alone.set(p, (await complete(p, 20)).choices[0]!.text);
+  const results = await Promise.all(prompts.map(async (p) => {
+    const stream = await client.completions.create({ model: MODEL, prompt: p, max_tokens: 20, temperature: 0, stream: true, stream_options: { include_usage: true }, ignore_eos: true } as OpenAI.CompletionCreateParamsStreaming);
+    let text = '';
+    let tokens = 0;
+    for await (const chunk of stream) {
+      text += chunk.choices[0]?.text ?? '';
+      if (chunk.usage) tokens = chunk.usage.completion_tokens;
+    }
+    return { p, text, tokens };
+  }));
+  for (const r of results) {
+    assert.equal(r.tokens, 20, `${r.p}: ${r.tokens} tokens`);
+    if (alone.has(r.p)) assert.equal(r.text, alone.get(r.p), `${r.p}: batched output differs from the same request alone`);
+  }
+  const s = await kvStats();
+  assert.equal(s.sequences, 0, 'every sequence was freed');
+  assert.equal(s.usedBytes, 0, 'every KV byte was returned');
+  assert.ok(s.peakSequences >= 2, `sequences ran concurrently (peak ${s.peakSequences})`);
+});
+
+test('a decode worker killed mid-stream: the client gets a clear error within 5 s and the KV is freed', async () => {
+  // Which decode worker runs what: its heartbeats say.
+  const owners = new Map<string, { pid: number; running: number }>();
+  const hb = nc.subscribe(Subjects.heartbeat('decode-worker'), {
+    callback: (_err, msg) => {
+      const h = decode(pb.Heartbeat, msg.data);
+      owners.set(h.workerId, { pid: h.pid, running: h.running });
+    },
+  });
+  const r = await fetch(`${sys.url}/v1/completions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ model: MODEL, prompt: 'The kernel scheduler', max_tokens: 1800, temperature: 0, ignore_eos: true, stream: true }),
+  });
+  assert.equal(r.status, 200);
+  const reader = r.body!.pipeThrough(new TextDecoderStream()).getReader();
+  let buf = '';
+  let tokens = 0;
+  let killedAt = 0;
+  let errorEvent: { error?: { message: string; code?: string } } | undefined;
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    buf += value;
+    let i: number;
+    while ((i = buf.indexOf('\n\n')) >= 0) {
+      const line = buf.slice(0, i).replace(/^data: /, '');
+      buf = buf.slice(i + 2);
+      if (line === '[DONE]') break;
+      const ev = JSON.parse(line) as { error?: { message: string; code?: string }; choices?: unknown[] };
+      if (ev.error) errorEvent = ev;
+      else tokens++;
+    }
+    if (errorEvent) break;
+    if (killedAt === 0 && tokens >= 10) {
+      await new Promise((res) => setTimeout(res, 600)); // a heartbeat with running >= 1
+      const busy = [...owners.values()].find((o) => o.running > 0);
+      assert.ok(busy, `a decode worker reports the running sequence: ${JSON.stringify([...owners])}`);
+      process.kill(busy.pid, 'SIGKILL');
+      killedAt = performance.now();
+    }
+  }
+  hb.unsubscribe();
+  const waited = performance.now() - killedAt;
+  assert.ok(killedAt > 0, 'the worker was killed mid-stream');
+  assert.ok(errorEvent, 'the stream ended with an error event');
+  assert.match(errorEvent.error!.message, /lost|heartbeat/);
+  assert.ok(waited < 5000, `the error came ${Math.round(waited)} ms after the kill (the requirement is 5 s)`);
+  const s = await kvStats();
+  assert.equal(s.sequences, 0, 'the kv-store freed the sequence');
+  assert.equal(s.usedBytes, 0);
+  assert.ok(s.freedLost >= 1);
+  // The surviving decode worker still serves.
+  assert.equal((await complete('After the failure', 8)).usage.completion_tokens, 8);
+});
+
+test('nothing is left in shared memory after shutdown', async () => {
+  await nc.close();
+  await sys.stop();
+  assert.deepEqual(listSegments('inferos'), []);
+});
