@@ -1,1 +1,1 @@
-export { startSystem, REPO_ROOT, type SystemOptions, type RunningSystem, type ServiceProcess } from './system';
+export { startSystem, freePort, REPO_ROOT, type SystemOptions, type RunningSystem, type ServiceProcess } from './system';

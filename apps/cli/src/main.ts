@@ -4,8 +4,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cachePolicy, loadPolicy, recentOnly } from '@inferos/kv';
+import { cachePolicy, loadPolicy, recentOnly, parseBytes } from '@inferos/kv';
 import { startSystem } from './system';
+import { benchServe } from './bench-serve';
 import {
   Engine,
   StreamDecoder,
@@ -111,6 +112,28 @@ options:
   --model DIR           exported model directory (default: the bundled model)
   --prefill-workers N   prefill worker processes (default 1)
   --decode-workers N    decode worker processes (default 1)`,
+  'bench serve': `usage: inferos bench serve --concurrency LIST --prompt-tokens N --output-tokens M --kv-budget BYTES [options]
+
+Throughput and latency through the services under one KV budget, for baseline and the policy in one run
+(per concurrency level: baseline, then the policy, on the same running system; requests name their
+policy). Starts the whole system on a private NATS server and a free port, unless --url is given. Real
+HTTP streaming clients; prompts are distinct slices of the model's held-out text; greedy, ignore_eos.
+Reports vLLM's keys (request_throughput, output_throughput, mean/median/p99 ttft_ms and itl_ms,
+mean_tpot_ms) plus the peak concurrent sequences and peak KV bytes the kv-store held, per policy, and a
+ratio object (policy / baseline).
+
+options:
+  --concurrency LIST    clients in flight, e.g. 1,8,32 (required)
+  --prompt-tokens N     prompt length in tokens (required)
+  --output-tokens M     tokens generated per request (required)
+  --kv-budget BYTES     KV budget of the started system, e.g. 64MiB (required unless --url)
+  --policy NAME         policy compared with baseline (default: default)
+  --requests N          requests per policy and level (default: 4 x concurrency, at least 8)
+  --url URL             use a running gateway instead of starting the system
+  --nats URL            its NATS server, for the kv-store's peak figures (with --url; else they are null)
+  --model DIR           exported model directory (default: the bundled model)
+  --ttft-reference      also time the single-process prefill of the same prompts (TTFT ratio)
+  --json                one JSON object on stdout`,
   export: `usage: inferos export --checkpoint DIR --out DIR
 
 Exports a local Hugging Face Llama-architecture checkpoint (config.json, weights, tokenizer.json) to an
@@ -357,7 +380,8 @@ async function evalRecall(argv: string[]): Promise<number> {
 async function benchCommand(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv;
   if (sub === '--help' || sub === '-h') return help(['bench']);
-  if (sub !== 'decode') throw new UsageError(`expected 'bench decode'\n\n${HELP['bench decode']}`);
+  if (sub === 'serve') return benchServeCommand(rest);
+  if (sub !== 'decode') throw new UsageError(`expected 'bench decode' or 'bench serve'\n\n${HELP['bench decode']}\n\n${HELP['bench serve']}`);
   const { values } = parse(rest, {
     model: { type: 'string' }, policy: { type: 'string' }, context: { type: 'string' }, tokens: { type: 'string' }, json: { type: 'boolean' },
   }, 'bench decode');
@@ -423,7 +447,7 @@ function exportModel(argv: string[]): number {
 
 function help(argv: string[]): number {
   const topic = argv.length ? argv.join(' ') : 'main';
-  const text = topic === 'eval' ? `${HELP['eval ppl']}\n\n${HELP['eval recall']}` : topic === 'bench' ? HELP['bench decode'] : HELP[topic];
+  const text = topic === 'eval' ? `${HELP['eval ppl']}\n\n${HELP['eval recall']}` : topic === 'bench' ? `${HELP['bench decode']}\n\n${HELP['bench serve']}` : HELP[topic];
   if (!text) throw new UsageError(`no such command "${topic}"\n\n${HELP['main']}`);
   process.stdout.write(text + '\n');
   return 0;
@@ -479,6 +503,43 @@ async function up(argv: string[]): Promise<number> {
       s.child.once('exit', (code, signal) => void stop(`${s.name} exited unexpectedly (${code ?? signal})`, 1));
     }
   });
+}
+
+async function benchServeCommand(argv: string[]): Promise<number> {
+  const { values: v } = parse(argv, {
+    concurrency: { type: 'string' }, 'prompt-tokens': { type: 'string' }, 'output-tokens': { type: 'string' },
+    'kv-budget': { type: 'string' }, policy: { type: 'string' }, requests: { type: 'string' }, url: { type: 'string' },
+    nats: { type: 'string' }, model: { type: 'string' }, 'ttft-reference': { type: 'boolean' }, json: { type: 'boolean' },
+  }, 'bench serve');
+  if (v['concurrency'] === undefined || v['prompt-tokens'] === undefined || v['output-tokens'] === undefined) {
+    throw new UsageError(`--concurrency, --prompt-tokens and --output-tokens are required\n\n${HELP['bench serve']}`);
+  }
+  if (v['url'] === undefined && v['kv-budget'] === undefined) throw new UsageError('--kv-budget is required when bench serve starts the system (without --url)');
+  const concurrency = String(v['concurrency']).split(',').map((x) => intOption(x.trim(), '--concurrency', 0));
+  const policy = (v['policy'] as string | undefined) ?? 'default';
+  if (!/^[a-z_]+$/.test(policy)) throw new UsageError('--policy names a profile in policies/ (requests carry the name)');
+  loadPolicy(policy);
+  if (v['kv-budget'] !== undefined) parseBytes(String(v['kv-budget']), '--kv-budget');
+  const bar = progress('bench serve');
+  const result = await benchServe({
+    concurrency,
+    promptTokens: intOption(v['prompt-tokens'] as string, '--prompt-tokens', 0),
+    outputTokens: intOption(v['output-tokens'] as string, '--output-tokens', 0),
+    kvBudget: v['kv-budget'] as string | undefined,
+    policy,
+    requests: v['requests'] === undefined ? undefined : intOption(v['requests'] as string, '--requests', 0),
+    url: v['url'] as string | undefined,
+    natsUrl: v['nats'] as string | undefined,
+    model: v['model'] as string | undefined,
+    ttftReference: v['ttft-reference'] === true,
+    progress: (line) => {
+      const m = /: (\d+)\/(\d+)$/.exec(line);
+      if (m) bar(Number(m[1]), Number(m[2]));
+      else process.stderr.write(`inferos: ${line}\n`);
+    },
+  });
+  process.stdout.write(`${JSON.stringify(result, null, v['json'] ? undefined : 2)}\n`);
+  return 0;
 }
 
 const COMMANDS: Record<string, (argv: string[]) => number | Promise<number>> = {

@@ -47,6 +47,19 @@ export interface RunningSystem {
   stop(): Promise<void>;
 }
 
+/** A TCP port nobody listens on right now (on loopback). */
+export async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  return new Promise((resolvePort, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolvePort(port));
+    });
+  });
+}
+
 async function natsAnswers(url: string): Promise<boolean> {
   try {
     const nc = await connect({ servers: url, timeout: 1000, reconnect: false });

@@ -4,6 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { listSegments } from '@inferos/shm';
+import { decodeF16 } from '@inferos/kv';
 import {
   pb, Subjects, HEARTBEAT_MS, startNatsServer, connectBus, request, publish, decode,
   type NatsServerHandle, type NatsConnection, type inferos,
@@ -138,9 +139,14 @@ for (const [policy, tier] of [['quality_optimized', 'past_key_i8'], ['default', 
       assert.ok(f[tier]!.dims[1]! > 0, `${tier}.${l} holds tokens (${f[tier]!.dims})`);
       assert.ok(f[tier]!.data.byteLength > 0);
       assert.equal(f['past_key']!.dims[1], 0, 'a quantizing policy keeps no float32 tier');
-      // The staged newest token, read in place from the FP16 window.
+      // The newest token, read in place from the FP16 window, is what was staged (to FP16 precision).
       const hot = f['past_key_f16']!;
-      assert.equal(hot.data.length, hot.dims[1]! * C);
+      const n = hot.dims[1]!;
+      assert.equal(hot.data.length, n * C);
+      const last = new Float32Array(C);
+      decodeF16((hot.data as Uint16Array).subarray((n - 1) * C), last);
+      const want = rows('k', l, seq.length - 1, 1);
+      for (let i = 0; i < C; i++) assert.ok(Math.abs(last[i]! - want[i]!) <= 1e-3, `key channel ${i}: ${last[i]} vs ${want[i]}`);
     }
     const s = await stats();
     assert.ok((tier === 'past_key_i8' ? s.bytesInt8 : s.bytesInt4) > 0);
@@ -186,7 +192,7 @@ test('a claimed sequence whose worker never heartbeats is freed and announced on
   });
   await nc.flush();
   const seq = await ghost.claim(r.seqId);
-  await ghost.commit([fakeStep(seq, 4)]);
+  assert.deepEqual(await ghost.commit([fakeStep(seq, 4)]), [undefined]);
   const m = await lost;
   assert.equal(m.requestId, requestId);
   assert.equal(m.workerId, ghost.workerId);

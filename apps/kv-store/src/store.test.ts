@@ -83,9 +83,9 @@ const ELEMENT: Record<number, number> = { [pb.DType.DTYPE_FLOAT32]: 4, [pb.DType
 
 /** Map a tensor the way a worker does: by segment name, from another mapping than the store's own. */
 function read(map: SegmentMap, table: inferos.v1.SeqTable, t: inferos.v1.KvTensor): Float32Array | Uint16Array | Uint8Array {
-  const h = t.handle!;
+  const h = t.handle as inferos.v1.KvHandle;
   if (h.length === 0) return new Uint8Array(0);
-  const seg = table.segments[h.segment]!;
+  const seg = (table.segments as inferos.v1.Segment[])[h.segment]!;
   const buf = map.buffer(seg.name, seg.bytes);
   if (t.dtype === pb.DType.DTYPE_FLOAT32) return new Float32Array(buf, h.offset, h.length / 4);
   if (t.dtype === pb.DType.DTYPE_FLOAT16) return new Uint16Array(buf, h.offset, h.length / 2);
@@ -94,15 +94,16 @@ function read(map: SegmentMap, table: inferos.v1.SeqTable, t: inferos.v1.KvTenso
 
 /** Every tensor's handle lies inside one of the pool's segments and covers exactly its dims. */
 function checkHandles(store: KvStore, table: inferos.v1.SeqTable): void {
-  assert.deepEqual(table.segments.map((s) => ({ name: s.name, bytes: s.bytes })), store.pool.segmentList);
-  for (const s of table.segments) assert.ok(s.name.startsWith(`${store.pool.prefix}-${process.pid}-`), s.name);
+  const segments = table.segments as inferos.v1.Segment[];
+  assert.deepEqual(segments.map((s) => ({ name: s.name, bytes: s.bytes })), store.pool.segmentList);
+  for (const s of segments) assert.ok(s.name.startsWith(`${store.pool.prefix}-${process.pid}-`), s.name);
   for (const t of table.tensors as inferos.v1.KvTensor[]) {
-    const h = t.handle!;
+    const h = t.handle as inferos.v1.KvHandle;
     const elements = t.dims.reduce((a, b) => a * b, 1);
     assert.equal(h.length, elements * ELEMENT[t.dtype]!, `${t.name}.${t.layer}: bytes match dims ${t.dims}`);
     assert.equal(h.generation, table.generation);
     if (h.length === 0) continue;
-    const seg = table.segments[h.segment];
+    const seg = segments[h.segment];
     assert.ok(seg, `${t.name}.${t.layer}: segment ${h.segment} is in the table`);
     assert.ok(h.offset + h.length <= seg.bytes, `${t.name}.${t.layer}: [${h.offset}, +${h.length}) inside ${seg.bytes} bytes`);
     assert.equal(h.offset % ELEMENT[t.dtype]!, 0, `${t.name}.${t.layer}: aligned for its dtype`);

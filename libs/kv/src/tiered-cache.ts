@@ -284,7 +284,11 @@ class QuantStore {
     return [k, v];
   }
 
-  /** Replace the contents with `blocks` (copied into fresh, exactly sized arrays). */
+  /**
+   * Replace the contents with `blocks` (copied into fresh, exactly sized arrays). The new contents are
+   * assembled on the heap first and the old buffers released before the arena allocates the new ones,
+   * so the arena never holds both (its peak is the larger of the two, which `reservation` counts on).
+   */
   rebuild(blocks: QuantBlock[]): void {
     const cat = <T extends Uint8Array | Uint16Array>(parts: T[], make: (n: number) => T): T => {
       const out = make(parts.reduce((s, p) => s + p.length, 0));
@@ -295,18 +299,33 @@ class QuantStore {
       }
       return out;
     };
-    const u8 = (n: number) => this.arena.u8(n);
-    const u16 = (n: number) => this.arena.u16(n);
-    const next = {
-      kq: cat(blocks.map((b) => b.kq), u8),
-      ks: cat(blocks.map((b) => b.ks), u16),
-      kz: cat(blocks.map((b) => b.kz), u8),
-      vq: cat(blocks.map((b) => b.vq), u8),
-      vs: cat(blocks.map((b) => b.vs), u16),
-      vz: cat(blocks.map((b) => b.vz), u8),
+    const heap8 = (n: number) => new Uint8Array(n);
+    const heap16 = (n: number) => new Uint16Array(n);
+    const staged = {
+      kq: cat(blocks.map((b) => b.kq), heap8),
+      ks: cat(blocks.map((b) => b.ks), heap16),
+      kz: cat(blocks.map((b) => b.kz), heap8),
+      vq: cat(blocks.map((b) => b.vq), heap8),
+      vs: cat(blocks.map((b) => b.vs), heap16),
+      vz: cat(blocks.map((b) => b.vz), heap8),
     };
     this.free();
-    Object.assign(this, next);
+    const u8 = (a: Uint8Array) => {
+      const out = this.arena.u8(a.length);
+      out.set(a);
+      return out;
+    };
+    const u16 = (a: Uint16Array) => {
+      const out = this.arena.u16(a.length);
+      out.set(a);
+      return out;
+    };
+    this.kq = u8(staged.kq);
+    this.ks = u16(staged.ks);
+    this.kz = u8(staged.kz);
+    this.vq = u8(staged.vq);
+    this.vs = u16(staged.vs);
+    this.vz = u8(staged.vz);
     this.blocks = blocks.map((b) => b.start);
   }
 
@@ -619,8 +638,8 @@ export interface Reservation {
  * have r >= L1 (stay hot); blocks never move up, so a block in INT8 had a target of INT8 or hot: at most
  * floor((1 - L2) n) + 1 blocks are hot or INT8, and floor((1 - L3) n) + 1 are held at all. The hot store
  * also holds the sinks, the recent window, the block being filled and one chunk appended before its
- * demotion. A demotion rebuilds each quantized tier into new buffers before it releases the old ones,
- * so those tiers count twice.
+ * demotion. A demotion releases a quantized tier's old buffers before it allocates the new ones
+ * (QuantStore.rebuild), so no tier counts twice.
  */
 export function reservation(shape: CacheShape, policy: CachePolicy, tokens: number, chunk: number): Reservation {
   if (!Number.isSafeInteger(tokens) || tokens <= 0 || tokens > shape.maxTokens) throw new RangeError(`reservation: tokens must be in [1, ${shape.maxTokens}], got ${tokens}`);
@@ -642,5 +661,5 @@ export function reservation(shape: CacheShape, policy: CachePolicy, tokens: numb
   const int4Blocks = Math.max(0, held - hotOrInt8);
   const blockBytes = (bits: Bits) => 2 * packedBytes(g * c, bits) + c * 3 + g * (c / g) * 3;
   const quant = Math.min(hotOrInt8, n) * blockBytes(8) + Math.min(held, n) * blockBytes(4);
-  return { hotTokens, int8Blocks, int4Blocks, bytes: layers * (hotTokens * c * 2 * 2 + 2 * quant) };
+  return { hotTokens, int8Blocks, int4Blocks, bytes: layers * (hotTokens * c * 2 * 2 + quant) };
 }

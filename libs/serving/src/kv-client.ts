@@ -101,7 +101,8 @@ class Staging {
   /** Room for `floats` floats; grows the segment (a new one, 2x) when the batch needs more. */
   take(floats: number, batchFloats: number): { view: Float32Array; segment: Segment; offset: number } {
     const bytes = Math.ceil((floats * 4) / ALIGN) * ALIGN;
-    if (!this.seg || this.used + bytes > this.seg.bytes) {
+    // The batch's first step checks that the whole batch fits: the segment cannot be replaced mid-batch.
+    if (!this.seg || (this.used === 0 ? batchFloats * 4 : this.used + bytes) > this.seg.bytes) {
       if (this.used > 0 && this.seg) throw new KvError('staging: a batch outgrew its staging segment mid-batch');
       const size = Math.max(4 << 20, 2 ** Math.ceil(Math.log2(batchFloats * 4 + ALIGN)));
       this.seg?.unlink();
