@@ -54,14 +54,18 @@ export async function startPrefillWorker(nc: NatsConnection, opts: PrefillWorker
       await kv.free(seqId, message);
     };
     let seq;
+    const trace: [string, number][] = [['start', performance.now()]];
     try {
       seq = await kv.claim(seqId);
+      trace.push(['claim', performance.now()]);
       const ids = job.promptIds;
       let last;
       for (let at = 0; at < ids.length; at += job.chunk) {
         const part = ids.slice(at, at + job.chunk);
         const out = await stepChecked(engine, kv, seq, part);
+        trace.push(['step', performance.now()]);
         const [err] = await kv.commit([{ seq, tokens: part.length, out }]);
+        trace.push(['commit', performance.now()]);
         if (err) throw new Error(err);
         last = lastLogits(out, part.length, engine.info.vocabSize);
       }
@@ -69,6 +73,8 @@ export async function startPrefillWorker(nc: NatsConnection, opts: PrefillWorker
       const sampler = new Sampler({ temperature: s?.temperature ?? 0, topP: s?.topP || 1, seed: s?.seed ?? 0 });
       const first = sampler.sample(last!);
       generated++;
+      trace.push(['sample', performance.now()]);
+      if (process.env['INFEROS_TRACE']) log(`prefill ${ids.length} tokens: ${trace.slice(1).map(([k, t], i) => `${k} ${(t - trace[i]![1]).toFixed(1)}`).join(', ')} ms`);
       const eos = job.stopAtEos && engine.info.eosTokenIds.includes(first);
       if (eos || job.maxTokens === 1) {
         sendChunk(nc, subject, requestId, id, { index: 0, tokenIds: [first], done: true, finishReason: eos ? 'stop' : 'length', promptTokens: ids.length, completionTokens: 1 }, log);
