@@ -123,7 +123,7 @@ mean_tpot_ms) plus the peak concurrent sequences and peak KV bytes the kv-store 
 ratio object (policy / baseline).
 
 options:
-  --concurrency LIST    clients in flight, e.g. 1,8,32 (required)
+  --concurrency LIST    clients in flight, e.g. 1,8,32 (required; 0 runs no level, e.g. with --ttft-reference)
   --prompt-tokens N     prompt length in tokens (required)
   --output-tokens M     tokens generated per request (required)
   --kv-budget BYTES     KV budget of the started system, e.g. 64MiB (required unless --url)
@@ -132,7 +132,8 @@ options:
   --url URL             use a running gateway instead of starting the system
   --nats URL            its NATS server, for the kv-store's peak figures (with --url; else they are null)
   --model DIR           exported model directory (default: the bundled model)
-  --ttft-reference      also time the single-process prefill of the same prompts (TTFT ratio)
+  --ttft-reference      also compare TTFT through the services (baseline, one request at a time) with
+                        the single-process path on the same prompts, interleaved: ttft_vs_single_process
   --json                one JSON object on stdout`,
   export: `usage: inferos export --checkpoint DIR --out DIR
 
@@ -470,14 +471,14 @@ async function up(argv: string[]): Promise<number> {
   const say = (line: string) => process.stderr.write(`inferos: ${line}\n`);
   const sys = await startSystem({
     natsUrl: v['nats'] as string | undefined,
-    port: intOption(v['port'] as string | undefined, '--port', 8000, 0),
+    port: intOption(v['port'] as string | undefined, 'port', 8000, 0),
     host: v['host'] as string | undefined,
     apiKey,
     policy,
     budget: v['budget'] as string | undefined,
     model: v['model'] as string | undefined,
-    prefillWorkers: intOption(v['prefill-workers'] as string | undefined, '--prefill-workers', 1),
-    decodeWorkers: intOption(v['decode-workers'] as string | undefined, '--decode-workers', 1),
+    prefillWorkers: intOption(v['prefill-workers'] as string | undefined, 'prefill-workers', 1),
+    decodeWorkers: intOption(v['decode-workers'] as string | undefined, 'decode-workers', 1),
     say,
   });
   process.stdout.write(
@@ -515,7 +516,7 @@ async function benchServeCommand(argv: string[]): Promise<number> {
     throw new UsageError(`--concurrency, --prompt-tokens and --output-tokens are required\n\n${HELP['bench serve']}`);
   }
   if (v['url'] === undefined && v['kv-budget'] === undefined) throw new UsageError('--kv-budget is required when bench serve starts the system (without --url)');
-  const concurrency = String(v['concurrency']).split(',').map((x) => intOption(x.trim(), '--concurrency', 0));
+  const concurrency = String(v['concurrency']).split(',').map((x) => intOption(x.trim(), 'concurrency', 0, 0)).filter((c) => c > 0);
   const policy = (v['policy'] as string | undefined) ?? 'default';
   if (!/^[a-z_]+$/.test(policy)) throw new UsageError('--policy names a profile in policies/ (requests carry the name)');
   loadPolicy(policy);
@@ -523,11 +524,11 @@ async function benchServeCommand(argv: string[]): Promise<number> {
   const bar = progress('bench serve');
   const result = await benchServe({
     concurrency,
-    promptTokens: intOption(v['prompt-tokens'] as string, '--prompt-tokens', 0),
-    outputTokens: intOption(v['output-tokens'] as string, '--output-tokens', 0),
+    promptTokens: intOption(v['prompt-tokens'] as string, 'prompt-tokens', 0),
+    outputTokens: intOption(v['output-tokens'] as string, 'output-tokens', 0),
     kvBudget: v['kv-budget'] as string | undefined,
     policy,
-    requests: v['requests'] === undefined ? undefined : intOption(v['requests'] as string, '--requests', 0),
+    requests: v['requests'] === undefined ? undefined : intOption(v['requests'] as string, 'requests', 0),
     url: v['url'] as string | undefined,
     natsUrl: v['nats'] as string | undefined,
     model: v['model'] as string | undefined,
