@@ -98,9 +98,10 @@ options:
   up: `usage: inferos up [options]
 
 Starts the whole system with the bundled model: a NATS server with JetStream when none answers on --nats
-(Debian's nats-server; installed with apt-get when missing and running as root), then the kv-store, the
-prefill and decode workers and the gateway, each its own process; waits until every one reports healthy,
-prints the URLs, and serves until Ctrl-C or SIGTERM, which stops everything cleanly.
+(Debian's nats-server; installed with apt-get when missing and running as root), then the controller
+(control API on 127.0.0.1:7031; --policy seeds its first policy version), the kv-store, the prefill and
+decode workers and the gateway, each its own process; waits until every one reports healthy, prints the
+URLs, and serves until Ctrl-C or SIGTERM, which stops everything cleanly.
 
 options:
   --port N              gateway HTTP port (default 8000)
@@ -486,6 +487,7 @@ async function up(argv: string[]): Promise<number> {
       `  OpenAI API:   ${sys.url}/v1   (e.g. curl ${sys.url}/v1/chat/completions -H 'content-type: application/json' -d '{"model":"inferos-tiny","messages":[{"role":"user","content":"Hello"}]}')\n` +
       `  Lemonade API: ${sys.url}/api/v1   (health: ${sys.url}/api/v1/health, stats: ${sys.url}/api/v1/stats)\n` +
       `  NATS:         ${sys.natsUrl}${sys.ownNats ? ' (started by inferos up)' : ''}\n` +
+      (sys.controlUrl ? `  Control API:  ${sys.controlUrl}/v1   (health, metrics, policy, history; OpenAPI at ${sys.controlUrl}/openapi.json)\n` : '') +
       `Ctrl-C stops everything.\n`,
   );
   return new Promise<number>((resolveExit) => {

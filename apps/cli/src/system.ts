@@ -24,6 +24,12 @@ export interface SystemOptions {
   decodeWorkers?: number;
   /** Largest prefill step (kv-store --chunk). */
   chunk?: number;
+  /** Start the controller (control API, policy distribution, loops; default true). */
+  controller?: boolean;
+  /** Control API port (default 7031). */
+  controlPort?: number;
+  /** Run the controller's quality probe (default true). */
+  probe?: boolean;
   /** Where service logs go: 'inherit' (our stderr) or 'ignore'. */
   logs?: 'inherit' | 'ignore';
   /** Progress lines (what is starting, what is ready). */
@@ -40,6 +46,8 @@ export interface ServiceProcess {
 
 export interface RunningSystem {
   url: string;
+  /** The control API, when the controller runs. */
+  controlUrl?: string;
   natsUrl: string;
   /** Whether we started the NATS server (and will stop it). */
   ownNats: boolean;
@@ -120,7 +128,14 @@ export async function startSystem(opts: SystemOptions = {}): Promise<RunningSyst
     for (const s of [...services].reverse()) await stopChild(s.child);
     if (nats) await nats.stop();
   };
+  let controlUrl: string | undefined;
   try {
+    if (opts.controller !== false) {
+      const port = opts.controlPort ?? 7031;
+      start('controller', 'controller', ['--config', policy, '--port', String(port), ...(opts.probe === false ? ['--no-probe'] : []), ...(opts.apiKey ? ['--api-key', opts.apiKey] : [])]);
+      await waitHealthy(url, 'controller', services);
+      controlUrl = `http://127.0.0.1:${port}`;
+    }
     start('kv-store', 'kv-store', ['--policy', policy, ...(opts.budget ? ['--budget', opts.budget] : []), ...(opts.chunk ? ['--chunk', String(opts.chunk)] : [])]);
     await waitHealthy(url, 'kv-store', services);
     for (let i = 0; i < (opts.prefillWorkers ?? 1); i++) start('prefill-worker', 'prefill-worker', ['--policy', policy]);
@@ -132,7 +147,7 @@ export async function startSystem(opts: SystemOptions = {}): Promise<RunningSyst
     start('gateway', 'gateway', ['--port', String(port), '--host', host, ...(opts.apiKey ? ['--api-key', opts.apiKey] : [])]);
     const base = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
     await waitHttp(`${base}/api/v1/health`, services, opts.apiKey);
-    return { url: base, natsUrl: url, ownNats: nats !== undefined, services, stop };
+    return { url: base, controlUrl, natsUrl: url, ownNats: nats !== undefined, services, stop };
   } catch (err) {
     await stop();
     throw err;

@@ -9,7 +9,9 @@
 import { Engine, Sampler, type Provider } from '@inferos/inference';
 import { loadPolicy } from '@inferos/kv';
 import { pb, Subjects, QueueGroups, serve, inferos, type NatsConnection } from '@inferos/proto';
-import { KvClient, RemoteSeq, workerId, providerPreference, announce, sendChunk, stepChecked, lastLogits, type StepToCommit } from '@inferos/serving';
+import {
+  KvClient, RemoteSeq, workerId, providerPreference, announce, sendChunk, stepChecked, lastLogits, followPolicy, startReporter, type StepToCommit,
+} from '@inferos/serving';
 
 export interface DecodeWorkerOptions {
   modelDir?: string;
@@ -46,6 +48,9 @@ export async function startDecodeWorker(nc: NatsConnection, opts: DecodeWorkerOp
   let tokens = 0;
   let wake: (() => void) | undefined;
   let closing = false;
+  // scheduler.max_batch: the most sequences stepped per iteration; the rest wait their turn (round robin).
+  let maxBatch = policy.scheduler.max_batch;
+  let turn = 0;
 
   const stopAnnounce = announce(nc, 'decode-worker', id, engine, preference, () => ({
     running: active.length,
@@ -53,6 +58,13 @@ export async function startDecodeWorker(nc: NatsConnection, opts: DecodeWorkerOp
     seqIds: [...active.map((a) => a.seq.id), ...pending.map((j) => j.seqId)],
     tokensGenerated: tokens,
   }), log);
+
+  const follower = await followPolicy(nc, 'decode-worker', id, (s) => {
+    maxBatch = s.policy.scheduler.max_batch;
+  }, log);
+  const stopReporter = startReporter(nc, 'decode-worker', id, () => {
+    return { model: engine.info.name, policyVersion: follower.version, provider: engine.provider, maxBatch };
+  }, log);
 
   const sub = serve(nc, Subjects.decodeJobs, { queue: QueueGroups.decode, request: pb.DecodeJob, reply: pb.Ack, log, onError: (e) => ({ ok: false, message: e.message, workerId: id }) }, (job) => {
     if (closing) return { ok: false, message: 'worker is stopping', workerId: id };
@@ -89,7 +101,13 @@ export async function startDecodeWorker(nc: NatsConnection, opts: DecodeWorkerOp
     if (trace) trace.idle += t0 - trace.at;
     const ran: StepToCommit[] = [];
     const failed: [Active, string][] = [];
-    for (const a of active) {
+    // This iteration's batch: maxBatch sequences, taking turns when more are running.
+    const n = Math.min(maxBatch, active.length);
+    const start = turn % active.length;
+    const batch = [...active.slice(start), ...active.slice(0, start)].slice(0, n);
+    turn = (start + n) % Math.max(1, active.length);
+    const waiting = active.filter((a) => !batch.includes(a));
+    for (const a of batch) {
       try {
         ran.push({ seq: a.seq, tokens: 1, out: await stepChecked(engine, kv, a.seq, [a.next]) });
       } catch (err) {
@@ -106,8 +124,8 @@ export async function startDecodeWorker(nc: NatsConnection, opts: DecodeWorkerOp
       trace.commit += t2 - t1;
     }
     const byId = new Map(ran.map((r, i) => [r.seq.id, { out: r.out, error: errors[i] }]));
-    const still: Active[] = [];
-    for (const a of active) {
+    const still: Active[] = [...waiting];
+    for (const a of batch) {
       const f = failed.find(([x]) => x === a);
       const r = byId.get(a.seq.id);
       if (f || !r || r.error) {
@@ -173,6 +191,8 @@ export async function startDecodeWorker(nc: NatsConnection, opts: DecodeWorkerOp
       await loop;
       for (const job of pending.splice(0)) sendChunk(nc, job.streamSubject, job.requestId, id, { index: job.generated, done: true, errorCode: 'unavailable', errorMessage: 'decode worker stopped' }, log);
       stopAnnounce();
+      follower.stop();
+      stopReporter();
       kv.close();
       await engine.close();
     },

@@ -1,7 +1,7 @@
 // gateway service: the OpenAI / Lemonade HTTP API over the NATS backend.
 import { statSync } from 'node:fs';
 import { loadModelInfo, defaultModelDir, TextTokenizer } from '@inferos/inference';
-import { runService } from '@inferos/serving';
+import { runService, followPolicy, startReporter } from '@inferos/serving';
 import { buildApp } from './app';
 import { NatsBackend } from './nats-backend';
 
@@ -24,7 +24,15 @@ await runService('gateway', 'OpenAI and Lemonade compatible HTTP API', {
   const admissionTimeoutMs = Number(v['admission-timeout']);
   const info = loadModelInfo(String(v['model'] ?? defaultModelDir()));
   if (!info.chatTemplate) throw new Error(`${info.name} has no chat template`);
-  const backend = new NatsBackend(nc, { modelName: info.name, maxContext: info.maxPosition, admissionTimeoutMs });
+  const backend = new NatsBackend(nc, { modelName: info.name, maxContext: info.maxPosition, admissionTimeoutMs, log });
+  const instance = `gateway-${process.pid}`;
+  // Nothing in the gateway depends on the policy; it acknowledges each version so that the controller
+  // sees every service follow.
+  const follower = await followPolicy(nc, 'gateway', instance, () => {}, log);
+  const stopReporter = startReporter(nc, 'gateway', instance, () => ({
+    model: info.name, policyVersion: follower.version, hasRequests: true,
+    requestsRunning: backend.runningRequests, requestsWaiting: backend.waitingRequests,
+  }), log);
   const app = await buildApp({ apiKey, maxWaiting }, {
     backend,
     tokenizer: TextTokenizer.load(info.tokenizerPath),
@@ -32,10 +40,11 @@ await runService('gateway', 'OpenAI and Lemonade compatible HTTP API', {
     modelCreated: Math.floor(statSync(info.graphs.get(info.defaultGroup)!).mtimeMs / 1000),
   });
   const url = await app.listen({ port, host });
-  void log;
   return {
     ready: `ready: ${url}/v1 (OpenAI) and ${url}/api/v1 (Lemonade)`,
     async close() {
+      follower.stop();
+      stopReporter();
       await app.close();
       await backend.close();
     },

@@ -8,7 +8,7 @@
 //   lost    a SeqLost from the kv-store (the owning worker stopped heartbeating) ends it with an error
 // Aborting frees the sequence at the kv-store; the worker then drops it at its next commit.
 import {
-  pb, Subjects, SERVICES, request, UnavailableError, decode, inferos, type NatsConnection, type Subscription,
+  pb, Subjects, INFERENCE_SERVICES, request, publish, UnavailableError, decode, inferos, type NatsConnection, type Subscription,
 } from '@inferos/proto';
 import { BackendError, BackendErrorCode, type Backend, type GenerationEvent, type GenerationRequest, type ServiceHealth } from './backend';
 
@@ -19,12 +19,17 @@ export interface NatsBackendOptions {
   admissionTimeoutMs?: number;
   /** A stream that stays silent this long ends with an error (default 60 s). */
   silenceTimeoutMs?: number;
+  /** Send a request's prompt to the controller's quality probe at most this often (default 5000 ms; 0: never). */
+  probeEveryMs?: number;
+  log?: (line: string) => void;
 }
 
 export class NatsBackend implements Backend {
   private readonly lost = new Map<string, (m: inferos.v1.SeqLost) => void>();
   private readonly lostSub: Subscription;
   private waiting = 0;
+  private running = 0;
+  private lastProbe = 0;
 
   constructor(private readonly nc: NatsConnection, private readonly opts: NatsBackendOptions) {
     this.lostSub = nc.subscribe(Subjects.kvLost, {
@@ -51,6 +56,19 @@ export class NatsBackend implements Backend {
   /** Requests waiting for room in the KV budget. */
   get waitingRequests(): number {
     return this.waiting;
+  }
+
+  /** Requests admitted and not finished. */
+  get runningRequests(): number {
+    return this.running;
+  }
+
+  private emit(fn: () => void): void {
+    try {
+      fn();
+    } catch (err) {
+      this.opts.log?.(`telemetry: ${(err as Error).message}`);
+    }
   }
 
   private async admit(req: GenerationRequest, signal: AbortSignal): Promise<inferos.v1.SeqOpenReply | undefined> {
@@ -96,6 +114,20 @@ export class NatsBackend implements Backend {
     const open = await this.admit(req, signal);
     if (!open) return;
     const seqId = open.seqId;
+    this.running++;
+    const every = this.opts.probeEveryMs ?? 5000;
+    if (every > 0 && Date.now() - this.lastProbe >= every) {
+      this.lastProbe = Date.now();
+      this.emit(() => publish(this.nc, Subjects.qualityProbe, pb.QualityProbe, { requestId: req.requestId, promptIds: req.promptIds }));
+    }
+    const times: number[] = [];
+    let outcome: { ok: boolean; code: string; tokens: number } = { ok: false, code: 'aborted', tokens: 0 };
+    const report = (e: GenerationEvent) => {
+      if (e.kind === 'tokens') for (const _ of e.ids) times.push(performance.now());
+      else if (e.kind === 'done') outcome = { ok: true, code: '', tokens: e.completionTokens };
+      else outcome = { ok: false, code: e.code, tokens: times.length };
+      onEvent(e);
+    };
     const free = (reason: string) =>
       request(this.nc, Subjects.kvFree, pb.SeqFreeRequest, { seqId, reason }, pb.Ack, 2000).catch(() => undefined);
     const subject = Subjects.stream(req.requestId);
@@ -114,9 +146,20 @@ export class NatsBackend implements Backend {
         throw err;
       }
       if (!ack.ok) throw new BackendError(BackendErrorCode.unavailable, `prefill-worker refused the request: ${ack.message}`);
-      await this.consume(req, sub, seqId, t0, onEvent, signal);
+      await this.consume(req, sub, seqId, t0, report, signal);
       finished = true;
+    } catch (err) {
+      outcome = { ok: false, code: err instanceof BackendError ? err.code : BackendErrorCode.internal, tokens: times.length };
+      throw err;
     } finally {
+      this.running--;
+      const end = performance.now();
+      this.emit(() => publish(this.nc, Subjects.requestMetrics, pb.RequestMetrics, {
+        model: this.modelName, policy: req.policy ?? '', ok: outcome.ok, errorCode: outcome.code,
+        promptTokens: req.promptIds.length, completionTokens: outcome.tokens,
+        ttftS: times.length ? (times[0]! - t0) / 1000 : 0, e2eS: (end - t0) / 1000,
+        itlS: times.slice(1).map((t, i) => (t - times[i]!) / 1000),
+      }));
       sub.unsubscribe();
       this.lost.delete(seqId);
       // On success the worker freed the sequence; otherwise (error, abort) make sure it is gone.
@@ -200,8 +243,7 @@ export class NatsBackend implements Backend {
 
   async health(): Promise<ServiceHealth[]> {
     const out: ServiceHealth[] = [];
-    for (const service of SERVICES) {
-      if (service === 'gateway') continue;
+    for (const service of INFERENCE_SERVICES) {
       try {
         const r = await request(this.nc, Subjects.health(service), pb.HealthRequest, {}, pb.HealthReply, 2000);
         out.push({ name: service, status: r.ok ? 'ok' : 'unavailable', detail: { instance: r.instance, ...(JSON.parse(r.detailJson || '{}') as object) } });

@@ -40,7 +40,7 @@ async function closeAll(): Promise<void> {
 before(async () => {
   server = await startNatsServer();
   nc = await connectBus(server.url, 'kv-store-test');
-  running = startKvStore(nc, {
+  running = await startKvStore(nc, {
     budgetBytes: 16 << 20,
     defaultPolicy: 'baseline',
     shape: SHAPE,

@@ -1,14 +1,24 @@
 // The kv-store on the bus: every request goes through `serve` (decode, handle, always reply).
 import { pb, Subjects, LOST_AFTER_MS, HEARTBEAT_MS, serve, publish, decode, type NatsConnection, type Subscription } from '@inferos/proto';
+import { followPolicy, PeriodicLoop, startReporter } from '@inferos/serving';
 import { KvStore, type StoreConfig } from './store';
+
+export interface KvStoreOptions {
+  /** Keep this budget whatever the controller's policy says (the --budget flag). */
+  pinnedBudget?: boolean;
+  modelName?: string;
+  /** Fast loop period until the controller's policy gives one (loops.fast_ms). */
+  fastMs?: number;
+}
 
 export interface RunningStore {
   store: KvStore;
   close(): Promise<void>;
 }
 
-export function startKvStore(nc: NatsConnection, config: StoreConfig, log: (line: string) => void = () => {}): RunningStore {
+export async function startKvStore(nc: NatsConnection, config: StoreConfig, log: (line: string) => void = () => {}, opts: KvStoreOptions = {}): Promise<RunningStore> {
   const store = new KvStore(config);
+  const instance = `kv-store-${process.pid}`;
   if (store.sweptBytes > 0) log(`swept ${store.sweptBytes} bytes of shared memory left by a crashed process`);
   const subs: Subscription[] = [];
   const seqError = (e: Error) => ({ error: e.message });
@@ -26,6 +36,7 @@ export function startKvStore(nc: NatsConnection, config: StoreConfig, log: (line
       bytesF32: s.bytesByTier.f32, bytesF16: s.bytesByTier.f16, bytesInt8: s.bytesByTier.int8, bytesInt4: s.bytesByTier.int4,
       bytesFp16Equivalent: s.bytesFp16Equivalent, segments: s.segments, peakUsedBytes: s.peakUsedBytes,
       peakSequences: s.peakSequences, freedLost: s.freedLost, sweptBytes: s.sweptBytes,
+      admissionPaused: store.admissionPaused, squeezes: store.squeezeCount, policyVersion: store.policyVersion,
     };
   };
   subs.push(serve(nc, Subjects.kvStats, { request: pb.HealthRequest, reply: pb.KvStats, log, onError: () => ({}) }, () => stats()));
@@ -60,9 +71,41 @@ export function startKvStore(nc: NatsConnection, config: StoreConfig, log: (line
       }
     }
   }, HEARTBEAT_MS / 2);
+  // The fast loop: memory pressure, acted on here where the memory is (see KvStore.relieve).
+  const fast = new PeriodicLoop('fast', opts.fastMs ?? 1, () => {
+    const did = store.relieve();
+    if (did === 'paused' || did === 'resumed') log(`admission ${did} (${store.stats.usedBytes} of ${store.budgetBytes} bytes in use)`);
+  }, (e) => log(`fast loop: ${e.message}`)).start();
+  const follower = await followPolicy(nc, 'kv-store', instance, (s) => {
+    store.setPolicy(s.policy, s.version, s.baselineMode);
+    if (!opts.pinnedBudget) store.setBudget(s.policy.io.host_pool_bytes);
+    fast.periodMs = s.policy.loops.fast_ms;
+  }, log);
+  const stopReporter = startReporter(nc, 'kv-store', instance, () => {
+    const s = store.stats;
+    return {
+      model: opts.modelName ?? '',
+      policyVersion: follower.version,
+      hasKv: true,
+      kvBudgetBytes: s.budgetBytes,
+      kvUsedBytes: s.usedBytes,
+      kvReservedBytes: s.reservedBytes,
+      kvBytesF32: s.bytesByTier.f32,
+      kvBytesF16: s.bytesByTier.f16,
+      kvBytesInt8: s.bytesByTier.int8,
+      kvBytesInt4: s.bytesByTier.int4,
+      kvSequences: s.sequences,
+      admissionPaused: store.admissionPaused,
+      kvDemotions: store.squeezeCount,
+      loops: [fast.stats()],
+    };
+  }, log);
   return {
     store,
     async close() {
+      fast.stop();
+      follower.stop();
+      stopReporter();
       clearInterval(reaper);
       for (const s of subs) s.unsubscribe();
       store.close();

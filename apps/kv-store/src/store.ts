@@ -12,7 +12,7 @@
 // heartbeated for LOST_AFTER_MS is freed and announced (SeqLost), so that the gateway can tell the client.
 import { randomUUID } from 'node:crypto';
 import {
-  TieredKvCache, cachePolicy, loadPolicy, reservation, PolicyError, type CachePolicy, type CacheShape, type TierBytes,
+  TieredKvCache, cachePolicy, loadPolicy, reservation, PolicyError, type CachePolicy, type CacheShape, type TierBytes, type Policy,
 } from '@inferos/kv';
 import { ShmPool, SeqLocks, SegmentMap, sweepStale, BudgetExceededError } from '@inferos/shm';
 import { pb, inferos } from '@inferos/proto';
@@ -48,6 +48,8 @@ interface Sequence {
   maxTokens: number;
   owner?: string;
   openedAt: number;
+  /** The length at the last squeeze (a sequence is squeezed again only after it grew). */
+  squeezedAt?: number;
 }
 
 export interface StoreStats {
@@ -65,6 +67,9 @@ export interface StoreStats {
 }
 
 export const DEFAULT_PREFIX = 'inferos-kv';
+/** Memory pressure marks of the fast loop, as fractions of the budget. */
+export const HIGH_WATER = 0.9;
+export const LOW_WATER = 0.8;
 
 export class KvStore {
   readonly pool: ShmPool;
@@ -74,6 +79,12 @@ export class KvStore {
   private readonly workerSeen = new Map<string, number>();
   private readonly staging = new SegmentMap();
   private reserved = 0;
+  /** The policy for sequences that name none: the controller's current one once it has spoken. */
+  private current: { name: string; policy: CachePolicy; version: number; baselineMode: boolean };
+  /** io.host_pool_bytes in force (the pool's hard cap may sit above it while old reservations drain). */
+  private budget: number;
+  private paused = false;
+  private squeezes = 0;
   private peakUsed = 0;
   private peakSequences = 0;
   private freedLost = 0;
@@ -84,21 +95,111 @@ export class KvStore {
     const prefix = config.prefix ?? DEFAULT_PREFIX;
     this.sweptBytes = [...sweepStale(prefix), ...sweepStale('inferos-stage')].reduce((s, x) => s + x.bytes, 0);
     this.maxSequences = config.maxSequences ?? 1024;
+    this.budget = config.budgetBytes;
+    // Refuse a bad default at start, not at the first request.
+    this.current = { ...this.resolvePolicy(config.defaultPolicy), version: 0, baselineMode: false };
     this.pool = new ShmPool(prefix, config.budgetBytes);
     this.locks = SeqLocks.create(`${prefix}-${process.pid}-locks`, this.maxSequences);
     this.freeSlots = Array.from({ length: this.maxSequences }, (_, i) => this.maxSequences - 1 - i);
-    loadPolicy(config.defaultPolicy); // refuse a bad default at start, not at the first request
   }
 
-  private resolvePolicy(name: string): { name: string; policy: CachePolicy } {
-    const n = name || this.config.defaultPolicy;
-    // Only profile names travel over the bus: a request must not make this process read arbitrary files.
-    if (!/^[a-z_]+$/.test(n)) throw new PolicyError(n, 'requests name a policy profile (policies/NAME.yaml), not a file');
-    let policy = cachePolicy(loadPolicy(n).policy);
+  /**
+   * The controller's policy: for sequences that name none from now on (running sequences keep theirs).
+   * In baseline mode every new sequence runs at full precision. Throws (changing nothing) when the
+   * model has no graph for the policy's group size.
+   */
+  setPolicy(policy: Policy, version: number, baselineMode: boolean): void {
+    const p = this.checkGroup(`policy version ${version}`, cachePolicy(policy));
+    this.current = { name: `policy version ${version}`, policy: p, version, baselineMode };
+  }
+
+  /** io.host_pool_bytes: a lower budget pauses admission until the bytes held fit under it. */
+  setBudget(bytes: number): void {
+    if (!Number.isSafeInteger(bytes) || bytes <= 0) throw new RangeError(`budget must be a positive integer of bytes, got ${bytes}`);
+    this.budget = bytes;
+    this.pool.budgetBytes = Math.max(bytes, this.reserved);
+  }
+
+  get budgetBytes(): number {
+    return this.budget;
+  }
+
+  get policyVersion(): number {
+    return this.current.version;
+  }
+
+  /**
+   * The fast loop's work: act on memory pressure before the budget is hit. Above HIGH_WATER of the
+   * budget, admission pauses and the sequence holding the most FP16 bytes is squeezed (its old FP16
+   * blocks go to INT4, its hot capacity is returned); admission resumes below LOW_WATER.
+   * Returns what it did.
+   */
+  relieve(): 'squeezed' | 'paused' | 'resumed' | 'none' {
+    const used = this.pool.stats.usedBytes;
+    // The pool's cap follows the budget down as old reservations drain.
+    this.pool.budgetBytes = Math.max(this.budget, this.reserved);
+    if (used >= HIGH_WATER * this.budget) {
+      const wasPaused = this.paused;
+      this.paused = true;
+      let best: Sequence | undefined;
+      let bestHot = 0;
+      for (const s of this.sequences.values()) {
+        if (s.cache.policy.fullPrecision || s.squeezedAt === s.cache.length) continue;
+        const hot = s.cache.bytesByTier.f16;
+        if (hot > bestHot) {
+          best = s;
+          bestHot = hot;
+        }
+      }
+      if (best) {
+        const seq = best;
+        try {
+          this.locks.write(seq.slot, () => seq.cache.squeeze());
+          seq.squeezedAt = seq.cache.length;
+          this.squeezes++;
+          return 'squeezed';
+        } catch (err) {
+          // No room even to shrink (the new hot store is allocated before the old is freed): the cache
+          // may be half-changed, so the sequence ends here rather than run on torn state.
+          if (err instanceof BudgetExceededError) this.free(seq.id);
+          else throw err;
+        }
+      }
+      return wasPaused ? 'none' : 'paused';
+    }
+    if (this.paused && used < LOW_WATER * this.budget && this.reserved <= this.budget) {
+      this.paused = false;
+      return 'resumed';
+    }
+    return 'none';
+  }
+
+  get admissionPaused(): boolean {
+    return this.paused;
+  }
+
+  get squeezeCount(): number {
+    return this.squeezes;
+  }
+
+  private checkGroup(n: string, policy: CachePolicy): CachePolicy {
     if (policy.fullPrecision) policy = { ...policy, groupSize: this.config.defaultGroup };
     if (!this.config.groups.includes(policy.groupSize)) {
       throw new PolicyError(`${n}: kv.group_size`, `the model has no graph for group size ${policy.groupSize} (exported: ${this.config.groups.join(', ')})`);
     }
+    return policy;
+  }
+
+  private resolvePolicy(name: string): { name: string; policy: CachePolicy } {
+    if (!name && this.current) {
+      return this.current.baselineMode ? { name: 'baseline (baseline mode)', policy: this.checkGroup('baseline', { ...this.current.policy, fullPrecision: true }) } : this.current;
+    }
+    const n = name || this.config.defaultPolicy;
+    // Only profile names travel over the bus: a request must not make this process read arbitrary files.
+    if (!/^[a-z_]+$/.test(n)) throw new PolicyError(n, 'requests name a policy profile (policies/NAME.yaml), not a file');
+    const policy = this.checkGroup(n, cachePolicy(loadPolicy(n).policy));
+    // Baseline mode: named policies run at full precision too (the quality guard protects every request).
+    if (this.current?.baselineMode) return { name: `${n} (baseline mode)`, policy: this.checkGroup(n, { ...policy, fullPrecision: true }) };
     return { name: n, policy };
   }
 
@@ -116,11 +217,14 @@ export class KvStore {
     }
     const shape: CacheShape = { ...this.config.shape, maxTokens: total };
     const r = reservation(shape, resolved.policy, total, this.config.chunk);
-    if (r.bytes > this.config.budgetBytes) {
-      return { status: pb.OpenStatus.OPEN_TOO_LARGE, message: `a sequence of ${total} tokens under ${resolved.name} needs up to ${r.bytes} bytes, more than the whole KV budget of ${this.config.budgetBytes}`, reservedBytes: r.bytes };
+    if (r.bytes > this.budget) {
+      return { status: pb.OpenStatus.OPEN_TOO_LARGE, message: `a sequence of ${total} tokens under ${resolved.name} needs up to ${r.bytes} bytes, more than the whole KV budget of ${this.budget}`, reservedBytes: r.bytes };
     }
-    if (this.reserved + r.bytes > this.config.budgetBytes || this.freeSlots.length === 0) {
-      return { status: pb.OpenStatus.OPEN_SATURATED, message: `KV budget full: ${this.reserved} of ${this.config.budgetBytes} bytes reserved by ${this.sequences.size} sequences`, retryAfterMs: 50, reservedBytes: r.bytes };
+    if (this.paused) {
+      return { status: pb.OpenStatus.OPEN_SATURATED, message: `admission paused: ${this.pool.stats.usedBytes} of ${this.budget} budget bytes in use`, retryAfterMs: 50, reservedBytes: r.bytes };
+    }
+    if (this.reserved + r.bytes > this.budget || this.freeSlots.length === 0) {
+      return { status: pb.OpenStatus.OPEN_SATURATED, message: `KV budget full: ${this.reserved} of ${this.budget} bytes reserved by ${this.sequences.size} sequences`, retryAfterMs: 50, reservedBytes: r.bytes };
     }
     const slot = this.freeSlots.pop()!;
     let cache: TieredKvCache;
@@ -134,6 +238,7 @@ export class KvStore {
     const seq: Sequence = { id: randomUUID(), requestId: req.requestId, policyName: resolved.name, slot, cache, reserved: r.bytes, maxTokens: total, openedAt: Date.now() };
     this.sequences.set(seq.id, seq);
     this.reserved += r.bytes;
+    this.pool.budgetBytes = Math.max(this.budget, this.reserved);
     this.notePeaks();
     return { status: pb.OpenStatus.OPEN_OK, seqId: seq.id, reservedBytes: r.bytes, chunk: this.config.chunk };
   }
@@ -210,6 +315,7 @@ export class KvStore {
     this.locks.write(seq.slot, () => seq.cache.free());
     this.freeSlots.push(seq.slot);
     this.reserved -= seq.reserved;
+    this.pool.budgetBytes = Math.max(this.budget, this.reserved);
     return true;
   }
 
@@ -290,7 +396,7 @@ export class KvStore {
     }
     const p = this.pool.stats;
     return {
-      budgetBytes: p.budgetBytes,
+      budgetBytes: this.budget,
       usedBytes: p.usedBytes,
       reservedBytes: this.reserved,
       sequences: this.sequences.size,

@@ -4,7 +4,7 @@
 import { Engine, Sampler, type Provider } from '@inferos/inference';
 import { loadPolicy } from '@inferos/kv';
 import { pb, Subjects, QueueGroups, serve, request, inferos, type NatsConnection } from '@inferos/proto';
-import { KvClient, workerId, providerPreference, announce, sendChunk, stepChecked, lastLogits } from '@inferos/serving';
+import { KvClient, workerId, providerPreference, announce, sendChunk, stepChecked, lastLogits, followPolicy, startReporter } from '@inferos/serving';
 
 export interface PrefillWorkerOptions {
   modelDir?: string;
@@ -37,6 +37,13 @@ export async function startPrefillWorker(nc: NatsConnection, opts: PrefillWorker
     waiting: queue.length,
     seqIds: [...(current ? [current] : []), ...queue.map((j) => j.seqId)],
     tokensGenerated: generated,
+  }), log);
+
+  // The prefill worker runs no policy-dependent logic of its own (the kv-store holds the cache, providers
+  // are chosen at start): it acknowledges the version so that the controller sees every service follow.
+  const follower = await followPolicy(nc, 'prefill-worker', id, () => {}, log);
+  const stopReporter = startReporter(nc, 'prefill-worker', id, () => ({
+    model: engine.info.name, policyVersion: follower.version, provider: engine.provider,
   }), log);
 
   const sub = serve(nc, Subjects.prefillJobs, { queue: QueueGroups.prefill, request: pb.PrefillJob, reply: pb.Ack, log, onError: (e) => ({ ok: false, message: e.message, workerId: id }) }, (job) => {
@@ -118,6 +125,8 @@ export async function startPrefillWorker(nc: NatsConnection, opts: PrefillWorker
       wake?.();
       await loop;
       stopAnnounce();
+      follower.stop();
+      stopReporter();
       kv.close();
       await engine.close();
     },

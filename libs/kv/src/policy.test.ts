@@ -65,7 +65,7 @@ test('BAD CALL - out-of-range and wrongly typed values are refused with their pa
   assert.throws(() => applyPolicy(DEFAULT_POLICY, { kv: { group_size: 48 } }), /infer_os.kv.group_size: expected one of 32, 64, 128/);
   assert.throws(() => applyPolicy(DEFAULT_POLICY, { quality: { max_delta_ppl: '0.5' } }), /infer_os.quality.max_delta_ppl: expected a number/);
   assert.throws(() => applyPolicy(DEFAULT_POLICY, { io: { host_pool_bytes: '12 parsecs' } }), /infer_os.io.host_pool_bytes: expected a byte size/);
-  assert.throws(() => applyPolicy(DEFAULT_POLICY, { io: { host_pool_bytes: '512MiB' } }), /below the minimum/);
+  assert.throws(() => applyPolicy(DEFAULT_POLICY, { io: { host_pool_bytes: '512KiB' } }), /below the minimum/);
   assert.throws(() => applyPolicy(DEFAULT_POLICY, { kv: { level_thresholds: { L3_evict: 0.9 } } }), /L3_evict <= L2_int4 <= L1_int8/);
   assert.throws(() => parsePolicyYaml('infer_os: [1, 2]'), /infer_os: expected a mapping/);
   assert.throws(() => parsePolicyYaml('infer_os: {kv: {mode: turbo}}'), /infer_os.kv.mode: expected one of baseline/);

@@ -35,7 +35,16 @@ export interface Policy {
     level_thresholds: { L1_int8: number; L2_int4: number; L3_evict: number };
   };
   io: { enable_iobinding: boolean; dml_pool_bytes: number; host_pool_bytes: number };
-  scheduler: { mode: 'hybrid' | 'gpu_only' | 'npu_only'; prefill_device: string; decode_device: string };
+  scheduler: {
+    mode: 'hybrid' | 'gpu_only' | 'npu_only';
+    prefill_device: string;
+    decode_device: string;
+    /** Most sequences a decode worker steps per iteration (the mid loop steers it). */
+    max_batch: number;
+    /** Latency targets the mid loop steers toward: time per output token, time to first token. */
+    target_tpot_ms: number;
+    target_ftl_ms: number;
+  };
   loops: { fast_ms: number; mid_ms: number; slow_ms: number };
 }
 
@@ -49,7 +58,7 @@ export const DEFAULT_POLICY: Policy = {
     level_thresholds: { L1_int8: 0.7, L2_int4: 0.5, L3_evict: 0.3 },
   },
   io: { enable_iobinding: true, dml_pool_bytes: 2 * 2 ** 30, host_pool_bytes: 4 * 2 ** 30 },
-  scheduler: { mode: 'hybrid', prefill_device: 'dml', decode_device: 'npu' },
+  scheduler: { mode: 'hybrid', prefill_device: 'dml', decode_device: 'npu', max_batch: 64, target_tpot_ms: 100, target_ftl_ms: 2000 },
   loops: { fast_ms: 1, mid_ms: 10, slow_ms: 100 },
 };
 
@@ -86,12 +95,15 @@ const SCHEMA: Record<string, Record<string, Rule | Record<string, Rule>>> = {
   io: {
     enable_iobinding: { kind: 'boolean' },
     dml_pool_bytes: { kind: 'bytes', min: 2 ** 30 },
-    host_pool_bytes: { kind: 'bytes', min: 2 ** 30 },
+    host_pool_bytes: { kind: 'bytes', min: 2 ** 20 },
   },
   scheduler: {
     mode: { kind: 'enum', values: ['hybrid', 'gpu_only', 'npu_only'] },
     prefill_device: { kind: 'enum', values: DEVICES },
     decode_device: { kind: 'enum', values: DEVICES },
+    max_batch: { kind: 'number', min: 1, max: 1024, integer: true },
+    target_tpot_ms: { kind: 'number', min: 1, max: 60000 },
+    target_ftl_ms: { kind: 'number', min: 1, max: 600000 },
   },
   loops: {
     fast_ms: { kind: 'number', min: 0.1, max: 1000 },
@@ -166,6 +178,32 @@ export function applyPolicy(base: Policy, patch: unknown): Policy {
     throw new PolicyError('infer_os.kv.level_thresholds', `must satisfy L3_evict <= L2_int4 <= L1_int8, got ${t.L3_evict}, ${t.L2_int4}, ${t.L1_int8}`);
   }
   return out;
+}
+
+/**
+ * The JSON Schema of a policy document (`{infer_os: {...}}`), generated from the same rules that
+ * applyPolicy checks, for HTTP APIs to validate and document. Every key is optional (a partial update);
+ * unknown keys are refused.
+ */
+export function policyJsonSchema(): object {
+  const rule = (r: Rule): object => {
+    switch (r.kind) {
+      case 'number':
+        return { type: r.integer ? 'integer' : 'number', minimum: r.min, maximum: r.max };
+      case 'enum':
+        return { enum: [...r.values] };
+      case 'boolean':
+        return { type: 'boolean' };
+      case 'bytes':
+        return { anyOf: [{ type: 'integer', minimum: r.min }, { type: 'string', pattern: '^\\s*\\d+(\\.\\d+)?\\s*(B|KB|MB|GB|KiB|MiB|GiB)?\\s*$' }] };
+    }
+  };
+  const obj = (schema: Record<string, Rule | Record<string, Rule>>): object => ({
+    type: 'object',
+    additionalProperties: false,
+    properties: Object.fromEntries(Object.entries(schema).map(([k, v]) => [k, isRule(v) ? rule(v) : obj(v as Record<string, Rule>)])),
+  });
+  return { type: 'object', additionalProperties: false, properties: { infer_os: obj(SCHEMA as never) } };
 }
 
 export function parsePolicyYaml(text: string, source = 'policy'): Policy {

@@ -207,3 +207,22 @@ test('default-like policies reserve far less than the float32 baseline', () => {
   const def = reservation(big, { fullPrecision: false, sinks: 4, window: 32, groupSize: 64, thresholds: { int8: 1, int4: 1, evict: 0.2 } }, 1024, 256).bytes;
   assert.ok(base / def > 2, `baseline ${base} / default ${def}`);
 });
+
+test('squeeze moves old FP16 blocks to INT4 and returns the hot capacity; the window stays FP16', () => {
+  const a = countingArena();
+  const p: CachePolicy = { ...tiered, thresholds: { int8: 0, int4: 0, evict: 0 } }; // nothing demoted by rank
+  const c = new TieredKvCache({ ...shape, maxTokens: 400 }, p, { arena: a.arena, fixedHotChunk: 32 });
+  fill(c, 4 + 4 * 32 + 16, 8);
+  assert.equal(c.tokensByTier.int4, 0);
+  const before = c.bytesHeld;
+  const freed = c.squeeze();
+  assert.ok(freed > 0 && c.bytesHeld === before - freed, `freed ${freed}`);
+  assert.equal(a.held(), c.bytesHeld);
+  assert.equal(c.tokensByTier.int4, 4 * 32 * shape.layers, 'every old block is INT4 now');
+  assert.equal(c.tokensByTier.hot, (4 + 16) * shape.layers, 'sinks and window stay hot');
+  fill2(c, 4 + 6 * 32 + 16, 8, () => 1);
+  assert.equal(c.length, 4 + 6 * 32 + 16, 'the cache keeps growing after a squeeze');
+  const base = new TieredKvCache(shape, baseline);
+  fill(base, 64, 8);
+  assert.equal(base.squeeze(), 0, 'the exact baseline is never squeezed');
+});

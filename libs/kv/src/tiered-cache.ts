@@ -121,7 +121,7 @@ class HotStore {
     readonly maxTokens: number,
     private readonly arena: KvArena,
     /** Allocated once at this many tokens and never resized (undefined: grow as needed). */
-    readonly fixedCapacity?: number,
+    public fixedCapacity?: number,
   ) {
     this.keys = this.alloc(0);
     this.values = this.alloc(0);
@@ -519,7 +519,23 @@ export class TieredKvCache {
     return s / this.policy.groupSize;
   }
 
-  private demote(layer: Layer): void {
+  /**
+   * Memory pressure: move every old block still at FP16 to INT4 now (the sinks and the recent window
+   * stay), and give the hot store's unused capacity back (it grows again as needed). Not for the
+   * full-precision baseline, which must stay exact. Returns the bytes released.
+   */
+  squeeze(): number {
+    if (this.policy.fullPrecision) return 0;
+    const before = this.bytesHeld;
+    for (const layer of this.layers) {
+      layer.hot.fixedCapacity = undefined;
+      this.demote(layer, 'i4');
+      if (layer.hot.capacity > layer.hot.n) layer.hot.resize(layer.hot.n);
+    }
+    return before - this.bytesHeld;
+  }
+
+  private demote(layer: Layer, force?: Tier): void {
     // Rank every old block, evicted ones included (their importance no longer grows), so the
     // thresholds are quantiles of the whole old population and repeated rounds do not compound.
     const scores = new Map(layer.blocks.map((b) => [b.start, this.score(layer, b.start)] as const));
@@ -528,7 +544,8 @@ export class TieredKvCache {
     const moves: [Block, Tier][] = [];
     ranked.forEach((b, i) => {
       const r = (i + 0.5) / ranked.length;
-      const target: Tier = r < evict ? 'evicted' : r < int4 ? 'i4' : r < int8 ? 'i8' : 'hot';
+      const ranked_: Tier = r < evict ? 'evicted' : r < int4 ? 'i4' : r < int8 ? 'i8' : 'hot';
+      const target: Tier = force && TIER_ORDER[force] > TIER_ORDER[ranked_] ? force : ranked_;
       if (TIER_ORDER[target] > TIER_ORDER[b.tier]) moves.push([b, target]);
     });
     if (moves.length === 0) return;

@@ -1,5 +1,5 @@
 export { pb, encode, decode, ProtocolError, SCHEMA_VERSION, type MessageType } from './codec';
-export { Subjects, QueueGroups, SERVICES, HEARTBEAT_MS, LOST_AFTER_MS, type ServiceName } from './subjects';
+export { Subjects, QueueGroups, SERVICES, INFERENCE_SERVICES, HEARTBEAT_MS, LOST_AFTER_MS, REPORT_MS, POLICY_BUCKET, POLICY_KEY, HISTORY_STREAM, type ServiceName } from './subjects';
 export {
   connectBus, publish, request, serve, checkPayload, PayloadTooLargeError, UnavailableError, DEFAULT_NATS_URL,
   type NatsConnection, type Msg, type Subscription, type ServeOptions,

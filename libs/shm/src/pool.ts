@@ -44,7 +44,7 @@ export class ShmPool {
    */
   constructor(
     readonly prefix: string,
-    readonly budgetBytes: number,
+    public budgetBytes: number,
     readonly segmentBytes = Math.min(Math.ceil(budgetBytes / ALIGN) * ALIGN, 256 * 2 ** 20),
   ) {
     if (!Number.isSafeInteger(budgetBytes) || budgetBytes <= 0) throw new RangeError(`ShmPool: budget must be a positive integer of bytes, got ${budgetBytes}`);

@@ -2929,5 +2929,1071 @@ export namespace inferos {
             /** Shape of a KvStats. */
             type $Shape = inferos.v1.KvStats.$Properties;
         }
+
+        /**
+         * Properties of a PolicyUpdate.
+         * @deprecated Use inferos.v1.PolicyUpdate.$Properties instead.
+         */
+        interface IPolicyUpdate extends inferos.v1.PolicyUpdate.$Properties {
+        }
+
+        /** Represents a PolicyUpdate. */
+        class PolicyUpdate {
+
+            /**
+             * Constructs a new PolicyUpdate.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: inferos.v1.PolicyUpdate.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** PolicyUpdate schemaVersion. */
+            schemaVersion: number;
+
+            /** PolicyUpdate version. */
+            version: number;
+
+            /** PolicyUpdate policyJson. */
+            policyJson: string;
+
+            /** PolicyUpdate baselineMode. */
+            baselineMode: boolean;
+
+            /** PolicyUpdate issuedAtMs. */
+            issuedAtMs: number;
+
+            /** PolicyUpdate reason. */
+            reason: string;
+
+            /**
+             * Creates a new PolicyUpdate instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns PolicyUpdate instance
+             */
+            static create(properties: inferos.v1.PolicyUpdate.$Shape): inferos.v1.PolicyUpdate & inferos.v1.PolicyUpdate.$Shape;
+            static create(properties?: inferos.v1.PolicyUpdate.$Properties): inferos.v1.PolicyUpdate;
+
+            /**
+             * Encodes the specified PolicyUpdate message. Does not implicitly {@link inferos.v1.PolicyUpdate.verify|verify} messages.
+             * @param message PolicyUpdate message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: inferos.v1.PolicyUpdate.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a PolicyUpdate message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {inferos.v1.PolicyUpdate & inferos.v1.PolicyUpdate.$Shape} PolicyUpdate
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): inferos.v1.PolicyUpdate & inferos.v1.PolicyUpdate.$Shape;
+
+            /**
+             * Verifies a PolicyUpdate message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a PolicyUpdate message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns PolicyUpdate
+             */
+            static fromObject(object: { [k: string]: any }): inferos.v1.PolicyUpdate;
+
+            /**
+             * Creates a plain object from a PolicyUpdate message. Also converts values to other types if specified.
+             * @param message PolicyUpdate
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: inferos.v1.PolicyUpdate, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this PolicyUpdate to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for PolicyUpdate
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace PolicyUpdate {
+
+            /** Properties of a PolicyUpdate. */
+            interface $Properties {
+
+                /** PolicyUpdate schemaVersion */
+                schemaVersion?: (number|null);
+
+                /** PolicyUpdate version */
+                version?: (number|null);
+
+                /** PolicyUpdate policyJson */
+                policyJson?: (string|null);
+
+                /** PolicyUpdate baselineMode */
+                baselineMode?: (boolean|null);
+
+                /** PolicyUpdate issuedAtMs */
+                issuedAtMs?: (number|null);
+
+                /** PolicyUpdate reason */
+                reason?: (string|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a PolicyUpdate. */
+            type $Shape = inferos.v1.PolicyUpdate.$Properties;
+        }
+
+        /**
+         * Properties of a PolicyAck.
+         * @deprecated Use inferos.v1.PolicyAck.$Properties instead.
+         */
+        interface IPolicyAck extends inferos.v1.PolicyAck.$Properties {
+        }
+
+        /** Represents a PolicyAck. */
+        class PolicyAck {
+
+            /**
+             * Constructs a new PolicyAck.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: inferos.v1.PolicyAck.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** PolicyAck schemaVersion. */
+            schemaVersion: number;
+
+            /** PolicyAck service. */
+            service: string;
+
+            /** PolicyAck instance. */
+            instance: string;
+
+            /** PolicyAck version. */
+            version: number;
+
+            /** PolicyAck appliedAtMs. */
+            appliedAtMs: number;
+
+            /** PolicyAck error. */
+            error: string;
+
+            /**
+             * Creates a new PolicyAck instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns PolicyAck instance
+             */
+            static create(properties: inferos.v1.PolicyAck.$Shape): inferos.v1.PolicyAck & inferos.v1.PolicyAck.$Shape;
+            static create(properties?: inferos.v1.PolicyAck.$Properties): inferos.v1.PolicyAck;
+
+            /**
+             * Encodes the specified PolicyAck message. Does not implicitly {@link inferos.v1.PolicyAck.verify|verify} messages.
+             * @param message PolicyAck message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: inferos.v1.PolicyAck.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a PolicyAck message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {inferos.v1.PolicyAck & inferos.v1.PolicyAck.$Shape} PolicyAck
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): inferos.v1.PolicyAck & inferos.v1.PolicyAck.$Shape;
+
+            /**
+             * Verifies a PolicyAck message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a PolicyAck message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns PolicyAck
+             */
+            static fromObject(object: { [k: string]: any }): inferos.v1.PolicyAck;
+
+            /**
+             * Creates a plain object from a PolicyAck message. Also converts values to other types if specified.
+             * @param message PolicyAck
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: inferos.v1.PolicyAck, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this PolicyAck to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for PolicyAck
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace PolicyAck {
+
+            /** Properties of a PolicyAck. */
+            interface $Properties {
+
+                /** PolicyAck schemaVersion */
+                schemaVersion?: (number|null);
+
+                /** PolicyAck service */
+                service?: (string|null);
+
+                /** PolicyAck instance */
+                instance?: (string|null);
+
+                /** PolicyAck version */
+                version?: (number|null);
+
+                /** PolicyAck appliedAtMs */
+                appliedAtMs?: (number|null);
+
+                /** PolicyAck error */
+                error?: (string|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a PolicyAck. */
+            type $Shape = inferos.v1.PolicyAck.$Properties;
+        }
+
+        /**
+         * Properties of a RequestMetrics.
+         * @deprecated Use inferos.v1.RequestMetrics.$Properties instead.
+         */
+        interface IRequestMetrics extends inferos.v1.RequestMetrics.$Properties {
+        }
+
+        /** Represents a RequestMetrics. */
+        class RequestMetrics {
+
+            /**
+             * Constructs a new RequestMetrics.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: inferos.v1.RequestMetrics.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** RequestMetrics schemaVersion. */
+            schemaVersion: number;
+
+            /** RequestMetrics model. */
+            model: string;
+
+            /** RequestMetrics policy. */
+            policy: string;
+
+            /** RequestMetrics ok. */
+            ok: boolean;
+
+            /** RequestMetrics errorCode. */
+            errorCode: string;
+
+            /** RequestMetrics promptTokens. */
+            promptTokens: number;
+
+            /** RequestMetrics completionTokens. */
+            completionTokens: number;
+
+            /** RequestMetrics ttftS. */
+            ttftS: number;
+
+            /** RequestMetrics e2eS. */
+            e2eS: number;
+
+            /** RequestMetrics itlS. */
+            itlS: number[];
+
+            /**
+             * Creates a new RequestMetrics instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns RequestMetrics instance
+             */
+            static create(properties: inferos.v1.RequestMetrics.$Shape): inferos.v1.RequestMetrics & inferos.v1.RequestMetrics.$Shape;
+            static create(properties?: inferos.v1.RequestMetrics.$Properties): inferos.v1.RequestMetrics;
+
+            /**
+             * Encodes the specified RequestMetrics message. Does not implicitly {@link inferos.v1.RequestMetrics.verify|verify} messages.
+             * @param message RequestMetrics message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: inferos.v1.RequestMetrics.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a RequestMetrics message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {inferos.v1.RequestMetrics & inferos.v1.RequestMetrics.$Shape} RequestMetrics
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): inferos.v1.RequestMetrics & inferos.v1.RequestMetrics.$Shape;
+
+            /**
+             * Verifies a RequestMetrics message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a RequestMetrics message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns RequestMetrics
+             */
+            static fromObject(object: { [k: string]: any }): inferos.v1.RequestMetrics;
+
+            /**
+             * Creates a plain object from a RequestMetrics message. Also converts values to other types if specified.
+             * @param message RequestMetrics
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: inferos.v1.RequestMetrics, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this RequestMetrics to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for RequestMetrics
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace RequestMetrics {
+
+            /** Properties of a RequestMetrics. */
+            interface $Properties {
+
+                /** RequestMetrics schemaVersion */
+                schemaVersion?: (number|null);
+
+                /** RequestMetrics model */
+                model?: (string|null);
+
+                /** RequestMetrics policy */
+                policy?: (string|null);
+
+                /** RequestMetrics ok */
+                ok?: (boolean|null);
+
+                /** RequestMetrics errorCode */
+                errorCode?: (string|null);
+
+                /** RequestMetrics promptTokens */
+                promptTokens?: (number|null);
+
+                /** RequestMetrics completionTokens */
+                completionTokens?: (number|null);
+
+                /** RequestMetrics ttftS */
+                ttftS?: (number|null);
+
+                /** RequestMetrics e2eS */
+                e2eS?: (number|null);
+
+                /** RequestMetrics itlS */
+                itlS?: (number[]|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a RequestMetrics. */
+            type $Shape = inferos.v1.RequestMetrics.$Properties;
+        }
+
+        /**
+         * Properties of a LoopStats.
+         * @deprecated Use inferos.v1.LoopStats.$Properties instead.
+         */
+        interface ILoopStats extends inferos.v1.LoopStats.$Properties {
+        }
+
+        /** Represents a LoopStats. */
+        class LoopStats {
+
+            /**
+             * Constructs a new LoopStats.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: inferos.v1.LoopStats.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** LoopStats name. */
+            name: string;
+
+            /** LoopStats targetPeriodMs. */
+            targetPeriodMs: number;
+
+            /** LoopStats meanPeriodMs. */
+            meanPeriodMs: number;
+
+            /** LoopStats jitterMs. */
+            jitterMs: number;
+
+            /** LoopStats maxJitterMs. */
+            maxJitterMs: number;
+
+            /** LoopStats meanWorkMs. */
+            meanWorkMs: number;
+
+            /** LoopStats iterations. */
+            iterations: number;
+
+            /**
+             * Creates a new LoopStats instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns LoopStats instance
+             */
+            static create(properties: inferos.v1.LoopStats.$Shape): inferos.v1.LoopStats & inferos.v1.LoopStats.$Shape;
+            static create(properties?: inferos.v1.LoopStats.$Properties): inferos.v1.LoopStats;
+
+            /**
+             * Encodes the specified LoopStats message. Does not implicitly {@link inferos.v1.LoopStats.verify|verify} messages.
+             * @param message LoopStats message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: inferos.v1.LoopStats.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a LoopStats message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {inferos.v1.LoopStats & inferos.v1.LoopStats.$Shape} LoopStats
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): inferos.v1.LoopStats & inferos.v1.LoopStats.$Shape;
+
+            /**
+             * Verifies a LoopStats message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a LoopStats message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns LoopStats
+             */
+            static fromObject(object: { [k: string]: any }): inferos.v1.LoopStats;
+
+            /**
+             * Creates a plain object from a LoopStats message. Also converts values to other types if specified.
+             * @param message LoopStats
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: inferos.v1.LoopStats, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this LoopStats to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for LoopStats
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace LoopStats {
+
+            /** Properties of a LoopStats. */
+            interface $Properties {
+
+                /** LoopStats name */
+                name?: (string|null);
+
+                /** LoopStats targetPeriodMs */
+                targetPeriodMs?: (number|null);
+
+                /** LoopStats meanPeriodMs */
+                meanPeriodMs?: (number|null);
+
+                /** LoopStats jitterMs */
+                jitterMs?: (number|null);
+
+                /** LoopStats maxJitterMs */
+                maxJitterMs?: (number|null);
+
+                /** LoopStats meanWorkMs */
+                meanWorkMs?: (number|null);
+
+                /** LoopStats iterations */
+                iterations?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a LoopStats. */
+            type $Shape = inferos.v1.LoopStats.$Properties;
+        }
+
+        /**
+         * Properties of a ServiceReport.
+         * @deprecated Use inferos.v1.ServiceReport.$Properties instead.
+         */
+        interface IServiceReport extends inferos.v1.ServiceReport.$Properties {
+        }
+
+        /** Represents a ServiceReport. */
+        class ServiceReport {
+
+            /**
+             * Constructs a new ServiceReport.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: inferos.v1.ServiceReport.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** ServiceReport schemaVersion. */
+            schemaVersion: number;
+
+            /** ServiceReport service. */
+            service: string;
+
+            /** ServiceReport instance. */
+            instance: string;
+
+            /** ServiceReport model. */
+            model: string;
+
+            /** ServiceReport timeMs. */
+            timeMs: number;
+
+            /** ServiceReport policyVersion. */
+            policyVersion: number;
+
+            /** ServiceReport hasRequests. */
+            hasRequests: boolean;
+
+            /** ServiceReport requestsRunning. */
+            requestsRunning: number;
+
+            /** ServiceReport requestsWaiting. */
+            requestsWaiting: number;
+
+            /** ServiceReport hasKv. */
+            hasKv: boolean;
+
+            /** ServiceReport kvBudgetBytes. */
+            kvBudgetBytes: number;
+
+            /** ServiceReport kvUsedBytes. */
+            kvUsedBytes: number;
+
+            /** ServiceReport kvReservedBytes. */
+            kvReservedBytes: number;
+
+            /** ServiceReport kvBytesF32. */
+            kvBytesF32: number;
+
+            /** ServiceReport kvBytesF16. */
+            kvBytesF16: number;
+
+            /** ServiceReport kvBytesInt8. */
+            kvBytesInt8: number;
+
+            /** ServiceReport kvBytesInt4. */
+            kvBytesInt4: number;
+
+            /** ServiceReport kvSequences. */
+            kvSequences: number;
+
+            /** ServiceReport admissionPaused. */
+            admissionPaused: boolean;
+
+            /** ServiceReport kvDemotions. */
+            kvDemotions: number;
+
+            /** ServiceReport hasControl. */
+            hasControl: boolean;
+
+            /** ServiceReport baselineMode. */
+            baselineMode: boolean;
+
+            /** ServiceReport deltaPplEstimate. */
+            deltaPplEstimate: number;
+
+            /** ServiceReport deltaPplTokens. */
+            deltaPplTokens: number;
+
+            /** ServiceReport loops. */
+            loops: inferos.v1.LoopStats.$Properties[];
+
+            /** ServiceReport cpuCores. */
+            cpuCores: number;
+
+            /** ServiceReport rssBytes. */
+            rssBytes: number;
+
+            /** ServiceReport provider. */
+            provider: string;
+
+            /** ServiceReport maxBatch. */
+            maxBatch: number;
+
+            /**
+             * Creates a new ServiceReport instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns ServiceReport instance
+             */
+            static create(properties: inferos.v1.ServiceReport.$Shape): inferos.v1.ServiceReport & inferos.v1.ServiceReport.$Shape;
+            static create(properties?: inferos.v1.ServiceReport.$Properties): inferos.v1.ServiceReport;
+
+            /**
+             * Encodes the specified ServiceReport message. Does not implicitly {@link inferos.v1.ServiceReport.verify|verify} messages.
+             * @param message ServiceReport message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: inferos.v1.ServiceReport.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a ServiceReport message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {inferos.v1.ServiceReport & inferos.v1.ServiceReport.$Shape} ServiceReport
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): inferos.v1.ServiceReport & inferos.v1.ServiceReport.$Shape;
+
+            /**
+             * Verifies a ServiceReport message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a ServiceReport message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns ServiceReport
+             */
+            static fromObject(object: { [k: string]: any }): inferos.v1.ServiceReport;
+
+            /**
+             * Creates a plain object from a ServiceReport message. Also converts values to other types if specified.
+             * @param message ServiceReport
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: inferos.v1.ServiceReport, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this ServiceReport to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for ServiceReport
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace ServiceReport {
+
+            /** Properties of a ServiceReport. */
+            interface $Properties {
+
+                /** ServiceReport schemaVersion */
+                schemaVersion?: (number|null);
+
+                /** ServiceReport service */
+                service?: (string|null);
+
+                /** ServiceReport instance */
+                instance?: (string|null);
+
+                /** ServiceReport model */
+                model?: (string|null);
+
+                /** ServiceReport timeMs */
+                timeMs?: (number|null);
+
+                /** ServiceReport policyVersion */
+                policyVersion?: (number|null);
+
+                /** ServiceReport hasRequests */
+                hasRequests?: (boolean|null);
+
+                /** ServiceReport requestsRunning */
+                requestsRunning?: (number|null);
+
+                /** ServiceReport requestsWaiting */
+                requestsWaiting?: (number|null);
+
+                /** ServiceReport hasKv */
+                hasKv?: (boolean|null);
+
+                /** ServiceReport kvBudgetBytes */
+                kvBudgetBytes?: (number|null);
+
+                /** ServiceReport kvUsedBytes */
+                kvUsedBytes?: (number|null);
+
+                /** ServiceReport kvReservedBytes */
+                kvReservedBytes?: (number|null);
+
+                /** ServiceReport kvBytesF32 */
+                kvBytesF32?: (number|null);
+
+                /** ServiceReport kvBytesF16 */
+                kvBytesF16?: (number|null);
+
+                /** ServiceReport kvBytesInt8 */
+                kvBytesInt8?: (number|null);
+
+                /** ServiceReport kvBytesInt4 */
+                kvBytesInt4?: (number|null);
+
+                /** ServiceReport kvSequences */
+                kvSequences?: (number|null);
+
+                /** ServiceReport admissionPaused */
+                admissionPaused?: (boolean|null);
+
+                /** ServiceReport kvDemotions */
+                kvDemotions?: (number|null);
+
+                /** ServiceReport hasControl */
+                hasControl?: (boolean|null);
+
+                /** ServiceReport baselineMode */
+                baselineMode?: (boolean|null);
+
+                /** ServiceReport deltaPplEstimate */
+                deltaPplEstimate?: (number|null);
+
+                /** ServiceReport deltaPplTokens */
+                deltaPplTokens?: (number|null);
+
+                /** ServiceReport loops */
+                loops?: (inferos.v1.LoopStats.$Properties[]|null);
+
+                /** ServiceReport cpuCores */
+                cpuCores?: (number|null);
+
+                /** ServiceReport rssBytes */
+                rssBytes?: (number|null);
+
+                /** ServiceReport provider */
+                provider?: (string|null);
+
+                /** ServiceReport maxBatch */
+                maxBatch?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a ServiceReport. */
+            type $Shape = inferos.v1.ServiceReport.$Properties;
+        }
+
+        /**
+         * Properties of a QualityProbe.
+         * @deprecated Use inferos.v1.QualityProbe.$Properties instead.
+         */
+        interface IQualityProbe extends inferos.v1.QualityProbe.$Properties {
+        }
+
+        /** Represents a QualityProbe. */
+        class QualityProbe {
+
+            /**
+             * Constructs a new QualityProbe.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: inferos.v1.QualityProbe.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** QualityProbe schemaVersion. */
+            schemaVersion: number;
+
+            /** QualityProbe requestId. */
+            requestId: string;
+
+            /** QualityProbe promptIds. */
+            promptIds: number[];
+
+            /**
+             * Creates a new QualityProbe instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns QualityProbe instance
+             */
+            static create(properties: inferos.v1.QualityProbe.$Shape): inferos.v1.QualityProbe & inferos.v1.QualityProbe.$Shape;
+            static create(properties?: inferos.v1.QualityProbe.$Properties): inferos.v1.QualityProbe;
+
+            /**
+             * Encodes the specified QualityProbe message. Does not implicitly {@link inferos.v1.QualityProbe.verify|verify} messages.
+             * @param message QualityProbe message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: inferos.v1.QualityProbe.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a QualityProbe message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {inferos.v1.QualityProbe & inferos.v1.QualityProbe.$Shape} QualityProbe
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): inferos.v1.QualityProbe & inferos.v1.QualityProbe.$Shape;
+
+            /**
+             * Verifies a QualityProbe message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a QualityProbe message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns QualityProbe
+             */
+            static fromObject(object: { [k: string]: any }): inferos.v1.QualityProbe;
+
+            /**
+             * Creates a plain object from a QualityProbe message. Also converts values to other types if specified.
+             * @param message QualityProbe
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: inferos.v1.QualityProbe, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this QualityProbe to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for QualityProbe
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace QualityProbe {
+
+            /** Properties of a QualityProbe. */
+            interface $Properties {
+
+                /** QualityProbe schemaVersion */
+                schemaVersion?: (number|null);
+
+                /** QualityProbe requestId */
+                requestId?: (string|null);
+
+                /** QualityProbe promptIds */
+                promptIds?: (number[]|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a QualityProbe. */
+            type $Shape = inferos.v1.QualityProbe.$Properties;
+        }
+
+        /**
+         * Properties of a QualitySample.
+         * @deprecated Use inferos.v1.QualitySample.$Properties instead.
+         */
+        interface IQualitySample extends inferos.v1.QualitySample.$Properties {
+        }
+
+        /** Represents a QualitySample. */
+        class QualitySample {
+
+            /**
+             * Constructs a new QualitySample.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: inferos.v1.QualitySample.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** QualitySample schemaVersion. */
+            schemaVersion: number;
+
+            /** QualitySample instance. */
+            instance: string;
+
+            /** QualitySample tokens. */
+            tokens: number;
+
+            /** QualitySample nllPolicy. */
+            nllPolicy: number;
+
+            /** QualitySample nllBaseline. */
+            nllBaseline: number;
+
+            /** QualitySample policyVersion. */
+            policyVersion: number;
+
+            /** QualitySample timeMs. */
+            timeMs: number;
+
+            /**
+             * Creates a new QualitySample instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns QualitySample instance
+             */
+            static create(properties: inferos.v1.QualitySample.$Shape): inferos.v1.QualitySample & inferos.v1.QualitySample.$Shape;
+            static create(properties?: inferos.v1.QualitySample.$Properties): inferos.v1.QualitySample;
+
+            /**
+             * Encodes the specified QualitySample message. Does not implicitly {@link inferos.v1.QualitySample.verify|verify} messages.
+             * @param message QualitySample message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: inferos.v1.QualitySample.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a QualitySample message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {inferos.v1.QualitySample & inferos.v1.QualitySample.$Shape} QualitySample
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): inferos.v1.QualitySample & inferos.v1.QualitySample.$Shape;
+
+            /**
+             * Verifies a QualitySample message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a QualitySample message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns QualitySample
+             */
+            static fromObject(object: { [k: string]: any }): inferos.v1.QualitySample;
+
+            /**
+             * Creates a plain object from a QualitySample message. Also converts values to other types if specified.
+             * @param message QualitySample
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: inferos.v1.QualitySample, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this QualitySample to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for QualitySample
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace QualitySample {
+
+            /** Properties of a QualitySample. */
+            interface $Properties {
+
+                /** QualitySample schemaVersion */
+                schemaVersion?: (number|null);
+
+                /** QualitySample instance */
+                instance?: (string|null);
+
+                /** QualitySample tokens */
+                tokens?: (number|null);
+
+                /** QualitySample nllPolicy */
+                nllPolicy?: (number|null);
+
+                /** QualitySample nllBaseline */
+                nllBaseline?: (number|null);
+
+                /** QualitySample policyVersion */
+                policyVersion?: (number|null);
+
+                /** QualitySample timeMs */
+                timeMs?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a QualitySample. */
+            type $Shape = inferos.v1.QualitySample.$Properties;
+        }
     }
 }

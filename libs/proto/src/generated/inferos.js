@@ -8964,6 +8964,3558 @@ export const inferos = $root.inferos = (() => {
             return KvStats;
         })();
 
+        v1.PolicyUpdate = (function() {
+
+            /**
+             * Properties of a PolicyUpdate.
+             * @typedef {Object} inferos.v1.PolicyUpdate.$Properties
+             * @property {number|null} [schemaVersion] PolicyUpdate schemaVersion
+             * @property {number|null} [version] PolicyUpdate version
+             * @property {string|null} [policyJson] PolicyUpdate policyJson
+             * @property {boolean|null} [baselineMode] PolicyUpdate baselineMode
+             * @property {number|null} [issuedAtMs] PolicyUpdate issuedAtMs
+             * @property {string|null} [reason] PolicyUpdate reason
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a PolicyUpdate.
+             * @memberof inferos.v1
+             * @interface IPolicyUpdate
+             * @augments inferos.v1.PolicyUpdate.$Properties
+             * @deprecated Use inferos.v1.PolicyUpdate.$Properties instead.
+             */
+
+            /**
+             * Shape of a PolicyUpdate.
+             * @typedef {inferos.v1.PolicyUpdate.$Properties} inferos.v1.PolicyUpdate.$Shape
+             */
+
+            /**
+             * Constructs a new PolicyUpdate.
+             * @memberof inferos.v1
+             * @classdesc Represents a PolicyUpdate.
+             * @constructor
+             * @param {inferos.v1.PolicyUpdate.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const PolicyUpdate = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * PolicyUpdate schemaVersion.
+             * @member {number} schemaVersion
+             * @memberof inferos.v1.PolicyUpdate
+             * @instance
+             */
+            PolicyUpdate.prototype.schemaVersion = 0;
+
+            /**
+             * PolicyUpdate version.
+             * @member {number} version
+             * @memberof inferos.v1.PolicyUpdate
+             * @instance
+             */
+            PolicyUpdate.prototype.version = 0;
+
+            /**
+             * PolicyUpdate policyJson.
+             * @member {string} policyJson
+             * @memberof inferos.v1.PolicyUpdate
+             * @instance
+             */
+            PolicyUpdate.prototype.policyJson = "";
+
+            /**
+             * PolicyUpdate baselineMode.
+             * @member {boolean} baselineMode
+             * @memberof inferos.v1.PolicyUpdate
+             * @instance
+             */
+            PolicyUpdate.prototype.baselineMode = false;
+
+            /**
+             * PolicyUpdate issuedAtMs.
+             * @member {number} issuedAtMs
+             * @memberof inferos.v1.PolicyUpdate
+             * @instance
+             */
+            PolicyUpdate.prototype.issuedAtMs = 0;
+
+            /**
+             * PolicyUpdate reason.
+             * @member {string} reason
+             * @memberof inferos.v1.PolicyUpdate
+             * @instance
+             */
+            PolicyUpdate.prototype.reason = "";
+
+            /**
+             * Creates a new PolicyUpdate instance using the specified properties.
+             * @function create
+             * @memberof inferos.v1.PolicyUpdate
+             * @static
+             * @param {inferos.v1.PolicyUpdate.$Properties=} [properties] Properties to set
+             * @returns {inferos.v1.PolicyUpdate} PolicyUpdate instance
+             * @type {{
+             *   (properties: inferos.v1.PolicyUpdate.$Shape): inferos.v1.PolicyUpdate & inferos.v1.PolicyUpdate.$Shape;
+             *   (properties?: inferos.v1.PolicyUpdate.$Properties): inferos.v1.PolicyUpdate;
+             * }}
+             */
+            PolicyUpdate.create = function(properties) {
+                return new PolicyUpdate(properties);
+            };
+
+            /**
+             * Encodes the specified PolicyUpdate message. Does not implicitly {@link inferos.v1.PolicyUpdate.verify|verify} messages.
+             * @function encode
+             * @memberof inferos.v1.PolicyUpdate
+             * @static
+             * @param {inferos.v1.PolicyUpdate.$Properties} message PolicyUpdate message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            PolicyUpdate.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.schemaVersion != null && $Object.hasOwnProperty.call(message, "schemaVersion") && message.schemaVersion !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.schemaVersion);
+                if (message.version != null && $Object.hasOwnProperty.call(message, "version") && message.version !== 0)
+                    writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.version);
+                if (message.policyJson != null && $Object.hasOwnProperty.call(message, "policyJson") && message.policyJson !== "")
+                    writer.uint32(/* id 3, wireType 2 =*/26).string(message.policyJson);
+                if (message.baselineMode != null && $Object.hasOwnProperty.call(message, "baselineMode") && message.baselineMode !== false)
+                    writer.uint32(/* id 4, wireType 0 =*/32).bool(message.baselineMode);
+                if (message.issuedAtMs != null && $Object.hasOwnProperty.call(message, "issuedAtMs") && !$Object.is(message.issuedAtMs, 0))
+                    writer.uint32(/* id 5, wireType 1 =*/41).double(message.issuedAtMs);
+                if (message.reason != null && $Object.hasOwnProperty.call(message, "reason") && message.reason !== "")
+                    writer.uint32(/* id 6, wireType 2 =*/50).string(message.reason);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a PolicyUpdate message from the specified reader or buffer.
+             * @function decode
+             * @memberof inferos.v1.PolicyUpdate
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {inferos.v1.PolicyUpdate & inferos.v1.PolicyUpdate.$Shape} PolicyUpdate
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            PolicyUpdate.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.inferos.v1.PolicyUpdate();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.schemaVersion = value;
+                            else
+                                delete message.schemaVersion;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.version = value;
+                            else
+                                delete message.version;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.policyJson = value;
+                            else
+                                delete message.policyJson;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.baselineMode = value;
+                            else
+                                delete message.baselineMode;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.issuedAtMs = value;
+                            else
+                                delete message.issuedAtMs;
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.reason = value;
+                            else
+                                delete message.reason;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Verifies a PolicyUpdate message.
+             * @function verify
+             * @memberof inferos.v1.PolicyUpdate
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            PolicyUpdate.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.schemaVersion != null && $Object.hasOwnProperty.call(message, "schemaVersion"))
+                    if (!$util.isInteger(message.schemaVersion))
+                        return "schemaVersion: integer expected";
+                if (message.version != null && $Object.hasOwnProperty.call(message, "version"))
+                    if (!$util.isInteger(message.version))
+                        return "version: integer expected";
+                if (message.policyJson != null && $Object.hasOwnProperty.call(message, "policyJson"))
+                    if (!$util.isString(message.policyJson))
+                        return "policyJson: string expected";
+                if (message.baselineMode != null && $Object.hasOwnProperty.call(message, "baselineMode"))
+                    if (typeof message.baselineMode !== "boolean")
+                        return "baselineMode: boolean expected";
+                if (message.issuedAtMs != null && $Object.hasOwnProperty.call(message, "issuedAtMs"))
+                    if (typeof message.issuedAtMs !== "number")
+                        return "issuedAtMs: number expected";
+                if (message.reason != null && $Object.hasOwnProperty.call(message, "reason"))
+                    if (!$util.isString(message.reason))
+                        return "reason: string expected";
+                return null;
+            };
+
+            /**
+             * Creates a PolicyUpdate message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof inferos.v1.PolicyUpdate
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {inferos.v1.PolicyUpdate} PolicyUpdate
+             */
+            PolicyUpdate.fromObject = function (object, _depth) {
+                if (object instanceof $root.inferos.v1.PolicyUpdate)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".inferos.v1.PolicyUpdate: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.inferos.v1.PolicyUpdate();
+                if (object.schemaVersion != null)
+                    if ($Number(object.schemaVersion) !== 0)
+                        message.schemaVersion = object.schemaVersion >>> 0;
+                if (object.version != null)
+                    if ($Number(object.version) !== 0)
+                        message.version = object.version >>> 0;
+                if (object.policyJson != null)
+                    if (typeof object.policyJson !== "string" || object.policyJson.length)
+                        message.policyJson = $String(object.policyJson);
+                if (object.baselineMode != null)
+                    if (object.baselineMode)
+                        message.baselineMode = $Boolean(object.baselineMode);
+                if (object.issuedAtMs != null)
+                    if (!$Object.is($Number(object.issuedAtMs), 0))
+                        message.issuedAtMs = $Number(object.issuedAtMs);
+                if (object.reason != null)
+                    if (typeof object.reason !== "string" || object.reason.length)
+                        message.reason = $String(object.reason);
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a PolicyUpdate message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof inferos.v1.PolicyUpdate
+             * @static
+             * @param {inferos.v1.PolicyUpdate} message PolicyUpdate
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            PolicyUpdate.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.schemaVersion = 0;
+                    object.version = 0;
+                    object.policyJson = "";
+                    object.baselineMode = false;
+                    object.issuedAtMs = 0;
+                    object.reason = "";
+                }
+                if (message.schemaVersion != null && $Object.hasOwnProperty.call(message, "schemaVersion"))
+                    object.schemaVersion = message.schemaVersion;
+                if (message.version != null && $Object.hasOwnProperty.call(message, "version"))
+                    object.version = message.version;
+                if (message.policyJson != null && $Object.hasOwnProperty.call(message, "policyJson"))
+                    object.policyJson = message.policyJson;
+                if (message.baselineMode != null && $Object.hasOwnProperty.call(message, "baselineMode"))
+                    object.baselineMode = message.baselineMode;
+                if (message.issuedAtMs != null && $Object.hasOwnProperty.call(message, "issuedAtMs"))
+                    object.issuedAtMs = options.json && !$isFinite(message.issuedAtMs) ? $String(message.issuedAtMs) : message.issuedAtMs;
+                if (message.reason != null && $Object.hasOwnProperty.call(message, "reason"))
+                    object.reason = message.reason;
+                return object;
+            };
+
+            /**
+             * Converts this PolicyUpdate to JSON.
+             * @function toJSON
+             * @memberof inferos.v1.PolicyUpdate
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            PolicyUpdate.prototype.toJSON = function() {
+                return PolicyUpdate.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for PolicyUpdate
+             * @function getTypeUrl
+             * @memberof inferos.v1.PolicyUpdate
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            PolicyUpdate.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/inferos.v1.PolicyUpdate";
+            };
+
+            return PolicyUpdate;
+        })();
+
+        v1.PolicyAck = (function() {
+
+            /**
+             * Properties of a PolicyAck.
+             * @typedef {Object} inferos.v1.PolicyAck.$Properties
+             * @property {number|null} [schemaVersion] PolicyAck schemaVersion
+             * @property {string|null} [service] PolicyAck service
+             * @property {string|null} [instance] PolicyAck instance
+             * @property {number|null} [version] PolicyAck version
+             * @property {number|null} [appliedAtMs] PolicyAck appliedAtMs
+             * @property {string|null} [error] PolicyAck error
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a PolicyAck.
+             * @memberof inferos.v1
+             * @interface IPolicyAck
+             * @augments inferos.v1.PolicyAck.$Properties
+             * @deprecated Use inferos.v1.PolicyAck.$Properties instead.
+             */
+
+            /**
+             * Shape of a PolicyAck.
+             * @typedef {inferos.v1.PolicyAck.$Properties} inferos.v1.PolicyAck.$Shape
+             */
+
+            /**
+             * Constructs a new PolicyAck.
+             * @memberof inferos.v1
+             * @classdesc Represents a PolicyAck.
+             * @constructor
+             * @param {inferos.v1.PolicyAck.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const PolicyAck = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * PolicyAck schemaVersion.
+             * @member {number} schemaVersion
+             * @memberof inferos.v1.PolicyAck
+             * @instance
+             */
+            PolicyAck.prototype.schemaVersion = 0;
+
+            /**
+             * PolicyAck service.
+             * @member {string} service
+             * @memberof inferos.v1.PolicyAck
+             * @instance
+             */
+            PolicyAck.prototype.service = "";
+
+            /**
+             * PolicyAck instance.
+             * @member {string} instance
+             * @memberof inferos.v1.PolicyAck
+             * @instance
+             */
+            PolicyAck.prototype.instance = "";
+
+            /**
+             * PolicyAck version.
+             * @member {number} version
+             * @memberof inferos.v1.PolicyAck
+             * @instance
+             */
+            PolicyAck.prototype.version = 0;
+
+            /**
+             * PolicyAck appliedAtMs.
+             * @member {number} appliedAtMs
+             * @memberof inferos.v1.PolicyAck
+             * @instance
+             */
+            PolicyAck.prototype.appliedAtMs = 0;
+
+            /**
+             * PolicyAck error.
+             * @member {string} error
+             * @memberof inferos.v1.PolicyAck
+             * @instance
+             */
+            PolicyAck.prototype.error = "";
+
+            /**
+             * Creates a new PolicyAck instance using the specified properties.
+             * @function create
+             * @memberof inferos.v1.PolicyAck
+             * @static
+             * @param {inferos.v1.PolicyAck.$Properties=} [properties] Properties to set
+             * @returns {inferos.v1.PolicyAck} PolicyAck instance
+             * @type {{
+             *   (properties: inferos.v1.PolicyAck.$Shape): inferos.v1.PolicyAck & inferos.v1.PolicyAck.$Shape;
+             *   (properties?: inferos.v1.PolicyAck.$Properties): inferos.v1.PolicyAck;
+             * }}
+             */
+            PolicyAck.create = function(properties) {
+                return new PolicyAck(properties);
+            };
+
+            /**
+             * Encodes the specified PolicyAck message. Does not implicitly {@link inferos.v1.PolicyAck.verify|verify} messages.
+             * @function encode
+             * @memberof inferos.v1.PolicyAck
+             * @static
+             * @param {inferos.v1.PolicyAck.$Properties} message PolicyAck message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            PolicyAck.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.schemaVersion != null && $Object.hasOwnProperty.call(message, "schemaVersion") && message.schemaVersion !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.schemaVersion);
+                if (message.service != null && $Object.hasOwnProperty.call(message, "service") && message.service !== "")
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.service);
+                if (message.instance != null && $Object.hasOwnProperty.call(message, "instance") && message.instance !== "")
+                    writer.uint32(/* id 3, wireType 2 =*/26).string(message.instance);
+                if (message.version != null && $Object.hasOwnProperty.call(message, "version") && message.version !== 0)
+                    writer.uint32(/* id 4, wireType 0 =*/32).uint32(message.version);
+                if (message.appliedAtMs != null && $Object.hasOwnProperty.call(message, "appliedAtMs") && !$Object.is(message.appliedAtMs, 0))
+                    writer.uint32(/* id 5, wireType 1 =*/41).double(message.appliedAtMs);
+                if (message.error != null && $Object.hasOwnProperty.call(message, "error") && message.error !== "")
+                    writer.uint32(/* id 6, wireType 2 =*/50).string(message.error);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a PolicyAck message from the specified reader or buffer.
+             * @function decode
+             * @memberof inferos.v1.PolicyAck
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {inferos.v1.PolicyAck & inferos.v1.PolicyAck.$Shape} PolicyAck
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            PolicyAck.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.inferos.v1.PolicyAck();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.schemaVersion = value;
+                            else
+                                delete message.schemaVersion;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.service = value;
+                            else
+                                delete message.service;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.instance = value;
+                            else
+                                delete message.instance;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.version = value;
+                            else
+                                delete message.version;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.appliedAtMs = value;
+                            else
+                                delete message.appliedAtMs;
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.error = value;
+                            else
+                                delete message.error;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Verifies a PolicyAck message.
+             * @function verify
+             * @memberof inferos.v1.PolicyAck
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            PolicyAck.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.schemaVersion != null && $Object.hasOwnProperty.call(message, "schemaVersion"))
+                    if (!$util.isInteger(message.schemaVersion))
+                        return "schemaVersion: integer expected";
+                if (message.service != null && $Object.hasOwnProperty.call(message, "service"))
+                    if (!$util.isString(message.service))
+                        return "service: string expected";
+                if (message.instance != null && $Object.hasOwnProperty.call(message, "instance"))
+                    if (!$util.isString(message.instance))
+                        return "instance: string expected";
+                if (message.version != null && $Object.hasOwnProperty.call(message, "version"))
+                    if (!$util.isInteger(message.version))
+                        return "version: integer expected";
+                if (message.appliedAtMs != null && $Object.hasOwnProperty.call(message, "appliedAtMs"))
+                    if (typeof message.appliedAtMs !== "number")
+                        return "appliedAtMs: number expected";
+                if (message.error != null && $Object.hasOwnProperty.call(message, "error"))
+                    if (!$util.isString(message.error))
+                        return "error: string expected";
+                return null;
+            };
+
+            /**
+             * Creates a PolicyAck message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof inferos.v1.PolicyAck
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {inferos.v1.PolicyAck} PolicyAck
+             */
+            PolicyAck.fromObject = function (object, _depth) {
+                if (object instanceof $root.inferos.v1.PolicyAck)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".inferos.v1.PolicyAck: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.inferos.v1.PolicyAck();
+                if (object.schemaVersion != null)
+                    if ($Number(object.schemaVersion) !== 0)
+                        message.schemaVersion = object.schemaVersion >>> 0;
+                if (object.service != null)
+                    if (typeof object.service !== "string" || object.service.length)
+                        message.service = $String(object.service);
+                if (object.instance != null)
+                    if (typeof object.instance !== "string" || object.instance.length)
+                        message.instance = $String(object.instance);
+                if (object.version != null)
+                    if ($Number(object.version) !== 0)
+                        message.version = object.version >>> 0;
+                if (object.appliedAtMs != null)
+                    if (!$Object.is($Number(object.appliedAtMs), 0))
+                        message.appliedAtMs = $Number(object.appliedAtMs);
+                if (object.error != null)
+                    if (typeof object.error !== "string" || object.error.length)
+                        message.error = $String(object.error);
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a PolicyAck message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof inferos.v1.PolicyAck
+             * @static
+             * @param {inferos.v1.PolicyAck} message PolicyAck
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            PolicyAck.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.schemaVersion = 0;
+                    object.service = "";
+                    object.instance = "";
+                    object.version = 0;
+                    object.appliedAtMs = 0;
+                    object.error = "";
+                }
+                if (message.schemaVersion != null && $Object.hasOwnProperty.call(message, "schemaVersion"))
+                    object.schemaVersion = message.schemaVersion;
+                if (message.service != null && $Object.hasOwnProperty.call(message, "service"))
+                    object.service = message.service;
+                if (message.instance != null && $Object.hasOwnProperty.call(message, "instance"))
+                    object.instance = message.instance;
+                if (message.version != null && $Object.hasOwnProperty.call(message, "version"))
+                    object.version = message.version;
+                if (message.appliedAtMs != null && $Object.hasOwnProperty.call(message, "appliedAtMs"))
+                    object.appliedAtMs = options.json && !$isFinite(message.appliedAtMs) ? $String(message.appliedAtMs) : message.appliedAtMs;
+                if (message.error != null && $Object.hasOwnProperty.call(message, "error"))
+                    object.error = message.error;
+                return object;
+            };
+
+            /**
+             * Converts this PolicyAck to JSON.
+             * @function toJSON
+             * @memberof inferos.v1.PolicyAck
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            PolicyAck.prototype.toJSON = function() {
+                return PolicyAck.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for PolicyAck
+             * @function getTypeUrl
+             * @memberof inferos.v1.PolicyAck
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            PolicyAck.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/inferos.v1.PolicyAck";
+            };
+
+            return PolicyAck;
+        })();
+
+        v1.RequestMetrics = (function() {
+
+            /**
+             * Properties of a RequestMetrics.
+             * @typedef {Object} inferos.v1.RequestMetrics.$Properties
+             * @property {number|null} [schemaVersion] RequestMetrics schemaVersion
+             * @property {string|null} [model] RequestMetrics model
+             * @property {string|null} [policy] RequestMetrics policy
+             * @property {boolean|null} [ok] RequestMetrics ok
+             * @property {string|null} [errorCode] RequestMetrics errorCode
+             * @property {number|null} [promptTokens] RequestMetrics promptTokens
+             * @property {number|null} [completionTokens] RequestMetrics completionTokens
+             * @property {number|null} [ttftS] RequestMetrics ttftS
+             * @property {number|null} [e2eS] RequestMetrics e2eS
+             * @property {Array.<number>|null} [itlS] RequestMetrics itlS
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a RequestMetrics.
+             * @memberof inferos.v1
+             * @interface IRequestMetrics
+             * @augments inferos.v1.RequestMetrics.$Properties
+             * @deprecated Use inferos.v1.RequestMetrics.$Properties instead.
+             */
+
+            /**
+             * Shape of a RequestMetrics.
+             * @typedef {inferos.v1.RequestMetrics.$Properties} inferos.v1.RequestMetrics.$Shape
+             */
+
+            /**
+             * Constructs a new RequestMetrics.
+             * @memberof inferos.v1
+             * @classdesc Represents a RequestMetrics.
+             * @constructor
+             * @param {inferos.v1.RequestMetrics.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const RequestMetrics = function (properties) {
+                this.itlS = [];
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * RequestMetrics schemaVersion.
+             * @member {number} schemaVersion
+             * @memberof inferos.v1.RequestMetrics
+             * @instance
+             */
+            RequestMetrics.prototype.schemaVersion = 0;
+
+            /**
+             * RequestMetrics model.
+             * @member {string} model
+             * @memberof inferos.v1.RequestMetrics
+             * @instance
+             */
+            RequestMetrics.prototype.model = "";
+
+            /**
+             * RequestMetrics policy.
+             * @member {string} policy
+             * @memberof inferos.v1.RequestMetrics
+             * @instance
+             */
+            RequestMetrics.prototype.policy = "";
+
+            /**
+             * RequestMetrics ok.
+             * @member {boolean} ok
+             * @memberof inferos.v1.RequestMetrics
+             * @instance
+             */
+            RequestMetrics.prototype.ok = false;
+
+            /**
+             * RequestMetrics errorCode.
+             * @member {string} errorCode
+             * @memberof inferos.v1.RequestMetrics
+             * @instance
+             */
+            RequestMetrics.prototype.errorCode = "";
+
+            /**
+             * RequestMetrics promptTokens.
+             * @member {number} promptTokens
+             * @memberof inferos.v1.RequestMetrics
+             * @instance
+             */
+            RequestMetrics.prototype.promptTokens = 0;
+
+            /**
+             * RequestMetrics completionTokens.
+             * @member {number} completionTokens
+             * @memberof inferos.v1.RequestMetrics
+             * @instance
+             */
+            RequestMetrics.prototype.completionTokens = 0;
+
+            /**
+             * RequestMetrics ttftS.
+             * @member {number} ttftS
+             * @memberof inferos.v1.RequestMetrics
+             * @instance
+             */
+            RequestMetrics.prototype.ttftS = 0;
+
+            /**
+             * RequestMetrics e2eS.
+             * @member {number} e2eS
+             * @memberof inferos.v1.RequestMetrics
+             * @instance
+             */
+            RequestMetrics.prototype.e2eS = 0;
+
+            /**
+             * RequestMetrics itlS.
+             * @member {Array.<number>} itlS
+             * @memberof inferos.v1.RequestMetrics
+             * @instance
+             */
+            RequestMetrics.prototype.itlS = $util.emptyArray;
+
+            /**
+             * Creates a new RequestMetrics instance using the specified properties.
+             * @function create
+             * @memberof inferos.v1.RequestMetrics
+             * @static
+             * @param {inferos.v1.RequestMetrics.$Properties=} [properties] Properties to set
+             * @returns {inferos.v1.RequestMetrics} RequestMetrics instance
+             * @type {{
+             *   (properties: inferos.v1.RequestMetrics.$Shape): inferos.v1.RequestMetrics & inferos.v1.RequestMetrics.$Shape;
+             *   (properties?: inferos.v1.RequestMetrics.$Properties): inferos.v1.RequestMetrics;
+             * }}
+             */
+            RequestMetrics.create = function(properties) {
+                return new RequestMetrics(properties);
+            };
+
+            /**
+             * Encodes the specified RequestMetrics message. Does not implicitly {@link inferos.v1.RequestMetrics.verify|verify} messages.
+             * @function encode
+             * @memberof inferos.v1.RequestMetrics
+             * @static
+             * @param {inferos.v1.RequestMetrics.$Properties} message RequestMetrics message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            RequestMetrics.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.schemaVersion != null && $Object.hasOwnProperty.call(message, "schemaVersion") && message.schemaVersion !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.schemaVersion);
+                if (message.model != null && $Object.hasOwnProperty.call(message, "model") && message.model !== "")
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.model);
+                if (message.policy != null && $Object.hasOwnProperty.call(message, "policy") && message.policy !== "")
+                    writer.uint32(/* id 3, wireType 2 =*/26).string(message.policy);
+                if (message.ok != null && $Object.hasOwnProperty.call(message, "ok") && message.ok !== false)
+                    writer.uint32(/* id 4, wireType 0 =*/32).bool(message.ok);
+                if (message.errorCode != null && $Object.hasOwnProperty.call(message, "errorCode") && message.errorCode !== "")
+                    writer.uint32(/* id 5, wireType 2 =*/42).string(message.errorCode);
+                if (message.promptTokens != null && $Object.hasOwnProperty.call(message, "promptTokens") && message.promptTokens !== 0)
+                    writer.uint32(/* id 6, wireType 0 =*/48).uint32(message.promptTokens);
+                if (message.completionTokens != null && $Object.hasOwnProperty.call(message, "completionTokens") && message.completionTokens !== 0)
+                    writer.uint32(/* id 7, wireType 0 =*/56).uint32(message.completionTokens);
+                if (message.ttftS != null && $Object.hasOwnProperty.call(message, "ttftS") && !$Object.is(message.ttftS, 0))
+                    writer.uint32(/* id 8, wireType 1 =*/65).double(message.ttftS);
+                if (message.e2eS != null && $Object.hasOwnProperty.call(message, "e2eS") && !$Object.is(message.e2eS, 0))
+                    writer.uint32(/* id 9, wireType 1 =*/73).double(message.e2eS);
+                if (message.itlS != null && message.itlS.length)
+                    writer.uint32(/* id 10, wireType 2 =*/82).floats(message.itlS);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a RequestMetrics message from the specified reader or buffer.
+             * @function decode
+             * @memberof inferos.v1.RequestMetrics
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {inferos.v1.RequestMetrics & inferos.v1.RequestMetrics.$Shape} RequestMetrics
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            RequestMetrics.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.inferos.v1.RequestMetrics();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.schemaVersion = value;
+                            else
+                                delete message.schemaVersion;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.model = value;
+                            else
+                                delete message.model;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.policy = value;
+                            else
+                                delete message.policy;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.ok = value;
+                            else
+                                delete message.ok;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.errorCode = value;
+                            else
+                                delete message.errorCode;
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.promptTokens = value;
+                            else
+                                delete message.promptTokens;
+                            continue;
+                        }
+                    case 7: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.completionTokens = value;
+                            else
+                                delete message.completionTokens;
+                            continue;
+                        }
+                    case 8: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.ttftS = value;
+                            else
+                                delete message.ttftS;
+                            continue;
+                        }
+                    case 9: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.e2eS = value;
+                            else
+                                delete message.e2eS;
+                            continue;
+                        }
+                    case 10: {
+                            if (wireType === 2) {
+                                if (!(message.itlS && message.itlS.length))
+                                    message.itlS = [];
+                                reader.floats(message.itlS);
+                                continue;
+                            }
+                            if (wireType !== 5)
+                                break;
+                            if (!(message.itlS && message.itlS.length))
+                                message.itlS = [];
+                            message.itlS.push(reader.float());
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Verifies a RequestMetrics message.
+             * @function verify
+             * @memberof inferos.v1.RequestMetrics
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            RequestMetrics.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.schemaVersion != null && $Object.hasOwnProperty.call(message, "schemaVersion"))
+                    if (!$util.isInteger(message.schemaVersion))
+                        return "schemaVersion: integer expected";
+                if (message.model != null && $Object.hasOwnProperty.call(message, "model"))
+                    if (!$util.isString(message.model))
+                        return "model: string expected";
+                if (message.policy != null && $Object.hasOwnProperty.call(message, "policy"))
+                    if (!$util.isString(message.policy))
+                        return "policy: string expected";
+                if (message.ok != null && $Object.hasOwnProperty.call(message, "ok"))
+                    if (typeof message.ok !== "boolean")
+                        return "ok: boolean expected";
+                if (message.errorCode != null && $Object.hasOwnProperty.call(message, "errorCode"))
+                    if (!$util.isString(message.errorCode))
+                        return "errorCode: string expected";
+                if (message.promptTokens != null && $Object.hasOwnProperty.call(message, "promptTokens"))
+                    if (!$util.isInteger(message.promptTokens))
+                        return "promptTokens: integer expected";
+                if (message.completionTokens != null && $Object.hasOwnProperty.call(message, "completionTokens"))
+                    if (!$util.isInteger(message.completionTokens))
+                        return "completionTokens: integer expected";
+                if (message.ttftS != null && $Object.hasOwnProperty.call(message, "ttftS"))
+                    if (typeof message.ttftS !== "number")
+                        return "ttftS: number expected";
+                if (message.e2eS != null && $Object.hasOwnProperty.call(message, "e2eS"))
+                    if (typeof message.e2eS !== "number")
+                        return "e2eS: number expected";
+                if (message.itlS != null && $Object.hasOwnProperty.call(message, "itlS")) {
+                    if (!$Array.isArray(message.itlS))
+                        return "itlS: array expected";
+                    for (let i = 0; i < message.itlS.length; ++i)
+                        if (typeof message.itlS[i] !== "number")
+                            return "itlS: number[] expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a RequestMetrics message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof inferos.v1.RequestMetrics
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {inferos.v1.RequestMetrics} RequestMetrics
+             */
+            RequestMetrics.fromObject = function (object, _depth) {
+                if (object instanceof $root.inferos.v1.RequestMetrics)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".inferos.v1.RequestMetrics: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.inferos.v1.RequestMetrics();
+                if (object.schemaVersion != null)
+                    if ($Number(object.schemaVersion) !== 0)
+                        message.schemaVersion = object.schemaVersion >>> 0;
+                if (object.model != null)
+                    if (typeof object.model !== "string" || object.model.length)
+                        message.model = $String(object.model);
+                if (object.policy != null)
+                    if (typeof object.policy !== "string" || object.policy.length)
+                        message.policy = $String(object.policy);
+                if (object.ok != null)
+                    if (object.ok)
+                        message.ok = $Boolean(object.ok);
+                if (object.errorCode != null)
+                    if (typeof object.errorCode !== "string" || object.errorCode.length)
+                        message.errorCode = $String(object.errorCode);
+                if (object.promptTokens != null)
+                    if ($Number(object.promptTokens) !== 0)
+                        message.promptTokens = object.promptTokens >>> 0;
+                if (object.completionTokens != null)
+                    if ($Number(object.completionTokens) !== 0)
+                        message.completionTokens = object.completionTokens >>> 0;
+                if (object.ttftS != null)
+                    if (!$Object.is($Number(object.ttftS), 0))
+                        message.ttftS = $Number(object.ttftS);
+                if (object.e2eS != null)
+                    if (!$Object.is($Number(object.e2eS), 0))
+                        message.e2eS = $Number(object.e2eS);
+                if (object.itlS) {
+                    if (!$Array.isArray(object.itlS))
+                        throw $TypeError(".inferos.v1.RequestMetrics.itlS: array expected");
+                    message.itlS = $Array(object.itlS.length);
+                    for (let i = 0; i < object.itlS.length; ++i)
+                        message.itlS[i] = $Number(object.itlS[i]);
+                }
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a RequestMetrics message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof inferos.v1.RequestMetrics
+             * @static
+             * @param {inferos.v1.RequestMetrics} message RequestMetrics
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            RequestMetrics.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.arrays || options.defaults)
+                    object.itlS = [];
+                if (options.defaults) {
+                    object.schemaVersion = 0;
+                    object.model = "";
+                    object.policy = "";
+                    object.ok = false;
+                    object.errorCode = "";
+                    object.promptTokens = 0;
+                    object.completionTokens = 0;
+                    object.ttftS = 0;
+                    object.e2eS = 0;
+                }
+                if (message.schemaVersion != null && $Object.hasOwnProperty.call(message, "schemaVersion"))
+                    object.schemaVersion = message.schemaVersion;
+                if (message.model != null && $Object.hasOwnProperty.call(message, "model"))
+                    object.model = message.model;
+                if (message.policy != null && $Object.hasOwnProperty.call(message, "policy"))
+                    object.policy = message.policy;
+                if (message.ok != null && $Object.hasOwnProperty.call(message, "ok"))
+                    object.ok = message.ok;
+                if (message.errorCode != null && $Object.hasOwnProperty.call(message, "errorCode"))
+                    object.errorCode = message.errorCode;
+                if (message.promptTokens != null && $Object.hasOwnProperty.call(message, "promptTokens"))
+                    object.promptTokens = message.promptTokens;
+                if (message.completionTokens != null && $Object.hasOwnProperty.call(message, "completionTokens"))
+                    object.completionTokens = message.completionTokens;
+                if (message.ttftS != null && $Object.hasOwnProperty.call(message, "ttftS"))
+                    object.ttftS = options.json && !$isFinite(message.ttftS) ? $String(message.ttftS) : message.ttftS;
+                if (message.e2eS != null && $Object.hasOwnProperty.call(message, "e2eS"))
+                    object.e2eS = options.json && !$isFinite(message.e2eS) ? $String(message.e2eS) : message.e2eS;
+                if (message.itlS && message.itlS.length) {
+                    object.itlS = $Array(message.itlS.length);
+                    for (let j = 0; j < message.itlS.length; ++j)
+                        object.itlS[j] = options.json && !$isFinite(message.itlS[j]) ? $String(message.itlS[j]) : message.itlS[j];
+                }
+                return object;
+            };
+
+            /**
+             * Converts this RequestMetrics to JSON.
+             * @function toJSON
+             * @memberof inferos.v1.RequestMetrics
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            RequestMetrics.prototype.toJSON = function() {
+                return RequestMetrics.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for RequestMetrics
+             * @function getTypeUrl
+             * @memberof inferos.v1.RequestMetrics
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            RequestMetrics.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/inferos.v1.RequestMetrics";
+            };
+
+            return RequestMetrics;
+        })();
+
+        v1.LoopStats = (function() {
+
+            /**
+             * Properties of a LoopStats.
+             * @typedef {Object} inferos.v1.LoopStats.$Properties
+             * @property {string|null} [name] LoopStats name
+             * @property {number|null} [targetPeriodMs] LoopStats targetPeriodMs
+             * @property {number|null} [meanPeriodMs] LoopStats meanPeriodMs
+             * @property {number|null} [jitterMs] LoopStats jitterMs
+             * @property {number|null} [maxJitterMs] LoopStats maxJitterMs
+             * @property {number|null} [meanWorkMs] LoopStats meanWorkMs
+             * @property {number|null} [iterations] LoopStats iterations
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a LoopStats.
+             * @memberof inferos.v1
+             * @interface ILoopStats
+             * @augments inferos.v1.LoopStats.$Properties
+             * @deprecated Use inferos.v1.LoopStats.$Properties instead.
+             */
+
+            /**
+             * Shape of a LoopStats.
+             * @typedef {inferos.v1.LoopStats.$Properties} inferos.v1.LoopStats.$Shape
+             */
+
+            /**
+             * Constructs a new LoopStats.
+             * @memberof inferos.v1
+             * @classdesc Represents a LoopStats.
+             * @constructor
+             * @param {inferos.v1.LoopStats.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const LoopStats = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * LoopStats name.
+             * @member {string} name
+             * @memberof inferos.v1.LoopStats
+             * @instance
+             */
+            LoopStats.prototype.name = "";
+
+            /**
+             * LoopStats targetPeriodMs.
+             * @member {number} targetPeriodMs
+             * @memberof inferos.v1.LoopStats
+             * @instance
+             */
+            LoopStats.prototype.targetPeriodMs = 0;
+
+            /**
+             * LoopStats meanPeriodMs.
+             * @member {number} meanPeriodMs
+             * @memberof inferos.v1.LoopStats
+             * @instance
+             */
+            LoopStats.prototype.meanPeriodMs = 0;
+
+            /**
+             * LoopStats jitterMs.
+             * @member {number} jitterMs
+             * @memberof inferos.v1.LoopStats
+             * @instance
+             */
+            LoopStats.prototype.jitterMs = 0;
+
+            /**
+             * LoopStats maxJitterMs.
+             * @member {number} maxJitterMs
+             * @memberof inferos.v1.LoopStats
+             * @instance
+             */
+            LoopStats.prototype.maxJitterMs = 0;
+
+            /**
+             * LoopStats meanWorkMs.
+             * @member {number} meanWorkMs
+             * @memberof inferos.v1.LoopStats
+             * @instance
+             */
+            LoopStats.prototype.meanWorkMs = 0;
+
+            /**
+             * LoopStats iterations.
+             * @member {number} iterations
+             * @memberof inferos.v1.LoopStats
+             * @instance
+             */
+            LoopStats.prototype.iterations = 0;
+
+            /**
+             * Creates a new LoopStats instance using the specified properties.
+             * @function create
+             * @memberof inferos.v1.LoopStats
+             * @static
+             * @param {inferos.v1.LoopStats.$Properties=} [properties] Properties to set
+             * @returns {inferos.v1.LoopStats} LoopStats instance
+             * @type {{
+             *   (properties: inferos.v1.LoopStats.$Shape): inferos.v1.LoopStats & inferos.v1.LoopStats.$Shape;
+             *   (properties?: inferos.v1.LoopStats.$Properties): inferos.v1.LoopStats;
+             * }}
+             */
+            LoopStats.create = function(properties) {
+                return new LoopStats(properties);
+            };
+
+            /**
+             * Encodes the specified LoopStats message. Does not implicitly {@link inferos.v1.LoopStats.verify|verify} messages.
+             * @function encode
+             * @memberof inferos.v1.LoopStats
+             * @static
+             * @param {inferos.v1.LoopStats.$Properties} message LoopStats message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            LoopStats.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.name != null && $Object.hasOwnProperty.call(message, "name") && message.name !== "")
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.name);
+                if (message.targetPeriodMs != null && $Object.hasOwnProperty.call(message, "targetPeriodMs") && !$Object.is(message.targetPeriodMs, 0))
+                    writer.uint32(/* id 2, wireType 1 =*/17).double(message.targetPeriodMs);
+                if (message.meanPeriodMs != null && $Object.hasOwnProperty.call(message, "meanPeriodMs") && !$Object.is(message.meanPeriodMs, 0))
+                    writer.uint32(/* id 3, wireType 1 =*/25).double(message.meanPeriodMs);
+                if (message.jitterMs != null && $Object.hasOwnProperty.call(message, "jitterMs") && !$Object.is(message.jitterMs, 0))
+                    writer.uint32(/* id 4, wireType 1 =*/33).double(message.jitterMs);
+                if (message.maxJitterMs != null && $Object.hasOwnProperty.call(message, "maxJitterMs") && !$Object.is(message.maxJitterMs, 0))
+                    writer.uint32(/* id 5, wireType 1 =*/41).double(message.maxJitterMs);
+                if (message.meanWorkMs != null && $Object.hasOwnProperty.call(message, "meanWorkMs") && !$Object.is(message.meanWorkMs, 0))
+                    writer.uint32(/* id 6, wireType 1 =*/49).double(message.meanWorkMs);
+                if (message.iterations != null && $Object.hasOwnProperty.call(message, "iterations") && !$Object.is(message.iterations, 0))
+                    writer.uint32(/* id 7, wireType 1 =*/57).double(message.iterations);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a LoopStats message from the specified reader or buffer.
+             * @function decode
+             * @memberof inferos.v1.LoopStats
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {inferos.v1.LoopStats & inferos.v1.LoopStats.$Shape} LoopStats
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            LoopStats.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.inferos.v1.LoopStats();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.name = value;
+                            else
+                                delete message.name;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.targetPeriodMs = value;
+                            else
+                                delete message.targetPeriodMs;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.meanPeriodMs = value;
+                            else
+                                delete message.meanPeriodMs;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.jitterMs = value;
+                            else
+                                delete message.jitterMs;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.maxJitterMs = value;
+                            else
+                                delete message.maxJitterMs;
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.meanWorkMs = value;
+                            else
+                                delete message.meanWorkMs;
+                            continue;
+                        }
+                    case 7: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.iterations = value;
+                            else
+                                delete message.iterations;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Verifies a LoopStats message.
+             * @function verify
+             * @memberof inferos.v1.LoopStats
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            LoopStats.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.name != null && $Object.hasOwnProperty.call(message, "name"))
+                    if (!$util.isString(message.name))
+                        return "name: string expected";
+                if (message.targetPeriodMs != null && $Object.hasOwnProperty.call(message, "targetPeriodMs"))
+                    if (typeof message.targetPeriodMs !== "number")
+                        return "targetPeriodMs: number expected";
+                if (message.meanPeriodMs != null && $Object.hasOwnProperty.call(message, "meanPeriodMs"))
+                    if (typeof message.meanPeriodMs !== "number")
+                        return "meanPeriodMs: number expected";
+                if (message.jitterMs != null && $Object.hasOwnProperty.call(message, "jitterMs"))
+                    if (typeof message.jitterMs !== "number")
+                        return "jitterMs: number expected";
+                if (message.maxJitterMs != null && $Object.hasOwnProperty.call(message, "maxJitterMs"))
+                    if (typeof message.maxJitterMs !== "number")
+                        return "maxJitterMs: number expected";
+                if (message.meanWorkMs != null && $Object.hasOwnProperty.call(message, "meanWorkMs"))
+                    if (typeof message.meanWorkMs !== "number")
+                        return "meanWorkMs: number expected";
+                if (message.iterations != null && $Object.hasOwnProperty.call(message, "iterations"))
+                    if (typeof message.iterations !== "number")
+                        return "iterations: number expected";
+                return null;
+            };
+
+            /**
+             * Creates a LoopStats message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof inferos.v1.LoopStats
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {inferos.v1.LoopStats} LoopStats
+             */
+            LoopStats.fromObject = function (object, _depth) {
+                if (object instanceof $root.inferos.v1.LoopStats)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".inferos.v1.LoopStats: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.inferos.v1.LoopStats();
+                if (object.name != null)
+                    if (typeof object.name !== "string" || object.name.length)
+                        message.name = $String(object.name);
+                if (object.targetPeriodMs != null)
+                    if (!$Object.is($Number(object.targetPeriodMs), 0))
+                        message.targetPeriodMs = $Number(object.targetPeriodMs);
+                if (object.meanPeriodMs != null)
+                    if (!$Object.is($Number(object.meanPeriodMs), 0))
+                        message.meanPeriodMs = $Number(object.meanPeriodMs);
+                if (object.jitterMs != null)
+                    if (!$Object.is($Number(object.jitterMs), 0))
+                        message.jitterMs = $Number(object.jitterMs);
+                if (object.maxJitterMs != null)
+                    if (!$Object.is($Number(object.maxJitterMs), 0))
+                        message.maxJitterMs = $Number(object.maxJitterMs);
+                if (object.meanWorkMs != null)
+                    if (!$Object.is($Number(object.meanWorkMs), 0))
+                        message.meanWorkMs = $Number(object.meanWorkMs);
+                if (object.iterations != null)
+                    if (!$Object.is($Number(object.iterations), 0))
+                        message.iterations = $Number(object.iterations);
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a LoopStats message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof inferos.v1.LoopStats
+             * @static
+             * @param {inferos.v1.LoopStats} message LoopStats
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            LoopStats.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.name = "";
+                    object.targetPeriodMs = 0;
+                    object.meanPeriodMs = 0;
+                    object.jitterMs = 0;
+                    object.maxJitterMs = 0;
+                    object.meanWorkMs = 0;
+                    object.iterations = 0;
+                }
+                if (message.name != null && $Object.hasOwnProperty.call(message, "name"))
+                    object.name = message.name;
+                if (message.targetPeriodMs != null && $Object.hasOwnProperty.call(message, "targetPeriodMs"))
+                    object.targetPeriodMs = options.json && !$isFinite(message.targetPeriodMs) ? $String(message.targetPeriodMs) : message.targetPeriodMs;
+                if (message.meanPeriodMs != null && $Object.hasOwnProperty.call(message, "meanPeriodMs"))
+                    object.meanPeriodMs = options.json && !$isFinite(message.meanPeriodMs) ? $String(message.meanPeriodMs) : message.meanPeriodMs;
+                if (message.jitterMs != null && $Object.hasOwnProperty.call(message, "jitterMs"))
+                    object.jitterMs = options.json && !$isFinite(message.jitterMs) ? $String(message.jitterMs) : message.jitterMs;
+                if (message.maxJitterMs != null && $Object.hasOwnProperty.call(message, "maxJitterMs"))
+                    object.maxJitterMs = options.json && !$isFinite(message.maxJitterMs) ? $String(message.maxJitterMs) : message.maxJitterMs;
+                if (message.meanWorkMs != null && $Object.hasOwnProperty.call(message, "meanWorkMs"))
+                    object.meanWorkMs = options.json && !$isFinite(message.meanWorkMs) ? $String(message.meanWorkMs) : message.meanWorkMs;
+                if (message.iterations != null && $Object.hasOwnProperty.call(message, "iterations"))
+                    object.iterations = options.json && !$isFinite(message.iterations) ? $String(message.iterations) : message.iterations;
+                return object;
+            };
+
+            /**
+             * Converts this LoopStats to JSON.
+             * @function toJSON
+             * @memberof inferos.v1.LoopStats
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            LoopStats.prototype.toJSON = function() {
+                return LoopStats.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for LoopStats
+             * @function getTypeUrl
+             * @memberof inferos.v1.LoopStats
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            LoopStats.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/inferos.v1.LoopStats";
+            };
+
+            return LoopStats;
+        })();
+
+        v1.ServiceReport = (function() {
+
+            /**
+             * Properties of a ServiceReport.
+             * @typedef {Object} inferos.v1.ServiceReport.$Properties
+             * @property {number|null} [schemaVersion] ServiceReport schemaVersion
+             * @property {string|null} [service] ServiceReport service
+             * @property {string|null} [instance] ServiceReport instance
+             * @property {string|null} [model] ServiceReport model
+             * @property {number|null} [timeMs] ServiceReport timeMs
+             * @property {number|null} [policyVersion] ServiceReport policyVersion
+             * @property {boolean|null} [hasRequests] ServiceReport hasRequests
+             * @property {number|null} [requestsRunning] ServiceReport requestsRunning
+             * @property {number|null} [requestsWaiting] ServiceReport requestsWaiting
+             * @property {boolean|null} [hasKv] ServiceReport hasKv
+             * @property {number|null} [kvBudgetBytes] ServiceReport kvBudgetBytes
+             * @property {number|null} [kvUsedBytes] ServiceReport kvUsedBytes
+             * @property {number|null} [kvReservedBytes] ServiceReport kvReservedBytes
+             * @property {number|null} [kvBytesF32] ServiceReport kvBytesF32
+             * @property {number|null} [kvBytesF16] ServiceReport kvBytesF16
+             * @property {number|null} [kvBytesInt8] ServiceReport kvBytesInt8
+             * @property {number|null} [kvBytesInt4] ServiceReport kvBytesInt4
+             * @property {number|null} [kvSequences] ServiceReport kvSequences
+             * @property {boolean|null} [admissionPaused] ServiceReport admissionPaused
+             * @property {number|null} [kvDemotions] ServiceReport kvDemotions
+             * @property {boolean|null} [hasControl] ServiceReport hasControl
+             * @property {boolean|null} [baselineMode] ServiceReport baselineMode
+             * @property {number|null} [deltaPplEstimate] ServiceReport deltaPplEstimate
+             * @property {number|null} [deltaPplTokens] ServiceReport deltaPplTokens
+             * @property {Array.<inferos.v1.LoopStats.$Properties>|null} [loops] ServiceReport loops
+             * @property {number|null} [cpuCores] ServiceReport cpuCores
+             * @property {number|null} [rssBytes] ServiceReport rssBytes
+             * @property {string|null} [provider] ServiceReport provider
+             * @property {number|null} [maxBatch] ServiceReport maxBatch
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a ServiceReport.
+             * @memberof inferos.v1
+             * @interface IServiceReport
+             * @augments inferos.v1.ServiceReport.$Properties
+             * @deprecated Use inferos.v1.ServiceReport.$Properties instead.
+             */
+
+            /**
+             * Shape of a ServiceReport.
+             * @typedef {inferos.v1.ServiceReport.$Properties} inferos.v1.ServiceReport.$Shape
+             */
+
+            /**
+             * Constructs a new ServiceReport.
+             * @memberof inferos.v1
+             * @classdesc Represents a ServiceReport.
+             * @constructor
+             * @param {inferos.v1.ServiceReport.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const ServiceReport = function (properties) {
+                this.loops = [];
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * ServiceReport schemaVersion.
+             * @member {number} schemaVersion
+             * @memberof inferos.v1.ServiceReport
+             * @instance
+             */
+            ServiceReport.prototype.schemaVersion = 0;
+
+            /**
+             * ServiceReport service.
+             * @member {string} service
+             * @memberof inferos.v1.ServiceReport
+             * @instance
+             */
+            ServiceReport.prototype.service = "";
+
+            /**
+             * ServiceReport instance.
+             * @member {string} instance
+             * @memberof inferos.v1.ServiceReport
+             * @instance
+             */
+            ServiceReport.prototype.instance = "";
+
+            /**
+             * ServiceReport model.
+             * @member {string} model
+             * @memberof inferos.v1.ServiceReport
+             * @instance
+             */
+            ServiceReport.prototype.model = "";
+
+            /**
+             * ServiceReport timeMs.
+             * @member {number} timeMs
+             * @memberof inferos.v1.ServiceReport
+             * @instance
+             */
+            ServiceReport.prototype.timeMs = 0;
+
+            /**
+             * ServiceReport policyVersion.
+             * @member {number} policyVersion
+             * @memberof inferos.v1.ServiceReport
+             * @instance
+             */
+            ServiceReport.prototype.policyVersion = 0;
+
+            /**
+             * ServiceReport hasRequests.
+             * @member {boolean} hasRequests
+             * @memberof inferos.v1.ServiceReport
+             * @instance
+             */
+            ServiceReport.prototype.hasRequests = false;
+
+            /**
+             * ServiceReport requestsRunning.
+             * @member {number} requestsRunning
+             * @memberof inferos.v1.ServiceReport
+             * @instance
+             */
+            ServiceReport.prototype.requestsRunning = 0;
+
+            /**
+             * ServiceReport requestsWaiting.
+             * @member {number} requestsWaiting
+             * @memberof inferos.v1.ServiceReport
+             * @instance
+             */
+            ServiceReport.prototype.requestsWaiting = 0;
+
+            /**
+             * ServiceReport hasKv.
+             * @member {boolean} hasKv
+             * @memberof inferos.v1.ServiceReport
+             * @instance
+             */
+            ServiceReport.prototype.hasKv = false;
+
+            /**
+             * ServiceReport kvBudgetBytes.
+             * @member {number} kvBudgetBytes
+             * @memberof inferos.v1.ServiceReport
+             * @instance
+             */
+            ServiceReport.prototype.kvBudgetBytes = 0;
+
+            /**
+             * ServiceReport kvUsedBytes.
+             * @member {number} kvUsedBytes
+             * @memberof inferos.v1.ServiceReport
+             * @instance
+             */
+            ServiceReport.prototype.kvUsedBytes = 0;
+
+            /**
+             * ServiceReport kvReservedBytes.
+             * @member {number} kvReservedBytes
+             * @memberof inferos.v1.ServiceReport
+             * @instance
+             */
+            ServiceReport.prototype.kvReservedBytes = 0;
+
+            /**
+             * ServiceReport kvBytesF32.
+             * @member {number} kvBytesF32
+             * @memberof inferos.v1.ServiceReport
+             * @instance
+             */
+            ServiceReport.prototype.kvBytesF32 = 0;
+
+            /**
+             * ServiceReport kvBytesF16.
+             * @member {number} kvBytesF16
+             * @memberof inferos.v1.ServiceReport
+             * @instance
+             */
+            ServiceReport.prototype.kvBytesF16 = 0;
+
+            /**
+             * ServiceReport kvBytesInt8.
+             * @member {number} kvBytesInt8
+             * @memberof inferos.v1.ServiceReport
+             * @instance
+             */
+            ServiceReport.prototype.kvBytesInt8 = 0;
+
+            /**
+             * ServiceReport kvBytesInt4.
+             * @member {number} kvBytesInt4
+             * @memberof inferos.v1.ServiceReport
+             * @instance
+             */
+            ServiceReport.prototype.kvBytesInt4 = 0;
+
+            /**
+             * ServiceReport kvSequences.
+             * @member {number} kvSequences
+             * @memberof inferos.v1.ServiceReport
+             * @instance
+             */
+            ServiceReport.prototype.kvSequences = 0;
+
+            /**
+             * ServiceReport admissionPaused.
+             * @member {boolean} admissionPaused
+             * @memberof inferos.v1.ServiceReport
+             * @instance
+             */
+            ServiceReport.prototype.admissionPaused = false;
+
+            /**
+             * ServiceReport kvDemotions.
+             * @member {number} kvDemotions
+             * @memberof inferos.v1.ServiceReport
+             * @instance
+             */
+            ServiceReport.prototype.kvDemotions = 0;
+
+            /**
+             * ServiceReport hasControl.
+             * @member {boolean} hasControl
+             * @memberof inferos.v1.ServiceReport
+             * @instance
+             */
+            ServiceReport.prototype.hasControl = false;
+
+            /**
+             * ServiceReport baselineMode.
+             * @member {boolean} baselineMode
+             * @memberof inferos.v1.ServiceReport
+             * @instance
+             */
+            ServiceReport.prototype.baselineMode = false;
+
+            /**
+             * ServiceReport deltaPplEstimate.
+             * @member {number} deltaPplEstimate
+             * @memberof inferos.v1.ServiceReport
+             * @instance
+             */
+            ServiceReport.prototype.deltaPplEstimate = 0;
+
+            /**
+             * ServiceReport deltaPplTokens.
+             * @member {number} deltaPplTokens
+             * @memberof inferos.v1.ServiceReport
+             * @instance
+             */
+            ServiceReport.prototype.deltaPplTokens = 0;
+
+            /**
+             * ServiceReport loops.
+             * @member {Array.<inferos.v1.LoopStats.$Properties>} loops
+             * @memberof inferos.v1.ServiceReport
+             * @instance
+             */
+            ServiceReport.prototype.loops = $util.emptyArray;
+
+            /**
+             * ServiceReport cpuCores.
+             * @member {number} cpuCores
+             * @memberof inferos.v1.ServiceReport
+             * @instance
+             */
+            ServiceReport.prototype.cpuCores = 0;
+
+            /**
+             * ServiceReport rssBytes.
+             * @member {number} rssBytes
+             * @memberof inferos.v1.ServiceReport
+             * @instance
+             */
+            ServiceReport.prototype.rssBytes = 0;
+
+            /**
+             * ServiceReport provider.
+             * @member {string} provider
+             * @memberof inferos.v1.ServiceReport
+             * @instance
+             */
+            ServiceReport.prototype.provider = "";
+
+            /**
+             * ServiceReport maxBatch.
+             * @member {number} maxBatch
+             * @memberof inferos.v1.ServiceReport
+             * @instance
+             */
+            ServiceReport.prototype.maxBatch = 0;
+
+            /**
+             * Creates a new ServiceReport instance using the specified properties.
+             * @function create
+             * @memberof inferos.v1.ServiceReport
+             * @static
+             * @param {inferos.v1.ServiceReport.$Properties=} [properties] Properties to set
+             * @returns {inferos.v1.ServiceReport} ServiceReport instance
+             * @type {{
+             *   (properties: inferos.v1.ServiceReport.$Shape): inferos.v1.ServiceReport & inferos.v1.ServiceReport.$Shape;
+             *   (properties?: inferos.v1.ServiceReport.$Properties): inferos.v1.ServiceReport;
+             * }}
+             */
+            ServiceReport.create = function(properties) {
+                return new ServiceReport(properties);
+            };
+
+            /**
+             * Encodes the specified ServiceReport message. Does not implicitly {@link inferos.v1.ServiceReport.verify|verify} messages.
+             * @function encode
+             * @memberof inferos.v1.ServiceReport
+             * @static
+             * @param {inferos.v1.ServiceReport.$Properties} message ServiceReport message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ServiceReport.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.schemaVersion != null && $Object.hasOwnProperty.call(message, "schemaVersion") && message.schemaVersion !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.schemaVersion);
+                if (message.service != null && $Object.hasOwnProperty.call(message, "service") && message.service !== "")
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.service);
+                if (message.instance != null && $Object.hasOwnProperty.call(message, "instance") && message.instance !== "")
+                    writer.uint32(/* id 3, wireType 2 =*/26).string(message.instance);
+                if (message.model != null && $Object.hasOwnProperty.call(message, "model") && message.model !== "")
+                    writer.uint32(/* id 4, wireType 2 =*/34).string(message.model);
+                if (message.timeMs != null && $Object.hasOwnProperty.call(message, "timeMs") && !$Object.is(message.timeMs, 0))
+                    writer.uint32(/* id 5, wireType 1 =*/41).double(message.timeMs);
+                if (message.policyVersion != null && $Object.hasOwnProperty.call(message, "policyVersion") && message.policyVersion !== 0)
+                    writer.uint32(/* id 6, wireType 0 =*/48).uint32(message.policyVersion);
+                if (message.hasRequests != null && $Object.hasOwnProperty.call(message, "hasRequests") && message.hasRequests !== false)
+                    writer.uint32(/* id 7, wireType 0 =*/56).bool(message.hasRequests);
+                if (message.requestsRunning != null && $Object.hasOwnProperty.call(message, "requestsRunning") && message.requestsRunning !== 0)
+                    writer.uint32(/* id 8, wireType 0 =*/64).uint32(message.requestsRunning);
+                if (message.requestsWaiting != null && $Object.hasOwnProperty.call(message, "requestsWaiting") && message.requestsWaiting !== 0)
+                    writer.uint32(/* id 9, wireType 0 =*/72).uint32(message.requestsWaiting);
+                if (message.hasKv != null && $Object.hasOwnProperty.call(message, "hasKv") && message.hasKv !== false)
+                    writer.uint32(/* id 10, wireType 0 =*/80).bool(message.hasKv);
+                if (message.kvBudgetBytes != null && $Object.hasOwnProperty.call(message, "kvBudgetBytes") && !$Object.is(message.kvBudgetBytes, 0))
+                    writer.uint32(/* id 11, wireType 1 =*/89).double(message.kvBudgetBytes);
+                if (message.kvUsedBytes != null && $Object.hasOwnProperty.call(message, "kvUsedBytes") && !$Object.is(message.kvUsedBytes, 0))
+                    writer.uint32(/* id 12, wireType 1 =*/97).double(message.kvUsedBytes);
+                if (message.kvReservedBytes != null && $Object.hasOwnProperty.call(message, "kvReservedBytes") && !$Object.is(message.kvReservedBytes, 0))
+                    writer.uint32(/* id 13, wireType 1 =*/105).double(message.kvReservedBytes);
+                if (message.kvBytesF32 != null && $Object.hasOwnProperty.call(message, "kvBytesF32") && !$Object.is(message.kvBytesF32, 0))
+                    writer.uint32(/* id 14, wireType 1 =*/113).double(message.kvBytesF32);
+                if (message.kvBytesF16 != null && $Object.hasOwnProperty.call(message, "kvBytesF16") && !$Object.is(message.kvBytesF16, 0))
+                    writer.uint32(/* id 15, wireType 1 =*/121).double(message.kvBytesF16);
+                if (message.kvBytesInt8 != null && $Object.hasOwnProperty.call(message, "kvBytesInt8") && !$Object.is(message.kvBytesInt8, 0))
+                    writer.uint32(/* id 16, wireType 1 =*/129).double(message.kvBytesInt8);
+                if (message.kvBytesInt4 != null && $Object.hasOwnProperty.call(message, "kvBytesInt4") && !$Object.is(message.kvBytesInt4, 0))
+                    writer.uint32(/* id 17, wireType 1 =*/137).double(message.kvBytesInt4);
+                if (message.kvSequences != null && $Object.hasOwnProperty.call(message, "kvSequences") && message.kvSequences !== 0)
+                    writer.uint32(/* id 18, wireType 0 =*/144).uint32(message.kvSequences);
+                if (message.admissionPaused != null && $Object.hasOwnProperty.call(message, "admissionPaused") && message.admissionPaused !== false)
+                    writer.uint32(/* id 19, wireType 0 =*/152).bool(message.admissionPaused);
+                if (message.kvDemotions != null && $Object.hasOwnProperty.call(message, "kvDemotions") && !$Object.is(message.kvDemotions, 0))
+                    writer.uint32(/* id 20, wireType 1 =*/161).double(message.kvDemotions);
+                if (message.hasControl != null && $Object.hasOwnProperty.call(message, "hasControl") && message.hasControl !== false)
+                    writer.uint32(/* id 21, wireType 0 =*/168).bool(message.hasControl);
+                if (message.baselineMode != null && $Object.hasOwnProperty.call(message, "baselineMode") && message.baselineMode !== false)
+                    writer.uint32(/* id 22, wireType 0 =*/176).bool(message.baselineMode);
+                if (message.deltaPplEstimate != null && $Object.hasOwnProperty.call(message, "deltaPplEstimate") && !$Object.is(message.deltaPplEstimate, 0))
+                    writer.uint32(/* id 23, wireType 1 =*/185).double(message.deltaPplEstimate);
+                if (message.deltaPplTokens != null && $Object.hasOwnProperty.call(message, "deltaPplTokens") && !$Object.is(message.deltaPplTokens, 0))
+                    writer.uint32(/* id 24, wireType 1 =*/193).double(message.deltaPplTokens);
+                if (message.loops != null && message.loops.length)
+                    for (let i = 0; i < message.loops.length; ++i)
+                        $root.inferos.v1.LoopStats.encode(message.loops[i], writer.uint32(/* id 25, wireType 2 =*/202).fork(), _depth + 1).ldelim();
+                if (message.cpuCores != null && $Object.hasOwnProperty.call(message, "cpuCores") && !$Object.is(message.cpuCores, 0))
+                    writer.uint32(/* id 26, wireType 1 =*/209).double(message.cpuCores);
+                if (message.rssBytes != null && $Object.hasOwnProperty.call(message, "rssBytes") && !$Object.is(message.rssBytes, 0))
+                    writer.uint32(/* id 27, wireType 1 =*/217).double(message.rssBytes);
+                if (message.provider != null && $Object.hasOwnProperty.call(message, "provider") && message.provider !== "")
+                    writer.uint32(/* id 28, wireType 2 =*/226).string(message.provider);
+                if (message.maxBatch != null && $Object.hasOwnProperty.call(message, "maxBatch") && message.maxBatch !== 0)
+                    writer.uint32(/* id 29, wireType 0 =*/232).uint32(message.maxBatch);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a ServiceReport message from the specified reader or buffer.
+             * @function decode
+             * @memberof inferos.v1.ServiceReport
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {inferos.v1.ServiceReport & inferos.v1.ServiceReport.$Shape} ServiceReport
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ServiceReport.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.inferos.v1.ServiceReport();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.schemaVersion = value;
+                            else
+                                delete message.schemaVersion;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.service = value;
+                            else
+                                delete message.service;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.instance = value;
+                            else
+                                delete message.instance;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.model = value;
+                            else
+                                delete message.model;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.timeMs = value;
+                            else
+                                delete message.timeMs;
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.policyVersion = value;
+                            else
+                                delete message.policyVersion;
+                            continue;
+                        }
+                    case 7: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.hasRequests = value;
+                            else
+                                delete message.hasRequests;
+                            continue;
+                        }
+                    case 8: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.requestsRunning = value;
+                            else
+                                delete message.requestsRunning;
+                            continue;
+                        }
+                    case 9: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.requestsWaiting = value;
+                            else
+                                delete message.requestsWaiting;
+                            continue;
+                        }
+                    case 10: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.hasKv = value;
+                            else
+                                delete message.hasKv;
+                            continue;
+                        }
+                    case 11: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.kvBudgetBytes = value;
+                            else
+                                delete message.kvBudgetBytes;
+                            continue;
+                        }
+                    case 12: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.kvUsedBytes = value;
+                            else
+                                delete message.kvUsedBytes;
+                            continue;
+                        }
+                    case 13: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.kvReservedBytes = value;
+                            else
+                                delete message.kvReservedBytes;
+                            continue;
+                        }
+                    case 14: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.kvBytesF32 = value;
+                            else
+                                delete message.kvBytesF32;
+                            continue;
+                        }
+                    case 15: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.kvBytesF16 = value;
+                            else
+                                delete message.kvBytesF16;
+                            continue;
+                        }
+                    case 16: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.kvBytesInt8 = value;
+                            else
+                                delete message.kvBytesInt8;
+                            continue;
+                        }
+                    case 17: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.kvBytesInt4 = value;
+                            else
+                                delete message.kvBytesInt4;
+                            continue;
+                        }
+                    case 18: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.kvSequences = value;
+                            else
+                                delete message.kvSequences;
+                            continue;
+                        }
+                    case 19: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.admissionPaused = value;
+                            else
+                                delete message.admissionPaused;
+                            continue;
+                        }
+                    case 20: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.kvDemotions = value;
+                            else
+                                delete message.kvDemotions;
+                            continue;
+                        }
+                    case 21: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.hasControl = value;
+                            else
+                                delete message.hasControl;
+                            continue;
+                        }
+                    case 22: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.baselineMode = value;
+                            else
+                                delete message.baselineMode;
+                            continue;
+                        }
+                    case 23: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.deltaPplEstimate = value;
+                            else
+                                delete message.deltaPplEstimate;
+                            continue;
+                        }
+                    case 24: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.deltaPplTokens = value;
+                            else
+                                delete message.deltaPplTokens;
+                            continue;
+                        }
+                    case 25: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.loops && message.loops.length))
+                                message.loops = [];
+                            message.loops.push($root.inferos.v1.LoopStats.decode(reader, reader.size(), $undefined, _depth + 1));
+                            continue;
+                        }
+                    case 26: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.cpuCores = value;
+                            else
+                                delete message.cpuCores;
+                            continue;
+                        }
+                    case 27: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.rssBytes = value;
+                            else
+                                delete message.rssBytes;
+                            continue;
+                        }
+                    case 28: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.provider = value;
+                            else
+                                delete message.provider;
+                            continue;
+                        }
+                    case 29: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.maxBatch = value;
+                            else
+                                delete message.maxBatch;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Verifies a ServiceReport message.
+             * @function verify
+             * @memberof inferos.v1.ServiceReport
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            ServiceReport.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.schemaVersion != null && $Object.hasOwnProperty.call(message, "schemaVersion"))
+                    if (!$util.isInteger(message.schemaVersion))
+                        return "schemaVersion: integer expected";
+                if (message.service != null && $Object.hasOwnProperty.call(message, "service"))
+                    if (!$util.isString(message.service))
+                        return "service: string expected";
+                if (message.instance != null && $Object.hasOwnProperty.call(message, "instance"))
+                    if (!$util.isString(message.instance))
+                        return "instance: string expected";
+                if (message.model != null && $Object.hasOwnProperty.call(message, "model"))
+                    if (!$util.isString(message.model))
+                        return "model: string expected";
+                if (message.timeMs != null && $Object.hasOwnProperty.call(message, "timeMs"))
+                    if (typeof message.timeMs !== "number")
+                        return "timeMs: number expected";
+                if (message.policyVersion != null && $Object.hasOwnProperty.call(message, "policyVersion"))
+                    if (!$util.isInteger(message.policyVersion))
+                        return "policyVersion: integer expected";
+                if (message.hasRequests != null && $Object.hasOwnProperty.call(message, "hasRequests"))
+                    if (typeof message.hasRequests !== "boolean")
+                        return "hasRequests: boolean expected";
+                if (message.requestsRunning != null && $Object.hasOwnProperty.call(message, "requestsRunning"))
+                    if (!$util.isInteger(message.requestsRunning))
+                        return "requestsRunning: integer expected";
+                if (message.requestsWaiting != null && $Object.hasOwnProperty.call(message, "requestsWaiting"))
+                    if (!$util.isInteger(message.requestsWaiting))
+                        return "requestsWaiting: integer expected";
+                if (message.hasKv != null && $Object.hasOwnProperty.call(message, "hasKv"))
+                    if (typeof message.hasKv !== "boolean")
+                        return "hasKv: boolean expected";
+                if (message.kvBudgetBytes != null && $Object.hasOwnProperty.call(message, "kvBudgetBytes"))
+                    if (typeof message.kvBudgetBytes !== "number")
+                        return "kvBudgetBytes: number expected";
+                if (message.kvUsedBytes != null && $Object.hasOwnProperty.call(message, "kvUsedBytes"))
+                    if (typeof message.kvUsedBytes !== "number")
+                        return "kvUsedBytes: number expected";
+                if (message.kvReservedBytes != null && $Object.hasOwnProperty.call(message, "kvReservedBytes"))
+                    if (typeof message.kvReservedBytes !== "number")
+                        return "kvReservedBytes: number expected";
+                if (message.kvBytesF32 != null && $Object.hasOwnProperty.call(message, "kvBytesF32"))
+                    if (typeof message.kvBytesF32 !== "number")
+                        return "kvBytesF32: number expected";
+                if (message.kvBytesF16 != null && $Object.hasOwnProperty.call(message, "kvBytesF16"))
+                    if (typeof message.kvBytesF16 !== "number")
+                        return "kvBytesF16: number expected";
+                if (message.kvBytesInt8 != null && $Object.hasOwnProperty.call(message, "kvBytesInt8"))
+                    if (typeof message.kvBytesInt8 !== "number")
+                        return "kvBytesInt8: number expected";
+                if (message.kvBytesInt4 != null && $Object.hasOwnProperty.call(message, "kvBytesInt4"))
+                    if (typeof message.kvBytesInt4 !== "number")
+                        return "kvBytesInt4: number expected";
+                if (message.kvSequences != null && $Object.hasOwnProperty.call(message, "kvSequences"))
+                    if (!$util.isInteger(message.kvSequences))
+                        return "kvSequences: integer expected";
+                if (message.admissionPaused != null && $Object.hasOwnProperty.call(message, "admissionPaused"))
+                    if (typeof message.admissionPaused !== "boolean")
+                        return "admissionPaused: boolean expected";
+                if (message.kvDemotions != null && $Object.hasOwnProperty.call(message, "kvDemotions"))
+                    if (typeof message.kvDemotions !== "number")
+                        return "kvDemotions: number expected";
+                if (message.hasControl != null && $Object.hasOwnProperty.call(message, "hasControl"))
+                    if (typeof message.hasControl !== "boolean")
+                        return "hasControl: boolean expected";
+                if (message.baselineMode != null && $Object.hasOwnProperty.call(message, "baselineMode"))
+                    if (typeof message.baselineMode !== "boolean")
+                        return "baselineMode: boolean expected";
+                if (message.deltaPplEstimate != null && $Object.hasOwnProperty.call(message, "deltaPplEstimate"))
+                    if (typeof message.deltaPplEstimate !== "number")
+                        return "deltaPplEstimate: number expected";
+                if (message.deltaPplTokens != null && $Object.hasOwnProperty.call(message, "deltaPplTokens"))
+                    if (typeof message.deltaPplTokens !== "number")
+                        return "deltaPplTokens: number expected";
+                if (message.loops != null && $Object.hasOwnProperty.call(message, "loops")) {
+                    if (!$Array.isArray(message.loops))
+                        return "loops: array expected";
+                    for (let i = 0; i < message.loops.length; ++i) {
+                        let error = $root.inferos.v1.LoopStats.verify(message.loops[i], _depth + 1);
+                        if (error)
+                            return "loops." + error;
+                    }
+                }
+                if (message.cpuCores != null && $Object.hasOwnProperty.call(message, "cpuCores"))
+                    if (typeof message.cpuCores !== "number")
+                        return "cpuCores: number expected";
+                if (message.rssBytes != null && $Object.hasOwnProperty.call(message, "rssBytes"))
+                    if (typeof message.rssBytes !== "number")
+                        return "rssBytes: number expected";
+                if (message.provider != null && $Object.hasOwnProperty.call(message, "provider"))
+                    if (!$util.isString(message.provider))
+                        return "provider: string expected";
+                if (message.maxBatch != null && $Object.hasOwnProperty.call(message, "maxBatch"))
+                    if (!$util.isInteger(message.maxBatch))
+                        return "maxBatch: integer expected";
+                return null;
+            };
+
+            /**
+             * Creates a ServiceReport message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof inferos.v1.ServiceReport
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {inferos.v1.ServiceReport} ServiceReport
+             */
+            ServiceReport.fromObject = function (object, _depth) {
+                if (object instanceof $root.inferos.v1.ServiceReport)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".inferos.v1.ServiceReport: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.inferos.v1.ServiceReport();
+                if (object.schemaVersion != null)
+                    if ($Number(object.schemaVersion) !== 0)
+                        message.schemaVersion = object.schemaVersion >>> 0;
+                if (object.service != null)
+                    if (typeof object.service !== "string" || object.service.length)
+                        message.service = $String(object.service);
+                if (object.instance != null)
+                    if (typeof object.instance !== "string" || object.instance.length)
+                        message.instance = $String(object.instance);
+                if (object.model != null)
+                    if (typeof object.model !== "string" || object.model.length)
+                        message.model = $String(object.model);
+                if (object.timeMs != null)
+                    if (!$Object.is($Number(object.timeMs), 0))
+                        message.timeMs = $Number(object.timeMs);
+                if (object.policyVersion != null)
+                    if ($Number(object.policyVersion) !== 0)
+                        message.policyVersion = object.policyVersion >>> 0;
+                if (object.hasRequests != null)
+                    if (object.hasRequests)
+                        message.hasRequests = $Boolean(object.hasRequests);
+                if (object.requestsRunning != null)
+                    if ($Number(object.requestsRunning) !== 0)
+                        message.requestsRunning = object.requestsRunning >>> 0;
+                if (object.requestsWaiting != null)
+                    if ($Number(object.requestsWaiting) !== 0)
+                        message.requestsWaiting = object.requestsWaiting >>> 0;
+                if (object.hasKv != null)
+                    if (object.hasKv)
+                        message.hasKv = $Boolean(object.hasKv);
+                if (object.kvBudgetBytes != null)
+                    if (!$Object.is($Number(object.kvBudgetBytes), 0))
+                        message.kvBudgetBytes = $Number(object.kvBudgetBytes);
+                if (object.kvUsedBytes != null)
+                    if (!$Object.is($Number(object.kvUsedBytes), 0))
+                        message.kvUsedBytes = $Number(object.kvUsedBytes);
+                if (object.kvReservedBytes != null)
+                    if (!$Object.is($Number(object.kvReservedBytes), 0))
+                        message.kvReservedBytes = $Number(object.kvReservedBytes);
+                if (object.kvBytesF32 != null)
+                    if (!$Object.is($Number(object.kvBytesF32), 0))
+                        message.kvBytesF32 = $Number(object.kvBytesF32);
+                if (object.kvBytesF16 != null)
+                    if (!$Object.is($Number(object.kvBytesF16), 0))
+                        message.kvBytesF16 = $Number(object.kvBytesF16);
+                if (object.kvBytesInt8 != null)
+                    if (!$Object.is($Number(object.kvBytesInt8), 0))
+                        message.kvBytesInt8 = $Number(object.kvBytesInt8);
+                if (object.kvBytesInt4 != null)
+                    if (!$Object.is($Number(object.kvBytesInt4), 0))
+                        message.kvBytesInt4 = $Number(object.kvBytesInt4);
+                if (object.kvSequences != null)
+                    if ($Number(object.kvSequences) !== 0)
+                        message.kvSequences = object.kvSequences >>> 0;
+                if (object.admissionPaused != null)
+                    if (object.admissionPaused)
+                        message.admissionPaused = $Boolean(object.admissionPaused);
+                if (object.kvDemotions != null)
+                    if (!$Object.is($Number(object.kvDemotions), 0))
+                        message.kvDemotions = $Number(object.kvDemotions);
+                if (object.hasControl != null)
+                    if (object.hasControl)
+                        message.hasControl = $Boolean(object.hasControl);
+                if (object.baselineMode != null)
+                    if (object.baselineMode)
+                        message.baselineMode = $Boolean(object.baselineMode);
+                if (object.deltaPplEstimate != null)
+                    if (!$Object.is($Number(object.deltaPplEstimate), 0))
+                        message.deltaPplEstimate = $Number(object.deltaPplEstimate);
+                if (object.deltaPplTokens != null)
+                    if (!$Object.is($Number(object.deltaPplTokens), 0))
+                        message.deltaPplTokens = $Number(object.deltaPplTokens);
+                if (object.loops) {
+                    if (!$Array.isArray(object.loops))
+                        throw $TypeError(".inferos.v1.ServiceReport.loops: array expected");
+                    message.loops = $Array(object.loops.length);
+                    for (let i = 0; i < object.loops.length; ++i) {
+                        if (!$util.isObject(object.loops[i]))
+                            throw $TypeError(".inferos.v1.ServiceReport.loops: object expected");
+                        message.loops[i] = $root.inferos.v1.LoopStats.fromObject(object.loops[i], _depth + 1);
+                    }
+                }
+                if (object.cpuCores != null)
+                    if (!$Object.is($Number(object.cpuCores), 0))
+                        message.cpuCores = $Number(object.cpuCores);
+                if (object.rssBytes != null)
+                    if (!$Object.is($Number(object.rssBytes), 0))
+                        message.rssBytes = $Number(object.rssBytes);
+                if (object.provider != null)
+                    if (typeof object.provider !== "string" || object.provider.length)
+                        message.provider = $String(object.provider);
+                if (object.maxBatch != null)
+                    if ($Number(object.maxBatch) !== 0)
+                        message.maxBatch = object.maxBatch >>> 0;
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a ServiceReport message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof inferos.v1.ServiceReport
+             * @static
+             * @param {inferos.v1.ServiceReport} message ServiceReport
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            ServiceReport.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.arrays || options.defaults)
+                    object.loops = [];
+                if (options.defaults) {
+                    object.schemaVersion = 0;
+                    object.service = "";
+                    object.instance = "";
+                    object.model = "";
+                    object.timeMs = 0;
+                    object.policyVersion = 0;
+                    object.hasRequests = false;
+                    object.requestsRunning = 0;
+                    object.requestsWaiting = 0;
+                    object.hasKv = false;
+                    object.kvBudgetBytes = 0;
+                    object.kvUsedBytes = 0;
+                    object.kvReservedBytes = 0;
+                    object.kvBytesF32 = 0;
+                    object.kvBytesF16 = 0;
+                    object.kvBytesInt8 = 0;
+                    object.kvBytesInt4 = 0;
+                    object.kvSequences = 0;
+                    object.admissionPaused = false;
+                    object.kvDemotions = 0;
+                    object.hasControl = false;
+                    object.baselineMode = false;
+                    object.deltaPplEstimate = 0;
+                    object.deltaPplTokens = 0;
+                    object.cpuCores = 0;
+                    object.rssBytes = 0;
+                    object.provider = "";
+                    object.maxBatch = 0;
+                }
+                if (message.schemaVersion != null && $Object.hasOwnProperty.call(message, "schemaVersion"))
+                    object.schemaVersion = message.schemaVersion;
+                if (message.service != null && $Object.hasOwnProperty.call(message, "service"))
+                    object.service = message.service;
+                if (message.instance != null && $Object.hasOwnProperty.call(message, "instance"))
+                    object.instance = message.instance;
+                if (message.model != null && $Object.hasOwnProperty.call(message, "model"))
+                    object.model = message.model;
+                if (message.timeMs != null && $Object.hasOwnProperty.call(message, "timeMs"))
+                    object.timeMs = options.json && !$isFinite(message.timeMs) ? $String(message.timeMs) : message.timeMs;
+                if (message.policyVersion != null && $Object.hasOwnProperty.call(message, "policyVersion"))
+                    object.policyVersion = message.policyVersion;
+                if (message.hasRequests != null && $Object.hasOwnProperty.call(message, "hasRequests"))
+                    object.hasRequests = message.hasRequests;
+                if (message.requestsRunning != null && $Object.hasOwnProperty.call(message, "requestsRunning"))
+                    object.requestsRunning = message.requestsRunning;
+                if (message.requestsWaiting != null && $Object.hasOwnProperty.call(message, "requestsWaiting"))
+                    object.requestsWaiting = message.requestsWaiting;
+                if (message.hasKv != null && $Object.hasOwnProperty.call(message, "hasKv"))
+                    object.hasKv = message.hasKv;
+                if (message.kvBudgetBytes != null && $Object.hasOwnProperty.call(message, "kvBudgetBytes"))
+                    object.kvBudgetBytes = options.json && !$isFinite(message.kvBudgetBytes) ? $String(message.kvBudgetBytes) : message.kvBudgetBytes;
+                if (message.kvUsedBytes != null && $Object.hasOwnProperty.call(message, "kvUsedBytes"))
+                    object.kvUsedBytes = options.json && !$isFinite(message.kvUsedBytes) ? $String(message.kvUsedBytes) : message.kvUsedBytes;
+                if (message.kvReservedBytes != null && $Object.hasOwnProperty.call(message, "kvReservedBytes"))
+                    object.kvReservedBytes = options.json && !$isFinite(message.kvReservedBytes) ? $String(message.kvReservedBytes) : message.kvReservedBytes;
+                if (message.kvBytesF32 != null && $Object.hasOwnProperty.call(message, "kvBytesF32"))
+                    object.kvBytesF32 = options.json && !$isFinite(message.kvBytesF32) ? $String(message.kvBytesF32) : message.kvBytesF32;
+                if (message.kvBytesF16 != null && $Object.hasOwnProperty.call(message, "kvBytesF16"))
+                    object.kvBytesF16 = options.json && !$isFinite(message.kvBytesF16) ? $String(message.kvBytesF16) : message.kvBytesF16;
+                if (message.kvBytesInt8 != null && $Object.hasOwnProperty.call(message, "kvBytesInt8"))
+                    object.kvBytesInt8 = options.json && !$isFinite(message.kvBytesInt8) ? $String(message.kvBytesInt8) : message.kvBytesInt8;
+                if (message.kvBytesInt4 != null && $Object.hasOwnProperty.call(message, "kvBytesInt4"))
+                    object.kvBytesInt4 = options.json && !$isFinite(message.kvBytesInt4) ? $String(message.kvBytesInt4) : message.kvBytesInt4;
+                if (message.kvSequences != null && $Object.hasOwnProperty.call(message, "kvSequences"))
+                    object.kvSequences = message.kvSequences;
+                if (message.admissionPaused != null && $Object.hasOwnProperty.call(message, "admissionPaused"))
+                    object.admissionPaused = message.admissionPaused;
+                if (message.kvDemotions != null && $Object.hasOwnProperty.call(message, "kvDemotions"))
+                    object.kvDemotions = options.json && !$isFinite(message.kvDemotions) ? $String(message.kvDemotions) : message.kvDemotions;
+                if (message.hasControl != null && $Object.hasOwnProperty.call(message, "hasControl"))
+                    object.hasControl = message.hasControl;
+                if (message.baselineMode != null && $Object.hasOwnProperty.call(message, "baselineMode"))
+                    object.baselineMode = message.baselineMode;
+                if (message.deltaPplEstimate != null && $Object.hasOwnProperty.call(message, "deltaPplEstimate"))
+                    object.deltaPplEstimate = options.json && !$isFinite(message.deltaPplEstimate) ? $String(message.deltaPplEstimate) : message.deltaPplEstimate;
+                if (message.deltaPplTokens != null && $Object.hasOwnProperty.call(message, "deltaPplTokens"))
+                    object.deltaPplTokens = options.json && !$isFinite(message.deltaPplTokens) ? $String(message.deltaPplTokens) : message.deltaPplTokens;
+                if (message.loops && message.loops.length) {
+                    object.loops = $Array(message.loops.length);
+                    for (let j = 0; j < message.loops.length; ++j)
+                        object.loops[j] = $root.inferos.v1.LoopStats.toObject(message.loops[j], options, _depth + 1);
+                }
+                if (message.cpuCores != null && $Object.hasOwnProperty.call(message, "cpuCores"))
+                    object.cpuCores = options.json && !$isFinite(message.cpuCores) ? $String(message.cpuCores) : message.cpuCores;
+                if (message.rssBytes != null && $Object.hasOwnProperty.call(message, "rssBytes"))
+                    object.rssBytes = options.json && !$isFinite(message.rssBytes) ? $String(message.rssBytes) : message.rssBytes;
+                if (message.provider != null && $Object.hasOwnProperty.call(message, "provider"))
+                    object.provider = message.provider;
+                if (message.maxBatch != null && $Object.hasOwnProperty.call(message, "maxBatch"))
+                    object.maxBatch = message.maxBatch;
+                return object;
+            };
+
+            /**
+             * Converts this ServiceReport to JSON.
+             * @function toJSON
+             * @memberof inferos.v1.ServiceReport
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            ServiceReport.prototype.toJSON = function() {
+                return ServiceReport.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for ServiceReport
+             * @function getTypeUrl
+             * @memberof inferos.v1.ServiceReport
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            ServiceReport.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/inferos.v1.ServiceReport";
+            };
+
+            return ServiceReport;
+        })();
+
+        v1.QualityProbe = (function() {
+
+            /**
+             * Properties of a QualityProbe.
+             * @typedef {Object} inferos.v1.QualityProbe.$Properties
+             * @property {number|null} [schemaVersion] QualityProbe schemaVersion
+             * @property {string|null} [requestId] QualityProbe requestId
+             * @property {Array.<number>|null} [promptIds] QualityProbe promptIds
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a QualityProbe.
+             * @memberof inferos.v1
+             * @interface IQualityProbe
+             * @augments inferos.v1.QualityProbe.$Properties
+             * @deprecated Use inferos.v1.QualityProbe.$Properties instead.
+             */
+
+            /**
+             * Shape of a QualityProbe.
+             * @typedef {inferos.v1.QualityProbe.$Properties} inferos.v1.QualityProbe.$Shape
+             */
+
+            /**
+             * Constructs a new QualityProbe.
+             * @memberof inferos.v1
+             * @classdesc Represents a QualityProbe.
+             * @constructor
+             * @param {inferos.v1.QualityProbe.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const QualityProbe = function (properties) {
+                this.promptIds = [];
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * QualityProbe schemaVersion.
+             * @member {number} schemaVersion
+             * @memberof inferos.v1.QualityProbe
+             * @instance
+             */
+            QualityProbe.prototype.schemaVersion = 0;
+
+            /**
+             * QualityProbe requestId.
+             * @member {string} requestId
+             * @memberof inferos.v1.QualityProbe
+             * @instance
+             */
+            QualityProbe.prototype.requestId = "";
+
+            /**
+             * QualityProbe promptIds.
+             * @member {Array.<number>} promptIds
+             * @memberof inferos.v1.QualityProbe
+             * @instance
+             */
+            QualityProbe.prototype.promptIds = $util.emptyArray;
+
+            /**
+             * Creates a new QualityProbe instance using the specified properties.
+             * @function create
+             * @memberof inferos.v1.QualityProbe
+             * @static
+             * @param {inferos.v1.QualityProbe.$Properties=} [properties] Properties to set
+             * @returns {inferos.v1.QualityProbe} QualityProbe instance
+             * @type {{
+             *   (properties: inferos.v1.QualityProbe.$Shape): inferos.v1.QualityProbe & inferos.v1.QualityProbe.$Shape;
+             *   (properties?: inferos.v1.QualityProbe.$Properties): inferos.v1.QualityProbe;
+             * }}
+             */
+            QualityProbe.create = function(properties) {
+                return new QualityProbe(properties);
+            };
+
+            /**
+             * Encodes the specified QualityProbe message. Does not implicitly {@link inferos.v1.QualityProbe.verify|verify} messages.
+             * @function encode
+             * @memberof inferos.v1.QualityProbe
+             * @static
+             * @param {inferos.v1.QualityProbe.$Properties} message QualityProbe message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            QualityProbe.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.schemaVersion != null && $Object.hasOwnProperty.call(message, "schemaVersion") && message.schemaVersion !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.schemaVersion);
+                if (message.requestId != null && $Object.hasOwnProperty.call(message, "requestId") && message.requestId !== "")
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.requestId);
+                if (message.promptIds != null && message.promptIds.length)
+                    writer.uint32(/* id 3, wireType 2 =*/26).uint32s(message.promptIds);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a QualityProbe message from the specified reader or buffer.
+             * @function decode
+             * @memberof inferos.v1.QualityProbe
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {inferos.v1.QualityProbe & inferos.v1.QualityProbe.$Shape} QualityProbe
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            QualityProbe.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.inferos.v1.QualityProbe();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.schemaVersion = value;
+                            else
+                                delete message.schemaVersion;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.requestId = value;
+                            else
+                                delete message.requestId;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType === 2) {
+                                if (!(message.promptIds && message.promptIds.length))
+                                    message.promptIds = [];
+                                reader.uint32s(message.promptIds);
+                                continue;
+                            }
+                            if (wireType !== 0)
+                                break;
+                            if (!(message.promptIds && message.promptIds.length))
+                                message.promptIds = [];
+                            message.promptIds.push(reader.uint32());
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Verifies a QualityProbe message.
+             * @function verify
+             * @memberof inferos.v1.QualityProbe
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            QualityProbe.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.schemaVersion != null && $Object.hasOwnProperty.call(message, "schemaVersion"))
+                    if (!$util.isInteger(message.schemaVersion))
+                        return "schemaVersion: integer expected";
+                if (message.requestId != null && $Object.hasOwnProperty.call(message, "requestId"))
+                    if (!$util.isString(message.requestId))
+                        return "requestId: string expected";
+                if (message.promptIds != null && $Object.hasOwnProperty.call(message, "promptIds")) {
+                    if (!$Array.isArray(message.promptIds))
+                        return "promptIds: array expected";
+                    for (let i = 0; i < message.promptIds.length; ++i)
+                        if (!$util.isInteger(message.promptIds[i]))
+                            return "promptIds: integer[] expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a QualityProbe message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof inferos.v1.QualityProbe
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {inferos.v1.QualityProbe} QualityProbe
+             */
+            QualityProbe.fromObject = function (object, _depth) {
+                if (object instanceof $root.inferos.v1.QualityProbe)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".inferos.v1.QualityProbe: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.inferos.v1.QualityProbe();
+                if (object.schemaVersion != null)
+                    if ($Number(object.schemaVersion) !== 0)
+                        message.schemaVersion = object.schemaVersion >>> 0;
+                if (object.requestId != null)
+                    if (typeof object.requestId !== "string" || object.requestId.length)
+                        message.requestId = $String(object.requestId);
+                if (object.promptIds) {
+                    if (!$Array.isArray(object.promptIds))
+                        throw $TypeError(".inferos.v1.QualityProbe.promptIds: array expected");
+                    message.promptIds = $Array(object.promptIds.length);
+                    for (let i = 0; i < object.promptIds.length; ++i)
+                        message.promptIds[i] = object.promptIds[i] >>> 0;
+                }
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a QualityProbe message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof inferos.v1.QualityProbe
+             * @static
+             * @param {inferos.v1.QualityProbe} message QualityProbe
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            QualityProbe.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.arrays || options.defaults)
+                    object.promptIds = [];
+                if (options.defaults) {
+                    object.schemaVersion = 0;
+                    object.requestId = "";
+                }
+                if (message.schemaVersion != null && $Object.hasOwnProperty.call(message, "schemaVersion"))
+                    object.schemaVersion = message.schemaVersion;
+                if (message.requestId != null && $Object.hasOwnProperty.call(message, "requestId"))
+                    object.requestId = message.requestId;
+                if (message.promptIds && message.promptIds.length) {
+                    object.promptIds = $Array(message.promptIds.length);
+                    for (let j = 0; j < message.promptIds.length; ++j)
+                        object.promptIds[j] = message.promptIds[j];
+                }
+                return object;
+            };
+
+            /**
+             * Converts this QualityProbe to JSON.
+             * @function toJSON
+             * @memberof inferos.v1.QualityProbe
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            QualityProbe.prototype.toJSON = function() {
+                return QualityProbe.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for QualityProbe
+             * @function getTypeUrl
+             * @memberof inferos.v1.QualityProbe
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            QualityProbe.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/inferos.v1.QualityProbe";
+            };
+
+            return QualityProbe;
+        })();
+
+        v1.QualitySample = (function() {
+
+            /**
+             * Properties of a QualitySample.
+             * @typedef {Object} inferos.v1.QualitySample.$Properties
+             * @property {number|null} [schemaVersion] QualitySample schemaVersion
+             * @property {string|null} [instance] QualitySample instance
+             * @property {number|null} [tokens] QualitySample tokens
+             * @property {number|null} [nllPolicy] QualitySample nllPolicy
+             * @property {number|null} [nllBaseline] QualitySample nllBaseline
+             * @property {number|null} [policyVersion] QualitySample policyVersion
+             * @property {number|null} [timeMs] QualitySample timeMs
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a QualitySample.
+             * @memberof inferos.v1
+             * @interface IQualitySample
+             * @augments inferos.v1.QualitySample.$Properties
+             * @deprecated Use inferos.v1.QualitySample.$Properties instead.
+             */
+
+            /**
+             * Shape of a QualitySample.
+             * @typedef {inferos.v1.QualitySample.$Properties} inferos.v1.QualitySample.$Shape
+             */
+
+            /**
+             * Constructs a new QualitySample.
+             * @memberof inferos.v1
+             * @classdesc Represents a QualitySample.
+             * @constructor
+             * @param {inferos.v1.QualitySample.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const QualitySample = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * QualitySample schemaVersion.
+             * @member {number} schemaVersion
+             * @memberof inferos.v1.QualitySample
+             * @instance
+             */
+            QualitySample.prototype.schemaVersion = 0;
+
+            /**
+             * QualitySample instance.
+             * @member {string} instance
+             * @memberof inferos.v1.QualitySample
+             * @instance
+             */
+            QualitySample.prototype.instance = "";
+
+            /**
+             * QualitySample tokens.
+             * @member {number} tokens
+             * @memberof inferos.v1.QualitySample
+             * @instance
+             */
+            QualitySample.prototype.tokens = 0;
+
+            /**
+             * QualitySample nllPolicy.
+             * @member {number} nllPolicy
+             * @memberof inferos.v1.QualitySample
+             * @instance
+             */
+            QualitySample.prototype.nllPolicy = 0;
+
+            /**
+             * QualitySample nllBaseline.
+             * @member {number} nllBaseline
+             * @memberof inferos.v1.QualitySample
+             * @instance
+             */
+            QualitySample.prototype.nllBaseline = 0;
+
+            /**
+             * QualitySample policyVersion.
+             * @member {number} policyVersion
+             * @memberof inferos.v1.QualitySample
+             * @instance
+             */
+            QualitySample.prototype.policyVersion = 0;
+
+            /**
+             * QualitySample timeMs.
+             * @member {number} timeMs
+             * @memberof inferos.v1.QualitySample
+             * @instance
+             */
+            QualitySample.prototype.timeMs = 0;
+
+            /**
+             * Creates a new QualitySample instance using the specified properties.
+             * @function create
+             * @memberof inferos.v1.QualitySample
+             * @static
+             * @param {inferos.v1.QualitySample.$Properties=} [properties] Properties to set
+             * @returns {inferos.v1.QualitySample} QualitySample instance
+             * @type {{
+             *   (properties: inferos.v1.QualitySample.$Shape): inferos.v1.QualitySample & inferos.v1.QualitySample.$Shape;
+             *   (properties?: inferos.v1.QualitySample.$Properties): inferos.v1.QualitySample;
+             * }}
+             */
+            QualitySample.create = function(properties) {
+                return new QualitySample(properties);
+            };
+
+            /**
+             * Encodes the specified QualitySample message. Does not implicitly {@link inferos.v1.QualitySample.verify|verify} messages.
+             * @function encode
+             * @memberof inferos.v1.QualitySample
+             * @static
+             * @param {inferos.v1.QualitySample.$Properties} message QualitySample message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            QualitySample.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.schemaVersion != null && $Object.hasOwnProperty.call(message, "schemaVersion") && message.schemaVersion !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.schemaVersion);
+                if (message.instance != null && $Object.hasOwnProperty.call(message, "instance") && message.instance !== "")
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.instance);
+                if (message.tokens != null && $Object.hasOwnProperty.call(message, "tokens") && message.tokens !== 0)
+                    writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.tokens);
+                if (message.nllPolicy != null && $Object.hasOwnProperty.call(message, "nllPolicy") && !$Object.is(message.nllPolicy, 0))
+                    writer.uint32(/* id 4, wireType 1 =*/33).double(message.nllPolicy);
+                if (message.nllBaseline != null && $Object.hasOwnProperty.call(message, "nllBaseline") && !$Object.is(message.nllBaseline, 0))
+                    writer.uint32(/* id 5, wireType 1 =*/41).double(message.nllBaseline);
+                if (message.policyVersion != null && $Object.hasOwnProperty.call(message, "policyVersion") && message.policyVersion !== 0)
+                    writer.uint32(/* id 6, wireType 0 =*/48).uint32(message.policyVersion);
+                if (message.timeMs != null && $Object.hasOwnProperty.call(message, "timeMs") && !$Object.is(message.timeMs, 0))
+                    writer.uint32(/* id 7, wireType 1 =*/57).double(message.timeMs);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a QualitySample message from the specified reader or buffer.
+             * @function decode
+             * @memberof inferos.v1.QualitySample
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {inferos.v1.QualitySample & inferos.v1.QualitySample.$Shape} QualitySample
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            QualitySample.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.inferos.v1.QualitySample();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.schemaVersion = value;
+                            else
+                                delete message.schemaVersion;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.instance = value;
+                            else
+                                delete message.instance;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.tokens = value;
+                            else
+                                delete message.tokens;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.nllPolicy = value;
+                            else
+                                delete message.nllPolicy;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.nllBaseline = value;
+                            else
+                                delete message.nllBaseline;
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.policyVersion = value;
+                            else
+                                delete message.policyVersion;
+                            continue;
+                        }
+                    case 7: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.timeMs = value;
+                            else
+                                delete message.timeMs;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Verifies a QualitySample message.
+             * @function verify
+             * @memberof inferos.v1.QualitySample
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            QualitySample.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.schemaVersion != null && $Object.hasOwnProperty.call(message, "schemaVersion"))
+                    if (!$util.isInteger(message.schemaVersion))
+                        return "schemaVersion: integer expected";
+                if (message.instance != null && $Object.hasOwnProperty.call(message, "instance"))
+                    if (!$util.isString(message.instance))
+                        return "instance: string expected";
+                if (message.tokens != null && $Object.hasOwnProperty.call(message, "tokens"))
+                    if (!$util.isInteger(message.tokens))
+                        return "tokens: integer expected";
+                if (message.nllPolicy != null && $Object.hasOwnProperty.call(message, "nllPolicy"))
+                    if (typeof message.nllPolicy !== "number")
+                        return "nllPolicy: number expected";
+                if (message.nllBaseline != null && $Object.hasOwnProperty.call(message, "nllBaseline"))
+                    if (typeof message.nllBaseline !== "number")
+                        return "nllBaseline: number expected";
+                if (message.policyVersion != null && $Object.hasOwnProperty.call(message, "policyVersion"))
+                    if (!$util.isInteger(message.policyVersion))
+                        return "policyVersion: integer expected";
+                if (message.timeMs != null && $Object.hasOwnProperty.call(message, "timeMs"))
+                    if (typeof message.timeMs !== "number")
+                        return "timeMs: number expected";
+                return null;
+            };
+
+            /**
+             * Creates a QualitySample message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof inferos.v1.QualitySample
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {inferos.v1.QualitySample} QualitySample
+             */
+            QualitySample.fromObject = function (object, _depth) {
+                if (object instanceof $root.inferos.v1.QualitySample)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".inferos.v1.QualitySample: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.inferos.v1.QualitySample();
+                if (object.schemaVersion != null)
+                    if ($Number(object.schemaVersion) !== 0)
+                        message.schemaVersion = object.schemaVersion >>> 0;
+                if (object.instance != null)
+                    if (typeof object.instance !== "string" || object.instance.length)
+                        message.instance = $String(object.instance);
+                if (object.tokens != null)
+                    if ($Number(object.tokens) !== 0)
+                        message.tokens = object.tokens >>> 0;
+                if (object.nllPolicy != null)
+                    if (!$Object.is($Number(object.nllPolicy), 0))
+                        message.nllPolicy = $Number(object.nllPolicy);
+                if (object.nllBaseline != null)
+                    if (!$Object.is($Number(object.nllBaseline), 0))
+                        message.nllBaseline = $Number(object.nllBaseline);
+                if (object.policyVersion != null)
+                    if ($Number(object.policyVersion) !== 0)
+                        message.policyVersion = object.policyVersion >>> 0;
+                if (object.timeMs != null)
+                    if (!$Object.is($Number(object.timeMs), 0))
+                        message.timeMs = $Number(object.timeMs);
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a QualitySample message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof inferos.v1.QualitySample
+             * @static
+             * @param {inferos.v1.QualitySample} message QualitySample
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            QualitySample.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.schemaVersion = 0;
+                    object.instance = "";
+                    object.tokens = 0;
+                    object.nllPolicy = 0;
+                    object.nllBaseline = 0;
+                    object.policyVersion = 0;
+                    object.timeMs = 0;
+                }
+                if (message.schemaVersion != null && $Object.hasOwnProperty.call(message, "schemaVersion"))
+                    object.schemaVersion = message.schemaVersion;
+                if (message.instance != null && $Object.hasOwnProperty.call(message, "instance"))
+                    object.instance = message.instance;
+                if (message.tokens != null && $Object.hasOwnProperty.call(message, "tokens"))
+                    object.tokens = message.tokens;
+                if (message.nllPolicy != null && $Object.hasOwnProperty.call(message, "nllPolicy"))
+                    object.nllPolicy = options.json && !$isFinite(message.nllPolicy) ? $String(message.nllPolicy) : message.nllPolicy;
+                if (message.nllBaseline != null && $Object.hasOwnProperty.call(message, "nllBaseline"))
+                    object.nllBaseline = options.json && !$isFinite(message.nllBaseline) ? $String(message.nllBaseline) : message.nllBaseline;
+                if (message.policyVersion != null && $Object.hasOwnProperty.call(message, "policyVersion"))
+                    object.policyVersion = message.policyVersion;
+                if (message.timeMs != null && $Object.hasOwnProperty.call(message, "timeMs"))
+                    object.timeMs = options.json && !$isFinite(message.timeMs) ? $String(message.timeMs) : message.timeMs;
+                return object;
+            };
+
+            /**
+             * Converts this QualitySample to JSON.
+             * @function toJSON
+             * @memberof inferos.v1.QualitySample
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            QualitySample.prototype.toJSON = function() {
+                return QualitySample.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for QualitySample
+             * @function getTypeUrl
+             * @memberof inferos.v1.QualitySample
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            QualitySample.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/inferos.v1.QualitySample";
+            };
+
+            return QualitySample;
+        })();
+
         return v1;
     })();
 

@@ -1,0 +1,142 @@
+// The control API (Fastify). Every route declares its schema; validation, the OpenAPI document
+// (GET /openapi.json) and the error shapes come from those schemas. Bad input: 422 with the field's path
+// for a policy, 400 otherwise; nothing changes.
+import Fastify, { type FastifyInstance, type FastifyError } from 'fastify';
+import swagger from '@fastify/swagger';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { policyJsonSchema, PolicyError } from '@inferos/kv';
+import type { PolicyState } from '@inferos/serving';
+import type { HistoryEntry } from './policy-store';
+
+export interface ControlDeps {
+  policy(): PolicyState;
+  updatePolicy(patch: unknown): Promise<PolicyState>;
+  setBaseline(enable: boolean): Promise<PolicyState>;
+  health(): object;
+  metrics(): object;
+  prometheus(): Promise<{ contentType: string; text: string }>;
+  history(limit: number): Promise<HistoryEntry[]>;
+}
+
+export interface ControlConfig {
+  apiKey?: string;
+  logger?: boolean;
+}
+
+const ErrorBody = {
+  type: 'object',
+  required: ['error'],
+  properties: { error: { type: 'object', required: ['message', 'code'], properties: { message: { type: 'string' }, code: { type: 'string' }, path: { type: 'string' } } } },
+} as const;
+
+const PolicyBody = {
+  type: 'object',
+  required: ['version', 'baseline_mode', 'reason', 'policy'],
+  properties: {
+    version: { type: 'integer' },
+    baseline_mode: { type: 'boolean' },
+    reason: { type: 'string' },
+    policy: { type: 'object', additionalProperties: true },
+  },
+} as const;
+
+const AnyObject = { type: 'object', additionalProperties: true } as const;
+
+function policyReply(s: PolicyState) {
+  return { version: s.version, baseline_mode: s.baselineMode, reason: s.reason, policy: { infer_os: s.policy } };
+}
+
+class ApiError extends Error {
+  constructor(readonly status: number, readonly code: string, message: string, readonly path?: string) {
+    super(message);
+  }
+}
+
+/** "/infer_os/kv/recent_window" -> "infer_os.kv.recent_window" */
+function dotted(instancePath: string, missing?: string): string {
+  const p = instancePath.split('/').filter(Boolean);
+  if (missing) p.push(missing);
+  return p.join('.');
+}
+
+export async function buildApp(config: ControlConfig, deps: ControlDeps): Promise<FastifyInstance> {
+  const app = Fastify({ logger: config.logger ?? false, ajv: { customOptions: { allErrors: false, removeAdditional: false } } });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Infer-OS control API', version: '1', description: 'Health, metrics, policy and history of a running Infer-OS system.' },
+      servers: [{ url: 'http://127.0.0.1:7031' }],
+    },
+  });
+
+  if (config.apiKey) {
+    const want = createHash('sha256').update(config.apiKey).digest();
+    app.addHook('onRequest', async (req) => {
+      const got = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+      if (!got || !timingSafeEqual(createHash('sha256').update(got).digest(), want)) {
+        throw new ApiError(401, 'unauthorized', 'missing or wrong API key (Authorization: Bearer KEY)');
+      }
+    });
+  }
+
+  app.setErrorHandler((err: FastifyError | ApiError | PolicyError, req, reply) => {
+    if (err instanceof ApiError) return reply.code(err.status).send({ error: { message: err.message, code: err.code, ...(err.path ? { path: err.path } : {}) } });
+    if (err instanceof PolicyError) return reply.code(422).send({ error: { message: err.message, code: 'invalid_policy', path: err.path } });
+    const fe = err as FastifyError;
+    if (fe.validation) {
+      const v = fe.validation[0]!;
+      const params = v.params as { additionalProperty?: string; missingProperty?: string };
+      const path = dotted(v.instancePath, params.additionalProperty ?? params.missingProperty);
+      const isPolicy = req.routeOptions.url === '/v1/policy' && fe.validationContext === 'body';
+      const what = params.additionalProperty ? `unknown key ${path}` : `${path || fe.validationContext}: ${v.message}`;
+      return reply.code(isPolicy ? 422 : 400).send({ error: { message: what, code: isPolicy ? 'invalid_policy' : 'invalid_request', path } });
+    }
+    if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) return reply.code(fe.statusCode).send({ error: { message: fe.message, code: fe.code ?? 'bad_request' } });
+    req.log.error(err);
+    return reply.code(500).send({ error: { message: err.message, code: 'internal_error' } });
+  });
+  app.setNotFoundHandler((req, reply) => reply.code(404).send({ error: { message: `no route ${req.method} ${req.url}`, code: 'not_found' } }));
+
+  const errors = { 400: ErrorBody, 401: ErrorBody, 422: ErrorBody };
+
+  app.get('/v1/health', { schema: { summary: 'Status of every service, with the policy version each one runs', response: { 200: AnyObject, 503: AnyObject } } }, async (_req, reply) => {
+    const h = deps.health() as { status: string };
+    return reply.code(h.status === 'ok' ? 200 : 503).send(h);
+  });
+
+  app.get('/v1/metrics', { schema: { summary: 'Throughput, latency, memory, utilisation and quality, measured', response: { 200: AnyObject } } }, async () => deps.metrics());
+
+  app.get('/v1/metrics/prometheus', { schema: { summary: 'The same figures in the Prometheus text format', response: { 200: { type: 'string' } } } }, async (_req, reply) => {
+    const p = await deps.prometheus();
+    return reply.type(p.contentType).send(p.text);
+  });
+
+  app.get('/v1/policy', { schema: { summary: 'The current policy and its version', response: { 200: PolicyBody } } }, async () => policyReply(deps.policy()));
+
+  app.post('/v1/policy', {
+    schema: {
+      summary: 'Apply a partial policy (the seed shape, infer_os: {...}); validated, atomic, versioned',
+      body: policyJsonSchema(),
+      response: { 200: PolicyBody, ...errors },
+    },
+  }, async (req) => policyReply(await deps.updatePolicy(req.body)));
+
+  app.post('/v1/baseline', {
+    schema: {
+      summary: 'Enter or leave baseline mode (new sequences at full precision)',
+      body: { type: 'object', required: ['enable'], additionalProperties: false, properties: { enable: { type: 'boolean' } } },
+      response: { 200: PolicyBody, ...errors },
+    },
+  }, async (req) => policyReply(await deps.setBaseline((req.body as { enable: boolean }).enable)));
+
+  app.get('/v1/history', {
+    schema: {
+      summary: 'Policy changes and metric snapshots, newest last',
+      querystring: { type: 'object', additionalProperties: false, properties: { limit: { type: 'integer', minimum: 1, maximum: 10000, default: 100 } } },
+      response: { 200: { type: 'object', properties: { entries: { type: 'array', items: AnyObject } } }, ...errors },
+    },
+  }, async (req) => ({ entries: await deps.history((req.query as { limit: number }).limit) }));
+
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  return app;
+}

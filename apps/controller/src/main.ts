@@ -1,0 +1,28 @@
+// controller service: the control API on 127.0.0.1:7031, policy distribution, the mid and slow loops.
+import { loadModelInfo, defaultModelDir } from '@inferos/inference';
+import { loadPolicy } from '@inferos/kv';
+import { runService } from '@inferos/serving';
+import { startController } from './service';
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+
+await runService('controller', 'control API, policy distribution, and the mid and slow control loops', {
+  config: { type: 'string', default: 'default', help: 'policy (profile name or YAML file in the seed\'s infer_os: shape) that seeds version 1 when NATS holds none' },
+  port: { type: 'string', default: '7031', help: 'control API port' },
+  host: { type: 'string', default: '127.0.0.1', help: 'address to bind; anything but loopback needs --api-key' },
+  'api-key': { type: 'string', help: 'require Authorization: Bearer KEY (env INFEROS_API_KEY)' },
+  model: { type: 'string', help: 'exported model directory for the quality probe (default: the bundled model; env INFEROS_MODEL)' },
+  'no-probe': { type: 'boolean', help: 'do not run the quality probe (no delta-perplexity estimate, no quality guard)' },
+}, async (v, nc, log) => {
+  const port = Number(v['port']);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError(`--port must be an integer in [0, 65535], got ${v['port']}`);
+  const host = String(v['host']);
+  const apiKey = (v['api-key'] as string | undefined) ?? process.env['INFEROS_API_KEY'];
+  if (!LOOPBACK.has(host) && !apiKey) throw new Error(`--host ${host} exposes the control API beyond loopback: give --api-key (or INFEROS_API_KEY)`);
+  const { name, policy } = loadPolicy(String(v['config']));
+  const modelDir = (v['model'] as string | undefined) ?? defaultModelDir();
+  const c = await startController(nc, {
+    seed: policy, seedName: name, modelDir, modelName: loadModelInfo(modelDir).name, port, host, apiKey, probe: v['no-probe'] !== true, log,
+  });
+  return { close: () => c.close(), ready: `ready: ${c.url}/v1 (policy version ${c.store.current.version})` };
+});

@@ -1,0 +1,102 @@
+// The live delta-perplexity estimate: the quality probe's measurements of sampled prompts, for the
+// current KV policy (a policy change starts a new estimate), over a sliding window.
+import { Worker } from 'node:worker_threads';
+import type { CachePolicy } from '@inferos/kv';
+import type { ProbeJob, ProbeResult } from './probe-worker';
+
+export interface Estimate {
+  /** exp(mean NLL, compressed) - exp(mean NLL, full precision); null until enough tokens were scored. */
+  deltaPpl: number | null;
+  pplPolicy: number | null;
+  pplBaseline: number | null;
+  tokens: number;
+  samples: number;
+  /** When the newest sample was measured (ms since the epoch), or null. */
+  measuredAtMs: number | null;
+  policyVersion: number;
+}
+
+interface Sample {
+  atMs: number;
+  tokens: number;
+  nllPolicy: number;
+  nllBaseline: number;
+}
+
+export class QualityEstimator {
+  private samples: Sample[] = [];
+  private policyKey = '';
+  private policyVersion = 0;
+
+  constructor(
+    /** Samples older than this leave the estimate. */
+    readonly windowMs = 60_000,
+    /** Fewer scored tokens than this give no estimate. */
+    readonly minTokens = 64,
+  ) {}
+
+  /** The KV policy being measured; a different one starts a new estimate. */
+  setPolicy(policy: CachePolicy, version: number): void {
+    const key = JSON.stringify(policy);
+    if (key !== this.policyKey) {
+      this.policyKey = key;
+      this.samples = [];
+    }
+    this.policyVersion = version;
+  }
+
+  add(r: ProbeResult, version: number, nowMs = Date.now()): void {
+    if (r.error || r.tokens <= 0) return;
+    if (version !== this.policyVersion) return; // measured under a policy that is no longer current
+    this.samples.push({ atMs: nowMs, tokens: r.tokens, nllPolicy: r.nllPolicy, nllBaseline: r.nllBaseline });
+  }
+
+  estimate(nowMs = Date.now()): Estimate {
+    this.samples = this.samples.filter((s) => nowMs - s.atMs <= this.windowMs);
+    const tokens = this.samples.reduce((a, s) => a + s.tokens, 0);
+    const base = { tokens, samples: this.samples.length, measuredAtMs: this.samples.at(-1)?.atMs ?? null, policyVersion: this.policyVersion };
+    if (tokens < this.minTokens) return { deltaPpl: null, pplPolicy: null, pplBaseline: null, ...base };
+    const pplPolicy = Math.exp(this.samples.reduce((a, s) => a + s.nllPolicy, 0) / tokens);
+    const pplBaseline = Math.exp(this.samples.reduce((a, s) => a + s.nllBaseline, 0) / tokens);
+    return { deltaPpl: pplPolicy - pplBaseline, pplPolicy, pplBaseline, ...base };
+  }
+}
+
+/** Runs probe jobs one at a time in a worker thread; jobs that arrive while it is busy are dropped. */
+export class QualityProbe {
+  private readonly worker: Worker;
+  private busy = true;
+  private readonly ready: Promise<void>;
+  dropped = 0;
+
+  constructor(modelDir: string | undefined, private readonly onResult: (r: ProbeResult) => void, onError: (e: Error) => void) {
+    this.worker = new Worker(new URL('./probe-worker.mjs', import.meta.url), { workerData: { modelDir } });
+    this.ready = new Promise((resolve) => {
+      this.worker.on('message', (m: ProbeResult | { ready: true }) => {
+        this.busy = false;
+        if ('ready' in m) resolve();
+        else this.onResult(m);
+      });
+    });
+    this.worker.on('error', onError);
+  }
+
+  async whenReady(): Promise<void> {
+    await this.ready;
+  }
+
+  /** Score a prompt unless a job is already running; returns whether it was taken. */
+  offer(job: ProbeJob): boolean {
+    if (this.busy) {
+      this.dropped++;
+      return false;
+    }
+    this.busy = true;
+    this.worker.postMessage(job);
+    return true;
+  }
+
+  async close(): Promise<void> {
+    await this.worker.terminate();
+  }
+}

@@ -1,0 +1,356 @@
+// The controller: the control API, policy distribution, and the mid and slow loops. (The fast loop, which
+// acts on memory pressure, runs inside the kv-store, next to the memory it guards: a round trip over the
+// bus would take longer than its period.)
+//
+//   mid  (loops.mid_ms): steers scheduler.max_batch, then kv.recent_window, toward the latency targets
+//        (scheduler.target_tpot_ms against the inter-token gaps of recent requests; target_ftl_ms against
+//        their time to first token); at most one change per MID_CHANGE_MS, published as a policy version.
+//   slow (loops.slow_ms): the quality guard. The quality probe scores sampled live prompts with the current
+//        policy's compressed cache and at full precision; when the estimated delta-perplexity exceeds
+//        quality.max_delta_ppl, the system enters baseline mode; it leaves when the estimate stays below
+//        half the budget for RECOVER_MS (only if the guard, not an operator, entered it).
+import { cpus } from 'node:os';
+import { cachePolicy, type Policy } from '@inferos/kv';
+import {
+  pb, Subjects, REPORT_MS, serve, decode, type NatsConnection, type Subscription, type inferos,
+} from '@inferos/proto';
+import { PeriodicLoop, startReporter, type PolicyState } from '@inferos/serving';
+import { buildApp } from './app';
+import { PolicyStore, readHistory } from './policy-store';
+import { QualityEstimator, QualityProbe, type Estimate } from './quality';
+
+export const MID_CHANGE_MS = 2000;
+export const RECOVER_MS = 2000;
+/** Reports older than this mean the service is gone. */
+const STALE_MS = 3 * REPORT_MS;
+/** Window of finished requests behind tps, ftl_ms, p95_ms and the mid loop. */
+const WINDOW_MS = 10_000;
+
+export interface ControllerOptions {
+  seed: Policy;
+  seedName: string;
+  modelDir?: string;
+  modelName: string;
+  port?: number;
+  host?: string;
+  apiKey?: string;
+  /** Run the quality probe (loads the model in a worker thread). Default true. */
+  probe?: boolean;
+  log?: (line: string) => void;
+}
+
+interface Seen<T> {
+  at: number;
+  value: T;
+}
+
+export interface RunningController {
+  url: string;
+  store: PolicyStore;
+  estimate(): Estimate;
+  close(): Promise<void>;
+}
+
+const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
+const pct = (xs: number[], p: number) => {
+  if (!xs.length) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
+};
+
+export async function startController(nc: NatsConnection, opts: ControllerOptions): Promise<RunningController> {
+  const log = opts.log ?? (() => {});
+  const instance = `controller-${process.pid}`;
+  const store = await PolicyStore.open(nc, opts.seed, opts.seedName);
+  const acks = new Map<string, Seen<inferos.v1.PolicyAck>>();
+  const reports = new Map<string, Seen<inferos.v1.ServiceReport>>();
+  let requests: Seen<inferos.v1.RequestMetrics>[] = [];
+  const subs: Subscription[] = [];
+
+  // Quality: estimate over the current KV policy's content (a change starts a new estimate).
+  const estimator = new QualityEstimator();
+  let contentKey = '';
+  let contentVersion = 0;
+  const trackContent = (s: PolicyState) => {
+    const key = JSON.stringify(s.policy.kv);
+    if (key !== contentKey) {
+      contentKey = key;
+      contentVersion++;
+      estimator.setPolicy(cachePolicy(s.policy), contentVersion);
+    }
+  };
+  trackContent(store.current);
+  const probe = opts.probe === false ? undefined : new QualityProbe(opts.modelDir, (r) => estimator.add(r, r.policyVersion), (e) => log(`quality probe: ${e.message}`));
+  let guardEntered = false;
+  let belowSince = 0;
+  let operatorMaxBatch = store.current.policy.scheduler.max_batch;
+  let lastMidChange = 0;
+  let guardTrippedAt: number | null = null;
+
+  const apply = async (patch: unknown, reason: string) => {
+    const s = await store.update(patch, reason);
+    trackContent(s);
+    return s;
+  };
+
+  const on = <T>(subject: string, type: { decode(b: Uint8Array): T }, fn: (m: T) => void) => {
+    subs.push(nc.subscribe(subject, {
+      callback: (err, msg) => {
+        if (err) return;
+        try {
+          fn(decode(type as never, msg.data) as T);
+        } catch (e) {
+          log(`${subject}: ${(e as Error).message}`);
+        }
+      },
+    }));
+  };
+  on(Subjects.policyAck, pb.PolicyAck, (a: inferos.v1.PolicyAck) => acks.set(a.instance, { at: Date.now(), value: a }));
+  on(Subjects.reportAll, pb.ServiceReport, (r: inferos.v1.ServiceReport) => reports.set(r.instance, { at: Date.now(), value: r }));
+  on(Subjects.requestMetrics, pb.RequestMetrics, (m: inferos.v1.RequestMetrics) => requests.push({ at: Date.now(), value: m }));
+  on(Subjects.qualityProbe, pb.QualityProbe, (q: inferos.v1.QualityProbe) => {
+    const p = cachePolicy(store.current.policy);
+    // Nothing to measure while the configured policy is itself full precision, or on very short prompts.
+    if (p.fullPrecision || q.promptIds.length < 64) return;
+    probe?.offer({ promptIds: [...q.promptIds], policy: p, policyVersion: contentVersion });
+  });
+
+  const recent = () => {
+    const now = Date.now();
+    requests = requests.filter((r) => now - r.at <= WINDOW_MS);
+    return requests.map((r) => r.value);
+  };
+  const live = (service?: string) => [...reports.values()].filter((r) => Date.now() - r.at <= STALE_MS && (!service || r.value.service === service)).map((r) => r.value);
+
+  // ---- the loops ----
+  const slow = new PeriodicLoop('slow', store.current.policy.loops.slow_ms, async () => {
+    const e = estimator.estimate();
+    const s = store.current;
+    const budget = s.policy.quality.max_delta_ppl;
+    if (e.deltaPpl === null) return;
+    if (!s.baselineMode && e.deltaPpl > budget) {
+      guardEntered = true;
+      belowSince = 0;
+      guardTrippedAt = Date.now();
+      await store.setBaseline(true, `quality guard: delta ppl ${e.deltaPpl.toFixed(3)} > ${budget} (${e.tokens} tokens of ${e.samples} sampled prompts)`);
+      log(`quality guard: entered baseline (delta ppl ${e.deltaPpl.toFixed(3)} > ${budget})`);
+    } else if (s.baselineMode && guardEntered) {
+      if (e.deltaPpl < budget / 2) {
+        belowSince ||= Date.now();
+        if (Date.now() - belowSince >= RECOVER_MS) {
+          guardEntered = false;
+          await store.setBaseline(false, `quality guard: delta ppl ${e.deltaPpl.toFixed(3)} < ${budget / 2} for ${RECOVER_MS} ms`);
+          log('quality guard: left baseline');
+        }
+      } else belowSince = 0;
+    }
+  }, (e) => log(`slow loop: ${e.message}`));
+
+  const mid = new PeriodicLoop('mid', store.current.policy.loops.mid_ms, async () => {
+    if (Date.now() - lastMidChange < MID_CHANGE_MS) return;
+    const done = recent().filter((r) => r.ok);
+    if (done.length === 0) return;
+    const sched = store.current.policy.scheduler;
+    const tpot = mean(done.flatMap((r) => [...r.itlS])) ;
+    const ftl = mean(done.map((r) => r.ttftS));
+    if (tpot === null || ftl === null) return;
+    const running = live('gateway').reduce((a, r) => a + r.requestsRunning, 0);
+    const kv = live('kv-store')[0];
+    const usage = kv && kv.kvBudgetBytes > 0 ? kv.kvUsedBytes / kv.kvBudgetBytes : 0;
+    const tpotMs = tpot * 1000;
+    const ftlMs = ftl * 1000;
+    let patch: Record<string, unknown> | undefined;
+    let why = '';
+    if ((tpotMs > sched.target_tpot_ms * 1.1 || ftlMs > sched.target_ftl_ms * 1.1) && sched.max_batch > 1 && running > 1) {
+      const to = Math.max(1, Math.min(sched.max_batch, running) - 1);
+      if (to !== sched.max_batch) {
+        patch = { scheduler: { max_batch: to } };
+        why = `tpot ${tpotMs.toFixed(1)} ms / ftl ${ftlMs.toFixed(0)} ms over targets ${sched.target_tpot_ms} / ${sched.target_ftl_ms}: max_batch ${sched.max_batch} -> ${to}`;
+      }
+    } else if (tpotMs > sched.target_tpot_ms * 1.1 && usage < 0.5 && store.current.policy.kv.recent_window < 512) {
+      const to = Math.min(512, store.current.policy.kv.recent_window * 2);
+      patch = { kv: { recent_window: to } };
+      why = `tpot ${tpotMs.toFixed(1)} ms over target ${sched.target_tpot_ms} at max_batch ${sched.max_batch}, KV use ${(usage * 100).toFixed(0)}%: recent_window -> ${to}`;
+    } else if (tpotMs < sched.target_tpot_ms * 0.7 && ftlMs < sched.target_ftl_ms * 0.7 && sched.max_batch < operatorMaxBatch) {
+      const to = Math.min(operatorMaxBatch, sched.max_batch + 1);
+      patch = { scheduler: { max_batch: to } };
+      why = `tpot ${tpotMs.toFixed(1)} ms and ftl ${ftlMs.toFixed(0)} ms well under targets: max_batch ${sched.max_batch} -> ${to}`;
+    }
+    if (patch) {
+      lastMidChange = Date.now();
+      await apply(patch, `mid loop: ${why}`);
+    }
+  }, (e) => log(`mid loop: ${e.message}`));
+
+  const setPeriods = (s: PolicyState) => {
+    mid.periodMs = s.policy.loops.mid_ms;
+    slow.periodMs = s.policy.loops.slow_ms;
+  };
+
+  // ---- reports and API ----
+  let lastLoopStats = [mid.stats(), slow.stats()];
+  const stopReporter = startReporter(nc, 'controller', instance, () => {
+    lastLoopStats = [mid.stats(), slow.stats()];
+    const e = estimator.estimate();
+    return {
+      model: opts.modelName,
+      policyVersion: store.current.version,
+      hasControl: true,
+      baselineMode: store.current.baselineMode,
+      deltaPplEstimate: e.deltaPpl ?? 0,
+      deltaPplTokens: e.tokens,
+      loops: lastLoopStats,
+    };
+  }, log);
+
+  subs.push(serve(nc, Subjects.health('controller'), { request: pb.HealthRequest, reply: pb.HealthReply, log, onError: (e) => ({ service: 'controller', ok: false, detailJson: JSON.stringify({ error: e.message }) }) }, () => ({
+    service: 'controller', instance, ok: true, detailJson: JSON.stringify({ policyVersion: store.current.version, baselineMode: store.current.baselineMode }),
+  })));
+
+  const health = () => {
+    const now = Date.now();
+    const services = [...reports.values()].filter((r) => r.value.service !== 'controller').map((r) => {
+      const ack = acks.get(r.value.instance)?.value;
+      return {
+        service: r.value.service,
+        instance: r.value.instance,
+        status: now - r.at <= STALE_MS ? 'ok' : 'gone',
+        policy_version: ack && !ack.error ? ack.version : r.value.policyVersion,
+        policy_error: ack?.error || null,
+        last_report_ms_ago: now - r.at,
+      };
+    }).sort((a, b) => a.service.localeCompare(b.service));
+    const v = store.current.version;
+    const behind = services.filter((s) => s.status === 'ok' && s.policy_version !== v);
+    return {
+      status: services.some((s) => s.status === 'ok') && behind.length === 0 ? 'ok' : 'degraded',
+      policy_version: v,
+      baseline_mode: store.current.baselineMode,
+      controller: { instance, status: 'ok', policy_version: v },
+      services,
+    };
+  };
+
+  const metrics = () => {
+    const reqs = recent();
+    const ok = reqs.filter((r) => r.ok);
+    const tokens = ok.reduce((a, r) => a + r.completionTokens, 0);
+    const kv = live('kv-store')[0];
+    const all = live();
+    const e = estimator.estimate();
+    const providers = [...new Set(all.filter((r) => r.provider).map((r) => r.provider))];
+    const noCounter = (dev: string) => `no ${dev} utilisation counter: onnxruntime-node reports none, and the workers run on ${providers.join(', ') || 'no provider yet'}`;
+    return {
+      window_s: WINDOW_MS / 1000,
+      tps: tokens / (WINDOW_MS / 1000),
+      ftl_ms: ok.length ? mean(ok.map((r) => r.ttftS * 1000)) : null,
+      p95_ms: ok.length ? pct(ok.map((r) => r.e2eS * 1000), 95) : null,
+      requests: { finished: reqs.length, failed: reqs.length - ok.length, running: live('gateway').reduce((a, r) => a + r.requestsRunning, 0), waiting: live('gateway').reduce((a, r) => a + r.requestsWaiting, 0) },
+      mem: {
+        host_bytes: all.reduce((a, r) => a + r.rssBytes, 0),
+        device_bytes: null,
+        device_bytes_reason: 'no device memory in use: every worker runs on the CPU provider',
+        kv_budget_bytes: kv?.kvBudgetBytes ?? null,
+        kv_used_bytes: kv?.kvUsedBytes ?? null,
+        kv_reserved_bytes: kv?.kvReservedBytes ?? null,
+        kv_bytes_by_tier: kv ? { f32: kv.kvBytesF32, f16: kv.kvBytesF16, int8: kv.kvBytesInt8, int4: kv.kvBytesInt4 } : null,
+        admission_paused: kv?.admissionPaused ?? null,
+      },
+      util: {
+        cpu: all.reduce((a, r) => a + r.cpuCores, 0) / cpus().length,
+        cpu_how: 'CPU time of every Infer-OS process over its last report interval, over the machine\'s cores',
+        npu: null, npu_reason: noCounter('NPU'),
+        igpu: null, igpu_reason: noCounter('iGPU'),
+        gpu: null, gpu_reason: noCounter('GPU'),
+      },
+      quality: {
+        delta_ppl_est: e.deltaPpl,
+        ppl_policy: e.pplPolicy,
+        ppl_baseline: e.pplBaseline,
+        tokens: e.tokens,
+        samples: e.samples,
+        measured_at: e.measuredAtMs === null ? null : new Date(e.measuredAtMs).toISOString(),
+        how: 'prompts of sampled live requests, teacher-forced in chunks of 32 through the real decode path with the current policy\'s compressed cache and at full precision (controller quality probe); exp(mean NLL) difference over the last 60 s',
+        probe_dropped: probe?.dropped ?? 0,
+        guard_tripped_at: guardTrippedAt === null ? null : new Date(guardTrippedAt).toISOString(),
+      },
+      loops: Object.fromEntries([...lastLoopStats, ...(kv?.loops ?? [])].map((l) => [l.name, { target_ms: l.targetPeriodMs, period_ms: l.meanPeriodMs, jitter_ms: l.jitterMs, max_jitter_ms: l.maxJitterMs, work_ms: l.meanWorkMs }])),
+      policy_version: store.current.version,
+      baseline_mode: store.current.baselineMode,
+    };
+  };
+
+  const app = await buildApp({ apiKey: opts.apiKey }, {
+    policy: () => store.current,
+    updatePolicy: async (patch) => {
+      const s = await apply(patch, 'POST /v1/policy');
+      operatorMaxBatch = s.policy.scheduler.max_batch;
+      setPeriods(s);
+      return s;
+    },
+    setBaseline: async (enable) => {
+      guardEntered = false;
+      return store.setBaseline(enable, `POST /v1/baseline ${enable}`);
+    },
+    health,
+    metrics,
+    prometheus: async () => ({ contentType: 'text/plain; version=0.0.4; charset=utf-8', text: prometheusText(metrics(), opts.modelName) }),
+    history: (limit) => readHistory(nc, limit),
+  });
+  const url = await app.listen({ port: opts.port ?? 7031, host: opts.host ?? '127.0.0.1' });
+  mid.start();
+  slow.start();
+  // Services that started before us, or missed an update, converge on the current version.
+  const reannounce = setInterval(() => {
+    const v = store.current.version;
+    if ([...acks.values()].some((a) => Date.now() - a.at < 60_000 && a.value.version < v) || live().some((r) => r.service !== 'controller' && r.policyVersion < v)) store.announce();
+  }, 1000);
+  store.announce();
+
+  return {
+    url,
+    store,
+    estimate: () => estimator.estimate(),
+    async close() {
+      clearInterval(reannounce);
+      mid.stop();
+      slow.stop();
+      stopReporter();
+      for (const s of subs) s.unsubscribe();
+      await app.close();
+      await probe?.close();
+    },
+  };
+}
+
+/** The control API's own Prometheus view of /v1/metrics (the telemetry service has the full registry). */
+function prometheusText(m: ReturnType<() => Record<string, unknown>>, model: string): string {
+  const x = m as {
+    tps: number; ftl_ms: number | null; p95_ms: number | null; policy_version: number; baseline_mode: boolean;
+    quality: { delta_ppl_est: number | null }; util: { cpu: number };
+    mem: { host_bytes: number; kv_budget_bytes: number | null; kv_used_bytes: number | null; kv_bytes_by_tier: Record<string, number> | null };
+    loops: Record<string, { target_ms: number; period_ms: number; jitter_ms: number }>;
+  };
+  const lbl = `model_name="${model.replace(/["\\\n]/g, '_')}"`;
+  const lines: string[] = [];
+  const g = (name: string, help: string, v: number | null, extra = '') => {
+    lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} gauge`);
+    if (v !== null && Number.isFinite(v)) lines.push(`${name}{${lbl}${extra}} ${v}`);
+  };
+  g('inferos_control_tokens_per_second', 'Generated tokens per second over the last 10 s of finished requests', x.tps);
+  g('inferos_control_first_token_latency_seconds', 'Mean time to first token over the last 10 s', x.ftl_ms === null ? null : x.ftl_ms / 1000);
+  g('inferos_control_p95_request_latency_seconds', '95th percentile end-to-end request latency over the last 10 s', x.p95_ms === null ? null : x.p95_ms / 1000);
+  g('inferos_policy_version', 'Version of the policy the controller distributes', x.policy_version);
+  g('inferos_baseline_mode', '1 while new sequences run at full precision (quality guard or operator)', x.baseline_mode ? 1 : 0);
+  g('inferos_delta_ppl_estimate', 'Live delta-perplexity estimate of the current policy (quality probe)', x.quality.delta_ppl_est);
+  g('inferos_control_cpu_utilisation_ratio', 'CPU used by Infer-OS processes over the machine\'s cores', x.util.cpu);
+  g('inferos_control_host_memory_bytes', 'Resident memory of Infer-OS processes', x.mem.host_bytes);
+  g('inferos_kv_cache_budget_bytes', 'KV budget (io.host_pool_bytes)', x.mem.kv_budget_bytes);
+  lines.push('# HELP inferos_kv_cache_bytes KV bytes held, by tier', '# TYPE inferos_kv_cache_bytes gauge');
+  for (const [tier, v] of Object.entries(x.mem.kv_bytes_by_tier ?? {})) lines.push(`inferos_kv_cache_bytes{${lbl},tier="${tier}"} ${v}`);
+  lines.push('# HELP inferos_loop_period_seconds Measured mean period of a control loop', '# TYPE inferos_loop_period_seconds gauge');
+  for (const [name, l] of Object.entries(x.loops)) lines.push(`inferos_loop_period_seconds{${lbl},loop="${name}"} ${l.period_ms / 1000}`);
+  lines.push('# HELP inferos_loop_jitter_seconds Mean absolute deviation of a control loop\'s period from its target', '# TYPE inferos_loop_jitter_seconds gauge');
+  for (const [name, l] of Object.entries(x.loops)) lines.push(`inferos_loop_jitter_seconds{${lbl},loop="${name}"} ${l.jitter_ms / 1000}`);
+  return `${lines.join('\n')}\n`;
+}

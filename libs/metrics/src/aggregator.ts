@@ -1,0 +1,363 @@
+// Turns the services' messages into the registry's figures, with no I/O: RequestMetrics feed the
+// histograms and counters; the latest ServiceReport of each service instance feeds the gauges (a report
+// older than `staleMs` no longer counts, so a dead service drops out); `tick` samples the live series.
+import type { Registry } from 'prom-client';
+import { KV_TIERS, metricsOf, onCollect, type KvTier, type Metrics } from './metrics';
+
+// The fields read from the decoded proto messages (pb.RequestMetrics, pb.ServiceReport): structural, so
+// that this lib needs no proto dependency and tests can pass plain objects.
+type Opt<T> = T | null | undefined;
+
+export interface RequestMetricsLike {
+  ok?: Opt<boolean>;
+  errorCode?: Opt<string>;
+  /** Not in RequestMetrics yet: without it a success counts under finished_reason="unknown". */
+  finishReason?: Opt<string>;
+  promptTokens?: Opt<number>;
+  completionTokens?: Opt<number>;
+  ttftS?: Opt<number>;
+  e2eS?: Opt<number>;
+  itlS?: Opt<readonly number[]>;
+}
+
+export interface LoopStatsLike {
+  name?: Opt<string>;
+  targetPeriodMs?: Opt<number>;
+  meanPeriodMs?: Opt<number>;
+  jitterMs?: Opt<number>;
+  maxJitterMs?: Opt<number>;
+  meanWorkMs?: Opt<number>;
+  iterations?: Opt<number>;
+}
+
+export interface ServiceReportLike {
+  service?: Opt<string>;
+  instance?: Opt<string>;
+  timeMs?: Opt<number>;
+  policyVersion?: Opt<number>;
+  hasRequests?: Opt<boolean>;
+  requestsRunning?: Opt<number>;
+  requestsWaiting?: Opt<number>;
+  hasKv?: Opt<boolean>;
+  kvBudgetBytes?: Opt<number>;
+  kvUsedBytes?: Opt<number>;
+  kvReservedBytes?: Opt<number>;
+  kvBytesF32?: Opt<number>;
+  kvBytesF16?: Opt<number>;
+  kvBytesInt8?: Opt<number>;
+  kvBytesInt4?: Opt<number>;
+  kvSequences?: Opt<number>;
+  admissionPaused?: Opt<boolean>;
+  hasControl?: Opt<boolean>;
+  baselineMode?: Opt<boolean>;
+  deltaPplEstimate?: Opt<number>;
+  deltaPplTokens?: Opt<number>;
+  loops?: Opt<readonly LoopStatsLike[]>;
+  cpuCores?: Opt<number>;
+  rssBytes?: Opt<number>;
+}
+
+export interface AggregatorOptions {
+  /** A report older than this (by arrival) is dropped: default 1500 ms (3 * REPORT_MS). */
+  staleMs?: number;
+  /** Points kept by the live series, one per tick: default 900 (15 minutes at 1 per second). */
+  seriesPoints?: number;
+  /** Window of the live TPS and TTFT figures: default 5000 ms. */
+  windowMs?: number;
+  /** Clock used when the registry is collected (default Date.now). */
+  now?: () => number;
+}
+
+export interface KvFigures {
+  budgetBytes: number;
+  usedBytes: number;
+  reservedBytes: number;
+  /** usedBytes / budgetBytes (0 when the budget is 0). */
+  usage: number;
+  bytes: Record<KvTier, number>;
+  sequences: number;
+  admissionPaused: boolean;
+}
+
+export interface ControlFigures {
+  policyVersion: number;
+  deltaPplEstimate: number;
+  deltaPplTokens: number;
+  baselineMode: boolean;
+}
+
+export interface LoopFigures {
+  name: string;
+  service: string;
+  targetPeriodS: number;
+  meanPeriodS: number;
+  jitterS: number;
+  maxJitterS: number;
+  meanWorkS: number;
+  iterations: number;
+}
+
+/** The gauges' figures from the reports that are still fresh; null where no service reports the group. */
+export interface Current {
+  requestsRunning: number | null;
+  requestsWaiting: number | null;
+  kv: KvFigures | null;
+  control: ControlFigures | null;
+  loops: LoopFigures[];
+  processes: { service: string; instances: number; cpuCores: number; rssBytes: number }[];
+  instances: { service: string; instance: string; ageMs: number }[];
+}
+
+export interface Totals {
+  requestsOk: number;
+  requestsFailed: number;
+  promptTokens: number;
+  generationTokens: number;
+  ttftCount: number;
+  ttftSumS: number;
+}
+
+/** The live series, column by column (index i of every array is the point at t[i]). */
+export interface Series {
+  /** Milliseconds since the epoch. */
+  t: number[];
+  /** Generated tokens per second over the last window (tokens counted when their request finished). */
+  tps: (number | null)[];
+  /** Mean time to first token of the requests that finished in the last window, seconds. */
+  ttftS: (number | null)[];
+  kvBytes: Record<KvTier, (number | null)[]>;
+  kvBudgetBytes: (number | null)[];
+  deltaPpl: (number | null)[];
+  policyVersion: (number | null)[];
+  baselineMode: (number | null)[];
+}
+
+export interface Snapshot {
+  timeMs: number;
+  model: string;
+  tps: number | null;
+  ttftS: number | null;
+  totals: Omit<Totals, 'ttftSumS' | 'ttftCount'>;
+  current: Current;
+}
+
+interface Point {
+  t: number;
+  totals: Totals;
+  tps: number | null;
+  ttftS: number | null;
+  kv: KvFigures | null;
+  control: ControlFigures | null;
+}
+
+interface Held {
+  report: ServiceReportLike;
+  at: number;
+}
+
+const num = (x: Opt<number>): number => (typeof x === 'number' && Number.isFinite(x) ? x : 0);
+
+export class Aggregator {
+  readonly registry: Registry;
+  readonly modelName: string;
+  private readonly m: Metrics;
+  private readonly staleMs: number;
+  private readonly windowMs: number;
+  private readonly capacity: number;
+  private readonly now: () => number;
+  private readonly reports = new Map<string, Held>();
+  private readonly totals: Totals = { requestsOk: 0, requestsFailed: 0, promptTokens: 0, generationTokens: 0, ttftCount: 0, ttftSumS: 0 };
+  private readonly ring: Point[] = [];
+  private head = 0; // index of the oldest point once the ring is full
+  private readonly start: { t: number; totals: Totals };
+
+  constructor(registry: Registry, opts: AggregatorOptions = {}) {
+    this.m = metricsOf(registry);
+    this.registry = registry;
+    this.modelName = this.m.modelName;
+    this.staleMs = opts.staleMs ?? 1500;
+    this.windowMs = opts.windowMs ?? 5000;
+    this.capacity = opts.seriesPoints ?? 900;
+    this.now = opts.now ?? Date.now;
+    for (const [k, v] of Object.entries({ staleMs: this.staleMs, windowMs: this.windowMs, seriesPoints: this.capacity })) {
+      if (!Number.isFinite(v) || v <= 0) throw new RangeError(`Aggregator: ${k} must be a positive number, got ${v}`);
+    }
+    this.start = { t: this.now(), totals: { ...this.totals } };
+    onCollect(registry, () => this.refresh(this.now()));
+  }
+
+  /** One finished request, as the gateway measured it. */
+  observeRequest(r: RequestMetricsLike): void {
+    const labels = { model_name: this.modelName };
+    const prompt = num(r.promptTokens);
+    const completion = num(r.completionTokens);
+    this.m.promptTokens.inc(labels, prompt);
+    this.m.generationTokens.inc(labels, completion);
+    this.totals.promptTokens += prompt;
+    this.totals.generationTokens += completion;
+    // A request that produced no token has no time to first token (its ttft_s is a default 0).
+    if (completion > 0 && num(r.ttftS) > 0) {
+      this.m.ttft.observe(labels, num(r.ttftS));
+      this.totals.ttftCount++;
+      this.totals.ttftSumS += num(r.ttftS);
+    }
+    for (const gap of r.itlS ?? []) if (Number.isFinite(gap) && gap >= 0) this.m.itl.observe(labels, gap);
+    if (r.ok) {
+      if (num(r.e2eS) > 0) this.m.e2e.observe(labels, num(r.e2eS));
+      this.m.success.inc({ ...labels, finished_reason: r.finishReason || 'unknown' });
+      this.totals.requestsOk++;
+    } else {
+      this.m.failure.inc({ ...labels, error_code: r.errorCode || 'unknown' });
+      this.totals.requestsFailed++;
+    }
+  }
+
+  /** The latest report of one service instance, received at `nowMs`. */
+  report(r: ServiceReportLike, nowMs: number = this.now()): void {
+    if (!r.service) return;
+    this.reports.set(`${r.service}\u0000${r.instance ?? ''}`, { report: r, at: nowMs });
+    this.refresh(nowMs);
+  }
+
+  /** The gauges' figures at `nowMs`, from the reports that are not stale (stale ones are forgotten). */
+  current(nowMs: number = this.now()): Current {
+    const fresh: Held[] = [];
+    for (const [k, h] of this.reports) {
+      if (nowMs - h.at > this.staleMs) this.reports.delete(k);
+      else fresh.push(h);
+    }
+    fresh.sort((a, b) => a.at - b.at); // newest last: where one figure has several sources, the newest wins
+    const out: Current = { requestsRunning: null, requestsWaiting: null, kv: null, control: null, loops: [], processes: [], instances: [] };
+    const loops = new Map<string, LoopFigures>();
+    const procs = new Map<string, Current['processes'][number]>();
+    for (const { report: r, at } of fresh) {
+      const service = r.service!;
+      out.instances.push({ service, instance: r.instance ?? '', ageMs: nowMs - at });
+      if (r.hasRequests) {
+        out.requestsRunning = (out.requestsRunning ?? 0) + num(r.requestsRunning);
+        out.requestsWaiting = (out.requestsWaiting ?? 0) + num(r.requestsWaiting);
+      }
+      if (r.hasKv && service === 'kv-store') {
+        const kv = out.kv ?? { budgetBytes: 0, usedBytes: 0, reservedBytes: 0, usage: 0, bytes: { f32: 0, f16: 0, int8: 0, int4: 0 }, sequences: 0, admissionPaused: false };
+        kv.budgetBytes += num(r.kvBudgetBytes);
+        kv.usedBytes += num(r.kvUsedBytes);
+        kv.reservedBytes += num(r.kvReservedBytes);
+        kv.bytes.f32 += num(r.kvBytesF32);
+        kv.bytes.f16 += num(r.kvBytesF16);
+        kv.bytes.int8 += num(r.kvBytesInt8);
+        kv.bytes.int4 += num(r.kvBytesInt4);
+        kv.sequences += num(r.kvSequences);
+        kv.admissionPaused ||= Boolean(r.admissionPaused);
+        kv.usage = kv.budgetBytes > 0 ? kv.usedBytes / kv.budgetBytes : 0;
+        out.kv = kv;
+      }
+      if (r.hasControl && service === 'controller') {
+        out.control = { policyVersion: num(r.policyVersion), deltaPplEstimate: num(r.deltaPplEstimate), deltaPplTokens: num(r.deltaPplTokens), baselineMode: Boolean(r.baselineMode) };
+      }
+      if (service === 'controller' || service === 'kv-store') {
+        for (const l of r.loops ?? []) {
+          if (!l.name) continue;
+          loops.set(l.name, {
+            name: l.name, service,
+            targetPeriodS: num(l.targetPeriodMs) / 1000, meanPeriodS: num(l.meanPeriodMs) / 1000,
+            jitterS: num(l.jitterMs) / 1000, maxJitterS: num(l.maxJitterMs) / 1000, meanWorkS: num(l.meanWorkMs) / 1000,
+            iterations: num(l.iterations),
+          });
+        }
+      }
+      const p = procs.get(service) ?? { service, instances: 0, cpuCores: 0, rssBytes: 0 };
+      p.instances++;
+      p.cpuCores += num(r.cpuCores);
+      p.rssBytes += num(r.rssBytes);
+      procs.set(service, p);
+    }
+    out.loops = [...loops.values()].sort((a, b) => a.name.localeCompare(b.name));
+    out.processes = [...procs.values()].sort((a, b) => a.service.localeCompare(b.service));
+    return out;
+  }
+
+  /** Set every gauge from `current(nowMs)`; a figure without a source has no series. */
+  refresh(nowMs: number = this.now()): void {
+    const c = this.current(nowMs);
+    const m = this.m;
+    const base = { model_name: this.modelName };
+    const gauges = [m.requestsRunning, m.requestsWaiting, m.kvUsage, m.kvBytes, m.kvBudget, m.policyVersion, m.deltaPpl, m.baselineMode,
+      m.loopPeriod, m.loopTarget, m.loopJitter, m.loopMaxJitter, m.admissionPaused, m.cpuCores, m.rss];
+    for (const g of gauges) g.reset();
+    if (c.requestsRunning !== null) m.requestsRunning.set(base, c.requestsRunning);
+    if (c.requestsWaiting !== null) m.requestsWaiting.set(base, c.requestsWaiting);
+    if (c.kv) {
+      m.kvUsage.set(base, c.kv.usage);
+      m.kvBudget.set(base, c.kv.budgetBytes);
+      for (const tier of KV_TIERS) m.kvBytes.set({ ...base, tier }, c.kv.bytes[tier]);
+      m.admissionPaused.set(base, c.kv.admissionPaused ? 1 : 0);
+    }
+    if (c.control) {
+      m.policyVersion.set(base, c.control.policyVersion);
+      m.deltaPpl.set(base, c.control.deltaPplEstimate);
+      m.baselineMode.set(base, c.control.baselineMode ? 1 : 0);
+    }
+    for (const l of c.loops) {
+      const labels = { ...base, loop: l.name };
+      m.loopPeriod.set(labels, l.meanPeriodS);
+      m.loopTarget.set(labels, l.targetPeriodS);
+      m.loopJitter.set(labels, l.jitterS);
+      m.loopMaxJitter.set(labels, l.maxJitterS);
+    }
+    for (const p of c.processes) {
+      m.cpuCores.set({ ...base, service: p.service }, p.cpuCores);
+      m.rss.set({ ...base, service: p.service }, p.rssBytes);
+    }
+  }
+
+  /** Append one point to the live series (call once per second). */
+  tick(nowMs: number = this.now()): void {
+    this.refresh(nowMs);
+    const c = this.current(nowMs);
+    const { tps, ttftS } = this.windowed(nowMs);
+    const point: Point = { t: nowMs, totals: { ...this.totals }, tps, ttftS, kv: c.kv, control: c.control };
+    if (this.ring.length < this.capacity) this.ring.push(point);
+    else {
+      this.ring[this.head] = point;
+      this.head = (this.head + 1) % this.capacity;
+    }
+  }
+
+  /** The live series, oldest point first. */
+  series(): Series {
+    const pts = this.points();
+    const col = <T>(f: (p: Point) => T): T[] => pts.map(f);
+    return {
+      t: col((p) => p.t),
+      tps: col((p) => p.tps),
+      ttftS: col((p) => p.ttftS),
+      kvBytes: Object.fromEntries(KV_TIERS.map((tier) => [tier, col((p) => (p.kv ? p.kv.bytes[tier] : null))])) as Record<KvTier, (number | null)[]>,
+      kvBudgetBytes: col((p) => p.kv?.budgetBytes ?? null),
+      deltaPpl: col((p) => p.control?.deltaPplEstimate ?? null),
+      policyVersion: col((p) => p.control?.policyVersion ?? null),
+      baselineMode: col((p) => (p.control ? (p.control.baselineMode ? 1 : 0) : null)),
+    };
+  }
+
+  /** Everything worth keeping about this moment (the history's snapshots). */
+  snapshot(nowMs: number = this.now()): Snapshot {
+    const { tps, ttftS } = this.windowed(nowMs);
+    const { ttftCount: _c, ttftSumS: _s, ...totals } = this.totals;
+    return { timeMs: nowMs, model: this.modelName, tps, ttftS, totals, current: this.current(nowMs) };
+  }
+
+  /** Generation rate and mean TTFT since the oldest point inside the window (or since the start). */
+  private windowed(nowMs: number): { tps: number | null; ttftS: number | null } {
+    const pts = this.points();
+    const base = pts.find((p) => p.t >= nowMs - this.windowMs) ?? pts.at(-1) ?? this.start;
+    const dt = (nowMs - base.t) / 1000;
+    const tps = dt > 0 ? (this.totals.generationTokens - base.totals.generationTokens) / dt : null;
+    const n = this.totals.ttftCount - base.totals.ttftCount;
+    const ttftS = n > 0 ? (this.totals.ttftSumS - base.totals.ttftSumS) / n : null;
+    return { tps, ttftS };
+  }
+
+  private points(): Point[] {
+    return this.head === 0 ? this.ring : [...this.ring.slice(this.head), ...this.ring.slice(0, this.head)];
+  }
+}
