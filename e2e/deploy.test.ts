@@ -1,6 +1,7 @@
 // The deployment files are validated here (no Docker engine on the build machines to run them).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,7 +10,10 @@ import { parse } from 'yaml';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 interface Service {
+  image?: string;
   command?: string[];
+  volumes?: string[];
+  secrets?: string[];
   ipc?: string;
   pid?: string;
   ports?: string[];
@@ -17,10 +21,14 @@ interface Service {
   build?: { context: string; dockerfile: string };
 }
 
-const compose = parse(readFileSync(join(root, 'deploy', 'docker-compose.yml'), 'utf8'), { merge: true }) as { services: Record<string, Service> };
+const compose = parse(readFileSync(join(root, 'deploy', 'docker-compose.yml'), 'utf8'), { merge: true }) as {
+  services: Record<string, Service>;
+  secrets?: Record<string, { environment?: string; file?: string }>;
+};
+const deployFile = (...p: string[]) => parse(readFileSync(join(root, 'deploy', ...p), 'utf8')) as Record<string, unknown>;
 
 test('every Infer-OS service in the compose file runs a real entry point with flags it accepts', () => {
-  const names = ['kv-store', 'prefill-worker', 'decode-worker', 'gateway'];
+  const names = ['kv-store', 'prefill-worker', 'decode-worker', 'gateway', 'telemetry'];
   for (const n of names) {
     const s = compose.services[n];
     assert.ok(s, `service ${n}`);
@@ -47,4 +55,63 @@ test('the gateway is published on loopback only, and needs an API key', () => {
   const g = compose.services['gateway']!;
   for (const p of g.ports ?? []) assert.match(p, /^127\.0\.0\.1:/);
   assert.match(g.environment?.['INFEROS_API_KEY'] ?? '', /^\$\{INFEROS_API_KEY:\?/);
+});
+
+/** `./x:/y[:ro]` mounts of a service, host side resolved against deploy/. */
+function mounts(s: Service): { host: string; container: string }[] {
+  return (s.volumes ?? []).filter((v) => v.startsWith('./')).map((v) => {
+    const [host, container] = v.split(':');
+    return { host: join(root, 'deploy', host!), container: container! };
+  });
+}
+
+test('telemetry needs the key and is not published; Prometheus and Grafana are published on loopback only', () => {
+  const t = compose.services['telemetry']!;
+  assert.deepEqual(t.ports ?? [], []);
+  assert.match(t.environment?.['INFEROS_API_KEY'] ?? '', /^\$\{INFEROS_API_KEY:\?/);
+  for (const n of ['prometheus', 'grafana']) {
+    const s = compose.services[n];
+    assert.ok(s?.image, `${n} has an image`);
+    assert.ok((s.ports ?? []).length > 0, `${n} is published`);
+    for (const p of s.ports ?? []) assert.match(p, /^127\.0\.0\.1:/, n);
+    for (const m of mounts(s)) assert.ok(existsSync(m.host), `${n}: ${m.host} exists`);
+  }
+});
+
+test('Prometheus scrapes telemetry every 5 s with the key compose gives it, and promtool accepts its config', () => {
+  const prom = compose.services['prometheus']!;
+  const config = mounts(prom).find((m) => m.container === '/etc/prometheus/prometheus.yml');
+  assert.ok(config, 'prometheus.yml is mounted where --config.file points');
+  assert.ok(prom.command?.includes('--config.file=/etc/prometheus/prometheus.yml'));
+  const cfg = deployFile('prometheus', 'prometheus.yml') as {
+    scrape_configs: { job_name: string; scrape_interval: string; metrics_path: string; authorization?: { credentials_file?: string }; static_configs: { targets: string[] }[] }[];
+  };
+  const job = cfg.scrape_configs.find((j) => j.static_configs.some((c) => c.targets.includes('telemetry:9464')));
+  assert.ok(job, 'a job scrapes telemetry:9464');
+  assert.equal(job.scrape_interval, '5s');
+  assert.equal(job.metrics_path, '/metrics');
+  assert.ok(compose.services['telemetry']!.command!.join(' ').includes('--port 9464'));
+  const secret = job.authorization?.credentials_file?.replace('/run/secrets/', '');
+  assert.ok(secret && prom.secrets?.includes(secret), `the credentials file is the secret ${secret} mounted into prometheus`);
+  assert.equal(compose.secrets?.[secret]?.environment, 'INFEROS_API_KEY');
+  const r = spawnSync('promtool', ['check', 'config', '--syntax-only', join(root, 'deploy', 'prometheus', 'prometheus.yml')], { encoding: 'utf8' });
+  if (r.error) assert.fail(`promtool is not installed (Debian: apt-get install prometheus): ${r.error.message}`);
+  assert.equal(r.status, 0, `${r.stdout}${r.stderr}`);
+});
+
+test('Grafana provisions the Prometheus datasource the generated dashboard refers to, and loads the dashboards', () => {
+  const g = compose.services['grafana']!;
+  const m = mounts(g);
+  assert.ok(m.some((x) => x.container === '/etc/grafana/provisioning' && x.host.endsWith(join('deploy', 'grafana', 'provisioning'))));
+  const dashboards = m.find((x) => x.host.endsWith(join('deploy', 'grafana', 'dashboards')));
+  assert.ok(dashboards, 'the dashboards folder is mounted');
+  const ds = (deployFile('grafana', 'provisioning', 'datasources', 'prometheus.yaml') as { datasources: { uid: string; type: string; url: string }[] }).datasources;
+  assert.equal(ds.length, 1);
+  assert.equal(ds[0]!.type, 'prometheus');
+  assert.equal(ds[0]!.url, 'http://prometheus:9090');
+  const providers = (deployFile('grafana', 'provisioning', 'dashboards', 'inferos.yaml') as { providers: { type: string; options: { path: string } }[] }).providers;
+  assert.equal(providers[0]!.options.path, dashboards.container);
+  const dashboard = readFileSync(join(root, 'deploy', 'grafana', 'dashboards', 'inferos.json'), 'utf8');
+  const uids = new Set([...dashboard.matchAll(/"datasource":\s*\{\s*"type":\s*"prometheus",\s*"uid":\s*"([^"]+)"/g)].map((x) => x[1]));
+  assert.deepEqual([...uids], [ds[0]!.uid], 'every query of the dashboard uses the provisioned datasource');
 });

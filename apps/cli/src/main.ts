@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { cachePolicy, loadPolicy, recentOnly, parseBytes } from '@inferos/kv';
 import { startSystem } from './system';
 import { benchServe } from './bench-serve';
+import { ArgumentError, DEFAULT_CONTROL_URL, controlTarget, parseAssignments, policyBaseline, policyGet, policySet, status, type ControlTarget } from './control';
 import {
   Engine,
   StreamDecoder,
@@ -37,6 +38,8 @@ commands:
   eval       measure quality: 'eval ppl' (perplexity) and 'eval recall' (long-range recall)
   bench      measure speed: 'bench decode' (in-process), 'bench serve' (through the services)
   export     export a Hugging Face Llama checkpoint to an Infer-OS model directory
+  status     live view of a running system (like top): services, throughput, KV memory, quality, loops
+  policy     read or change the running policy: 'policy get', 'policy set KEY=VALUE...', 'policy baseline on|off'
   help       show help for a command
 
 Run 'inferos help <command>' for a command's options.`,
@@ -142,7 +145,43 @@ Exports a local Hugging Face Llama-architecture checkpoint (config.json, weights
 Infer-OS model directory: model.onnx, tokenizer.json, inferos.json, and golden outputs from PyTorch that
 the tests check the TypeScript path against. Sets up the tools' Python environment (tools/.venv) on first
 use. Tied or untied embeddings, any head counts with grouped-query attention, any head_dim.`,
+  status: `usage: inferos status [options]
+
+A live view of a running system, like top: every interval it asks the controller's control API
+(GET /v1/health and /v1/metrics) and redraws the screen: policy version and baseline mode, each service
+with its status and the policy version it runs, tps / ftl_ms / p95_ms, requests running and waiting, KV
+bytes by tier against the budget, admission, CPU utilisation (NPU / iGPU / GPU: n/a, with the reason), the
+delta-perplexity estimate, and the control loops' measured periods and jitter. Ctrl-C exits. If the
+controller stops answering later, the last screen stays with the error under it while status keeps asking.
+
+options:
+  --url URL             control API (default ${DEFAULT_CONTROL_URL}, env INFEROS_CONTROL_URL)
+  --api-key KEY         Authorization: Bearer KEY (env INFEROS_API_KEY)
+  --interval S          seconds between redraws (default 1)
+  --once                print one screen without terminal codes and exit (for scripts)`,
+  policy: `usage: inferos policy get [--json] [options]
+       inferos policy set KEY=VALUE... [options]
+       inferos policy baseline on|off [options]
+
+Reads or changes the policy the controller distributes to every service (versioned; validated before it
+is applied; every change is recorded in GET /v1/history).
+
+  get                   print the current policy: a header line (# version N, baseline mode on|off,
+                        reason ...) and the policy as YAML in the shape of policies/*.yaml;
+                        --json prints the API's JSON instead
+  set KEY=VALUE...      change keys in one atomic update and print the new version. KEY is a dotted path
+                        under infer_os (a leading infer_os. is accepted); VALUE is read as JSON when it
+                        parses (numbers, true/false), else as a string. For example:
+                          inferos policy set kv.recent_window=64 io.host_pool_bytes=512MiB quality.max_delta_ppl=0.3
+                        A value the controller refuses changes nothing: its message names the key; exit 2.
+  baseline on|off       enter or leave baseline mode (new sequences run at full precision)
+
+options:
+  --url URL             control API (default ${DEFAULT_CONTROL_URL}, env INFEROS_CONTROL_URL)
+  --api-key KEY         Authorization: Bearer KEY (env INFEROS_API_KEY)
+  --json                (get) print the API's JSON`,
 };
+HELP['policy get'] = HELP['policy set'] = HELP['policy baseline'] = HELP['policy']!;
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -545,12 +584,72 @@ async function benchServeCommand(argv: string[]): Promise<number> {
   return 0;
 }
 
+// ---- status and policy: clients of the control API (the logic is in control.ts) ----
+
+const CONTROL_OPTIONS: Options = { url: { type: 'string' }, 'api-key': { type: 'string' } };
+
+/** parseArgs with positionals (KEY=VALUE, on|off), usage errors carrying the command's help. */
+function parseControl(argv: string[], options: Options, command: string): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
+  try {
+    const { values, positionals } = parseArgs({ args: argv, options: { ...CONTROL_OPTIONS, ...options, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: true });
+    return { values: values as Record<string, string | boolean | undefined>, positionals };
+  } catch (err) {
+    throw new UsageError(`${(err as Error).message}\n\n${HELP[command]}`);
+  }
+}
+
+/** Bad arguments found in control.ts are usage errors (exit 2). */
+function usage<T>(command: string, f: () => T): T {
+  try {
+    return f();
+  } catch (err) {
+    if (err instanceof ArgumentError) throw new UsageError(`${err.message}\n\n${HELP[command]}`);
+    throw err;
+  }
+}
+
+function target(v: Record<string, string | boolean | undefined>, command: string): ControlTarget {
+  return usage(command, () => controlTarget(v['url'] as string | undefined, v['api-key'] as string | undefined));
+}
+
+async function statusCommand(argv: string[]): Promise<number> {
+  const { values: v, positionals } = parseControl(argv, { interval: { type: 'string' }, once: { type: 'boolean' } }, 'status');
+  if (v['help']) return help(['status']);
+  if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"\n\n${HELP['status']}`);
+  const intervalS = numberOption(v['interval'] as string | undefined, 'interval', 1);
+  if (intervalS <= 0) throw new UsageError(`--interval must be a number of seconds > 0, got "${v['interval']}"`);
+  return status(target(v, 'status'), { intervalS, once: v['once'] === true });
+}
+
+async function policyCommand(argv: string[]): Promise<number> {
+  const [sub, ...rest] = argv;
+  if (sub === undefined || sub === '--help' || sub === '-h') return help(['policy']);
+  const { values: v, positionals } = parseControl(rest, sub === 'get' ? { json: { type: 'boolean' } } : {}, 'policy');
+  if (v['help']) return help(['policy']);
+  if (sub === 'get') {
+    if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"\n\n${HELP['policy']}`);
+    return policyGet(target(v, 'policy'), v['json'] === true);
+  }
+  if (sub === 'set') {
+    const patch = usage('policy', () => parseAssignments(positionals));
+    return policySet(target(v, 'policy'), patch);
+  }
+  if (sub === 'baseline') {
+    const [mode, ...extra] = positionals;
+    if ((mode !== 'on' && mode !== 'off') || extra.length) throw new UsageError(`expected 'policy baseline on' or 'policy baseline off'\n\n${HELP['policy']}`);
+    return policyBaseline(target(v, 'policy'), mode === 'on');
+  }
+  throw new UsageError(`expected 'policy get', 'policy set' or 'policy baseline', got "${sub}"\n\n${HELP['policy']}`);
+}
+
 const COMMANDS: Record<string, (argv: string[]) => number | Promise<number>> = {
   up,
   generate,
   eval: evalCommand,
   bench: benchCommand,
   export: exportModel,
+  status: statusCommand,
+  policy: policyCommand,
   help,
 };
 

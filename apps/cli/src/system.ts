@@ -30,6 +30,8 @@ export interface SystemOptions {
   controlPort?: number;
   /** Run the controller's quality probe (default true). */
   probe?: boolean;
+  /** ms between prompts the gateway samples for the quality probe (gateway --probe-every). */
+  probeEveryMs?: number;
   /** Where service logs go: 'inherit' (our stderr) or 'ignore'. */
   logs?: 'inherit' | 'ignore';
   /** Progress lines (what is starting, what is ready). */
@@ -144,7 +146,7 @@ export async function startSystem(opts: SystemOptions = {}): Promise<RunningSyst
     await waitHealthy(url, 'decode-worker', services);
     const port = opts.port ?? 8000;
     const host = opts.host ?? '127.0.0.1';
-    start('gateway', 'gateway', ['--port', String(port), '--host', host, ...(opts.apiKey ? ['--api-key', opts.apiKey] : [])]);
+    start('gateway', 'gateway', ['--port', String(port), '--host', host, ...(opts.apiKey ? ['--api-key', opts.apiKey] : []), ...(opts.probeEveryMs !== undefined ? ['--probe-every', String(opts.probeEveryMs)] : [])]);
     const base = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
     await waitHttp(`${base}/api/v1/health`, services, opts.apiKey);
     return { url: base, controlUrl, natsUrl: url, ownNats: nats !== undefined, services, stop };

@@ -40,7 +40,9 @@ parentPort!.on('message', (job: ProbeJob) => {
   void (async () => {
     try {
       // The last PROBE_TOKENS tokens: enough for old blocks to be demoted, bounded so the probe stays cheap.
-      const ids = job.promptIds.slice(-Math.min(PROBE_TOKENS, engine.info.maxPosition));
+      const keep = Math.min(PROBE_TOKENS, engine.info.maxPosition);
+      const bos = engine.info.bosTokenId;
+      const ids = job.promptIds.length <= keep ? job.promptIds : [...(bos === null ? [] : [bos]), ...job.promptIds.slice(-(keep - (bos === null ? 0 : 1)))];
       const [nllPolicy, nllBaseline] = [await score(ids, job.policy), await score(ids, BASELINE_CACHE)];
       parentPort!.postMessage({ tokens: ids.length - 1, nllPolicy, nllBaseline, policyVersion: job.policyVersion } satisfies ProbeResult);
     } catch (err) {

@@ -167,7 +167,9 @@ export async function startController(nc: NatsConnection, opts: ControllerOption
         patch = { scheduler: { max_batch: to } };
         why = `tpot ${tpotMs.toFixed(1)} ms / ftl ${ftlMs.toFixed(0)} ms over targets ${sched.target_tpot_ms} / ${sched.target_ftl_ms}: max_batch ${sched.max_batch} -> ${to}`;
       }
-    } else if (tpotMs > sched.target_tpot_ms * 1.1 && usage < 0.5 && store.current.policy.kv.recent_window < 512) {
+    } else if (tpotMs > sched.target_tpot_ms * 1.1 && usage < 0.5 && store.current.policy.kv.recent_window < 512 && !store.current.baselineMode) {
+      // (Not in baseline mode: new sequences do not use the window then, and a change of the KV policy
+      // restarts the quality estimate the guard needs to leave baseline.)
       const to = Math.min(512, store.current.policy.kv.recent_window * 2);
       patch = { kv: { recent_window: to } };
       why = `tpot ${tpotMs.toFixed(1)} ms over target ${sched.target_tpot_ms} at max_batch ${sched.max_batch}, KV use ${(usage * 100).toFixed(0)}%: recent_window -> ${to}`;

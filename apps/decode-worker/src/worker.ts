@@ -116,6 +116,22 @@ export async function startDecodeWorker(nc: NatsConnection, opts: DecodeWorkerOp
     }
     const t1 = performance.now();
     const errors = ran.length > 0 ? await kv.commit(ran) : [];
+    // A step the kv-store found stale (it squeezed the sequence under memory pressure after the step
+    // read its tiers) runs again on the new table; nothing was sampled or sent for it yet.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const stale = ran.map((r, i) => [r, i] as const).filter(([, i]) => /stale step/.test(errors[i] ?? ''));
+      if (stale.length === 0) break;
+      const again: StepToCommit[] = [];
+      for (const [r] of stale) {
+        r.seq.update((await kv.claim(r.seq.id)).table);
+        again.push({ seq: r.seq, tokens: 1, out: await stepChecked(engine, kv, r.seq, [batch.find((a) => a.seq === r.seq)!.next]) });
+      }
+      const errs = await kv.commit(again);
+      stale.forEach(([r, i], k) => {
+        r.out = again[k]!.out;
+        errors[i] = errs[k];
+      });
+    }
     const t2 = performance.now();
     if (trace) {
       trace.n++;

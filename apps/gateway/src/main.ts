@@ -14,6 +14,7 @@ await runService('gateway', 'OpenAI and Lemonade compatible HTTP API', {
   model: { type: 'string', help: 'exported model directory (default: the bundled model; env INFEROS_MODEL)' },
   'max-waiting': { type: 'string', default: '64', help: 'requests in flight beyond which the gateway answers 503' },
   'admission-timeout': { type: 'string', default: '60000', help: 'ms a request may wait for room in the KV budget before 503' },
+  'probe-every': { type: 'string', default: '5000', help: 'ms between prompts sampled for the controller\'s quality probe (0: none)' },
 }, async (v, nc, log) => {
   const port = Number(v['port']);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError(`--port must be an integer in [0, 65535], got ${v['port']}`);
@@ -24,7 +25,9 @@ await runService('gateway', 'OpenAI and Lemonade compatible HTTP API', {
   const admissionTimeoutMs = Number(v['admission-timeout']);
   const info = loadModelInfo(String(v['model'] ?? defaultModelDir()));
   if (!info.chatTemplate) throw new Error(`${info.name} has no chat template`);
-  const backend = new NatsBackend(nc, { modelName: info.name, maxContext: info.maxPosition, admissionTimeoutMs, log });
+  const probeEveryMs = Number(v['probe-every']);
+  if (!Number.isInteger(probeEveryMs) || probeEveryMs < 0) throw new RangeError(`--probe-every must be an integer >= 0, got ${v['probe-every']}`);
+  const backend = new NatsBackend(nc, { modelName: info.name, maxContext: info.maxPosition, admissionTimeoutMs, probeEveryMs, log });
   const instance = `gateway-${process.pid}`;
   // Nothing in the gateway depends on the policy; it acknowledges each version so that the controller
   // sees every service follow.

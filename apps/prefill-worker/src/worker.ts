@@ -69,9 +69,15 @@ export async function startPrefillWorker(nc: NatsConnection, opts: PrefillWorker
       let last;
       for (let at = 0; at < ids.length; at += job.chunk) {
         const part = ids.slice(at, at + job.chunk);
-        const out = await stepChecked(engine, kv, seq, part);
+        let out = await stepChecked(engine, kv, seq, part);
         trace.push(['step', performance.now()]);
-        const [err] = await kv.commit([{ seq, tokens: part.length, out }]);
+        let [err] = await kv.commit([{ seq, tokens: part.length, out }]);
+        // Stale: the kv-store squeezed the sequence after the step read it; run the chunk again.
+        for (let attempt = 0; err && /stale step/.test(err) && attempt < 3; attempt++) {
+          seq.update((await kv.claim(seqId)).table);
+          out = await stepChecked(engine, kv, seq, part);
+          [err] = await kv.commit([{ seq, tokens: part.length, out }]);
+        }
         trace.push(['commit', performance.now()]);
         if (err) throw new Error(err);
         last = lastLogits(out, part.length, engine.info.vocabSize);

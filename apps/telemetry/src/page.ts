@@ -71,7 +71,7 @@ function bytes(v) {
   return (i === 0 ? v.toFixed(0) : v.toFixed(1)) + ' ' + u[i];
 }
 function seconds(v) { return Math.abs(v) < 1 ? (v * 1000).toFixed(1) + ' ms' : v.toFixed(2) + ' s'; }
-function plain(v) { return Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 10 ? v.toFixed(1) : v.toFixed(2); }
+function plain(v) { return Math.abs(v) >= 100 || Number.isInteger(v) ? v.toFixed(0) : Math.abs(v) >= 10 ? v.toFixed(1) : v.toFixed(2); }
 function clock(ms) { return new Date(ms).toLocaleTimeString([], { hour12: false }); }
 function last(values) { for (let i = values.length - 1; i >= 0; i--) if (values[i] !== null) return values[i]; return null; }
 function show(id, v, fmt) {
@@ -92,11 +92,17 @@ function chart(id, t, lines, fmt, events, opts) {
   for (const l of lines) for (const v of l.values) if (v !== null) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
   if (opts && opts.step) hi = Math.max(hi, 1);
   if (hi === lo) hi = lo + 1;
-  hi += (hi - lo) * 0.08;
+  // round ticks: 1, 2, 2.5 or 5 times a power of ten (of 1024 for bytes)
+  const base = opts && opts.binary ? Math.pow(1024, Math.max(0, Math.floor(Math.log(hi - lo) / Math.log(1024)))) : 1;
+  const raw = (hi - lo) / base / 4;
+  const mag = Math.pow(10, Math.floor(Math.log10(raw)));
+  const f = raw / mag;
+  const step = (f <= 1 ? 1 : f <= 2 ? 2 : f <= 2.5 ? 2.5 : f <= 5 ? 5 : 10) * mag * base;
+  lo = Math.floor(lo / step) * step;
+  hi = Math.max(lo + step, Math.ceil(hi / step) * step);
   const x = (ms) => PAD.l + ((ms - t0) / (t1 - t0)) * (W - PAD.l - PAD.r);
   const y = (v) => H - PAD.b - ((v - lo) / (hi - lo)) * (H - PAD.t - PAD.b);
-  for (let i = 0; i <= 4; i++) {
-    const v = lo + ((hi - lo) * i) / 4;
+  for (let v = lo; v <= hi + step / 2; v += step) {
     el('line', { x1: PAD.l, x2: W - PAD.r, y1: y(v), y2: y(v), stroke: '#e3e6ea' }, svg);
     el('text', { x: PAD.l - 4, y: y(v) + 3, 'text-anchor': 'end' }, svg).textContent = fmt(v);
   }
@@ -151,7 +157,7 @@ function render(d) {
   const ev = d.policyChanges;
   chart('chart-tps', s.t, [{ name: 'tps', color: '#1f77b4', values: s.tps }], plain, ev);
   chart('chart-ttft', s.t, [{ name: 'ttft', color: '#d62728', values: s.ttftS }], seconds, ev);
-  chart('chart-kv', s.t, TIERS.map(([tier, color]) => ({ name: tier, color, values: s.kvBytes[tier] })), bytes, ev);
+  chart('chart-kv', s.t, TIERS.map(([tier, color]) => ({ name: tier, color, values: s.kvBytes[tier] })), bytes, ev, { binary: true });
   chart('chart-dppl', s.t, [{ name: 'dppl', color: '#9467bd', values: s.deltaPpl }], (v) => v.toFixed(2), ev);
   chart('chart-policy', s.t, [{ name: 'policy', color: '#17becf', values: s.policyVersion }], (v) => v.toFixed(0), ev, { step: true });
   table(ev);

@@ -158,7 +158,7 @@ test('snapshots land in JetStream, /api/history returns them newest last, and th
     const snap = before.at(-1)!.data as { model: string; current: { kv: { bytes: { int8: number } } | null } };
     assert.equal(snap.model, 'tiny');
     const stored = await jsm.streams.getMessage(HISTORY_STREAM, { seq: before.at(-1)!.seq });
-    assert.deepEqual(stored.json(), before.at(-1)!.data, 'what /api/history returns is what the stream holds');
+    assert.deepEqual(stored?.json(), before.at(-1)!.data, 'what /api/history returns is what the stream holds');
     const series = (await (await get(t, '/api/series')).json()) as SeriesReply;
     assert.ok(series.policyChanges.some((p) => p.version === 5 && p.reason === 'memory pressure'));
   } finally {
@@ -166,7 +166,7 @@ test('snapshots land in JetStream, /api/history returns them newest last, and th
   }
   const last = before.at(-1)!.seq;
   const stored = await jsm.streams.getMessage(HISTORY_STREAM, { last_by_subj: Subjects.historySnapshot });
-  assert.ok(stored.seq >= last, `the snapshots are in the stream after telemetry stopped (${stored.seq} < ${last})`);
+  assert.ok(stored && stored.seq >= last, 'the snapshots are in the stream after telemetry stopped');
 
   t = await startTelemetry(nc, { modelName: 'tiny', port: 0, snapshotMs: 60_000 });
   try {

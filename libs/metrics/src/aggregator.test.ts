@@ -6,7 +6,7 @@ import { Aggregator, buildRegistry, NAME, type ServiceReportLike } from './index
 /** The value of one series (labels matched exactly, model_name included), or undefined when absent. */
 async function value(registry: Registry, name: string, labels: Record<string, string> = {}): Promise<number | undefined> {
   const all = await registry.getMetricsAsJSON();
-  const metric = all.find((m) => m.name === name || (m.type === 'histogram' && name.startsWith(m.name)));
+  const metric = all.find((m) => m.name === name || (String(m.type) === 'histogram' && name.startsWith(m.name)));
   assert.ok(metric, `metric ${name} is registered`);
   const want = { model_name: 'tiny', ...labels };
   const v = (metric.values as { value: number; labels: Record<string, string | number>; metricName?: string }[]).find((x) =>

@@ -2810,6 +2810,15 @@ export namespace inferos {
             /** KvStats sweptBytes. */
             sweptBytes: number;
 
+            /** KvStats admissionPaused. */
+            admissionPaused: boolean;
+
+            /** KvStats squeezes. */
+            squeezes: number;
+
+            /** KvStats policyVersion. */
+            policyVersion: number;
+
             /**
              * Creates a new KvStats instance using the specified properties.
              * @param [properties] Properties to set
@@ -2921,6 +2930,15 @@ export namespace inferos {
 
                 /** KvStats sweptBytes */
                 sweptBytes?: (number|null);
+
+                /** KvStats admissionPaused */
+                admissionPaused?: (boolean|null);
+
+                /** KvStats squeezes */
+                squeezes?: (number|null);
+
+                /** KvStats policyVersion */
+                policyVersion?: (number|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];

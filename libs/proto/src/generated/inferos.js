@@ -8331,6 +8331,9 @@ export const inferos = $root.inferos = (() => {
              * @property {number|null} [peakSequences] KvStats peakSequences
              * @property {number|null} [freedLost] KvStats freedLost
              * @property {number|null} [sweptBytes] KvStats sweptBytes
+             * @property {boolean|null} [admissionPaused] KvStats admissionPaused
+             * @property {number|null} [squeezes] KvStats squeezes
+             * @property {number|null} [policyVersion] KvStats policyVersion
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -8483,6 +8486,30 @@ export const inferos = $root.inferos = (() => {
             KvStats.prototype.sweptBytes = 0;
 
             /**
+             * KvStats admissionPaused.
+             * @member {boolean} admissionPaused
+             * @memberof inferos.v1.KvStats
+             * @instance
+             */
+            KvStats.prototype.admissionPaused = false;
+
+            /**
+             * KvStats squeezes.
+             * @member {number} squeezes
+             * @memberof inferos.v1.KvStats
+             * @instance
+             */
+            KvStats.prototype.squeezes = 0;
+
+            /**
+             * KvStats policyVersion.
+             * @member {number} policyVersion
+             * @memberof inferos.v1.KvStats
+             * @instance
+             */
+            KvStats.prototype.policyVersion = 0;
+
+            /**
              * Creates a new KvStats instance using the specified properties.
              * @function create
              * @memberof inferos.v1.KvStats
@@ -8516,34 +8543,40 @@ export const inferos = $root.inferos = (() => {
                     throw $Error("max depth exceeded");
                 if (message.schemaVersion != null && $Object.hasOwnProperty.call(message, "schemaVersion") && message.schemaVersion !== 0)
                     writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.schemaVersion);
-                if (message.budgetBytes != null && $Object.hasOwnProperty.call(message, "budgetBytes") && message.budgetBytes !== 0)
-                    writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.budgetBytes);
-                if (message.usedBytes != null && $Object.hasOwnProperty.call(message, "usedBytes") && message.usedBytes !== 0)
-                    writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.usedBytes);
-                if (message.reservedBytes != null && $Object.hasOwnProperty.call(message, "reservedBytes") && message.reservedBytes !== 0)
-                    writer.uint32(/* id 4, wireType 0 =*/32).uint32(message.reservedBytes);
+                if (message.budgetBytes != null && $Object.hasOwnProperty.call(message, "budgetBytes") && !$Object.is(message.budgetBytes, 0))
+                    writer.uint32(/* id 2, wireType 1 =*/17).double(message.budgetBytes);
+                if (message.usedBytes != null && $Object.hasOwnProperty.call(message, "usedBytes") && !$Object.is(message.usedBytes, 0))
+                    writer.uint32(/* id 3, wireType 1 =*/25).double(message.usedBytes);
+                if (message.reservedBytes != null && $Object.hasOwnProperty.call(message, "reservedBytes") && !$Object.is(message.reservedBytes, 0))
+                    writer.uint32(/* id 4, wireType 1 =*/33).double(message.reservedBytes);
                 if (message.sequences != null && $Object.hasOwnProperty.call(message, "sequences") && message.sequences !== 0)
                     writer.uint32(/* id 5, wireType 0 =*/40).uint32(message.sequences);
-                if (message.bytesF32 != null && $Object.hasOwnProperty.call(message, "bytesF32") && message.bytesF32 !== 0)
-                    writer.uint32(/* id 6, wireType 0 =*/48).uint32(message.bytesF32);
-                if (message.bytesF16 != null && $Object.hasOwnProperty.call(message, "bytesF16") && message.bytesF16 !== 0)
-                    writer.uint32(/* id 7, wireType 0 =*/56).uint32(message.bytesF16);
-                if (message.bytesInt8 != null && $Object.hasOwnProperty.call(message, "bytesInt8") && message.bytesInt8 !== 0)
-                    writer.uint32(/* id 8, wireType 0 =*/64).uint32(message.bytesInt8);
-                if (message.bytesInt4 != null && $Object.hasOwnProperty.call(message, "bytesInt4") && message.bytesInt4 !== 0)
-                    writer.uint32(/* id 9, wireType 0 =*/72).uint32(message.bytesInt4);
-                if (message.bytesFp16Equivalent != null && $Object.hasOwnProperty.call(message, "bytesFp16Equivalent") && message.bytesFp16Equivalent !== 0)
-                    writer.uint32(/* id 10, wireType 0 =*/80).uint32(message.bytesFp16Equivalent);
+                if (message.bytesF32 != null && $Object.hasOwnProperty.call(message, "bytesF32") && !$Object.is(message.bytesF32, 0))
+                    writer.uint32(/* id 6, wireType 1 =*/49).double(message.bytesF32);
+                if (message.bytesF16 != null && $Object.hasOwnProperty.call(message, "bytesF16") && !$Object.is(message.bytesF16, 0))
+                    writer.uint32(/* id 7, wireType 1 =*/57).double(message.bytesF16);
+                if (message.bytesInt8 != null && $Object.hasOwnProperty.call(message, "bytesInt8") && !$Object.is(message.bytesInt8, 0))
+                    writer.uint32(/* id 8, wireType 1 =*/65).double(message.bytesInt8);
+                if (message.bytesInt4 != null && $Object.hasOwnProperty.call(message, "bytesInt4") && !$Object.is(message.bytesInt4, 0))
+                    writer.uint32(/* id 9, wireType 1 =*/73).double(message.bytesInt4);
+                if (message.bytesFp16Equivalent != null && $Object.hasOwnProperty.call(message, "bytesFp16Equivalent") && !$Object.is(message.bytesFp16Equivalent, 0))
+                    writer.uint32(/* id 10, wireType 1 =*/81).double(message.bytesFp16Equivalent);
                 if (message.segments != null && $Object.hasOwnProperty.call(message, "segments") && message.segments !== 0)
                     writer.uint32(/* id 11, wireType 0 =*/88).uint32(message.segments);
-                if (message.peakUsedBytes != null && $Object.hasOwnProperty.call(message, "peakUsedBytes") && message.peakUsedBytes !== 0)
-                    writer.uint32(/* id 12, wireType 0 =*/96).uint32(message.peakUsedBytes);
+                if (message.peakUsedBytes != null && $Object.hasOwnProperty.call(message, "peakUsedBytes") && !$Object.is(message.peakUsedBytes, 0))
+                    writer.uint32(/* id 12, wireType 1 =*/97).double(message.peakUsedBytes);
                 if (message.peakSequences != null && $Object.hasOwnProperty.call(message, "peakSequences") && message.peakSequences !== 0)
                     writer.uint32(/* id 13, wireType 0 =*/104).uint32(message.peakSequences);
-                if (message.freedLost != null && $Object.hasOwnProperty.call(message, "freedLost") && message.freedLost !== 0)
-                    writer.uint32(/* id 14, wireType 0 =*/112).uint32(message.freedLost);
-                if (message.sweptBytes != null && $Object.hasOwnProperty.call(message, "sweptBytes") && message.sweptBytes !== 0)
-                    writer.uint32(/* id 15, wireType 0 =*/120).uint32(message.sweptBytes);
+                if (message.freedLost != null && $Object.hasOwnProperty.call(message, "freedLost") && !$Object.is(message.freedLost, 0))
+                    writer.uint32(/* id 14, wireType 1 =*/113).double(message.freedLost);
+                if (message.sweptBytes != null && $Object.hasOwnProperty.call(message, "sweptBytes") && !$Object.is(message.sweptBytes, 0))
+                    writer.uint32(/* id 15, wireType 1 =*/121).double(message.sweptBytes);
+                if (message.admissionPaused != null && $Object.hasOwnProperty.call(message, "admissionPaused") && message.admissionPaused !== false)
+                    writer.uint32(/* id 16, wireType 0 =*/128).bool(message.admissionPaused);
+                if (message.squeezes != null && $Object.hasOwnProperty.call(message, "squeezes") && !$Object.is(message.squeezes, 0))
+                    writer.uint32(/* id 17, wireType 1 =*/137).double(message.squeezes);
+                if (message.policyVersion != null && $Object.hasOwnProperty.call(message, "policyVersion") && message.policyVersion !== 0)
+                    writer.uint32(/* id 18, wireType 0 =*/144).uint32(message.policyVersion);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -8598,27 +8631,27 @@ export const inferos = $root.inferos = (() => {
                             continue;
                         }
                     case 2: {
-                            if (wireType !== 0)
+                            if (wireType !== 1)
                                 break;
-                            if (value = reader.uint32())
+                            if (!$Object.is(value = reader.double(), 0))
                                 message.budgetBytes = value;
                             else
                                 delete message.budgetBytes;
                             continue;
                         }
                     case 3: {
-                            if (wireType !== 0)
+                            if (wireType !== 1)
                                 break;
-                            if (value = reader.uint32())
+                            if (!$Object.is(value = reader.double(), 0))
                                 message.usedBytes = value;
                             else
                                 delete message.usedBytes;
                             continue;
                         }
                     case 4: {
-                            if (wireType !== 0)
+                            if (wireType !== 1)
                                 break;
-                            if (value = reader.uint32())
+                            if (!$Object.is(value = reader.double(), 0))
                                 message.reservedBytes = value;
                             else
                                 delete message.reservedBytes;
@@ -8634,45 +8667,45 @@ export const inferos = $root.inferos = (() => {
                             continue;
                         }
                     case 6: {
-                            if (wireType !== 0)
+                            if (wireType !== 1)
                                 break;
-                            if (value = reader.uint32())
+                            if (!$Object.is(value = reader.double(), 0))
                                 message.bytesF32 = value;
                             else
                                 delete message.bytesF32;
                             continue;
                         }
                     case 7: {
-                            if (wireType !== 0)
+                            if (wireType !== 1)
                                 break;
-                            if (value = reader.uint32())
+                            if (!$Object.is(value = reader.double(), 0))
                                 message.bytesF16 = value;
                             else
                                 delete message.bytesF16;
                             continue;
                         }
                     case 8: {
-                            if (wireType !== 0)
+                            if (wireType !== 1)
                                 break;
-                            if (value = reader.uint32())
+                            if (!$Object.is(value = reader.double(), 0))
                                 message.bytesInt8 = value;
                             else
                                 delete message.bytesInt8;
                             continue;
                         }
                     case 9: {
-                            if (wireType !== 0)
+                            if (wireType !== 1)
                                 break;
-                            if (value = reader.uint32())
+                            if (!$Object.is(value = reader.double(), 0))
                                 message.bytesInt4 = value;
                             else
                                 delete message.bytesInt4;
                             continue;
                         }
                     case 10: {
-                            if (wireType !== 0)
+                            if (wireType !== 1)
                                 break;
-                            if (value = reader.uint32())
+                            if (!$Object.is(value = reader.double(), 0))
                                 message.bytesFp16Equivalent = value;
                             else
                                 delete message.bytesFp16Equivalent;
@@ -8688,9 +8721,9 @@ export const inferos = $root.inferos = (() => {
                             continue;
                         }
                     case 12: {
-                            if (wireType !== 0)
+                            if (wireType !== 1)
                                 break;
-                            if (value = reader.uint32())
+                            if (!$Object.is(value = reader.double(), 0))
                                 message.peakUsedBytes = value;
                             else
                                 delete message.peakUsedBytes;
@@ -8706,21 +8739,48 @@ export const inferos = $root.inferos = (() => {
                             continue;
                         }
                     case 14: {
-                            if (wireType !== 0)
+                            if (wireType !== 1)
                                 break;
-                            if (value = reader.uint32())
+                            if (!$Object.is(value = reader.double(), 0))
                                 message.freedLost = value;
                             else
                                 delete message.freedLost;
                             continue;
                         }
                     case 15: {
-                            if (wireType !== 0)
+                            if (wireType !== 1)
                                 break;
-                            if (value = reader.uint32())
+                            if (!$Object.is(value = reader.double(), 0))
                                 message.sweptBytes = value;
                             else
                                 delete message.sweptBytes;
+                            continue;
+                        }
+                    case 16: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.admissionPaused = value;
+                            else
+                                delete message.admissionPaused;
+                            continue;
+                        }
+                    case 17: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.squeezes = value;
+                            else
+                                delete message.squeezes;
+                            continue;
+                        }
+                    case 18: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.policyVersion = value;
+                            else
+                                delete message.policyVersion;
                             continue;
                         }
                     }
@@ -8759,47 +8819,56 @@ export const inferos = $root.inferos = (() => {
                     if (!$util.isInteger(message.schemaVersion))
                         return "schemaVersion: integer expected";
                 if (message.budgetBytes != null && $Object.hasOwnProperty.call(message, "budgetBytes"))
-                    if (!$util.isInteger(message.budgetBytes))
-                        return "budgetBytes: integer expected";
+                    if (typeof message.budgetBytes !== "number")
+                        return "budgetBytes: number expected";
                 if (message.usedBytes != null && $Object.hasOwnProperty.call(message, "usedBytes"))
-                    if (!$util.isInteger(message.usedBytes))
-                        return "usedBytes: integer expected";
+                    if (typeof message.usedBytes !== "number")
+                        return "usedBytes: number expected";
                 if (message.reservedBytes != null && $Object.hasOwnProperty.call(message, "reservedBytes"))
-                    if (!$util.isInteger(message.reservedBytes))
-                        return "reservedBytes: integer expected";
+                    if (typeof message.reservedBytes !== "number")
+                        return "reservedBytes: number expected";
                 if (message.sequences != null && $Object.hasOwnProperty.call(message, "sequences"))
                     if (!$util.isInteger(message.sequences))
                         return "sequences: integer expected";
                 if (message.bytesF32 != null && $Object.hasOwnProperty.call(message, "bytesF32"))
-                    if (!$util.isInteger(message.bytesF32))
-                        return "bytesF32: integer expected";
+                    if (typeof message.bytesF32 !== "number")
+                        return "bytesF32: number expected";
                 if (message.bytesF16 != null && $Object.hasOwnProperty.call(message, "bytesF16"))
-                    if (!$util.isInteger(message.bytesF16))
-                        return "bytesF16: integer expected";
+                    if (typeof message.bytesF16 !== "number")
+                        return "bytesF16: number expected";
                 if (message.bytesInt8 != null && $Object.hasOwnProperty.call(message, "bytesInt8"))
-                    if (!$util.isInteger(message.bytesInt8))
-                        return "bytesInt8: integer expected";
+                    if (typeof message.bytesInt8 !== "number")
+                        return "bytesInt8: number expected";
                 if (message.bytesInt4 != null && $Object.hasOwnProperty.call(message, "bytesInt4"))
-                    if (!$util.isInteger(message.bytesInt4))
-                        return "bytesInt4: integer expected";
+                    if (typeof message.bytesInt4 !== "number")
+                        return "bytesInt4: number expected";
                 if (message.bytesFp16Equivalent != null && $Object.hasOwnProperty.call(message, "bytesFp16Equivalent"))
-                    if (!$util.isInteger(message.bytesFp16Equivalent))
-                        return "bytesFp16Equivalent: integer expected";
+                    if (typeof message.bytesFp16Equivalent !== "number")
+                        return "bytesFp16Equivalent: number expected";
                 if (message.segments != null && $Object.hasOwnProperty.call(message, "segments"))
                     if (!$util.isInteger(message.segments))
                         return "segments: integer expected";
                 if (message.peakUsedBytes != null && $Object.hasOwnProperty.call(message, "peakUsedBytes"))
-                    if (!$util.isInteger(message.peakUsedBytes))
-                        return "peakUsedBytes: integer expected";
+                    if (typeof message.peakUsedBytes !== "number")
+                        return "peakUsedBytes: number expected";
                 if (message.peakSequences != null && $Object.hasOwnProperty.call(message, "peakSequences"))
                     if (!$util.isInteger(message.peakSequences))
                         return "peakSequences: integer expected";
                 if (message.freedLost != null && $Object.hasOwnProperty.call(message, "freedLost"))
-                    if (!$util.isInteger(message.freedLost))
-                        return "freedLost: integer expected";
+                    if (typeof message.freedLost !== "number")
+                        return "freedLost: number expected";
                 if (message.sweptBytes != null && $Object.hasOwnProperty.call(message, "sweptBytes"))
-                    if (!$util.isInteger(message.sweptBytes))
-                        return "sweptBytes: integer expected";
+                    if (typeof message.sweptBytes !== "number")
+                        return "sweptBytes: number expected";
+                if (message.admissionPaused != null && $Object.hasOwnProperty.call(message, "admissionPaused"))
+                    if (typeof message.admissionPaused !== "boolean")
+                        return "admissionPaused: boolean expected";
+                if (message.squeezes != null && $Object.hasOwnProperty.call(message, "squeezes"))
+                    if (typeof message.squeezes !== "number")
+                        return "squeezes: number expected";
+                if (message.policyVersion != null && $Object.hasOwnProperty.call(message, "policyVersion"))
+                    if (!$util.isInteger(message.policyVersion))
+                        return "policyVersion: integer expected";
                 return null;
             };
 
@@ -8825,47 +8894,56 @@ export const inferos = $root.inferos = (() => {
                     if ($Number(object.schemaVersion) !== 0)
                         message.schemaVersion = object.schemaVersion >>> 0;
                 if (object.budgetBytes != null)
-                    if ($Number(object.budgetBytes) !== 0)
-                        message.budgetBytes = object.budgetBytes >>> 0;
+                    if (!$Object.is($Number(object.budgetBytes), 0))
+                        message.budgetBytes = $Number(object.budgetBytes);
                 if (object.usedBytes != null)
-                    if ($Number(object.usedBytes) !== 0)
-                        message.usedBytes = object.usedBytes >>> 0;
+                    if (!$Object.is($Number(object.usedBytes), 0))
+                        message.usedBytes = $Number(object.usedBytes);
                 if (object.reservedBytes != null)
-                    if ($Number(object.reservedBytes) !== 0)
-                        message.reservedBytes = object.reservedBytes >>> 0;
+                    if (!$Object.is($Number(object.reservedBytes), 0))
+                        message.reservedBytes = $Number(object.reservedBytes);
                 if (object.sequences != null)
                     if ($Number(object.sequences) !== 0)
                         message.sequences = object.sequences >>> 0;
                 if (object.bytesF32 != null)
-                    if ($Number(object.bytesF32) !== 0)
-                        message.bytesF32 = object.bytesF32 >>> 0;
+                    if (!$Object.is($Number(object.bytesF32), 0))
+                        message.bytesF32 = $Number(object.bytesF32);
                 if (object.bytesF16 != null)
-                    if ($Number(object.bytesF16) !== 0)
-                        message.bytesF16 = object.bytesF16 >>> 0;
+                    if (!$Object.is($Number(object.bytesF16), 0))
+                        message.bytesF16 = $Number(object.bytesF16);
                 if (object.bytesInt8 != null)
-                    if ($Number(object.bytesInt8) !== 0)
-                        message.bytesInt8 = object.bytesInt8 >>> 0;
+                    if (!$Object.is($Number(object.bytesInt8), 0))
+                        message.bytesInt8 = $Number(object.bytesInt8);
                 if (object.bytesInt4 != null)
-                    if ($Number(object.bytesInt4) !== 0)
-                        message.bytesInt4 = object.bytesInt4 >>> 0;
+                    if (!$Object.is($Number(object.bytesInt4), 0))
+                        message.bytesInt4 = $Number(object.bytesInt4);
                 if (object.bytesFp16Equivalent != null)
-                    if ($Number(object.bytesFp16Equivalent) !== 0)
-                        message.bytesFp16Equivalent = object.bytesFp16Equivalent >>> 0;
+                    if (!$Object.is($Number(object.bytesFp16Equivalent), 0))
+                        message.bytesFp16Equivalent = $Number(object.bytesFp16Equivalent);
                 if (object.segments != null)
                     if ($Number(object.segments) !== 0)
                         message.segments = object.segments >>> 0;
                 if (object.peakUsedBytes != null)
-                    if ($Number(object.peakUsedBytes) !== 0)
-                        message.peakUsedBytes = object.peakUsedBytes >>> 0;
+                    if (!$Object.is($Number(object.peakUsedBytes), 0))
+                        message.peakUsedBytes = $Number(object.peakUsedBytes);
                 if (object.peakSequences != null)
                     if ($Number(object.peakSequences) !== 0)
                         message.peakSequences = object.peakSequences >>> 0;
                 if (object.freedLost != null)
-                    if ($Number(object.freedLost) !== 0)
-                        message.freedLost = object.freedLost >>> 0;
+                    if (!$Object.is($Number(object.freedLost), 0))
+                        message.freedLost = $Number(object.freedLost);
                 if (object.sweptBytes != null)
-                    if ($Number(object.sweptBytes) !== 0)
-                        message.sweptBytes = object.sweptBytes >>> 0;
+                    if (!$Object.is($Number(object.sweptBytes), 0))
+                        message.sweptBytes = $Number(object.sweptBytes);
+                if (object.admissionPaused != null)
+                    if (object.admissionPaused)
+                        message.admissionPaused = $Boolean(object.admissionPaused);
+                if (object.squeezes != null)
+                    if (!$Object.is($Number(object.squeezes), 0))
+                        message.squeezes = $Number(object.squeezes);
+                if (object.policyVersion != null)
+                    if ($Number(object.policyVersion) !== 0)
+                        message.policyVersion = object.policyVersion >>> 0;
                 return message;
             };
 
@@ -8902,37 +8980,46 @@ export const inferos = $root.inferos = (() => {
                     object.peakSequences = 0;
                     object.freedLost = 0;
                     object.sweptBytes = 0;
+                    object.admissionPaused = false;
+                    object.squeezes = 0;
+                    object.policyVersion = 0;
                 }
                 if (message.schemaVersion != null && $Object.hasOwnProperty.call(message, "schemaVersion"))
                     object.schemaVersion = message.schemaVersion;
                 if (message.budgetBytes != null && $Object.hasOwnProperty.call(message, "budgetBytes"))
-                    object.budgetBytes = message.budgetBytes;
+                    object.budgetBytes = options.json && !$isFinite(message.budgetBytes) ? $String(message.budgetBytes) : message.budgetBytes;
                 if (message.usedBytes != null && $Object.hasOwnProperty.call(message, "usedBytes"))
-                    object.usedBytes = message.usedBytes;
+                    object.usedBytes = options.json && !$isFinite(message.usedBytes) ? $String(message.usedBytes) : message.usedBytes;
                 if (message.reservedBytes != null && $Object.hasOwnProperty.call(message, "reservedBytes"))
-                    object.reservedBytes = message.reservedBytes;
+                    object.reservedBytes = options.json && !$isFinite(message.reservedBytes) ? $String(message.reservedBytes) : message.reservedBytes;
                 if (message.sequences != null && $Object.hasOwnProperty.call(message, "sequences"))
                     object.sequences = message.sequences;
                 if (message.bytesF32 != null && $Object.hasOwnProperty.call(message, "bytesF32"))
-                    object.bytesF32 = message.bytesF32;
+                    object.bytesF32 = options.json && !$isFinite(message.bytesF32) ? $String(message.bytesF32) : message.bytesF32;
                 if (message.bytesF16 != null && $Object.hasOwnProperty.call(message, "bytesF16"))
-                    object.bytesF16 = message.bytesF16;
+                    object.bytesF16 = options.json && !$isFinite(message.bytesF16) ? $String(message.bytesF16) : message.bytesF16;
                 if (message.bytesInt8 != null && $Object.hasOwnProperty.call(message, "bytesInt8"))
-                    object.bytesInt8 = message.bytesInt8;
+                    object.bytesInt8 = options.json && !$isFinite(message.bytesInt8) ? $String(message.bytesInt8) : message.bytesInt8;
                 if (message.bytesInt4 != null && $Object.hasOwnProperty.call(message, "bytesInt4"))
-                    object.bytesInt4 = message.bytesInt4;
+                    object.bytesInt4 = options.json && !$isFinite(message.bytesInt4) ? $String(message.bytesInt4) : message.bytesInt4;
                 if (message.bytesFp16Equivalent != null && $Object.hasOwnProperty.call(message, "bytesFp16Equivalent"))
-                    object.bytesFp16Equivalent = message.bytesFp16Equivalent;
+                    object.bytesFp16Equivalent = options.json && !$isFinite(message.bytesFp16Equivalent) ? $String(message.bytesFp16Equivalent) : message.bytesFp16Equivalent;
                 if (message.segments != null && $Object.hasOwnProperty.call(message, "segments"))
                     object.segments = message.segments;
                 if (message.peakUsedBytes != null && $Object.hasOwnProperty.call(message, "peakUsedBytes"))
-                    object.peakUsedBytes = message.peakUsedBytes;
+                    object.peakUsedBytes = options.json && !$isFinite(message.peakUsedBytes) ? $String(message.peakUsedBytes) : message.peakUsedBytes;
                 if (message.peakSequences != null && $Object.hasOwnProperty.call(message, "peakSequences"))
                     object.peakSequences = message.peakSequences;
                 if (message.freedLost != null && $Object.hasOwnProperty.call(message, "freedLost"))
-                    object.freedLost = message.freedLost;
+                    object.freedLost = options.json && !$isFinite(message.freedLost) ? $String(message.freedLost) : message.freedLost;
                 if (message.sweptBytes != null && $Object.hasOwnProperty.call(message, "sweptBytes"))
-                    object.sweptBytes = message.sweptBytes;
+                    object.sweptBytes = options.json && !$isFinite(message.sweptBytes) ? $String(message.sweptBytes) : message.sweptBytes;
+                if (message.admissionPaused != null && $Object.hasOwnProperty.call(message, "admissionPaused"))
+                    object.admissionPaused = message.admissionPaused;
+                if (message.squeezes != null && $Object.hasOwnProperty.call(message, "squeezes"))
+                    object.squeezes = options.json && !$isFinite(message.squeezes) ? $String(message.squeezes) : message.squeezes;
+                if (message.policyVersion != null && $Object.hasOwnProperty.call(message, "policyVersion"))
+                    object.policyVersion = message.policyVersion;
                 return object;
             };
 

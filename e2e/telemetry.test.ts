@@ -1,0 +1,148 @@
+// End to end: the telemetry service as its own process (apps/telemetry/src/main.ts) on a private NATS
+// server, fed real encoded reports for a few seconds, and its live page opened in headless Chromium.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+import { pb, connectBus, publish, startNatsServer, Subjects, type NatsConnection, type NatsServerHandle } from '@inferos/proto';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const CHROMIUM = process.env['CHROMIUM'] ?? '/usr/bin/chromium';
+
+let nats: NatsServerHandle;
+let nc: NatsConnection;
+let telemetry: ChildProcess;
+let url: string;
+let logs = '';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+before(async () => {
+  nats = await startNatsServer();
+  nc = await connectBus(nats.url, 'e2e-telemetry');
+  const port = await freePort();
+  url = `http://127.0.0.1:${port}`;
+  telemetry = spawn(process.execPath, ['--import', 'tsx', join(root, 'apps', 'telemetry', 'src', 'main.ts'), '--nats', nats.url, '--port', String(port), '--snapshot-ms', '1000'], {
+    cwd: root, stdio: ['ignore', 'inherit', 'pipe'],
+  });
+  telemetry.stderr!.on('data', (d: Buffer) => {
+    logs += d.toString();
+    if (process.env['INFEROS_E2E_LOGS']) process.stderr.write(d);
+  });
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (telemetry.exitCode !== null) assert.fail(`telemetry exited with ${telemetry.exitCode}:\n${logs}`);
+    try {
+      if ((await fetch(`${url}/metrics`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) assert.fail(`telemetry did not come up within 30 s:\n${logs}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+});
+
+after(async () => {
+  if (telemetry && telemetry.exitCode === null) {
+    const exited = new Promise((r) => telemetry.once('exit', r));
+    telemetry.kill('SIGTERM');
+    await exited;
+  }
+  await nc?.drain();
+  await nats?.stop();
+});
+
+test('the live page draws the published figures', async () => {
+  assert.ok(existsSync(CHROMIUM), `Chromium is not installed at ${CHROMIUM} (Debian: apt-get install chromium)`);
+  // What the services would report: the KV tiers filling, the controller moving from policy 3 to 4.
+  let step = 0;
+  let version = 3;
+  const kv = (s: number) => ({ f16: 65536, int8: 4096 * s, int4: 1024 * s });
+  const send = () => {
+    step++;
+    const b = kv(step);
+    publish(nc, Subjects.report('kv-store'), pb.ServiceReport, {
+      service: 'kv-store', instance: 'kv-e2e', model: 'inferos-tiny', timeMs: Date.now(), hasKv: true, kvBudgetBytes: 1 << 24,
+      kvUsedBytes: b.f16 + b.int8 + b.int4, kvBytesF16: b.f16, kvBytesInt8: b.int8, kvBytesInt4: b.int4, cpuCores: 0.1, rssBytes: 1e8,
+    });
+    publish(nc, Subjects.report('controller'), pb.ServiceReport, {
+      service: 'controller', instance: 'ctl-e2e', model: 'inferos-tiny', timeMs: Date.now(), hasControl: true, policyVersion: version, deltaPplEstimate: 0.25,
+    });
+    publish(nc, Subjects.requestMetrics, pb.RequestMetrics, { model: 'inferos-tiny', ok: true, promptTokens: 8, completionTokens: 16, ttftS: 0.125, e2eS: 0.5 });
+  };
+  send();
+  const timer = setInterval(send, 250);
+  let browser: Browser | undefined;
+  try {
+    await new Promise((r) => setTimeout(r, 2000));
+    version = 4;
+    // as the controller records it; the history stream (made by telemetry at start) stores what is published on its subjects
+    nc.publish(Subjects.historyPolicy, JSON.stringify({ version: 4, reason: 'e2e: memory pressure', baselineMode: false, issuedAtMs: Date.now() }));
+    await nc.flush();
+    await new Promise((r) => setTimeout(r, 2000));
+
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage', '--disable-component-update', '--no-first-run'],
+    });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1100 } });
+    const external: string[] = [];
+    page.on('request', (r) => {
+      if (!r.url().startsWith(url)) external.push(r.url());
+    });
+    await page.goto(`${url}/`);
+    // (page-side expressions as strings: this project's TypeScript has no DOM types)
+    await page.waitForFunction(`document.querySelector('#value-policy')?.getAttribute('data-value') === '4'`, undefined, { timeout: 15_000 });
+    await page.waitForFunction(`Number(document.body.getAttribute('data-updated')) > 0`);
+
+    // every chart has a line with points
+    const points = async (selector: string) => {
+      const all = await page.locator(selector).evaluateAll((els) => els.map((e) => e.getAttribute('points') ?? ''));
+      return all.flatMap((p) => p.trim().split(/\s+/).filter(Boolean));
+    };
+    for (const sel of ['#chart-tps polyline', '#chart-ttft polyline', '#chart-kv polyline[data-series="int8"]', '#chart-kv polyline[data-series="f16"]', '#chart-dppl polyline', '#chart-policy polyline']) {
+      const pts = await points(sel);
+      assert.ok(pts.length >= 2, `${sel}: ${pts.length} points`);
+      for (const p of pts) assert.match(p, /^-?\d+(\.\d+)?,-?\d+(\.\d+)?$/, `${sel}: point ${p}`);
+    }
+
+    // the latest values shown are the ones published (the kv-store's last report may be one step newer
+    // than the page's last point, so the KV total is one of the last few steps)
+    const shown = async (id: string) => ({
+      value: await page.locator(id).getAttribute('data-value'),
+      text: (await page.locator(id).textContent())?.trim() ?? '',
+    });
+    assert.deepEqual(await shown('#value-policy'), { value: '4', text: 'v4' });
+    assert.deepEqual(await shown('#value-dppl'), { value: '0.25', text: '0.250' });
+    assert.deepEqual(await shown('#value-ttft'), { value: '0.125', text: '125.0 ms' });
+    assert.deepEqual(await shown('#value-baseline'), { value: '0', text: 'policy' });
+    const total = Number((await shown('#value-kv')).value);
+    const recent = Array.from({ length: 8 }, (_, i) => step - i).map((s) => kv(s).f16 + kv(s).int8 + kv(s).int4);
+    assert.ok(recent.includes(total), `KV total ${total} is one of the last published ${recent.join(', ')}`);
+    assert.match((await shown('#value-kv')).text, /^\d+(\.\d)? (KiB|MiB)$/);
+    const tps = Number((await shown('#value-tps')).value);
+    assert.ok(tps > 0, `tokens per second shown: ${tps}`);
+
+    // the policy change: a marker on the charts and a row in the table
+    assert.ok((await page.locator('#chart-policy line.policy-marker').count()) >= 1, 'policy change marker');
+    assert.match((await page.locator('#policy-table').textContent()) ?? '', /e2e: memory pressure/);
+    assert.deepEqual(external, [], 'the page loads nothing from elsewhere');
+    if (process.env['INFEROS_E2E_SCREENSHOT']) await page.screenshot({ path: process.env['INFEROS_E2E_SCREENSHOT'], fullPage: true });
+  } finally {
+    clearInterval(timer);
+    await browser?.close();
+  }
+});
