@@ -3,10 +3,9 @@
 // process; real HTTP clients (the official `openai` package and fetch).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:net';
 import OpenAI from 'openai';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
-import { startSystem, type RunningSystem } from '@inferos/cli';
+import { startSystem, freePort, type RunningSystem } from '@inferos/cli';
 import { Engine } from '@inferos/inference';
 import { pb, Subjects, request, decode } from '@inferos/proto';
 import { listSegments } from '@inferos/shm';
@@ -16,17 +15,6 @@ let sys: RunningSystem;
 let nc: NatsConnection;
 let client: OpenAI;
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
 before(async () => {
   sys = await startSystem({
     natsUrl: `nats://127.0.0.1:${await freePort()}`,
@@ -34,6 +22,9 @@ before(async () => {
     policy: 'default',
     budget: '256MiB',
     decodeWorkers: 2,
+    controlPort: await freePort(),
+    telemetryPort: await freePort(),
+    probe: false,
     logs: process.env['INFEROS_E2E_LOGS'] ? 'inherit' : 'ignore',
   });
   nc = await connect({ servers: sys.natsUrl });

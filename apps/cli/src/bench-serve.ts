@@ -218,7 +218,11 @@ export async function benchServe(opts: ServeBenchOptions): Promise<object> {
   // A private NATS server and a free port: a system already running on this machine is left alone.
   const sys = opts.url
     ? undefined
-    : await startSystem({ budget: opts.kvBudget, model: opts.model, policy: opts.policy, logs: 'ignore', port: await freePort(), natsUrl: `nats://127.0.0.1:${await freePort()}`, say: opts.progress });
+    : await startSystem({
+        budget: opts.kvBudget, model: opts.model, policy: opts.policy, logs: 'ignore', port: await freePort(), natsUrl: `nats://127.0.0.1:${await freePort()}`, say: opts.progress,
+        // The data path alone: no controller retuning max_batch mid-run, no quality probe taking CPU.
+        controller: false, telemetry: false,
+      });
   const url = opts.url ?? sys!.url;
   const natsUrl = opts.natsUrl ?? sys?.natsUrl;
   const nc = natsUrl ? await connect({ servers: natsUrl }) : undefined;

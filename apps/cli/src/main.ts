@@ -103,8 +103,9 @@ options:
 Starts the whole system with the bundled model: a NATS server with JetStream when none answers on --nats
 (Debian's nats-server; installed with apt-get when missing and running as root), then the controller
 (control API on 127.0.0.1:7031; --policy seeds its first policy version), the kv-store, the prefill and
-decode workers and the gateway, each its own process; waits until every one reports healthy, prints the
-URLs, and serves until Ctrl-C or SIGTERM, which stops everything cleanly.
+decode workers, the gateway and the telemetry service (127.0.0.1:9464), each its own process; waits until
+every one reports healthy, prints the URLs, and serves until Ctrl-C or SIGTERM, which stops everything
+cleanly.
 
 options:
   --port N              gateway HTTP port (default 8000)
@@ -120,7 +121,8 @@ options:
 
 Throughput and latency through the services under one KV budget, for baseline and the policy in one run
 (per concurrency level: baseline, then the policy, on the same running system; requests name their
-policy). Starts the whole system on a private NATS server and a free port, unless --url is given. Real
+policy). Starts the data path (kv-store, workers, gateway; no controller retuning it mid-run, no
+quality probe taking CPU) on a private NATS server and a free port, unless --url is given. Real
 HTTP streaming clients; prompts are distinct slices of the model's held-out text; greedy, ignore_eos.
 Reports vLLM's keys (request_throughput, output_throughput, mean/median/p99 ttft_ms and itl_ms,
 mean_tpot_ms) plus the peak concurrent sequences and peak KV bytes the kv-store held, per policy, and a
@@ -527,6 +529,7 @@ async function up(argv: string[]): Promise<number> {
       `  Lemonade API: ${sys.url}/api/v1   (health: ${sys.url}/api/v1/health, stats: ${sys.url}/api/v1/stats)\n` +
       `  NATS:         ${sys.natsUrl}${sys.ownNats ? ' (started by inferos up)' : ''}\n` +
       (sys.controlUrl ? `  Control API:  ${sys.controlUrl}/v1   (health, metrics, policy, history; OpenAPI at ${sys.controlUrl}/openapi.json)\n` : '') +
+      (sys.telemetryUrl ? `  Telemetry:    ${sys.telemetryUrl}/   (live page; Prometheus at ${sys.telemetryUrl}/metrics)\n` : '') +
       `Ctrl-C stops everything.\n`,
   );
   return new Promise<number>((resolveExit) => {

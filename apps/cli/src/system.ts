@@ -32,6 +32,10 @@ export interface SystemOptions {
   probe?: boolean;
   /** ms between prompts the gateway samples for the quality probe (gateway --probe-every). */
   probeEveryMs?: number;
+  /** Start the telemetry service (Prometheus /metrics, live page; default true). */
+  telemetry?: boolean;
+  /** Telemetry port (default 9464). */
+  telemetryPort?: number;
   /** Where service logs go: 'inherit' (our stderr) or 'ignore'. */
   logs?: 'inherit' | 'ignore';
   /** Progress lines (what is starting, what is ready). */
@@ -50,6 +54,8 @@ export interface RunningSystem {
   url: string;
   /** The control API, when the controller runs. */
   controlUrl?: string;
+  /** The telemetry service (GET /metrics, the live page at /), when it runs. */
+  telemetryUrl?: string;
   natsUrl: string;
   /** Whether we started the NATS server (and will stop it). */
   ownNats: boolean;
@@ -149,7 +155,14 @@ export async function startSystem(opts: SystemOptions = {}): Promise<RunningSyst
     start('gateway', 'gateway', ['--port', String(port), '--host', host, ...(opts.apiKey ? ['--api-key', opts.apiKey] : []), ...(opts.probeEveryMs !== undefined ? ['--probe-every', String(opts.probeEveryMs)] : [])]);
     const base = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
     await waitHttp(`${base}/api/v1/health`, services, opts.apiKey);
-    return { url: base, controlUrl, natsUrl: url, ownNats: nats !== undefined, services, stop };
+    let telemetryUrl: string | undefined;
+    if (opts.telemetry !== false) {
+      const tport = opts.telemetryPort ?? 9464;
+      start('telemetry', 'telemetry', ['--port', String(tport), ...(opts.apiKey ? ['--api-key', opts.apiKey] : [])]);
+      telemetryUrl = `http://127.0.0.1:${tport}`;
+      await waitHttp(`${telemetryUrl}/metrics`, services, opts.apiKey);
+    }
+    return { url: base, controlUrl, telemetryUrl, natsUrl: url, ownNats: nats !== undefined, services, stop };
   } catch (err) {
     await stop();
     throw err;

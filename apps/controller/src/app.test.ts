@@ -158,10 +158,18 @@ describe('a refused policy: 422 naming the field, nothing changed', () => {
     assert.deepEqual(d.calls.update, []);
   });
 
-  test('BAD POLICY - wrong type: a boolean where a number belongs, a word where a boolean belongs', async () => {
-    await refused({ infer_os: { quality: { max_delta_ppl: true } } }, 'infer_os.quality.max_delta_ppl', /must be number/);
+  test('BAD POLICY - wrong type: a word where a boolean or a number belongs, a scalar where a mapping belongs', async () => {
     await refused({ infer_os: { io: { enable_iobinding: 'yes' } } }, 'infer_os.io.enable_iobinding', /must be boolean/);
+    await refused({ infer_os: { kv: { recent_window: 'wide' } } }, 'infer_os.kv.recent_window', /must be integer/);
     await refused({ infer_os: { kv: 'small' } }, 'infer_os.kv', /must be object/);
+  });
+
+  // Fastify's Ajv coerces in place; before the fix, each of these was applied (max_delta_ppl null -> 0).
+  test('BAD POLICY - wrong types the validator would coerce are refused, not converted', async () => {
+    await refused({ infer_os: { quality: { max_delta_ppl: null } } }, 'infer_os.quality.max_delta_ppl', /expected a number, got null/);
+    await refused({ infer_os: { quality: { max_delta_ppl: true } } }, 'infer_os.quality.max_delta_ppl', /expected a number, got true/);
+    await refused({ infer_os: { kv: { recent_window: '64' } } }, 'infer_os.kv.recent_window', /expected a number, got "64"/);
+    await refused({ infer_os: { io: { enable_iobinding: 0 } } }, 'infer_os.io.enable_iobinding', /expected true or false, got 0/);
   });
 
   test('BAD POLICY - not a bad byte size either way', async () => {
@@ -203,7 +211,8 @@ describe('other bad requests', () => {
   test('BAD CALL - POST /v1/baseline with a bad body is a 400, and the deps are never called', async () => {
     const d = double();
     const app = await buildApp({}, d.deps);
-    for (const payload of [{}, { enable: 'maybe' }, { enable: true, extra: 1 }]) {
+    // null, 1 and "true" are what the validator alone would coerce to a boolean.
+    for (const payload of [{}, { enable: 'maybe' }, { enable: true, extra: 1 }, { enable: null }, { enable: 1 }, { enable: 'true' }]) {
       const r = await app.inject(post('/v1/baseline', payload));
       assert.equal(r.statusCode, 400, JSON.stringify(payload));
       assert.equal(r.json().error.code, 'invalid_request');

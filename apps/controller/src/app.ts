@@ -1,7 +1,7 @@
 // The control API (Fastify). Every route declares its schema; validation, the OpenAPI document
 // (GET /openapi.json) and the error shapes come from those schemas. Bad input: 422 with the field's path
 // for a policy, 400 otherwise; nothing changes.
-import Fastify, { type FastifyInstance, type FastifyError } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyError, type FastifyRequest } from 'fastify';
 import swagger from '@fastify/swagger';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { policyJsonSchema, PolicyError } from '@inferos/kv';
@@ -98,6 +98,14 @@ export async function buildApp(config: ControlConfig, deps: ControlDeps): Promis
 
   const errors = { 400: ErrorBody, 401: ErrorBody, 422: ErrorBody };
 
+  // Fastify's Ajv coerces types in place (null -> 0, true -> 1, "64" -> 64, 1 -> true): right for a
+  // querystring, wrong for a body, where `max_delta_ppl: null` would apply 0. The schemas check shape and
+  // ranges; the handlers take the body as sent, so a wrong type is refused (by applyPolicy, with its path).
+  const asSent = new WeakMap<FastifyRequest, unknown>();
+  const keepBody = async (req: FastifyRequest) => {
+    asSent.set(req, structuredClone(req.body));
+  };
+
   app.get('/v1/health', { schema: { summary: 'Status of every service, with the policy version each one runs', response: { 200: AnyObject, 503: AnyObject } } }, async (_req, reply) => {
     const h = deps.health() as { status: string };
     return reply.code(h.status === 'ok' ? 200 : 503).send(h);
@@ -113,20 +121,26 @@ export async function buildApp(config: ControlConfig, deps: ControlDeps): Promis
   app.get('/v1/policy', { schema: { summary: 'The current policy and its version', response: { 200: PolicyBody } } }, async () => policyReply(deps.policy()));
 
   app.post('/v1/policy', {
+    preValidation: keepBody,
     schema: {
       summary: 'Apply a partial policy (the seed shape, infer_os: {...}); validated, atomic, versioned',
       body: policyJsonSchema(),
       response: { 200: PolicyBody, ...errors },
     },
-  }, async (req) => policyReply(await deps.updatePolicy(req.body)));
+  }, async (req) => policyReply(await deps.updatePolicy(asSent.get(req))));
 
   app.post('/v1/baseline', {
+    preValidation: keepBody,
     schema: {
       summary: 'Enter or leave baseline mode (new sequences at full precision)',
       body: { type: 'object', required: ['enable'], additionalProperties: false, properties: { enable: { type: 'boolean' } } },
       response: { 200: PolicyBody, ...errors },
     },
-  }, async (req) => policyReply(await deps.setBaseline((req.body as { enable: boolean }).enable)));
+  }, async (req) => {
+    const enable = (asSent.get(req) as { enable: unknown }).enable;
+    if (typeof enable !== 'boolean') throw new ApiError(400, 'invalid_request', `enable: must be boolean, got ${JSON.stringify(enable)}`, 'enable');
+    return policyReply(await deps.setBaseline(enable));
+  });
 
   app.get('/v1/history', {
     schema: {

@@ -15,6 +15,7 @@ import {
   pb, Subjects, REPORT_MS, serve, decode, type NatsConnection, type Subscription, type inferos,
 } from '@inferos/proto';
 import { PeriodicLoop, startReporter, type PolicyState } from '@inferos/serving';
+import { buildRegistry, Aggregator } from '@inferos/metrics';
 import { buildApp } from './app';
 import { PolicyStore, readHistory } from './policy-store';
 import { QualityEstimator, QualityProbe, type Estimate } from './quality';
@@ -66,6 +67,9 @@ export async function startController(nc: NatsConnection, opts: ControllerOption
   const reports = new Map<string, Seen<inferos.v1.ServiceReport>>();
   let requests: Seen<inferos.v1.RequestMetrics>[] = [];
   const subs: Subscription[] = [];
+  // The same registry and aggregation as the telemetry service, for GET /v1/metrics/prometheus.
+  const registry = buildRegistry(opts.modelName);
+  const aggregator = new Aggregator(registry);
 
   // Quality: estimate over the current KV policy's content (a change starts a new estimate).
   const estimator = new QualityEstimator();
@@ -106,8 +110,14 @@ export async function startController(nc: NatsConnection, opts: ControllerOption
     }));
   };
   on(Subjects.policyAck, pb.PolicyAck, (a: inferos.v1.PolicyAck) => acks.set(a.instance, { at: Date.now(), value: a }));
-  on(Subjects.reportAll, pb.ServiceReport, (r: inferos.v1.ServiceReport) => reports.set(r.instance, { at: Date.now(), value: r }));
-  on(Subjects.requestMetrics, pb.RequestMetrics, (m: inferos.v1.RequestMetrics) => requests.push({ at: Date.now(), value: m }));
+  on(Subjects.reportAll, pb.ServiceReport, (r: inferos.v1.ServiceReport) => {
+    reports.set(r.instance, { at: Date.now(), value: r });
+    aggregator.report(r);
+  });
+  on(Subjects.requestMetrics, pb.RequestMetrics, (m: inferos.v1.RequestMetrics) => {
+    requests.push({ at: Date.now(), value: m });
+    aggregator.observeRequest(m);
+  });
   on(Subjects.qualityProbe, pb.QualityProbe, (q: inferos.v1.QualityProbe) => {
     const p = cachePolicy(store.current.policy);
     // Nothing to measure while the configured policy is itself full precision, or on very short prompts.
@@ -296,7 +306,7 @@ export async function startController(nc: NatsConnection, opts: ControllerOption
     },
     health,
     metrics,
-    prometheus: async () => ({ contentType: 'text/plain; version=0.0.4; charset=utf-8', text: prometheusText(metrics(), opts.modelName) }),
+    prometheus: async () => ({ contentType: registry.contentType, text: await registry.metrics() }),
     history: (limit) => readHistory(nc, limit),
   });
   const url = await app.listen({ port: opts.port ?? 7031, host: opts.host ?? '127.0.0.1' });
@@ -323,36 +333,4 @@ export async function startController(nc: NatsConnection, opts: ControllerOption
       await probe?.close();
     },
   };
-}
-
-/** The control API's own Prometheus view of /v1/metrics (the telemetry service has the full registry). */
-function prometheusText(m: ReturnType<() => Record<string, unknown>>, model: string): string {
-  const x = m as {
-    tps: number; ftl_ms: number | null; p95_ms: number | null; policy_version: number; baseline_mode: boolean;
-    quality: { delta_ppl_est: number | null }; util: { cpu: number };
-    mem: { host_bytes: number; kv_budget_bytes: number | null; kv_used_bytes: number | null; kv_bytes_by_tier: Record<string, number> | null };
-    loops: Record<string, { target_ms: number; period_ms: number; jitter_ms: number }>;
-  };
-  const lbl = `model_name="${model.replace(/["\\\n]/g, '_')}"`;
-  const lines: string[] = [];
-  const g = (name: string, help: string, v: number | null, extra = '') => {
-    lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} gauge`);
-    if (v !== null && Number.isFinite(v)) lines.push(`${name}{${lbl}${extra}} ${v}`);
-  };
-  g('inferos_control_tokens_per_second', 'Generated tokens per second over the last 10 s of finished requests', x.tps);
-  g('inferos_control_first_token_latency_seconds', 'Mean time to first token over the last 10 s', x.ftl_ms === null ? null : x.ftl_ms / 1000);
-  g('inferos_control_p95_request_latency_seconds', '95th percentile end-to-end request latency over the last 10 s', x.p95_ms === null ? null : x.p95_ms / 1000);
-  g('inferos_policy_version', 'Version of the policy the controller distributes', x.policy_version);
-  g('inferos_baseline_mode', '1 while new sequences run at full precision (quality guard or operator)', x.baseline_mode ? 1 : 0);
-  g('inferos_delta_ppl_estimate', 'Live delta-perplexity estimate of the current policy (quality probe)', x.quality.delta_ppl_est);
-  g('inferos_control_cpu_utilisation_ratio', 'CPU used by Infer-OS processes over the machine\'s cores', x.util.cpu);
-  g('inferos_control_host_memory_bytes', 'Resident memory of Infer-OS processes', x.mem.host_bytes);
-  g('inferos_kv_cache_budget_bytes', 'KV budget (io.host_pool_bytes)', x.mem.kv_budget_bytes);
-  lines.push('# HELP inferos_kv_cache_bytes KV bytes held, by tier', '# TYPE inferos_kv_cache_bytes gauge');
-  for (const [tier, v] of Object.entries(x.mem.kv_bytes_by_tier ?? {})) lines.push(`inferos_kv_cache_bytes{${lbl},tier="${tier}"} ${v}`);
-  lines.push('# HELP inferos_loop_period_seconds Measured mean period of a control loop', '# TYPE inferos_loop_period_seconds gauge');
-  for (const [name, l] of Object.entries(x.loops)) lines.push(`inferos_loop_period_seconds{${lbl},loop="${name}"} ${l.period_ms / 1000}`);
-  lines.push('# HELP inferos_loop_jitter_seconds Mean absolute deviation of a control loop\'s period from its target', '# TYPE inferos_loop_jitter_seconds gauge');
-  for (const [name, l] of Object.entries(x.loops)) lines.push(`inferos_loop_jitter_seconds{${lbl},loop="${name}"} ${l.jitter_ms / 1000}`);
-  return `${lines.join('\n')}\n`;
 }

@@ -121,10 +121,10 @@ export class NatsBackend implements Backend {
       this.emit(() => publish(this.nc, Subjects.qualityProbe, pb.QualityProbe, { requestId: req.requestId, promptIds: req.promptIds }));
     }
     const times: number[] = [];
-    let outcome: { ok: boolean; code: string; tokens: number } = { ok: false, code: 'aborted', tokens: 0 };
+    let outcome: { ok: boolean; code: string; tokens: number; finish?: string } = { ok: false, code: 'aborted', tokens: 0 };
     const report = (e: GenerationEvent) => {
       if (e.kind === 'tokens') for (const _ of e.ids) times.push(performance.now());
-      else if (e.kind === 'done') outcome = { ok: true, code: '', tokens: e.completionTokens };
+      else if (e.kind === 'done') outcome = { ok: true, code: '', tokens: e.completionTokens, finish: e.finishReason };
       else outcome = { ok: false, code: e.code, tokens: times.length };
       onEvent(e);
     };
@@ -155,7 +155,7 @@ export class NatsBackend implements Backend {
       this.running--;
       const end = performance.now();
       this.emit(() => publish(this.nc, Subjects.requestMetrics, pb.RequestMetrics, {
-        model: this.modelName, policy: req.policy ?? '', ok: outcome.ok, errorCode: outcome.code,
+        model: this.modelName, policy: req.policy ?? '', ok: outcome.ok, errorCode: outcome.code, finishReason: outcome.finish ?? '',
         promptTokens: req.promptIds.length, completionTokens: outcome.tokens,
         ttftS: times.length ? (times[0]! - t0) / 1000 : 0, e2eS: (end - t0) / 1000,
         itlS: times.slice(1).map((t, i) => (t - times[i]!) / 1000),

@@ -3257,6 +3257,9 @@ export namespace inferos {
             /** RequestMetrics itlS. */
             itlS: number[];
 
+            /** RequestMetrics finishReason. */
+            finishReason: string;
+
             /**
              * Creates a new RequestMetrics instance using the specified properties.
              * @param [properties] Properties to set
@@ -3353,6 +3356,9 @@ export namespace inferos {
 
                 /** RequestMetrics itlS */
                 itlS?: (number[]|null);
+
+                /** RequestMetrics finishReason */
+                finishReason?: (string|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];

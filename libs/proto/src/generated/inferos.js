@@ -9850,6 +9850,7 @@ export const inferos = $root.inferos = (() => {
              * @property {number|null} [ttftS] RequestMetrics ttftS
              * @property {number|null} [e2eS] RequestMetrics e2eS
              * @property {Array.<number>|null} [itlS] RequestMetrics itlS
+             * @property {string|null} [finishReason] RequestMetrics finishReason
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -9963,6 +9964,14 @@ export const inferos = $root.inferos = (() => {
             RequestMetrics.prototype.itlS = $util.emptyArray;
 
             /**
+             * RequestMetrics finishReason.
+             * @member {string} finishReason
+             * @memberof inferos.v1.RequestMetrics
+             * @instance
+             */
+            RequestMetrics.prototype.finishReason = "";
+
+            /**
              * Creates a new RequestMetrics instance using the specified properties.
              * @function create
              * @memberof inferos.v1.RequestMetrics
@@ -10014,6 +10023,8 @@ export const inferos = $root.inferos = (() => {
                     writer.uint32(/* id 9, wireType 1 =*/73).double(message.e2eS);
                 if (message.itlS != null && message.itlS.length)
                     writer.uint32(/* id 10, wireType 2 =*/82).floats(message.itlS);
+                if (message.finishReason != null && $Object.hasOwnProperty.call(message, "finishReason") && message.finishReason !== "")
+                    writer.uint32(/* id 11, wireType 2 =*/90).string(message.finishReason);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -10153,6 +10164,15 @@ export const inferos = $root.inferos = (() => {
                             message.itlS.push(reader.float());
                             continue;
                         }
+                    case 11: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.finishReason = value;
+                            else
+                                delete message.finishReason;
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -10219,6 +10239,9 @@ export const inferos = $root.inferos = (() => {
                         if (typeof message.itlS[i] !== "number")
                             return "itlS: number[] expected";
                 }
+                if (message.finishReason != null && $Object.hasOwnProperty.call(message, "finishReason"))
+                    if (!$util.isString(message.finishReason))
+                        return "finishReason: string expected";
                 return null;
             };
 
@@ -10274,6 +10297,9 @@ export const inferos = $root.inferos = (() => {
                     for (let i = 0; i < object.itlS.length; ++i)
                         message.itlS[i] = $Number(object.itlS[i]);
                 }
+                if (object.finishReason != null)
+                    if (typeof object.finishReason !== "string" || object.finishReason.length)
+                        message.finishReason = $String(object.finishReason);
                 return message;
             };
 
@@ -10306,6 +10332,7 @@ export const inferos = $root.inferos = (() => {
                     object.completionTokens = 0;
                     object.ttftS = 0;
                     object.e2eS = 0;
+                    object.finishReason = "";
                 }
                 if (message.schemaVersion != null && $Object.hasOwnProperty.call(message, "schemaVersion"))
                     object.schemaVersion = message.schemaVersion;
@@ -10330,6 +10357,8 @@ export const inferos = $root.inferos = (() => {
                     for (let j = 0; j < message.itlS.length; ++j)
                         object.itlS[j] = options.json && !$isFinite(message.itlS[j]) ? $String(message.itlS[j]) : message.itlS[j];
                 }
+                if (message.finishReason != null && $Object.hasOwnProperty.call(message, "finishReason"))
+                    object.finishReason = message.finishReason;
                 return object;
             };
 

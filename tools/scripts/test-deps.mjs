@@ -1,0 +1,33 @@
+#!/usr/bin/env node
+// `npm test` runs this first (the `pretest` script): the system programs the tests drive must be present.
+//   nats-server  integration and e2e tests start private servers (Debian: nats-server)
+//   promtool     checks the Prometheus output (Debian: prometheus)
+//   chromium     renders the telemetry page headless (Debian: chromium)
+// Missing ones are installed with apt-get when this runs as root on Debian/Ubuntu, and it says so;
+// otherwise it names the packages and fails.
+import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { delimiter, join } from 'node:path';
+
+const need = [
+  { bin: 'nats-server', pkg: 'nats-server', extra: ['/usr/sbin'] },
+  { bin: 'promtool', pkg: 'prometheus', extra: [] },
+  { bin: 'chromium', pkg: 'chromium', extra: [] },
+];
+const onPath = (bin, extra) => [...(process.env.PATH ?? '').split(delimiter), ...extra].some((d) => d && existsSync(join(d, bin)));
+const missing = need.filter((n) => !onPath(n.bin, n.extra));
+if (missing.length === 0) process.exit(0);
+const pkgs = missing.map((m) => m.pkg);
+const root = process.getuid?.() === 0;
+if (!root || !existsSync('/usr/bin/apt-get')) {
+  console.error(`test-deps: missing ${missing.map((m) => m.bin).join(', ')}; install the Debian/Ubuntu packages: sudo apt-get install ${pkgs.join(' ')}`);
+  process.exit(1);
+}
+console.error(`test-deps: installing ${pkgs.join(', ')} with apt-get (needed by the tests: ${missing.map((m) => m.bin).join(', ')})`);
+const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+let r = spawnSync('apt-get', ['install', '-y', '--no-install-recommends', ...pkgs], { stdio: 'inherit', env });
+if (r.status !== 0) {
+  spawnSync('apt-get', ['update'], { stdio: 'inherit', env });
+  r = spawnSync('apt-get', ['install', '-y', '--no-install-recommends', ...pkgs], { stdio: 'inherit', env });
+}
+process.exit(r.status ?? 1);
