@@ -73,11 +73,11 @@ test('a policy change reaches every service (time measured)', async (t) => {
   const h = await until('every service to run the new version', async () => {
     const health = (await get('/v1/health')) as unknown as { services: { service: string; status: string; policy_version: number }[] };
     const live = health.services.filter((s) => s.status === 'ok');
-    return live.length >= 4 && live.every((s) => s.policy_version === version) ? health : undefined;
+    return live.length >= 5 && live.every((s) => s.policy_version === version) ? health : undefined;
   }, 10_000, 5);
   const ms = performance.now() - t0;
   t.diagnostic(`policy version ${version} acknowledged by ${h.services.length} services ${ms.toFixed(0)} ms after the POST (health polled every 5 ms)`);
-  assert.deepEqual([...new Set(h.services.map((s) => s.service))].sort(), ['decode-worker', 'gateway', 'kv-store', 'prefill-worker']);
+  assert.deepEqual([...new Set(h.services.map((s) => s.service))].sort(), ['decode-worker', 'gateway', 'kv-store', 'prefill-worker', 'telemetry']);
   assert.equal((await kvStats()).policyVersion, version, 'the kv-store applied it');
 });
 

@@ -3,7 +3,8 @@
 import { hostname } from 'node:os';
 import type { FastifyInstance } from 'fastify';
 import { Aggregator, buildRegistry } from '@inferos/metrics';
-import { pb, decode, publish, serve, Subjects, REPORT_MS, HISTORY_STREAM, type NatsConnection, type Subscription } from '@inferos/proto';
+import { pb, decode, serve, Subjects, REPORT_MS, HISTORY_STREAM, type NatsConnection, type Subscription } from '@inferos/proto';
+import { followPolicy, startReporter } from '@inferos/serving';
 import { buildApp } from './app';
 import { History } from './history';
 
@@ -36,20 +37,6 @@ export interface RunningTelemetry {
 }
 
 /** Process CPU (cores, over the time since the previous call) and resident memory. */
-function processMeter(): () => { cpuCores: number; rssBytes: number } {
-  let cpu = process.cpuUsage();
-  let at = process.hrtime.bigint();
-  return () => {
-    const nowCpu = process.cpuUsage();
-    const nowAt = process.hrtime.bigint();
-    const usedUs = nowCpu.user - cpu.user + nowCpu.system - cpu.system;
-    const wallUs = Number(nowAt - at) / 1000;
-    cpu = nowCpu;
-    at = nowAt;
-    return { cpuCores: wallUs > 0 ? usedUs / wallUs : 0, rssBytes: process.memoryUsage.rss() };
-  };
-}
-
 export async function startTelemetry(nc: NatsConnection, opts: TelemetryOptions, log: (line: string) => void = () => {}): Promise<RunningTelemetry> {
   const host = opts.host ?? '127.0.0.1';
   const port = opts.port ?? DEFAULT_PORT;
@@ -109,16 +96,9 @@ export async function startTelemetry(nc: NatsConnection, opts: TelemetryOptions,
       .then(() => undefined, (err: Error) => log(`cannot store a snapshot in ${HISTORY_STREAM}: ${err.message}`))
       .finally(() => (inFlight = null));
   }, snapshotMs);
-  const meter = processMeter();
-  const sendReport = () => {
-    try {
-      publish(nc, Subjects.report('telemetry'), pb.ServiceReport, { service: 'telemetry', instance, model: opts.modelName, timeMs: Date.now(), ...meter() });
-    } catch (err) {
-      log(`cannot publish the report: ${(err as Error).message}`);
-    }
-  };
-  sendReport();
-  const report = setInterval(sendReport, REPORT_MS);
+  // Nothing here depends on the policy; telemetry acknowledges each version like every service.
+  const follower = await followPolicy(nc, 'telemetry', instance, () => {}, log);
+  const stopReporter = startReporter(nc, 'telemetry', instance, () => ({ model: opts.modelName, policyVersion: follower.version }), log);
   subs.push(serve(nc, Subjects.health('telemetry'), {
     request: pb.HealthRequest, reply: pb.HealthReply, log,
     onError: (e) => ({ service: 'telemetry', instance, ok: false, detailJson: JSON.stringify({ error: e.message }) }),
@@ -135,7 +115,8 @@ export async function startTelemetry(nc: NatsConnection, opts: TelemetryOptions,
     async close() {
       clearInterval(tick);
       clearInterval(snapshot);
-      clearInterval(report);
+      follower.stop();
+      stopReporter();
       for (const s of subs) s.unsubscribe();
       await inFlight;
       await app.close();
