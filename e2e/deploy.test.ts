@@ -28,7 +28,7 @@ const compose = parse(readFileSync(join(root, 'deploy', 'docker-compose.yml'), '
 const deployFile = (...p: string[]) => parse(readFileSync(join(root, 'deploy', ...p), 'utf8')) as Record<string, unknown>;
 
 test('every Infer-OS service in the compose file runs a real entry point with flags it accepts', () => {
-  const names = ['kv-store', 'prefill-worker', 'decode-worker', 'gateway', 'telemetry'];
+  const names = ['controller', 'kv-store', 'prefill-worker', 'decode-worker', 'gateway', 'telemetry'];
   for (const n of names) {
     const s = compose.services[n];
     assert.ok(s, `service ${n}`);
@@ -51,10 +51,13 @@ test('workers share the kv-store shared memory and pid namespace', () => {
   }
 });
 
-test('the gateway is published on loopback only, and needs an API key', () => {
-  const g = compose.services['gateway']!;
-  for (const p of g.ports ?? []) assert.match(p, /^127\.0\.0\.1:/);
-  assert.match(g.environment?.['INFEROS_API_KEY'] ?? '', /^\$\{INFEROS_API_KEY:\?/);
+test('the gateway and the control API are published on loopback only, and need an API key', () => {
+  for (const name of ['gateway', 'controller']) {
+    const g = compose.services[name]!;
+    assert.ok((g.ports ?? []).length > 0, `${name} is published`);
+    for (const p of g.ports ?? []) assert.match(p, /^127\.0\.0\.1:/, name);
+    assert.match(g.environment?.['INFEROS_API_KEY'] ?? '', /^\$\{INFEROS_API_KEY:\?/, name);
+  }
 });
 
 /** `./x:/y[:ro]` mounts of a service, host side resolved against deploy/. */

@@ -3,11 +3,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
+import { freePort } from '@inferos/cli';
 import { pb, connectBus, publish, startNatsServer, Subjects, type NatsConnection, type NatsServerHandle } from '@inferos/proto';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -18,17 +19,6 @@ let nc: NatsConnection;
 let telemetry: ChildProcess;
 let url: string;
 let logs = '';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 before(async () => {
   nats = await startNatsServer();
@@ -144,5 +134,51 @@ test('the live page draws the published figures', async () => {
   } finally {
     clearInterval(timer);
     await browser?.close();
+  }
+});
+
+test('a real Prometheus server scrapes the telemetry service', async () => {
+  // Debian's prometheus package (promtool's package) ships the server too.
+  const work = mkdtempSync(join(tmpdir(), 'inferos-prom-'));
+  const port = await freePort();
+  writeFileSync(join(work, 'prometheus.yml'), [
+    'global:', '  scrape_interval: 1s',
+    'scrape_configs:', '  - job_name: inferos', '    static_configs:', `      - targets: ['${new URL(url).host}']`, '',
+  ].join('\n'));
+  const prom = spawn('prometheus', [`--config.file=${join(work, 'prometheus.yml')}`, `--storage.tsdb.path=${join(work, 'data')}`, `--web.listen-address=127.0.0.1:${port}`], { stdio: 'ignore' });
+  const spawnError = new Promise<Error>((resolve) => prom.once('error', resolve));
+  const send = () => publish(nc, Subjects.report('kv-store'), pb.ServiceReport, {
+    service: 'kv-store', instance: 'kv-prom', model: 'inferos-tiny', timeMs: Date.now(), hasKv: true, kvBudgetBytes: 1 << 24,
+    kvUsedBytes: 3 << 20, kvBytesF16: 1 << 20, kvBytesInt4: 2 << 20,
+  });
+  send();
+  const timer = setInterval(send, 250);
+  try {
+    const query = async (q: string) => {
+      const r = await fetch(`http://127.0.0.1:${port}/api/v1/query?query=${encodeURIComponent(q)}`);
+      return ((await r.json()) as { data: { result: { metric: Record<string, string>; value: [number, string] }[] } }).data.result;
+    };
+    const deadline = Date.now() + 30_000;
+    let result: Awaited<ReturnType<typeof query>> = [];
+    for (;;) {
+      const failed = await Promise.race([spawnError, new Promise<undefined>((r) => setTimeout(() => r(undefined), 250))]);
+      assert.equal(failed, undefined, 'prometheus is installed (Debian package prometheus)');
+      try {
+        result = await query('inferos_kv_cache_bytes{tier="int4"}');
+        if (result.length > 0) break;
+      } catch {
+        // not up yet
+      }
+      assert.ok(Date.now() < deadline, 'Prometheus scraped the INT4 bytes within 30 s');
+    }
+    assert.equal(Number(result[0]!.value[1]), 2 << 20);
+    assert.equal(result[0]!.metric['model_name'], 'inferos-tiny');
+    const up = await query('up{job="inferos"}');
+    assert.equal(up[0]?.value[1], '1', 'the target is up');
+  } finally {
+    clearInterval(timer);
+    prom.kill('SIGTERM');
+    await new Promise((r) => (prom.exitCode !== null || prom.signalCode !== null ? r(undefined) : prom.once('exit', r)));
+    rmSync(work, { recursive: true, force: true });
   }
 });

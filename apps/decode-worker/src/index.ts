@@ -1,1 +1,2 @@
-export { startDecodeWorker, type DecodeWorkerOptions, type RunningWorker } from './worker';
+export { startDecodeWorker, type DecodeWorkerOptions } from './worker';
+export type { RunningWorker } from '@inferos/serving';

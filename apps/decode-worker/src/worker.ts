@@ -6,25 +6,16 @@
 // How many sequences run at once is bounded by the kv-store's budget (admission happens there), not by
 // a batch size here. The graph has batch dimension 1 (no padding mask yet), so a "batch" runs its
 // sequences one after another within the step; the scheduling is iteration-level all the same.
-import { Engine, Sampler, type Provider } from '@inferos/inference';
+import { Engine, Sampler } from '@inferos/inference';
 import { loadPolicy } from '@inferos/kv';
 import { pb, Subjects, QueueGroups, serve, inferos, type NatsConnection } from '@inferos/proto';
 import {
   KvClient, RemoteSeq, workerId, providerPreference, announce, sendChunk, stepChecked, lastLogits, followPolicy, startReporter, type StepToCommit,
+  type WorkerOptions, type RunningWorker,
 } from '@inferos/serving';
 
-export interface DecodeWorkerOptions {
-  modelDir?: string;
-  /** Policy whose scheduler.decode_device picks the execution provider. */
-  policy: string;
-  log?: (line: string) => void;
-}
-
-export interface RunningWorker {
-  id: string;
-  provider: Provider;
-  close(): Promise<void>;
-}
+/** `policy`: the policy whose scheduler.decode_device picks the execution provider. */
+export type DecodeWorkerOptions = WorkerOptions;
 
 interface Active {
   job: inferos.v1.DecodeJob;

@@ -1,1 +1,2 @@
-export { startPrefillWorker, type PrefillWorkerOptions, type RunningWorker } from './worker';
+export { startPrefillWorker, type PrefillWorkerOptions } from './worker';
+export type { RunningWorker } from '@inferos/serving';

@@ -1,23 +1,15 @@
 // The prefill worker: takes PrefillJobs from its queue group, runs the prompt in chunks into the
 // sequence's cache (held by the kv-store), chooses the first token, and hands the sequence to a decode
 // worker. One job at a time per instance (a prefill fills the CPU); more instances share the queue.
-import { Engine, Sampler, type Provider } from '@inferos/inference';
+import { Engine, Sampler } from '@inferos/inference';
 import { loadPolicy } from '@inferos/kv';
 import { pb, Subjects, QueueGroups, serve, request, inferos, type NatsConnection } from '@inferos/proto';
-import { KvClient, workerId, providerPreference, announce, sendChunk, stepChecked, lastLogits, followPolicy, startReporter } from '@inferos/serving';
+import {
+  KvClient, workerId, providerPreference, announce, sendChunk, stepChecked, lastLogits, followPolicy, startReporter, type WorkerOptions, type RunningWorker,
+} from '@inferos/serving';
 
-export interface PrefillWorkerOptions {
-  modelDir?: string;
-  /** Policy whose scheduler.prefill_device picks the execution provider. */
-  policy: string;
-  log?: (line: string) => void;
-}
-
-export interface RunningWorker {
-  id: string;
-  provider: Provider;
-  close(): Promise<void>;
-}
+/** `policy`: the policy whose scheduler.prefill_device picks the execution provider. */
+export type PrefillWorkerOptions = WorkerOptions;
 
 export async function startPrefillWorker(nc: NatsConnection, opts: PrefillWorkerOptions): Promise<RunningWorker> {
   const log = opts.log ?? (() => {});

@@ -11,9 +11,9 @@ function rows(t: number, seed: number): Float32Array {
   return Float32Array.from({ length: t * C }, (_, i) => Math.sin(seed * 7.3 + i * 0.37));
 }
 
-/** Feed `total` tokens one step of `step` tokens at a time; mass(position) decides importance. */
+/** Feed tokens up to `total`, `step` at a time, after what the cache holds; mass(position) decides importance. */
 function fill(cache: TieredKvCache, total: number, step: number, mass: (pos: number) => number = () => 1) {
-  for (let at = 0; at < total; at += step) {
+  for (let at = cache.length; at < total; at += step) {
     const t = Math.min(step, total - at);
     const masses = cache.needsImportance
       ? Array.from({ length: shape.layers }, (_, l) => {
@@ -177,7 +177,7 @@ test('reservation bounds the peak bytes of a fixed-hot cache under any importanc
       const c = new TieredKvCache({ ...shape, maxTokens: tokens }, p, { arena: a.arena, fixedHotChunk: chunk });
       const noise = Float64Array.from({ length: tokens }, () => rand());
       fill(c, Math.min(chunk, tokens), chunk, (pos) => noise[pos]!);
-      fill2(c, tokens, chunk, (pos) => noise[pos]!);
+      fill(c, tokens, chunk, (pos) => noise[pos]!);
       const r = reservation({ ...shape, maxTokens: tokens }, p, tokens, chunk);
       assert.ok(a.peak() <= r.bytes, `${JSON.stringify(p.thresholds)} ${tokens}/${chunk}: peak ${a.peak()} > reserved ${r.bytes}`);
       assert.equal(a.held(), c.bytesHeld, 'the arena and the accounting agree');
@@ -186,20 +186,6 @@ test('reservation bounds the peak bytes of a fixed-hot cache under any importanc
     }
   }
 });
-
-/** Continue filling from the cache's current length up to `total`. */
-function fill2(cache: TieredKvCache, total: number, step: number, mass: (pos: number) => number) {
-  for (let at = cache.length; at < total; at += step) {
-    const t = Math.min(step, total - at);
-    const masses = cache.needsImportance
-      ? Array.from({ length: shape.layers }, (_, l) => {
-          const pos = cache.positions(l);
-          return Float32Array.from({ length: pos.length + t }, (_, i) => (i < pos.length ? mass(pos[i]!) : mass(at + i - pos.length)));
-        })
-      : undefined;
-    cache.append([rows(t, at), rows(t, at + 1000)], [rows(t, at + 2000), rows(t, at + 3000)], t, masses);
-  }
-}
 
 test('default-like policies reserve far less than the float32 baseline', () => {
   const big = { layers: 6, kvHeads: 2, headDim: 64, maxTokens: 2048 };
@@ -220,7 +206,7 @@ test('squeeze moves old FP16 blocks to INT4 and returns the hot capacity; the wi
   assert.equal(a.held(), c.bytesHeld);
   assert.equal(c.tokensByTier.int4, 4 * 32 * shape.layers, 'every old block is INT4 now');
   assert.equal(c.tokensByTier.hot, (4 + 16) * shape.layers, 'sinks and window stay hot');
-  fill2(c, 4 + 6 * 32 + 16, 8, () => 1);
+  fill(c, 4 + 6 * 32 + 16, 8, () => 1);
   assert.equal(c.length, 4 + 6 * 32 + 16, 'the cache keeps growing after a squeeze');
   const base = new TieredKvCache(shape, baseline);
   fill(base, 64, 8);

@@ -1,4 +1,4 @@
 export { KvClient, RemoteSeq, KvError, workerId, type StepToCommit } from './kv-client';
-export { providerPreference, announce, sendChunk, stepChecked, lastLogits, type HeartbeatState, type ChunkFields } from './worker';
+export { providerPreference, announce, sendChunk, stepChecked, lastLogits, type HeartbeatState, type ChunkFields, type WorkerOptions, type RunningWorker } from './worker';
 export { runService, type FlagSpec, type Started } from './service-main';
 export { followPolicy, parseStoredPolicy, PeriodicLoop, startReporter, type PolicyState, type StoredPolicy, type PolicyFollower } from './control';

@@ -21,6 +21,19 @@ export function providerPreference(device: string, role: 'prefill' | 'decode'): 
   return [...new Set([...list, 'cpu' as Provider])];
 }
 
+export interface WorkerOptions {
+  modelDir?: string;
+  /** Policy (profile name or file) whose scheduler devices pick the execution provider. */
+  policy: string;
+  log?: (line: string) => void;
+}
+
+export interface RunningWorker {
+  id: string;
+  provider: Provider;
+  close(): Promise<void>;
+}
+
 export interface HeartbeatState {
   running: number;
   waiting: number;
