@@ -336,8 +336,12 @@ export class KvStore {
     }
     for (const { seq } of lost) this.free(seq.id);
     this.freedLost += lost.length;
-    // A lost worker may have died: its staging segment has no owner left to unlink it.
-    if (lost.length > 0) sweepStale('inferos-stage');
+    // A lost worker may have died: its staging segment has no owner left to unlink it, and our mapping
+    // of it would keep its memory alive (mappings of live workers are made again on their next commit).
+    if (lost.length > 0) {
+      sweepStale('inferos-stage');
+      this.staging.forget('inferos-stage-');
+    }
     for (const [w, seen] of this.workerSeen) if (now - seen > 10 * lostAfterMs) this.workerSeen.delete(w);
     return lost;
   }
