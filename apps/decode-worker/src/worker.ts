@@ -3,9 +3,10 @@
 //   run    — one model step per sequence, reading its tiers in place from shared memory
 //   commit — every sequence's new K/V in one request; the kv-store appends and demotes
 //   emit   — sample, stream the token, and let finished sequences leave (their KV is freed)
-// How many sequences run at once is bounded by the kv-store's budget (admission happens there), not by
-// a batch size here. The graph has batch dimension 1 (no padding mask yet), so a "batch" runs its
-// sequences one after another within the step; the scheduling is iteration-level all the same.
+// How many sequences run at once is bounded by the kv-store's budget (admission happens there) and the
+// policy's scheduler.max_batch. Compressed sequences of one group size share one model run (tiers padded
+// to the longest row and masked: Engine.stepBatch); full-precision baseline sequences run alone, so that
+// their output stays exactly the single-sequence reference.
 import { Engine, Sampler } from '@inferos/inference';
 import { loadPolicy } from '@inferos/kv';
 import { pb, Subjects, QueueGroups, serve, inferos, type NatsConnection } from '@inferos/proto';
@@ -41,6 +42,8 @@ export async function startDecodeWorker(nc: NatsConnection, opts: DecodeWorkerOp
   let closing = false;
   // scheduler.max_batch: the most sequences stepped per iteration; the rest wait their turn (round robin).
   let maxBatch = policy.scheduler.max_batch;
+  // Batched compute for compressed sequences (INFEROS_BATCH=0 turns it off, to measure what it brings).
+  const batching = process.env['INFEROS_BATCH'] !== '0';
   let turn = 0;
 
   const stopAnnounce = announce(nc, 'decode-worker', id, engine, preference, () => ({
@@ -98,11 +101,37 @@ export async function startDecodeWorker(nc: NatsConnection, opts: DecodeWorkerOp
     const batch = [...active.slice(start), ...active.slice(0, start)].slice(0, n);
     turn = (start + n) % Math.max(1, active.length);
     const waiting = active.filter((a) => !batch.includes(a));
-    for (const a of batch) {
+    // One run per group size for the compressed sequences (batched compute); the exact full-precision
+    // baseline runs each sequence alone, because a padded batch may round differently than the
+    // single-sequence reference, and baseline output must equal it token for token.
+    const runAlone = async (a: Active) => {
       try {
         ran.push({ seq: a.seq, tokens: 1, out: await stepChecked(engine, kv, a.seq, [a.next]) });
       } catch (err) {
         failed.push([a, (err as Error).message]);
+      }
+    };
+    const groups = new Map<number, Active[]>();
+    for (const a of batch) {
+      if (!a.seq.needsImportance || !batching) await runAlone(a);
+      else groups.set(a.seq.policy.groupSize, [...(groups.get(a.seq.policy.groupSize) ?? []), a]);
+    }
+    for (const rows of groups.values()) {
+      if (rows.length === 1) {
+        await runAlone(rows[0]!);
+        continue;
+      }
+      let outs;
+      try {
+        outs = await engine.stepBatch(rows.map((a) => a.seq), rows.map((a) => a.next));
+      } catch (err) {
+        for (const a of rows) failed.push([a, (err as Error).message]);
+        continue;
+      }
+      for (const [i, a] of rows.entries()) {
+        // A sequence whose tiers changed while the batch read them runs again alone on a fresh table.
+        if (a.seq.valid()) ran.push({ seq: a.seq, tokens: 1, out: outs[i]! });
+        else await runAlone(a);
       }
     }
     const t1 = performance.now();

@@ -49,6 +49,13 @@ export interface GenerateResult {
 
 export const DEFAULT_PREFILL_CHUNK = 256;
 
+/** The key input of each tier, in the graph's order; its dim 1 is the tier's token count. */
+const TIER_KEYS = ['past_key', 'past_key_f16', 'past_key_i8', 'past_key_i4'] as const;
+
+type Typed = Float32Array | Uint16Array | Uint8Array;
+const typedLike = (a: Typed, n: number): Typed =>
+  a instanceof Float32Array ? new Float32Array(n) : a instanceof Uint16Array ? new Uint16Array(n) : new Uint8Array(n);
+
 /**
  * What a step reads the past from: the in-process TieredKvCache, or a worker's view of a sequence held
  * by the kv-store in shared memory. Feeds are the stored tiers, named without the `.L` suffix.
@@ -164,9 +171,11 @@ export class Engine {
       position_ids: new ort.Tensor('int64', positions, [1, t]),
     };
     for (let l = 0; l < numLayers; l++) {
-      for (const [name, spec] of Object.entries(kv.feeds(l))) {
+      const specs = kv.feeds(l);
+      for (const [name, spec] of Object.entries(specs)) {
         feeds[`${name}.${l}`] = new ort.Tensor(spec.type, spec.data, spec.dims);
       }
+      feeds[`past_valid.${l}`] = new ort.Tensor('int64', BigInt64Array.from(TIER_KEYS.map((k) => BigInt(specs[k]!.dims[1]!))), [1, 4]);
     }
     const withMass = kv.needsImportance;
     const session = await this.sessionFor(kv.policy.groupSize);
@@ -180,6 +189,90 @@ export class Engine {
       if (withMass) masses.push(out[`attn_mass.${l}`]!.data as Float32Array);
     }
     return { logits: out['logits']!.data as Float32Array, keys, values, masses: withMass ? masses : undefined };
+  }
+
+  /**
+   * One decode step for several sequences in one run: `ids[b]` after the tokens `kvs[b]` holds. Each
+   * tier is padded to its longest row and the padding is masked (`past_valid`); the results match
+   * per-sequence steps up to float rounding (the padded layout may sum in another order), so the exact
+   * baseline is never batched by the services. Every source must use the same group size (one graph).
+   */
+  async stepBatch(kvs: readonly KvSource[], ids: readonly number[]): Promise<StepOutput[]> {
+    const B = kvs.length;
+    if (B === 0 || ids.length !== B) throw new RangeError(`stepBatch: ${B} sources and ${ids.length} ids; expected one id per source, at least one`);
+    const group = kvs[0]!.policy.groupSize;
+    if (kvs.some((k) => k.policy.groupSize !== group)) throw new RangeError('stepBatch: every source must use the same KV group size');
+    const { numLayers, vocabSize, maxPosition } = this.info;
+    const inputIds = new BigInt64Array(B);
+    const positions = new BigInt64Array(B);
+    kvs.forEach((kv, b) => {
+      const id = ids[b]!;
+      if (!Number.isInteger(id) || id < 0 || id >= vocabSize) throw new RangeError(`token id ${id} out of range [0, ${vocabSize})`);
+      if (kv.length + 1 > maxPosition) throw new ContextLengthError(`${kv.length + 1} tokens exceed the model's context of ${maxPosition}`);
+      inputIds[b] = BigInt(id);
+      positions[b] = BigInt(kv.length);
+    });
+    const feeds: Feeds = {
+      input_ids: new ort.Tensor('int64', inputIds, [B, 1]),
+      position_ids: new ort.Tensor('int64', positions, [B, 1]),
+    };
+    /** Per layer and row, the real tokens of each tier (to cut the attention mass back apart). */
+    const valid: number[][][] = [];
+    for (let l = 0; l < numLayers; l++) {
+      const rows = kvs.map((kv) => kv.feeds(l));
+      valid.push(rows.map((r) => TIER_KEYS.map((k) => r[k]!.dims[1]!)));
+      for (const name of Object.keys(rows[0]!)) {
+        const specs = rows.map((r) => r[name]!);
+        const inner = specs[0]!.dims.slice(2);
+        const stride = inner.reduce((a, d) => a * d, 1);
+        const maxP = Math.max(...specs.map((sp) => sp.dims[1]!));
+        const out = typedLike(specs[0]!.data, B * maxP * stride);
+        specs.forEach((sp, b) => {
+          if (sp.dims.length !== inner.length + 2 || sp.dims.slice(2).some((d, i) => d !== inner[i])) {
+            throw new RangeError(`stepBatch: ${name}.${l}: row ${b} has dims [${sp.dims}], row 0 [${specs[0]!.dims}]`);
+          }
+          out.set(sp.data as never, b * maxP * stride);
+        });
+        feeds[`${name}.${l}`] = new ort.Tensor(specs[0]!.type, out, [B, maxP, ...inner]);
+      }
+      feeds[`past_valid.${l}`] = new ort.Tensor('int64', BigInt64Array.from(valid[l]!.flat().map(BigInt)), [B, 4]);
+    }
+    const withMass = kvs.some((k) => k.needsImportance);
+    const out = await (await this.sessionFor(group)).run(feeds, withMass ? this.fetchWithMass : this.fetch);
+    const logits = out['logits']!.data as Float32Array;
+    const results: StepOutput[] = kvs.map((kv, b) => ({
+      logits: logits.slice(b * vocabSize, (b + 1) * vocabSize),
+      keys: [],
+      values: [],
+      masses: kv.needsImportance ? [] : undefined,
+    }));
+    for (let l = 0; l < numLayers; l++) {
+      const k = out[`present_key.${l}`]!;
+      const v = out[`present_value.${l}`]!;
+      const row = (k.data as Float32Array).length / B;
+      const mass = withMass ? out[`attn_mass.${l}`]! : undefined;
+      const padded = TIER_KEYS.map((_, j) => Math.max(...valid[l]!.map((r) => r[j]!)));
+      const width = padded.reduce((a, p) => a + p, 0) + 1;
+      results.forEach((r, b) => {
+        r.keys.push((k.data as Float32Array).slice(b * row, (b + 1) * row));
+        r.values.push((v.data as Float32Array).slice(b * row, (b + 1) * row));
+        if (r.masses && mass) {
+          // This row's real entries, tier by tier, then the new token: the order a single step returns.
+          const m = mass.data as Float32Array;
+          const mine = new Float32Array(valid[l]![b]!.reduce((a, n) => a + n, 0) + 1);
+          let at = 0;
+          let off = b * width;
+          for (let j = 0; j < 4; j++) {
+            mine.set(m.subarray(off, off + valid[l]![b]![j]!), at);
+            at += valid[l]![b]![j]!;
+            off += padded[j]!;
+          }
+          mine[at] = m[off]!;
+          r.masses.push(mine);
+        }
+      });
+    }
+    return results;
   }
 
   /** Run the prompt in chunks of `chunk` tokens; returns the logits of its last position. */

@@ -98,6 +98,7 @@ for (const c of CASES) for (const mix of MIXES) test(`graph dequantization equal
     }
     feeds[`past_key.${l}`] = new ort.Tensor('float32', k, [1, n, numKvHeads, headDim]);
     feeds[`past_value.${l}`] = new ort.Tensor('float32', v, [1, n, numKvHeads, headDim]);
+    feeds[`past_valid.${l}`] = new ort.Tensor('int64', BigInt64Array.from([BigInt(n), 0n, 0n, 0n]), [1, 4]);
   }
   const session = await engine.sessionFor(policy.groupSize);
   const reference = (await session.run(feeds, ['logits']))['logits']!.data as Float32Array;

@@ -1,0 +1,59 @@
+// A batched decode step computes what per-sequence steps compute: sequences of different lengths and
+// tiers, padded and masked in one run, against each alone.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import type { CachePolicy } from '@inferos/kv';
+import { Engine, BASELINE_CACHE, type StepOutput } from './engine';
+import { defaultModelDir } from './model-dir';
+
+const tiered: CachePolicy = { fullPrecision: false, sinks: 4, window: 16, groupSize: 64, thresholds: { int8: 0.6, int4: 0.4, evict: 0.2 } };
+let engine: Engine;
+
+before(async () => {
+  engine = await Engine.load(defaultModelDir(), ['cpu']);
+});
+after(async () => {
+  await engine?.close();
+});
+
+const maxDiff = (a: Float32Array, b: Float32Array) => {
+  assert.equal(a.length, b.length);
+  let d = 0;
+  for (let i = 0; i < a.length; i++) d = Math.max(d, Math.abs(a[i]! - b[i]!));
+  return d;
+};
+
+function compare(batched: StepOutput, alone: StepOutput, what: string): void {
+  assert.ok(maxDiff(batched.logits, alone.logits.subarray(0, batched.logits.length)) < 1e-4, `${what}: logits`);
+  batched.keys.forEach((k, l) => assert.ok(maxDiff(k, alone.keys[l]!) < 1e-5, `${what}: keys of layer ${l}`));
+  batched.values.forEach((v, l) => assert.ok(maxDiff(v, alone.values[l]!) < 1e-5, `${what}: values of layer ${l}`));
+  assert.equal(batched.masses === undefined, alone.masses === undefined, `${what}: attention mass present in both or neither`);
+  batched.masses?.forEach((m, l) => assert.ok(maxDiff(m, alone.masses![l]!) < 1e-5, `${what}: attention mass of layer ${l}`));
+}
+
+test('a batched step equals each sequence stepped alone (different lengths, tiers and a full-precision row)', async () => {
+  const text = Array.from({ length: 700 }, (_, i) => (i * 37 + 11) % 8000);
+  const rows = [
+    { policy: tiered, tokens: 150 },
+    { policy: tiered, tokens: 420 },
+    { policy: BASELINE_CACHE, tokens: 90 },
+    { policy: tiered, tokens: 300 },
+  ];
+  const caches = [];
+  for (const r of rows) {
+    const c = engine.newCache(r.policy);
+    await engine.prefill(c, text.slice(0, r.tokens), 32);
+    caches.push(c);
+  }
+  assert.ok(caches[1]!.tokensByTier.int4 > 0 && caches[1]!.tokensByTier.int8 > 0 && caches[1]!.tokensByTier.evicted > 0, 'the long row holds every tier');
+  const next = [5, 17, 29, 41];
+  const batched = await engine.stepBatch(caches, next);
+  for (let b = 0; b < rows.length; b++) compare(batched[b]!, await engine.step(caches[b]!, [next[b]!]), `row ${b}`);
+});
+
+test('BAD CALL - a batch mixing group sizes, or ids not one per source, is refused', async () => {
+  const a = engine.newCache(tiered);
+  const b = engine.newCache({ ...tiered, groupSize: 32 });
+  await assert.rejects(engine.stepBatch([a, b], [1, 2]), /same KV group size/);
+  await assert.rejects(engine.stepBatch([a], [1, 2]), /one id per source/);
+});

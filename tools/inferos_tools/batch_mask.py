@@ -1,0 +1,102 @@
+"""Per-row validity of the cached tokens, so that sequences of different lengths can share one run.
+
+The graph's attention sees, per layer, the cached tokens of four tiers (f32, f16, int8, int4) and then the
+new tokens. Batched, each tier is padded to the longest row; this adds one input per layer,
+
+    past_valid.L   int64 [batch, 4]   how many leading tokens of each tier are real for each row
+
+and masks the padded ones out of the attention (they get no probability, hence no attention mass).
+With every token valid the graph computes exactly what it computed before: the mask only ANDs into the
+condition of the Where that already masks future tokens.
+
+export.py applies this to every graph it builds; `python -m inferos_tools.batch_mask DIR...` applies it to
+graphs exported before (idempotent: graphs that already have past_valid are left as they are).
+"""
+from __future__ import annotations
+
+import glob
+import os
+import sys
+
+import numpy as np
+import onnx
+from onnx import TensorProto, helper, numpy_helper
+
+
+def add_batch_mask(model: onnx.ModelProto) -> onnx.ModelProto:
+    g = model.graph
+    if any(i.name.startswith("past_valid.") for i in g.input):
+        return model
+    producers = {o: n for n in g.node for o in n.output}
+    softmaxes = [n for n in g.node if n.op_type == "Softmax"]
+    counter = [0]
+
+    def name(hint: str) -> str:
+        counter[0] += 1
+        return f"batch_mask_{hint}_{counter[0]}"
+
+    def const(values, dtype=np.int64) -> str:
+        n = name("const")
+        g.initializer.append(numpy_helper.from_array(np.array(values, dtype=dtype), n))
+        return n
+
+    for layer, sm in enumerate(softmaxes):
+        where = producers[sm.input[0]]
+        if where.op_type != "Where":
+            raise SystemExit(f"batch_mask: layer {layer}: Softmax is not fed by Where ({where.op_type})")
+        concat = next((n for n in g.node if n.op_type == "Concat" and n.input and n.input[0] == f"past_key.{layer}"), None)
+        if concat is None or len(concat.input) != 5:
+            raise SystemExit(f"batch_mask: layer {layer}: no Concat of the four key tiers and the new keys")
+        pv = f"past_valid.{layer}"
+        g.input.append(helper.make_tensor_value_info(pv, TensorProto.INT64, ["batch", 4]))
+        nodes = []
+
+        def op(op_type, inputs, **attrs):
+            out = name(op_type.lower())
+            nodes.append(helper.make_node(op_type, inputs, [out], name=out, **attrs))
+            return out
+
+        masks = []
+        for tier, t in enumerate(concat.input[:4]):
+            p = op("Gather", [op("Shape", [t]), const(1)], axis=0)  # scalar: padded tokens of the tier
+            idx = op("Unsqueeze", [op("Range", [const(0), p, const(1)]), const([0])])  # [1, P]
+            valid = op("Unsqueeze", [op("Gather", [pv, const(tier)], axis=1), const([1])])  # [B, 1]
+            masks.append(op("Less", [idx, valid]))  # [B, P]
+        new_bt = op("Slice", [op("Shape", [concat.input[4]]), const([0]), const([2])])  # [B, T]
+        new_ok = op("ConstantOfShape", [new_bt], value=helper.make_tensor("true", TensorProto.BOOL, [1], [True]))
+        ok = op("Unsqueeze", [op("Concat", masks + [new_ok], axis=1), const([1, 2, 3])])  # [B, 1, 1, 1, S]
+        cond = op("And", [where.input[0], ok])
+        at = list(g.node).index(where)
+        for k, n in enumerate(nodes):
+            g.node.insert(at + k, n)
+        where.input[0] = cond
+    return model
+
+
+def migrate(model_dir: str) -> list[str]:
+    done = []
+    for path in sorted(glob.glob(os.path.join(model_dir, "model-g*.onnx"))):
+        model = onnx.load(path, load_external_data=False)
+        before = len(model.graph.input)
+        add_batch_mask(model)
+        if len(model.graph.input) != before:
+            onnx.save(model, path)
+            # Checked from the file, so that the external weights resolve next to it.
+            onnx.checker.check_model(path)
+            done.append(path)
+    return done
+
+
+def main(argv=None) -> int:
+    dirs = (argv if argv is not None else sys.argv[1:])
+    if not dirs:
+        print("usage: python -m inferos_tools.batch_mask MODEL_DIR...", file=sys.stderr)
+        return 2
+    for d in dirs:
+        for path in migrate(d):
+            print(f"added past_valid to {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
