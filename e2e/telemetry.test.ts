@@ -69,7 +69,7 @@ test('the live page draws the published figures', async () => {
       kvUsedBytes: b.f16 + b.int8 + b.int4, kvBytesF16: b.f16, kvBytesInt8: b.int8, kvBytesInt4: b.int4, cpuCores: 0.1, rssBytes: 1e8,
     });
     publish(nc, Subjects.report('controller'), pb.ServiceReport, {
-      service: 'controller', instance: 'ctl-e2e', model: 'inferos-tiny', timeMs: Date.now(), hasControl: true, policyVersion: version, deltaPplEstimate: 0.25,
+      service: 'controller', instance: 'ctl-e2e', model: 'inferos-tiny', timeMs: Date.now(), hasControl: true, policyVersion: version, deltaPplEstimate: 0.25, deltaPplTokens: 1023,
     });
     publish(nc, Subjects.requestMetrics, pb.RequestMetrics, { model: 'inferos-tiny', ok: true, promptTokens: 8, completionTokens: 16, ttftS: 0.125, e2eS: 0.5 });
   };

@@ -15,6 +15,7 @@ graphs exported before (idempotent: graphs that already have past_valid are left
 from __future__ import annotations
 
 import glob
+import json
 import os
 import sys
 
@@ -74,6 +75,8 @@ def add_batch_mask(model: onnx.ModelProto) -> onnx.ModelProto:
 
 
 def migrate(model_dir: str) -> list[str]:
+    """Add the mask to every graph of an exported model directory, and move its inferos.json from format
+    version 6 (graphs without past_valid) to 7."""
     done = []
     for path in sorted(glob.glob(os.path.join(model_dir, "model-g*.onnx"))):
         model = onnx.load(path, load_external_data=False)
@@ -84,7 +87,44 @@ def migrate(model_dir: str) -> list[str]:
             # Checked from the file, so that the external weights resolve next to it.
             onnx.checker.check_model(path)
             done.append(path)
+    meta_path = os.path.join(model_dir, "inferos.json")
+    with open(meta_path) as f:
+        meta = json.load(f)
+    if meta.get("format_version") == 6 or done:
+        meta["format_version"] = 7
+        for name in meta.get("sha256", {}):  # the checksums of the files it describes
+            meta["sha256"][name] = _sha256(os.path.join(model_dir, name))
+        with open(meta_path, "w") as f:
+            json.dump(meta, f, indent=2)
+            f.write("\n")
+        done.append(meta_path)
+    # A bundled model's manifest.json (one level up) lists every file's checksum too.
+    manifest_path = os.path.join(model_dir, "..", "manifest.json")
+    if done and os.path.exists(manifest_path):
+        with open(manifest_path) as f:
+            manifest = json.load(f)
+        base = os.path.basename(os.path.normpath(model_dir))
+        for key, entry in manifest.get("files", {}).items():
+            if key.startswith(base + "/") and isinstance(entry, dict) and "sha256" in entry:
+                path = os.path.join(model_dir, key[len(base) + 1:])
+                entry["sha256"] = _sha256(path)
+                if "bytes" in entry:
+                    entry["bytes"] = os.path.getsize(path)
+        with open(manifest_path, "w") as f:
+            json.dump(manifest, f, indent=2)
+            f.write("\n")
+        done.append(manifest_path)
     return done
+
+
+def _sha256(path: str) -> str:
+    import hashlib
+
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
 
 
 def main(argv=None) -> int:
@@ -94,7 +134,7 @@ def main(argv=None) -> int:
         return 2
     for d in dirs:
         for path in migrate(d):
-            print(f"added past_valid to {path}")
+            print(f"migrated {path}")
     return 0
 
 

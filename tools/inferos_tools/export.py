@@ -18,6 +18,8 @@ The graph is written by hand with onnx.helper (no tracing), so that its interfac
            past_key_i4.L ... past_value_i4.L   the same with two 4-bit values per byte, planar: byte j of
                                                a row of C = kv_heads * head_dim channels holds channel j
                                                (low nibble) and j + C/2 (high): [batch, P4, C / 2]
+           past_valid.L                        int64   [batch, 4]  real tokens of each tier (f32, f16, int8,
+                                               int4) per row; the rest is a batch's padding, masked out
            Dequantization (inside the graph, DequantizeLinear): x = (q - zero) * scale. Group sizes are
            multiples of 32 (32, 64, 128); one graph serves them all.
   outputs  logits           float32 [batch, tokens, vocab]
@@ -54,8 +56,10 @@ import numpy as np
 import onnx
 from onnx import TensorProto, helper, numpy_helper
 
+from .batch_mask import add_batch_mask
+
 OPSET = 21
-FORMAT_VERSION = 6
+FORMAT_VERSION = 7
 GOLDEN_PROMPTS = [
     "The kernel",
     "In Python, a list comprehension",
@@ -282,6 +286,7 @@ def build_graph(cfg, model, group: int):
     model_proto = helper.make_model(graph, opset_imports=[helper.make_opsetid("", OPSET)],
                                     producer_name="inferos-export")
     model_proto.ir_version = 10
+    add_batch_mask(model_proto)  # past_valid.L: rows of a batch may hold different numbers of tokens
     onnx.checker.check_model(model_proto, full_check=False)
     return model_proto, dict(n_layers=n_layers, n_heads=n_heads, n_kv=n_kv, head_dim=head_dim)
 
@@ -343,6 +348,8 @@ def ort_check(onnx_path, dims, goldens, group, chunk=5):
             feeds = {**empty, **past}
             feeds["input_ids"] = np.array([piece], np.int64)
             feeds["position_ids"] = np.arange(n_past, n_past + len(piece), dtype=np.int64)[None]
+            for i in range(dims["n_layers"]):
+                feeds[f"past_valid.{i}"] = np.array([[n_past, 0, 0, 0]], np.int64)
             names = ["logits"] + [f"present_{k}.{i}" for i in range(dims["n_layers"]) for k in ("key", "value")]
             res = dict(zip(names, sess.run(names, feeds)))
             for name in past:

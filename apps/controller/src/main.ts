@@ -21,8 +21,9 @@ await runService('controller', 'control API, policy distribution, and the mid an
   if (!LOOPBACK.has(host) && !apiKey) throw new Error(`--host ${host} exposes the control API beyond loopback: give --api-key (or INFEROS_API_KEY)`);
   const { name, policy } = loadPolicy(String(v['config']));
   const modelDir = (v['model'] as string | undefined) ?? defaultModelDir();
+  const info = loadModelInfo(modelDir);
   const c = await startController(nc, {
-    seed: policy, seedName: name, modelDir, modelName: loadModelInfo(modelDir).name, port, host, apiKey, probe: v['no-probe'] !== true, log,
+    seed: policy, seedName: name, modelDir, modelName: info.name, groups: [...info.graphs.keys()], port, host, apiKey, probe: v['no-probe'] !== true, log,
   });
   return { close: () => c.close(), ready: `ready: ${c.url}/v1 (policy version ${c.store.current.version})` };
 });

@@ -91,14 +91,28 @@ export class PolicyStore {
 
   private async commit(next: PolicyState): Promise<PolicyState> {
     const doc = this.stored(next);
-    // Compare-and-set: fails if another writer changed the key since we read it.
-    this.revision = this.revision === 0 ? await this.kv.create(POLICY_KEY, JSON.stringify(doc)) : await this.kv.update(POLICY_KEY, JSON.stringify(doc), this.revision);
+    // Compare-and-set: fails if another writer changed the key since we read it; then take what it
+    // wrote as current (the caller's change is refused and may be retried on top of it).
+    try {
+      this.revision = this.revision === 0 ? await this.kv.create(POLICY_KEY, JSON.stringify(doc)) : await this.kv.update(POLICY_KEY, JSON.stringify(doc), this.revision);
+    } catch (err) {
+      const e = await this.kv.get(POLICY_KEY).catch(() => null);
+      if (e && e.operation === 'PUT' && e.value.length > 0) {
+        this.state = parseStoredPolicy(e.string());
+        this.revision = e.revision;
+      }
+      throw new Error(`the policy changed under this controller (another writer?); now at version ${this.state.version}: ${(err as Error).message}`);
+    }
     this.state = next;
     publish(this.nc, Subjects.policyUpdate, pb.PolicyUpdate, this.updateMessage(next));
     const entry: HistoryEntry = { time_ms: doc.issued_at_ms, kind: 'policy', version: next.version, baseline_mode: next.baselineMode, reason: next.reason, policy: doc.policy };
-    await this.js.publish(Subjects.historyPolicy, JSON.stringify(entry));
+    // The change is applied and distributed; a history write that fails is reported, not undone.
+    await this.js.publish(Subjects.historyPolicy, JSON.stringify(entry)).catch((err: Error) => this.onHistoryError?.(err));
     return next;
   }
+
+  /** Called when a change could not be written to the history stream. */
+  onHistoryError?: (err: Error) => void;
 }
 
 /** The newest `limit` history entries (policy changes and metric snapshots), oldest first. */

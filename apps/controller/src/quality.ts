@@ -78,8 +78,14 @@ export class QualityProbe {
         else this.onResult(m);
       });
     });
-    this.worker.on('error', onError);
+    this.worker.on('error', (e) => {
+      this.error = `the probe thread failed: ${e.message}; no new estimate until the controller restarts`;
+      onError(e);
+    });
   }
+
+  /** Why the probe cannot run (its thread died), or null. */
+  error: string | null = null;
 
   async whenReady(): Promise<void> {
     await this.ready;

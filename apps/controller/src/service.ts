@@ -10,7 +10,7 @@
 //        quality.max_delta_ppl, the system enters baseline mode; it leaves when the estimate stays below
 //        half the budget for RECOVER_MS (only if the guard, not an operator, entered it).
 import { cpus } from 'node:os';
-import { cachePolicy, type Policy } from '@inferos/kv';
+import { applyPolicy, cachePolicy, PolicyError, type Policy } from '@inferos/kv';
 import {
   pb, Subjects, REPORT_MS, serve, decode, type NatsConnection, type Subscription, type inferos,
 } from '@inferos/proto';
@@ -35,6 +35,8 @@ export interface ControllerOptions {
   port?: number;
   host?: string;
   apiKey?: string;
+  /** KV group sizes the model has graphs for: a policy asking another is refused (422). */
+  groups?: readonly number[];
   /** Run the quality probe (loads the model in a worker thread). Default true. */
   probe?: boolean;
   log?: (line: string) => void;
@@ -63,6 +65,7 @@ export async function startController(nc: NatsConnection, opts: ControllerOption
   const log = opts.log ?? (() => {});
   const instance = `controller-${process.pid}`;
   const store = await PolicyStore.open(nc, opts.seed, opts.seedName);
+  store.onHistoryError = (err) => log(`a policy change is not in the history: ${err.message}`);
   const acks = new Map<string, Seen<inferos.v1.PolicyAck>>();
   const reports = new Map<string, Seen<inferos.v1.ServiceReport>>();
   let requests: Seen<inferos.v1.RequestMetrics>[] = [];
@@ -261,7 +264,9 @@ export async function startController(nc: NatsConnection, opts: ControllerOption
       mem: {
         host_bytes: all.reduce((a, r) => a + r.rssBytes, 0),
         device_bytes: null,
-        device_bytes_reason: 'no device memory in use: every worker runs on the CPU provider',
+        device_bytes_reason: providers.every((p) => p === 'cpu')
+          ? `no device memory in use: the workers run on ${providers.join(', ') || 'no provider yet'}`
+          : `no device memory counter: onnxruntime-node reports none (workers on ${providers.join(', ')})`,
         kv_budget_bytes: kv?.kvBudgetBytes ?? null,
         kv_used_bytes: kv?.kvUsedBytes ?? null,
         kv_reserved_bytes: kv?.kvReservedBytes ?? null,
@@ -284,6 +289,7 @@ export async function startController(nc: NatsConnection, opts: ControllerOption
         measured_at: e.measuredAtMs === null ? null : new Date(e.measuredAtMs).toISOString(),
         how: 'prompts of sampled live requests, teacher-forced in chunks of 32 through the real decode path with the current policy\'s compressed cache and at full precision (controller quality probe); exp(mean NLL) difference over the last 60 s',
         probe_dropped: probe?.dropped ?? 0,
+        probe_error: probe === undefined ? 'the quality probe is off (--no-probe): no estimate, no guard' : probe.error,
         guard_tripped_at: guardTrippedAt === null ? null : new Date(guardTrippedAt).toISOString(),
       },
       loops: Object.fromEntries([...lastLoopStats, ...(kv?.loops ?? [])].map((l) => [l.name, { target_ms: l.targetPeriodMs, period_ms: l.meanPeriodMs, jitter_ms: l.jitterMs, max_jitter_ms: l.maxJitterMs, work_ms: l.meanWorkMs }])),
@@ -295,8 +301,16 @@ export async function startController(nc: NatsConnection, opts: ControllerOption
   const app = await buildApp({ apiKey: opts.apiKey }, {
     policy: () => store.current,
     updatePolicy: async (patch) => {
+      // The model must have a graph for the group size, or no kv-store could apply the policy.
+      const group = applyPolicy(store.current.policy, patch).kv.group_size;
+      if (opts.groups && !opts.groups.includes(group)) {
+        throw new PolicyError('infer_os.kv.group_size', `the model has no graph for group size ${group} (exported: ${opts.groups.join(', ')})`);
+      }
       const s = await apply(patch, 'POST /v1/policy');
-      operatorMaxBatch = s.policy.scheduler.max_batch;
+      // Only an operator's own max_batch moves the ceiling the mid loop steers under.
+      if ((patch as { infer_os?: { scheduler?: { max_batch?: unknown } } } | undefined)?.infer_os?.scheduler?.max_batch !== undefined) {
+        operatorMaxBatch = s.policy.scheduler.max_batch;
+      }
       setPeriods(s);
       return s;
     },

@@ -91,6 +91,7 @@ export async function startDecodeWorker(nc: NatsConnection, opts: DecodeWorkerOp
   // INFEROS_TRACE=1: where a decode iteration's time goes, logged every 200 iterations.
   const trace = process.env['INFEROS_TRACE'] ? { n: 0, seqs: 0, run: 0, commit: 0, emit: 0, idle: 0, at: performance.now() } : undefined;
   const step = async () => {
+    if (active.length === 0) return;
     const t0 = performance.now();
     if (trace) trace.idle += t0 - trace.at;
     const ran: StepToCommit[] = [];
@@ -142,13 +143,19 @@ export async function startDecodeWorker(nc: NatsConnection, opts: DecodeWorkerOp
       const stale = ran.map((r, i) => [r, i] as const).filter(([, i]) => /stale step/.test(errors[i] ?? ''));
       if (stale.length === 0) break;
       const again: StepToCommit[] = [];
-      for (const [r] of stale) {
-        r.seq.update((await kv.claim(r.seq.id)).table);
-        again.push({ seq: r.seq, tokens: 1, out: await stepChecked(engine, kv, r.seq, [batch.find((a) => a.seq === r.seq)!.next]) });
+      const retried: number[] = [];
+      for (const [r, i] of stale) {
+        try {
+          r.seq.update((await kv.claim(r.seq.id)).table);
+          again.push({ seq: r.seq, tokens: 1, out: await stepChecked(engine, kv, r.seq, [batch.find((a) => a.seq === r.seq)!.next]) });
+          retried.push(i);
+        } catch (err) {
+          errors[i] = (err as Error).message; // this sequence only (freed meanwhile, say); the others go on
+        }
       }
-      const errs = await kv.commit(again);
-      stale.forEach(([r, i], k) => {
-        r.out = again[k]!.out;
+      const errs = again.length > 0 ? await kv.commit(again) : [];
+      retried.forEach((i, k) => {
+        ran[i]!.out = again[k]!.out;
         errors[i] = errs[k];
       });
     }
@@ -225,7 +232,10 @@ export async function startDecodeWorker(nc: NatsConnection, opts: DecodeWorkerOp
       sub.unsubscribe();
       wake?.();
       await loop;
-      for (const job of pending.splice(0)) sendChunk(nc, job.streamSubject, job.requestId, id, { index: job.generated, done: true, errorCode: 'unavailable', errorMessage: 'decode worker stopped' }, log);
+      for (const job of pending.splice(0)) {
+        sendChunk(nc, job.streamSubject, job.requestId, id, { index: job.generated, done: true, errorCode: 'unavailable', errorMessage: 'decode worker stopped' }, log);
+        await kv.free(job.seqId, 'decode worker stopped');
+      }
       stopAnnounce();
       follower.stop();
       stopReporter();

@@ -92,6 +92,7 @@ export class NatsBackend implements Backend {
             if (signal.aborted) return undefined;
             if (Date.now() >= deadline) throw new BackendError(BackendErrorCode.saturated, `no room in the KV budget within ${this.opts.admissionTimeoutMs ?? 60_000} ms: ${rep.message}`, 1);
             await sleep(Math.max(10, rep.retryAfterMs || 50), signal);
+            if (signal.aborted) return undefined; // the client left while it waited: open nothing
             continue;
           }
           case pb.OpenStatus.OPEN_TOO_LARGE:
@@ -162,8 +163,9 @@ export class NatsBackend implements Backend {
       }));
       sub.unsubscribe();
       this.lost.delete(seqId);
-      // On success the worker freed the sequence; otherwise (error, abort) make sure it is gone.
-      if (!finished || signal.aborted) await free(signal.aborted ? 'client went away' : 'request failed');
+      // On success the worker freed the sequence; otherwise (an error event, a throw, an abort) make sure
+      // it is gone: freeing twice is harmless, a leaked reservation is not.
+      if (!finished || !outcome.ok || signal.aborted) await free(signal.aborted ? 'client went away' : 'request failed');
     }
   }
 
@@ -176,6 +178,10 @@ export class NatsBackend implements Backend {
     signal: AbortSignal,
   ): Promise<void> {
     return new Promise<void>((resolve) => {
+      if (signal.aborted) {
+        resolve();
+        return;
+      }
       let received = 0;
       let firstAt = 0;
       let lastAt = 0;

@@ -62,19 +62,21 @@ export async function startKvStore(nc: NatsConnection, config: StoreConfig, log:
   });
   subs.push(hb);
   const reaper = setInterval(() => {
-    for (const { seq, reason } of store.reap(LOST_AFTER_MS)) {
-      log(`freed sequence ${seq.id} (request ${seq.requestId}): ${reason}`);
-      try {
-        publish(nc, Subjects.kvLost, pb.SeqLost, { seqId: seq.id, requestId: seq.requestId, workerId: seq.owner ?? '', reason });
-      } catch (e) {
-        log(`cannot announce a lost sequence: ${(e as Error).message}`);
-      }
-    }
+    for (const { seq, reason } of store.reap(LOST_AFTER_MS)) lost(seq, reason);
   }, HEARTBEAT_MS / 2);
   // The fast loop: memory pressure, acted on here where the memory is (see KvStore.relieve).
+  const lost = (seq: { id: string; requestId: string; owner?: string }, reason: string) => {
+    log(`freed sequence ${seq.id} (request ${seq.requestId}): ${reason}`);
+    try {
+      publish(nc, Subjects.kvLost, pb.SeqLost, { seqId: seq.id, requestId: seq.requestId, workerId: seq.owner ?? '', reason });
+    } catch (e) {
+      log(`cannot announce a lost sequence: ${(e as Error).message}`);
+    }
+  };
   const fast = new PeriodicLoop('fast', opts.fastMs ?? 1, () => {
     const did = store.relieve();
     if (did === 'paused' || did === 'resumed') log(`admission ${did} (${store.stats.usedBytes} of ${store.budgetBytes} bytes in use)`);
+    else if (typeof did === 'object') lost(did.lost, did.reason);
   }, (e) => log(`fast loop: ${e.message}`)).start();
   const follower = await followPolicy(nc, 'kv-store', instance, (s) => {
     store.setPolicy(s.policy, s.version, s.baselineMode);

@@ -96,8 +96,10 @@ export class KvStore {
     this.sweptBytes = [...sweepStale(prefix), ...sweepStale('inferos-stage')].reduce((s, x) => s + x.bytes, 0);
     this.maxSequences = config.maxSequences ?? 1024;
     this.budget = config.budgetBytes;
-    // Refuse a bad default at start, not at the first request.
-    this.current = { ...this.resolvePolicy(config.defaultPolicy), version: 0, baselineMode: false };
+    // Refuse a bad default at start, not at the first request. (The configured default may be a file;
+    // only names that arrive over the bus are limited to profiles.)
+    const configured = loadPolicy(config.defaultPolicy);
+    this.current = { name: configured.name, policy: this.checkGroup(configured.name, cachePolicy(configured.policy)), version: 0, baselineMode: false };
     this.pool = new ShmPool(prefix, config.budgetBytes);
     this.locks = SeqLocks.create(`${prefix}-${process.pid}-locks`, this.maxSequences);
     this.freeSlots = Array.from({ length: this.maxSequences }, (_, i) => this.maxSequences - 1 - i);
@@ -134,7 +136,7 @@ export class KvStore {
    * blocks go to INT4, its hot capacity is returned); admission resumes below LOW_WATER.
    * Returns what it did.
    */
-  relieve(): 'squeezed' | 'paused' | 'resumed' | 'none' {
+  relieve(): 'squeezed' | 'paused' | 'resumed' | 'none' | { lost: Sequence; reason: string } {
     const used = this.pool.stats.usedBytes;
     // The pool's cap follows the budget down as old reservations drain.
     this.pool.budgetBytes = Math.max(this.budget, this.reserved);
@@ -161,8 +163,10 @@ export class KvStore {
         } catch (err) {
           // No room even to shrink (the new hot store is allocated before the old is freed): the cache
           // may be half-changed, so the sequence ends here rather than run on torn state.
-          if (err instanceof BudgetExceededError) this.free(seq.id);
-          else throw err;
+          if (!(err instanceof BudgetExceededError)) throw err;
+          this.free(seq.id);
+          this.freedLost++;
+          return { lost: seq, reason: `memory pressure: no room left to squeeze it (${(err as Error).message})` };
         }
       }
       return wasPaused ? 'none' : 'paused';
@@ -191,15 +195,15 @@ export class KvStore {
   }
 
   private resolvePolicy(name: string): { name: string; policy: CachePolicy } {
-    if (!name && this.current) {
+    if (!name) {
       return this.current.baselineMode ? { name: 'baseline (baseline mode)', policy: this.checkGroup('baseline', { ...this.current.policy, fullPrecision: true }) } : this.current;
     }
-    const n = name || this.config.defaultPolicy;
+    const n = name;
     // Only profile names travel over the bus: a request must not make this process read arbitrary files.
     if (!/^[a-z_]+$/.test(n)) throw new PolicyError(n, 'requests name a policy profile (policies/NAME.yaml), not a file');
     const policy = this.checkGroup(n, cachePolicy(loadPolicy(n).policy));
     // Baseline mode: named policies run at full precision too (the quality guard protects every request).
-    if (this.current?.baselineMode) return { name: `${n} (baseline mode)`, policy: this.checkGroup(n, { ...policy, fullPrecision: true }) };
+    if (this.current.baselineMode) return { name: `${n} (baseline mode)`, policy: this.checkGroup(n, { ...policy, fullPrecision: true }) };
     return { name: n, policy };
   }
 

@@ -122,6 +122,11 @@ export async function startPrefillWorker(nc: NatsConnection, opts: PrefillWorker
       sub.unsubscribe();
       wake?.();
       await loop;
+      // Jobs acknowledged but not started: their clients hear it now, and their KV is freed.
+      for (const job of queue.splice(0)) {
+        sendChunk(nc, job.streamSubject, job.requestId, id, { index: 0, done: true, errorCode: 'unavailable', errorMessage: 'prefill worker stopped' }, log);
+        await kv.free(job.seqId, 'prefill worker stopped');
+      }
       stopAnnounce();
       follower.stop();
       stopReporter();

@@ -58,7 +58,7 @@ function publishReports(over: { int8?: number; version?: number } = {}) {
   });
   publish(nc, Subjects.report('controller'), pb.ServiceReport, {
     service: 'controller', instance: 'ctl-1', model: 'tiny', timeMs: Date.now(), hasControl: true, policyVersion: over.version ?? 4,
-    deltaPplEstimate: 0.125, baselineMode: false, cpuCores: 0.5, rssBytes: 4e7,
+    deltaPplEstimate: 0.125, deltaPplTokens: 1023, baselineMode: false, cpuCores: 0.5, rssBytes: 4e7,
     loops: [{ name: 'mid', targetPeriodMs: 10, meanPeriodMs: 10.5, jitterMs: 0.5, maxJitterMs: 2 }, { name: 'slow', targetPeriodMs: 100, meanPeriodMs: 100 }],
   });
   for (const [instance, running, waiting] of [['gw-1', 3, 1], ['gw-2', 2, 0]] as const) {

@@ -52,7 +52,7 @@ test('gauges from the latest report of each instance', async () => {
   assert.equal(await value(registry, NAME.kvCacheUsage), undefined, 'no kv-store report: no series, not a 0');
   agg.report(kvReport());
   agg.report(kvReport({ kvUsedBytes: 500, kvBytesInt4: 300 })); // same instance: replaces the first
-  agg.report({ service: 'controller', instance: 'c-1', hasControl: true, policyVersion: 7, deltaPplEstimate: 0.12, baselineMode: true,
+  agg.report({ service: 'controller', instance: 'c-1', hasControl: true, policyVersion: 7, deltaPplEstimate: 0.12, deltaPplTokens: 900, baselineMode: true,
     loops: [{ name: 'mid', targetPeriodMs: 10, meanPeriodMs: 10.5, jitterMs: 0.5, maxJitterMs: 3 }, { name: 'slow', targetPeriodMs: 100, meanPeriodMs: 101 }] });
   assert.equal(await value(registry, NAME.kvCacheUsage), 0.5);
   assert.equal(await value(registry, NAME.kvCacheBudgetBytes), 1000);
@@ -114,11 +114,11 @@ test('the live series: TPS from the token counter over the window, TTFT mean of 
   const { agg, at } = setup();
   at(1_000_000);
   agg.report(kvReport());
-  agg.report({ service: 'controller', instance: 'c', hasControl: true, policyVersion: 3, deltaPplEstimate: 0.2 });
+  agg.report({ service: 'controller', instance: 'c', hasControl: true, policyVersion: 3, deltaPplEstimate: 0.2, deltaPplTokens: 512 });
   for (let s = 1; s <= 10; s++) {
     at(1_000_000 + s * 1000);
     agg.report(kvReport({ kvBytesInt8: 100 * s }));
-    agg.report({ service: 'controller', instance: 'c', hasControl: true, policyVersion: 3 + Math.floor(s / 5), deltaPplEstimate: 0.2 });
+    agg.report({ service: 'controller', instance: 'c', hasControl: true, policyVersion: 3 + Math.floor(s / 5), deltaPplEstimate: 0.2, deltaPplTokens: 512 });
     // 20 tokens per second, delivered as one finished request per second
     agg.observeRequest({ ok: true, promptTokens: 1, completionTokens: 20, ttftS: s === 10 ? 0.5 : 0.1 });
     agg.tick();
@@ -172,4 +172,13 @@ test('the registry is not the global one, and every metric carries model_name', 
   const text = await registry.metrics();
   for (const line of text.split('\n').filter((l) => l && !l.startsWith('#'))) assert.match(line, /model_name="tiny"/, line);
   for (const name of Object.values(NAME)) assert.ok(text.includes(`# HELP ${name} `), name);
+});
+
+test('no delta-perplexity series before the controller has scored any token (not a 0)', async () => {
+  const registry = buildRegistry('tiny');
+  const agg = new Aggregator(registry, { now: () => 1000 });
+  agg.report({ service: 'controller', instance: 'c', hasControl: true, policyVersion: 1, deltaPplEstimate: 0, deltaPplTokens: 0 }, 1000);
+  assert.equal(await value(registry, NAME.deltaPplEstimate), undefined);
+  agg.report({ service: 'controller', instance: 'c', hasControl: true, policyVersion: 1, deltaPplEstimate: 0.3, deltaPplTokens: 64 }, 1000);
+  assert.equal(await value(registry, NAME.deltaPplEstimate), 0.3);
 });

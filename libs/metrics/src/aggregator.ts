@@ -81,7 +81,8 @@ export interface KvFigures {
 
 export interface ControlFigures {
   policyVersion: number;
-  deltaPplEstimate: number;
+  /** null until the controller has measured some tokens (its report then carries no estimate). */
+  deltaPplEstimate: number | null;
   deltaPplTokens: number;
   baselineMode: boolean;
 }
@@ -252,7 +253,9 @@ export class Aggregator {
         out.kv = kv;
       }
       if (r.hasControl && service === 'controller') {
-        out.control = { policyVersion: num(r.policyVersion), deltaPplEstimate: num(r.deltaPplEstimate), deltaPplTokens: num(r.deltaPplTokens), baselineMode: Boolean(r.baselineMode) };
+        // A proto double cannot be null: with no scored tokens the report's estimate means "none yet".
+        const measured = num(r.deltaPplTokens) > 0;
+        out.control = { policyVersion: num(r.policyVersion), deltaPplEstimate: measured ? num(r.deltaPplEstimate) : null, deltaPplTokens: num(r.deltaPplTokens), baselineMode: Boolean(r.baselineMode) };
       }
       if (service === 'controller' || service === 'kv-store') {
         for (const l of r.loops ?? []) {
@@ -294,7 +297,8 @@ export class Aggregator {
     }
     if (c.control) {
       m.policyVersion.set(base, c.control.policyVersion);
-      m.deltaPpl.set(base, c.control.deltaPplEstimate);
+      if (c.control.deltaPplEstimate === null) m.deltaPpl.remove(base);
+      else m.deltaPpl.set(base, c.control.deltaPplEstimate);
       m.baselineMode.set(base, c.control.baselineMode ? 1 : 0);
     }
     for (const l of c.loops) {

@@ -52,8 +52,12 @@ export async function startNatsServer(opts: NatsServerOptions = {}): Promise<Nat
   while (port === 0) {
     const file = readdirSync(work).find((f) => f.endsWith('.ports'));
     if (file) {
-      const ports = JSON.parse(readFileSync(join(work, file), 'utf8')) as { nats?: string[] };
-      port = Number(new URL(ports.nats?.[0] ?? 'nats://x:0').port);
+      try {
+        const ports = JSON.parse(readFileSync(join(work, file), 'utf8')) as { nats?: string[] };
+        port = Number(new URL(ports.nats?.[0] ?? 'nats://x:0').port);
+      } catch {
+        // the server is still writing the file: read it again next round
+      }
     }
     if (child.exitCode !== null) throw new Error(`nats-server exited with ${child.exitCode}: ${stderr.trim()}`);
     if (Date.now() > deadline) {

@@ -153,11 +153,9 @@ export class KvClient {
 
   /** Stage every step's outputs and commit them in one request; returns an error per failed step. */
   async commit(steps: readonly StepToCommit[]): Promise<(string | undefined)[]> {
-    const per = steps.map(({ seq, tokens, out }) => {
-      const layers = out.keys.length;
+    const per = steps.map(({ seq, out }) => {
       let floats = 0;
-      for (let l = 0; l < layers; l++) floats += out.keys[l]!.length + out.values[l]!.length + (seq.needsImportance ? out.masses![l]!.length : 0);
-      if (!seq.needsImportance) void tokens;
+      for (let l = 0; l < out.keys.length; l++) floats += out.keys[l]!.length + out.values[l]!.length + (seq.needsImportance ? out.masses![l]!.length : 0);
       return floats;
     });
     const total = per.reduce((s, f) => s + f + ALIGN / 4, 0);

@@ -107,7 +107,7 @@ export function sendChunk(nc: NatsConnection, subject: string, requestId: string
 
 /**
  * One model step for a sequence held by the kv-store. If the sequence's seqlock moved while the graph
- * read its tiers (nothing in our own protocol does that, but any writer may), the result is discarded
+ * read its tiers (the kv-store squeezing it under memory pressure, or freeing it), the result is discarded
  * and the step runs again on a fresh table.
  */
 export async function stepChecked(engine: Engine, kv: KvClient, seq: RemoteSeq, ids: readonly number[]): Promise<StepOutput> {
