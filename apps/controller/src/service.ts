@@ -3,8 +3,9 @@
 // bus would take longer than its period.)
 //
 //   mid  (loops.mid_ms): steers scheduler.max_batch, then kv.recent_window, toward the latency targets
-//        (scheduler.target_tpot_ms against the inter-token gaps of recent requests; target_ftl_ms against
-//        their time to first token); at most one change per MID_CHANGE_MS, published as a policy version.
+//        (scheduler.target_tpot_ms against the inter-token gaps of recent requests; their time to first
+//        token against the tightest target_ftl_ms they asked for, else the policy's); at most one change
+//        per MID_CHANGE_MS, published as a policy version.
 //   slow (loops.slow_ms): the quality guard. The quality probe scores sampled live prompts with the current
 //        policy's compressed cache and at full precision; when the estimated delta-perplexity exceeds
 //        quality.max_delta_ppl, the system enters baseline mode; it leaves when the estimate stays below
@@ -163,37 +164,18 @@ export async function startController(nc: NatsConnection, opts: ControllerOption
     if (Date.now() - lastMidChange < MID_CHANGE_MS) return;
     const done = recent().filter((r) => r.ok);
     if (done.length === 0) return;
-    const sched = store.current.policy.scheduler;
-    const tpot = mean(done.flatMap((r) => [...r.itlS])) ;
-    const ftl = mean(done.map((r) => r.ttftS));
-    if (tpot === null || ftl === null) return;
-    const running = live('gateway').reduce((a, r) => a + r.requestsRunning, 0);
     const kv = live('kv-store')[0];
-    const usage = kv && kv.kvBudgetBytes > 0 ? kv.kvUsedBytes / kv.kvBudgetBytes : 0;
-    const tpotMs = tpot * 1000;
-    const ftlMs = ftl * 1000;
-    let patch: Record<string, unknown> | undefined;
-    let why = '';
-    if ((tpotMs > sched.target_tpot_ms * 1.1 || ftlMs > sched.target_ftl_ms * 1.1) && sched.max_batch > 1 && running > 1) {
-      const to = Math.max(1, Math.min(sched.max_batch, running) - 1);
-      if (to !== sched.max_batch) {
-        patch = { scheduler: { max_batch: to } };
-        why = `tpot ${tpotMs.toFixed(1)} ms / ftl ${ftlMs.toFixed(0)} ms over targets ${sched.target_tpot_ms} / ${sched.target_ftl_ms}: max_batch ${sched.max_batch} -> ${to}`;
-      }
-    } else if (tpotMs > sched.target_tpot_ms * 1.1 && usage < 0.5 && store.current.policy.kv.recent_window < 512 && !store.current.baselineMode) {
-      // (Not in baseline mode: new sequences do not use the window then, and a change of the KV policy
-      // restarts the quality estimate the guard needs to leave baseline.)
-      const to = Math.min(512, store.current.policy.kv.recent_window * 2);
-      patch = { kv: { recent_window: to } };
-      why = `tpot ${tpotMs.toFixed(1)} ms over target ${sched.target_tpot_ms} at max_batch ${sched.max_batch}, KV use ${(usage * 100).toFixed(0)}%: recent_window -> ${to}`;
-    } else if (tpotMs < sched.target_tpot_ms * 0.7 && ftlMs < sched.target_ftl_ms * 0.7 && sched.max_batch < operatorMaxBatch) {
-      const to = Math.min(operatorMaxBatch, sched.max_batch + 1);
-      patch = { scheduler: { max_batch: to } };
-      why = `tpot ${tpotMs.toFixed(1)} ms and ftl ${ftlMs.toFixed(0)} ms well under targets: max_batch ${sched.max_batch} -> ${to}`;
-    }
-    if (patch) {
+    const step = midStep({
+      policy: store.current.policy,
+      baselineMode: store.current.baselineMode,
+      operatorMaxBatch,
+      requests: done,
+      running: live('gateway').reduce((a, r) => a + r.requestsRunning, 0),
+      kvUsage: kv && kv.kvBudgetBytes > 0 ? kv.kvUsedBytes / kv.kvBudgetBytes : 0,
+    });
+    if (step) {
       lastMidChange = Date.now();
-      await apply(patch, `mid loop: ${why}`);
+      await apply(step.patch, `mid loop: ${step.why}`);
     }
   }, (e) => log(`mid loop: ${e.message}`));
 
@@ -347,4 +329,51 @@ export async function startController(nc: NatsConnection, opts: ControllerOption
       await probe?.close();
     },
   };
+}
+
+export interface MidInputs {
+  policy: Policy;
+  baselineMode: boolean;
+  /** The max_batch an operator last set: the mid loop never steers above it. */
+  operatorMaxBatch: number;
+  /** Finished requests of the window (time to first token, gaps between tokens, their own FTL target). */
+  requests: readonly { ttftS: number; itlS: ArrayLike<number>; targetFtlMs: number }[];
+  /** Requests running now (gateway reports). */
+  running: number;
+  /** KV bytes held / budget. */
+  kvUsage: number;
+}
+
+/**
+ * The mid loop's decision, a pure function of what it measured: lower max_batch when the time per
+ * output token or to first token is over target (10% slack) and more than one request runs; else, when
+ * only TPOT is over target and memory is plentiful (and not in baseline mode), widen the FP16 window
+ * (fewer quantized tokens to dequantize per step); raise max_batch back toward the operator's value when
+ * both are well under target (30% slack). Undefined: no change.
+ */
+export function midStep(x: MidInputs): { patch: Record<string, unknown>; why: string } | undefined {
+  const sched = x.policy.scheduler;
+  const tpot = mean(x.requests.flatMap((r) => Array.from(r.itlS)));
+  const ftl = mean(x.requests.map((r) => r.ttftS));
+  if (tpot === null || ftl === null) return undefined;
+  const tpotMs = tpot * 1000;
+  const ftlMs = ftl * 1000;
+  // The tightest time-to-first-token target among the requests that gave one, else the policy's.
+  const targets = x.requests.map((r) => r.targetFtlMs).filter((t) => t > 0);
+  const targetFtl = targets.length ? Math.min(...targets) : sched.target_ftl_ms;
+  if ((tpotMs > sched.target_tpot_ms * 1.1 || ftlMs > targetFtl * 1.1) && sched.max_batch > 1 && x.running > 1) {
+    const to = Math.max(1, Math.min(sched.max_batch, x.running) - 1);
+    if (to !== sched.max_batch) {
+      return { patch: { scheduler: { max_batch: to } }, why: `tpot ${tpotMs.toFixed(1)} ms / ftl ${ftlMs.toFixed(0)} ms over targets ${sched.target_tpot_ms} / ${targetFtl}: max_batch ${sched.max_batch} -> ${to}` };
+    }
+  } else if (tpotMs > sched.target_tpot_ms * 1.1 && x.kvUsage < 0.5 && x.policy.kv.recent_window < 512 && !x.baselineMode) {
+    // (Not in baseline mode: new sequences do not use the window then, and a change of the KV policy
+    // restarts the quality estimate the guard needs to leave baseline.)
+    const to = Math.min(512, x.policy.kv.recent_window * 2);
+    return { patch: { kv: { recent_window: to } }, why: `tpot ${tpotMs.toFixed(1)} ms over target ${sched.target_tpot_ms} at max_batch ${sched.max_batch}, KV use ${(x.kvUsage * 100).toFixed(0)}%: recent_window -> ${to}` };
+  } else if (tpotMs < sched.target_tpot_ms * 0.7 && ftlMs < targetFtl * 0.7 && sched.max_batch < x.operatorMaxBatch) {
+    const to = Math.min(x.operatorMaxBatch, sched.max_batch + 1);
+    return { patch: { scheduler: { max_batch: to } }, why: `tpot ${tpotMs.toFixed(1)} ms and ftl ${ftlMs.toFixed(0)} ms well under targets: max_batch ${sched.max_batch} -> ${to}` };
+  }
+  return undefined;
 }

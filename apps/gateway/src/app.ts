@@ -217,6 +217,7 @@ export async function buildApp(config: GatewayConfig, deps: GatewayDeps): Promis
     };
     if (body.seed !== undefined && body.seed !== null) req.seed = body.seed;
     if (body.kv_policy !== undefined && body.kv_policy !== null) req.policy = body.kv_policy;
+    if (body.target_ftl_ms !== undefined && body.target_ftl_ms !== null) req.targetFtlMs = body.target_ftl_ms;
     const stops = body.stop === undefined || body.stop === null ? [] : typeof body.stop === 'string' ? [body.stop] : body.stop;
     const base: ChunkBase = {
       id: `${kind === 'chat' ? 'chatcmpl' : 'cmpl'}-${req.requestId}`,

@@ -17,6 +17,8 @@ export interface GenerationRequest {
   stopAtEos: boolean;
   /** Named KV policy (policies/*.yaml) for this request; absent: the system's current policy. */
   policy?: string;
+  /** The client's time-to-first-token target in ms (the controller's mid loop steers toward it). */
+  targetFtlMs?: number;
 }
 
 export type FinishReason = 'stop' | 'length';

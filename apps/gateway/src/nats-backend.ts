@@ -156,7 +156,7 @@ export class NatsBackend implements Backend {
       this.running--;
       const end = performance.now();
       this.emit(() => publish(this.nc, Subjects.requestMetrics, pb.RequestMetrics, {
-        model: this.modelName, policy: req.policy ?? '', ok: outcome.ok, errorCode: outcome.code, finishReason: outcome.finish ?? '',
+        model: this.modelName, policy: req.policy ?? '', ok: outcome.ok, errorCode: outcome.code, finishReason: outcome.finish ?? '', targetFtlMs: req.targetFtlMs ?? 0,
         promptTokens: req.promptIds.length, completionTokens: outcome.tokens,
         ttftS: times.length ? (times[0]! - t0) / 1000 : 0, e2eS: (end - t0) / 1000,
         itlS: times.slice(1).map((t, i) => (t - times[i]!) / 1000),

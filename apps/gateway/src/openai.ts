@@ -27,6 +27,7 @@ const SamplingFields = {
   user: Nullable(Type.String()),
   kv_policy: Nullable(Type.String({ minLength: 1, description: 'Extension: a named KV policy (policies/NAME.yaml) for this request.' })),
   ignore_eos: Nullable(Type.Boolean({ description: 'Extension: keep generating past the end-of-sequence token. Default false.' })),
+  target_ftl_ms: Nullable(Type.Number({ exclusiveMinimum: 0, maximum: 600000, description: "Extension: this request's time-to-first-token target in ms, for the controller's mid loop." })),
   return_token_ids: Nullable(Type.Boolean({ description: "Extension (vLLM's name): non-streaming responses carry the prompt's and the completion's token ids." })),
 };
 

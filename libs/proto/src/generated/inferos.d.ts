@@ -3260,6 +3260,9 @@ export namespace inferos {
             /** RequestMetrics finishReason. */
             finishReason: string;
 
+            /** RequestMetrics targetFtlMs. */
+            targetFtlMs: number;
+
             /**
              * Creates a new RequestMetrics instance using the specified properties.
              * @param [properties] Properties to set
@@ -3359,6 +3362,9 @@ export namespace inferos {
 
                 /** RequestMetrics finishReason */
                 finishReason?: (string|null);
+
+                /** RequestMetrics targetFtlMs */
+                targetFtlMs?: (number|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];

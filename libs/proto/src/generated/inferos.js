@@ -9851,6 +9851,7 @@ export const inferos = $root.inferos = (() => {
              * @property {number|null} [e2eS] RequestMetrics e2eS
              * @property {Array.<number>|null} [itlS] RequestMetrics itlS
              * @property {string|null} [finishReason] RequestMetrics finishReason
+             * @property {number|null} [targetFtlMs] RequestMetrics targetFtlMs
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -9972,6 +9973,14 @@ export const inferos = $root.inferos = (() => {
             RequestMetrics.prototype.finishReason = "";
 
             /**
+             * RequestMetrics targetFtlMs.
+             * @member {number} targetFtlMs
+             * @memberof inferos.v1.RequestMetrics
+             * @instance
+             */
+            RequestMetrics.prototype.targetFtlMs = 0;
+
+            /**
              * Creates a new RequestMetrics instance using the specified properties.
              * @function create
              * @memberof inferos.v1.RequestMetrics
@@ -10025,6 +10034,8 @@ export const inferos = $root.inferos = (() => {
                     writer.uint32(/* id 10, wireType 2 =*/82).floats(message.itlS);
                 if (message.finishReason != null && $Object.hasOwnProperty.call(message, "finishReason") && message.finishReason !== "")
                     writer.uint32(/* id 11, wireType 2 =*/90).string(message.finishReason);
+                if (message.targetFtlMs != null && $Object.hasOwnProperty.call(message, "targetFtlMs") && !$Object.is(message.targetFtlMs, 0))
+                    writer.uint32(/* id 12, wireType 1 =*/97).double(message.targetFtlMs);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -10173,6 +10184,15 @@ export const inferos = $root.inferos = (() => {
                                 delete message.finishReason;
                             continue;
                         }
+                    case 12: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.targetFtlMs = value;
+                            else
+                                delete message.targetFtlMs;
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -10242,6 +10262,9 @@ export const inferos = $root.inferos = (() => {
                 if (message.finishReason != null && $Object.hasOwnProperty.call(message, "finishReason"))
                     if (!$util.isString(message.finishReason))
                         return "finishReason: string expected";
+                if (message.targetFtlMs != null && $Object.hasOwnProperty.call(message, "targetFtlMs"))
+                    if (typeof message.targetFtlMs !== "number")
+                        return "targetFtlMs: number expected";
                 return null;
             };
 
@@ -10300,6 +10323,9 @@ export const inferos = $root.inferos = (() => {
                 if (object.finishReason != null)
                     if (typeof object.finishReason !== "string" || object.finishReason.length)
                         message.finishReason = $String(object.finishReason);
+                if (object.targetFtlMs != null)
+                    if (!$Object.is($Number(object.targetFtlMs), 0))
+                        message.targetFtlMs = $Number(object.targetFtlMs);
                 return message;
             };
 
@@ -10333,6 +10359,7 @@ export const inferos = $root.inferos = (() => {
                     object.ttftS = 0;
                     object.e2eS = 0;
                     object.finishReason = "";
+                    object.targetFtlMs = 0;
                 }
                 if (message.schemaVersion != null && $Object.hasOwnProperty.call(message, "schemaVersion"))
                     object.schemaVersion = message.schemaVersion;
@@ -10359,6 +10386,8 @@ export const inferos = $root.inferos = (() => {
                 }
                 if (message.finishReason != null && $Object.hasOwnProperty.call(message, "finishReason"))
                     object.finishReason = message.finishReason;
+                if (message.targetFtlMs != null && $Object.hasOwnProperty.call(message, "targetFtlMs"))
+                    object.targetFtlMs = options.json && !$isFinite(message.targetFtlMs) ? $String(message.targetFtlMs) : message.targetFtlMs;
                 return object;
             };
 
