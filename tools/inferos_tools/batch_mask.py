@@ -77,6 +77,8 @@ def add_batch_mask(model: onnx.ModelProto) -> onnx.ModelProto:
 def migrate(model_dir: str) -> list[str]:
     """Add the mask to every graph of an exported model directory, and move its inferos.json from format
     version 6 (graphs without past_valid) to 7."""
+    from .export import sha256  # (export imports this module at its top)
+
     done = []
     for path in sorted(glob.glob(os.path.join(model_dir, "model-g*.onnx"))):
         model = onnx.load(path, load_external_data=False)
@@ -93,7 +95,7 @@ def migrate(model_dir: str) -> list[str]:
     if meta.get("format_version") == 6 or done:
         meta["format_version"] = 7
         for name in meta.get("sha256", {}):  # the checksums of the files it describes
-            meta["sha256"][name] = _sha256(os.path.join(model_dir, name))
+            meta["sha256"][name] = sha256(os.path.join(model_dir, name))
         with open(meta_path, "w") as f:
             json.dump(meta, f, indent=2)
             f.write("\n")
@@ -107,7 +109,7 @@ def migrate(model_dir: str) -> list[str]:
         for key, entry in manifest.get("files", {}).items():
             if key.startswith(base + "/") and isinstance(entry, dict) and "sha256" in entry:
                 path = os.path.join(model_dir, key[len(base) + 1:])
-                entry["sha256"] = _sha256(path)
+                entry["sha256"] = sha256(path)
                 if "bytes" in entry:
                     entry["bytes"] = os.path.getsize(path)
         with open(manifest_path, "w") as f:
@@ -115,16 +117,6 @@ def migrate(model_dir: str) -> list[str]:
             f.write("\n")
         done.append(manifest_path)
     return done
-
-
-def _sha256(path: str) -> str:
-    import hashlib
-
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
 
 
 def main(argv=None) -> int:
