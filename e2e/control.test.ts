@@ -4,7 +4,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { startSystem, freePort, REPO_ROOT, type RunningSystem } from '@inferos/cli';
@@ -181,6 +182,34 @@ test('after a controller restart the policy and the history are still there', as
   const versions = (e: { entries: { kind: string; version?: number }[] }) => e.entries.filter((x) => x.kind === 'policy').map((x) => x.version);
   assert.deepEqual(versions(h2).slice(0, versions(hist).length), versions(hist), 'every policy change is still in the history, in order');
   assert.ok(versions(h2).length >= before.version - 0, 'one entry per version');
+});
+
+test('a real Prometheus server scrapes the running system (deploy/prometheus/prometheus-local.yml)', async () => {
+  const work = mkdtempSync(join(tmpdir(), 'inferos-prom-'));
+  const conf = readFileSync(join(REPO_ROOT, 'deploy', 'prometheus', 'prometheus-local.yml'), 'utf8')
+    .replace(/scrape_interval: 5s/g, 'scrape_interval: 1s').replace('scrape_timeout: 4s', 'scrape_timeout: 900ms')
+    .replace("'127.0.0.1:9464'", `'${new URL(sys.telemetryUrl!).host}'`);
+  writeFileSync(join(work, 'prometheus.yml'), conf);
+  const port = await freePort();
+  const prom = spawn('prometheus', [`--config.file=${join(work, 'prometheus.yml')}`, `--storage.tsdb.path=${join(work, 'data')}`, `--web.listen-address=127.0.0.1:${port}`], { stdio: 'ignore' });
+  try {
+    const done = await complete('Prometheus is watching', 12);
+    assert.equal(done.status, 200);
+    const tokens = await until('Prometheus to scrape the generated tokens', async () => {
+      try {
+        const r = await fetch(`http://127.0.0.1:${port}/api/v1/query?query=${encodeURIComponent('inferos_generation_tokens_total')}`);
+        const v = ((await r.json()) as { data: { result: { value: [number, string] }[] } }).data.result[0]?.value[1];
+        return v !== undefined && Number(v) >= 12 ? Number(v) : undefined;
+      } catch {
+        return undefined;
+      }
+    }, 30_000, 250);
+    assert.ok(tokens >= 12);
+  } finally {
+    prom.kill('SIGTERM');
+    await new Promise((r) => (prom.exitCode !== null || prom.signalCode !== null ? r(undefined) : prom.once('exit', r)));
+    rmSync(work, { recursive: true, force: true });
+  }
 });
 
 test('the control API\'s Prometheus output passes promtool check metrics', async () => {
