@@ -123,7 +123,8 @@ Throughput and latency through the services under one KV budget, for baseline an
 (per concurrency level: baseline, then the policy, on the same running system; requests name their
 policy). Starts the data path (kv-store, workers, gateway; no controller retuning it mid-run, no
 quality probe taking CPU) on a private NATS server and a free port, unless --url is given. Real
-HTTP streaming clients; prompts are distinct slices of the model's held-out text; greedy, ignore_eos.
+HTTP streaming clients; prompts are distinct slices of the model's held-out text; greedy, ignore_eos;
+requests wait for room in the KV budget as long as the run takes (no 503s that would flatter a policy).
 Reports vLLM's keys (request_throughput, output_throughput, mean/median/p99 ttft_ms and itl_ms,
 mean_tpot_ms) plus the peak concurrent sequences and peak KV bytes the kv-store held, per policy, and a
 ratio object (policy / baseline).

@@ -32,6 +32,8 @@ export interface SystemOptions {
   probe?: boolean;
   /** ms between prompts the gateway samples for the quality probe (gateway --probe-every). */
   probeEveryMs?: number;
+  /** How long a request may wait for room in the KV budget before the gateway answers 503 (ms). */
+  admissionTimeoutMs?: number;
   /** Start the telemetry service (Prometheus /metrics, live page; default true). */
   telemetry?: boolean;
   /** Telemetry port (default 9464). */
@@ -152,7 +154,7 @@ export async function startSystem(opts: SystemOptions = {}): Promise<RunningSyst
     await waitHealthy(url, 'decode-worker', services);
     const port = opts.port ?? 8000;
     const host = opts.host ?? '127.0.0.1';
-    start('gateway', 'gateway', ['--port', String(port), '--host', host, ...(opts.apiKey ? ['--api-key', opts.apiKey] : []), ...(opts.probeEveryMs !== undefined ? ['--probe-every', String(opts.probeEveryMs)] : [])]);
+    start('gateway', 'gateway', ['--port', String(port), '--host', host, ...(opts.apiKey ? ['--api-key', opts.apiKey] : []), ...(opts.probeEveryMs !== undefined ? ['--probe-every', String(opts.probeEveryMs)] : []), ...(opts.admissionTimeoutMs !== undefined ? ['--admission-timeout', String(opts.admissionTimeoutMs)] : [])]);
     const base = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
     await waitHttp(`${base}/api/v1/health`, services, opts.apiKey);
     let telemetryUrl: string | undefined;

@@ -3,9 +3,8 @@
 // for a policy, 400 otherwise; nothing changes.
 import Fastify, { type FastifyInstance, type FastifyError, type FastifyRequest } from 'fastify';
 import swagger from '@fastify/swagger';
-import { createHash, timingSafeEqual } from 'node:crypto';
 import { policyJsonSchema, PolicyError } from '@inferos/kv';
-import type { PolicyState } from '@inferos/serving';
+import { bearerCheck, type PolicyState } from '@inferos/serving';
 import type { HistoryEntry } from './policy-store';
 
 export interface ControlDeps {
@@ -69,12 +68,9 @@ export async function buildApp(config: ControlConfig, deps: ControlDeps): Promis
   });
 
   if (config.apiKey) {
-    const want = createHash('sha256').update(config.apiKey).digest();
+    const check = bearerCheck(config.apiKey);
     app.addHook('onRequest', async (req) => {
-      const got = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-      if (!got || !timingSafeEqual(createHash('sha256').update(got).digest(), want)) {
-        throw new ApiError(401, 'unauthorized', 'missing or wrong API key (Authorization: Bearer KEY)');
-      }
+      if (check(req.headers.authorization) !== 'ok') throw new ApiError(401, 'unauthorized', 'missing or wrong API key (Authorization: Bearer KEY)');
     });
   }
 

@@ -1,10 +1,8 @@
 // controller service: the control API on 127.0.0.1:7031, policy distribution, the mid and slow loops.
 import { loadModelInfo, defaultModelDir } from '@inferos/inference';
 import { loadPolicy } from '@inferos/kv';
-import { runService } from '@inferos/serving';
+import { checkBind, runService } from '@inferos/serving';
 import { startController } from './service';
-
-const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
 await runService('controller', 'control API, policy distribution, and the mid and slow control loops', {
   config: { type: 'string', default: 'default', help: 'policy (profile name or YAML file in the seed\'s infer_os: shape) that seeds version 1 when NATS holds none' },
@@ -18,7 +16,7 @@ await runService('controller', 'control API, policy distribution, and the mid an
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError(`--port must be an integer in [0, 65535], got ${v['port']}`);
   const host = String(v['host']);
   const apiKey = (v['api-key'] as string | undefined) ?? process.env['INFEROS_API_KEY'];
-  if (!LOOPBACK.has(host) && !apiKey) throw new Error(`--host ${host} exposes the control API beyond loopback: give --api-key (or INFEROS_API_KEY)`);
+  checkBind(host, apiKey, 'the control API');
   const { name, policy } = loadPolicy(String(v['config']));
   const modelDir = (v['model'] as string | undefined) ?? defaultModelDir();
   const info = loadModelInfo(modelDir);

@@ -1,6 +1,7 @@
 // The gateway's HTTP layer: an OpenAI-compatible API (plus Lemonade's health and stats) over a Backend.
 // Every route is served under /v1 and under Lemonade's /api/v1. buildApp never listens; main.ts does.
-import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import { bearerCheck } from '@inferos/serving';
 import { PassThrough } from 'node:stream';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { TypeBoxValidatorCompiler, type FastifyPluginAsyncTypebox, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -47,7 +48,6 @@ interface Outcome {
   ids: number[];
 }
 
-const sha256 = (s: string) => createHash('sha256').update(s).digest();
 
 export async function buildApp(config: GatewayConfig, deps: GatewayDeps): Promise<FastifyInstance> {
   const { backend, tokenizer } = deps;
@@ -75,11 +75,11 @@ export async function buildApp(config: GatewayConfig, deps: GatewayDeps): Promis
   });
 
   if (config.apiKey) {
-    const expected = sha256(config.apiKey);
+    const check = bearerCheck(config.apiKey);
     app.addHook('onRequest', async (request) => {
-      const m = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
-      if (!m) throw new ApiError(ApiErrorCode.invalidApiKey, 'Missing API key: send the header Authorization: Bearer <key>');
-      if (!timingSafeEqual(sha256(m[1]!), expected)) throw new ApiError(ApiErrorCode.invalidApiKey, 'Incorrect API key provided');
+      const got = check(request.headers.authorization);
+      if (got === 'missing') throw new ApiError(ApiErrorCode.invalidApiKey, 'Missing API key: send the header Authorization: Bearer <key>');
+      if (got === 'wrong') throw new ApiError(ApiErrorCode.invalidApiKey, 'Incorrect API key provided');
     });
   }
 

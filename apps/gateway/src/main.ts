@@ -1,11 +1,9 @@
 // gateway service: the OpenAI / Lemonade HTTP API over the NATS backend.
 import { statSync } from 'node:fs';
 import { loadModelInfo, defaultModelDir, TextTokenizer } from '@inferos/inference';
-import { runService, followPolicy, startReporter } from '@inferos/serving';
+import { checkBind, runService, followPolicy, startReporter } from '@inferos/serving';
 import { buildApp } from './app';
 import { NatsBackend } from './nats-backend';
-
-const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
 await runService('gateway', 'OpenAI and Lemonade compatible HTTP API', {
   port: { type: 'string', default: '8000', help: 'HTTP port' },
@@ -20,7 +18,7 @@ await runService('gateway', 'OpenAI and Lemonade compatible HTTP API', {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError(`--port must be an integer in [0, 65535], got ${v['port']}`);
   const host = String(v['host']);
   const apiKey = (v['api-key'] as string | undefined) ?? process.env['INFEROS_API_KEY'];
-  if (!LOOPBACK.has(host) && !apiKey) throw new Error(`--host ${host} exposes the API beyond loopback: give --api-key (or INFEROS_API_KEY)`);
+  checkBind(host, apiKey, 'the API');
   const maxWaiting = Number(v['max-waiting']);
   const admissionTimeoutMs = Number(v['admission-timeout']);
   const info = loadModelInfo(String(v['model'] ?? defaultModelDir()));

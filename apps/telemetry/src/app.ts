@@ -1,7 +1,7 @@
 // Telemetry's HTTP side: Prometheus /metrics, the live page and its JSON, the history. buildApp never
 // listens; service.ts does.
-import { createHash, timingSafeEqual } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { bearerCheck } from '@inferos/serving';
 import type { Aggregator, Series } from '@inferos/metrics';
 import type { HistoryEntry, PolicyEvent } from './history';
 import { livePage } from './page';
@@ -35,7 +35,6 @@ export interface SeriesReply {
 
 export const HISTORY_LIMIT_MAX = 1000;
 
-const sha256 = (s: string) => createHash('sha256').update(s).digest();
 
 export async function buildApp(config: TelemetryConfig, deps: TelemetryDeps): Promise<FastifyInstance> {
   const { aggregator, history } = deps;
@@ -43,11 +42,11 @@ export async function buildApp(config: TelemetryConfig, deps: TelemetryDeps): Pr
   const app = Fastify({ logger: config.logger ?? false });
 
   if (config.apiKey) {
-    const expected = sha256(config.apiKey);
+    const check = bearerCheck(config.apiKey);
     app.addHook('onRequest', async (request, reply) => {
-      const m = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
-      if (!m || !timingSafeEqual(sha256(m[1]!), expected)) {
-        const message = m ? 'Incorrect API key provided' : 'Missing API key: send the header Authorization: Bearer <key>';
+      const got = check(request.headers.authorization);
+      if (got !== 'ok') {
+        const message = got === 'wrong' ? 'Incorrect API key provided' : 'Missing API key: send the header Authorization: Bearer <key>';
         return reply.code(401).header('www-authenticate', 'Bearer').send({ error: { code: 'invalid_api_key', message } });
       }
     });

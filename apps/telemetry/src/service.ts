@@ -4,13 +4,12 @@ import { hostname } from 'node:os';
 import type { FastifyInstance } from 'fastify';
 import { Aggregator, buildRegistry } from '@inferos/metrics';
 import { pb, decode, serve, Subjects, REPORT_MS, HISTORY_STREAM, type NatsConnection, type Subscription } from '@inferos/proto';
-import { followPolicy, startReporter } from '@inferos/serving';
+import { checkBind, followPolicy, startReporter } from '@inferos/serving';
 import { buildApp } from './app';
 import { History } from './history';
 
 export const DEFAULT_PORT = 9464;
 export const DEFAULT_SNAPSHOT_MS = 5000;
-const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
 export interface TelemetryOptions {
   /** The model_name label of every metric. */
@@ -43,7 +42,7 @@ export async function startTelemetry(nc: NatsConnection, opts: TelemetryOptions,
   const snapshotMs = opts.snapshotMs ?? DEFAULT_SNAPSHOT_MS;
   const tickMs = opts.tickMs ?? 1000;
   const instance = opts.instance ?? `telemetry-${hostname()}-${process.pid}`;
-  if (!LOOPBACK.has(host) && !opts.apiKey) throw new Error(`--host ${host} exposes telemetry beyond loopback: give --api-key (or INFEROS_API_KEY)`);
+  checkBind(host, opts.apiKey, 'telemetry');
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError(`port must be an integer in [0, 65535], got ${port}`);
   for (const [k, v] of Object.entries({ snapshotMs, tickMs })) {
     if (!Number.isFinite(v) || v < 10) throw new RangeError(`${k} must be at least 10 ms, got ${v}`);

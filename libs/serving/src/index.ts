@@ -2,3 +2,4 @@ export { KvClient, RemoteSeq, KvError, workerId, type StepToCommit } from './kv-
 export { providerPreference, announce, sendChunk, stepChecked, lastLogits, type HeartbeatState, type ChunkFields, type WorkerOptions, type RunningWorker } from './worker';
 export { runService, type FlagSpec, type Started } from './service-main';
 export { followPolicy, parseStoredPolicy, PeriodicLoop, startReporter, type PolicyState, type StoredPolicy, type PolicyFollower } from './control';
+export { checkBind, bearerCheck } from './access';
