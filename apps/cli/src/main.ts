@@ -33,7 +33,8 @@ const HELP: Record<string, string> = {
 usage: inferos <command> [options]
 
 commands:
-  up         start the whole system (NATS if needed, kv-store, workers, gateway) and serve until Ctrl-C
+  up         start the whole system (NATS if needed, controller, kv-store, workers, gateway, telemetry)
+             and serve until Ctrl-C
   generate   generate text from a prompt with the bundled model (or --model DIR)
   eval       measure quality: 'eval ppl' (perplexity) and 'eval recall' (long-range recall)
   bench      measure speed: 'bench decode' (in-process), 'bench serve' (through the services)
