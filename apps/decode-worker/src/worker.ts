@@ -11,7 +11,7 @@ import { Engine, Sampler } from '@inferos/inference';
 import { loadPolicy } from '@inferos/kv';
 import { pb, Subjects, QueueGroups, serve, inferos, type NatsConnection } from '@inferos/proto';
 import {
-  KvClient, RemoteSeq, workerId, providerPreference, announce, sendChunk, stepChecked, lastLogits, followPolicy, startReporter, type StepToCommit,
+  KvClient, RemoteSeq, workerId, providerPreference, announce, sendChunk, stepChecked, lastLogits, abandon, followPolicy, startReporter, type StepToCommit,
   type WorkerOptions, type RunningWorker,
 } from '@inferos/serving';
 
@@ -232,10 +232,7 @@ export async function startDecodeWorker(nc: NatsConnection, opts: DecodeWorkerOp
       sub.unsubscribe();
       wake?.();
       await loop;
-      for (const job of pending.splice(0)) {
-        sendChunk(nc, job.streamSubject, job.requestId, id, { index: job.generated, done: true, errorCode: 'unavailable', errorMessage: 'decode worker stopped' }, log);
-        await kv.free(job.seqId, 'decode worker stopped');
-      }
+      for (const job of pending.splice(0)) await abandon(nc, kv, id, job, job.generated, 'unavailable', 'decode worker stopped', log);
       stopAnnounce();
       follower.stop();
       stopReporter();

@@ -5,7 +5,7 @@ import { Engine, Sampler } from '@inferos/inference';
 import { loadPolicy } from '@inferos/kv';
 import { pb, Subjects, QueueGroups, serve, request, inferos, type NatsConnection } from '@inferos/proto';
 import {
-  KvClient, workerId, providerPreference, announce, sendChunk, stepChecked, lastLogits, followPolicy, startReporter, type WorkerOptions, type RunningWorker,
+  KvClient, workerId, providerPreference, announce, sendChunk, stepChecked, lastLogits, abandon, followPolicy, startReporter, type WorkerOptions, type RunningWorker,
 } from '@inferos/serving';
 
 /** `policy`: the policy whose scheduler.prefill_device picks the execution provider. */
@@ -48,10 +48,6 @@ export async function startPrefillWorker(nc: NatsConnection, opts: PrefillWorker
 
   const run = async (job: inferos.v1.PrefillJob) => {
     const { requestId, seqId, streamSubject: subject } = job;
-    const fail = async (code: string, message: string) => {
-      sendChunk(nc, subject, requestId, id, { index: 0, done: true, errorCode: code, errorMessage: message }, log);
-      await kv.free(seqId, message);
-    };
     let seq;
     const trace: [string, number][] = [['start', performance.now()]];
     try {
@@ -96,7 +92,7 @@ export async function startPrefillWorker(nc: NatsConnection, opts: PrefillWorker
     } catch (err) {
       const msg = (err as Error).message;
       log(`request ${requestId}: ${msg}`);
-      await fail(/no service answers|did not answer/.test(msg) ? 'unavailable' : 'internal_error', msg);
+      await abandon(nc, kv, id, job, 0, /no service answers|did not answer/.test(msg) ? 'unavailable' : 'internal_error', msg, log);
     }
   };
 
@@ -123,10 +119,7 @@ export async function startPrefillWorker(nc: NatsConnection, opts: PrefillWorker
       wake?.();
       await loop;
       // Jobs acknowledged but not started: their clients hear it now, and their KV is freed.
-      for (const job of queue.splice(0)) {
-        sendChunk(nc, job.streamSubject, job.requestId, id, { index: 0, done: true, errorCode: 'unavailable', errorMessage: 'prefill worker stopped' }, log);
-        await kv.free(job.seqId, 'prefill worker stopped');
-      }
+      for (const job of queue.splice(0)) await abandon(nc, kv, id, job, 0, 'unavailable', 'prefill worker stopped', log);
       stopAnnounce();
       follower.stop();
       stopReporter();

@@ -105,6 +105,21 @@ export function sendChunk(nc: NatsConnection, subject: string, requestId: string
   }
 }
 
+/** End a request with an error event its client sees, and free its sequence at the kv-store. */
+export async function abandon(
+  nc: NatsConnection,
+  kv: KvClient,
+  workerId: string,
+  job: { streamSubject: string; requestId: string; seqId: string },
+  index: number,
+  code: string,
+  message: string,
+  log: (line: string) => void,
+): Promise<void> {
+  sendChunk(nc, job.streamSubject, job.requestId, workerId, { index, done: true, errorCode: code, errorMessage: message }, log);
+  await kv.free(job.seqId, message);
+}
+
 /**
  * One model step for a sequence held by the kv-store. If the sequence's seqlock moved while the graph
  * read its tiers (the kv-store squeezing it under memory pressure, or freeing it), the result is discarded
