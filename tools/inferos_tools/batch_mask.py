@@ -23,6 +23,8 @@ import numpy as np
 import onnx
 from onnx import TensorProto, helper, numpy_helper
 
+TIER_KEY_INPUTS = ("past_key", "past_key_f16", "past_key_i8", "past_key_i4")
+
 
 def add_batch_mask(model: onnx.ModelProto) -> onnx.ModelProto:
     g = model.graph
@@ -45,9 +47,6 @@ def add_batch_mask(model: onnx.ModelProto) -> onnx.ModelProto:
         where = producers[sm.input[0]]
         if where.op_type != "Where":
             raise SystemExit(f"batch_mask: layer {layer}: Softmax is not fed by Where ({where.op_type})")
-        concat = next((n for n in g.node if n.op_type == "Concat" and n.input and n.input[0] == f"past_key.{layer}"), None)
-        if concat is None or len(concat.input) != 5:
-            raise SystemExit(f"batch_mask: layer {layer}: no Concat of the four key tiers and the new keys")
         pv = f"past_valid.{layer}"
         g.input.append(helper.make_tensor_value_info(pv, TensorProto.INT64, ["batch", 4]))
         nodes = []
@@ -57,13 +56,15 @@ def add_batch_mask(model: onnx.ModelProto) -> onnx.ModelProto:
             nodes.append(helper.make_node(op_type, inputs, [out], name=out, **attrs))
             return out
 
+        # The attention's key axis holds each tier's tokens in this order, then the new tokens; every
+        # tier's key input has its tokens on axis 1.
         masks = []
-        for tier, t in enumerate(concat.input[:4]):
-            p = op("Gather", [op("Shape", [t]), const(1)], axis=0)  # scalar: padded tokens of the tier
+        for tier, t in enumerate(TIER_KEY_INPUTS):
+            p = op("Gather", [op("Shape", [f"{t}.{layer}"]), const(1)], axis=0)  # scalar: padded tokens of the tier
             idx = op("Unsqueeze", [op("Range", [const(0), p, const(1)]), const([0])])  # [1, P]
             valid = op("Unsqueeze", [op("Gather", [pv, const(tier)], axis=1), const([1])])  # [B, 1]
             masks.append(op("Less", [idx, valid]))  # [B, P]
-        new_bt = op("Slice", [op("Shape", [concat.input[4]]), const([0]), const([2])])  # [B, T]
+        new_bt = op("Shape", ["input_ids"])  # [B, T]
         new_ok = op("ConstantOfShape", [new_bt], value=helper.make_tensor("true", TensorProto.BOOL, [1], [True]))
         ok = op("Unsqueeze", [op("Concat", masks + [new_ok], axis=1), const([1, 2, 3])])  # [B, 1, 1, 1, S]
         cond = op("And", [where.input[0], ok])
@@ -77,8 +78,6 @@ def add_batch_mask(model: onnx.ModelProto) -> onnx.ModelProto:
 def migrate(model_dir: str) -> list[str]:
     """Add the mask to every graph of an exported model directory, and move its inferos.json from format
     version 6 (graphs without past_valid) to 7."""
-    from .export import sha256  # (export imports this module at its top)
-
     done = []
     for path in sorted(glob.glob(os.path.join(model_dir, "model-g*.onnx"))):
         model = onnx.load(path, load_external_data=False)
@@ -94,15 +93,29 @@ def migrate(model_dir: str) -> list[str]:
         meta = json.load(f)
     if meta.get("format_version") == 6 or done:
         meta["format_version"] = 7
-        for name in meta.get("sha256", {}):  # the checksums of the files it describes
-            meta["sha256"][name] = sha256(os.path.join(model_dir, name))
         with open(meta_path, "w") as f:
             json.dump(meta, f, indent=2)
             f.write("\n")
-        done.append(meta_path)
-    # A bundled model's manifest.json (one level up) lists every file's checksum too.
+        done += refresh_checksums(model_dir)
+    return done
+
+
+def refresh_checksums(model_dir: str) -> list[str]:
+    """Recompute the sha256 of every file inferos.json lists, and, for a bundled model, its manifest.json
+    (one level up) entries. Returns the files rewritten."""
+    from .export import sha256  # (export imports this module at its top)
+
+    meta_path = os.path.join(model_dir, "inferos.json")
+    with open(meta_path) as f:
+        meta = json.load(f)
+    for name in meta.get("sha256", {}):  # the checksums of the files it describes
+        meta["sha256"][name] = sha256(os.path.join(model_dir, name))
+    with open(meta_path, "w") as f:
+        json.dump(meta, f, indent=2)
+        f.write("\n")
+    done = [meta_path]
     manifest_path = os.path.join(model_dir, "..", "manifest.json")
-    if done and os.path.exists(manifest_path):
+    if os.path.exists(manifest_path):
         with open(manifest_path) as f:
             manifest = json.load(f)
         base = os.path.basename(os.path.normpath(model_dir))

@@ -175,38 +175,54 @@ def build_graph(cfg, model, group: int):
         hi = g.op("BitShift", [packed, g.const(4, np.uint8)], direction="RIGHT")
         return g.op("Reshape", [g.op("Concat", [lo, hi], axis=-1), shape])
 
-    def dequant(q, scale, zero, axis):
-        """(q - zero) * scale over groups of `group` along `axis`: the fused DequantizeLinear. The group
-        size is an attribute, so each group size gets its own graph (see export): computing it from
-        shapes at run time cost hundreds of small ops per step."""
-        return g.op("DequantizeLinear", [q, g.op("Cast", [scale], to=TensorProto.FLOAT), zero], axis=axis,
-                    block_size=group)
+    # Attention reads keys as K^T [B, kv, D, P] and values as [B, kv, P, D]. The quantized tiers are put in
+    # that layout while still bytes and only then dequantized: transposing the floats instead was a full
+    # float pass over the cache per tier (tools/bench/attn_layouts.py).
+    PERM_K, PERM_V = [0, 2, 3, 1], [0, 2, 1, 3]
+    flat = lambda t: g.op("Reshape", [t, g.const([-1])])  # noqa: E731
 
-    def dequant_key(q, scale, zero):  # q uint8 [B,P,kv,D]; scale/zero [B,P/group,kv,D]
-        return dequant(q, scale, zero, 1)
-
-    def dequant_value(q, scale, zero):  # q uint8 [B,P,C]; scale/zero [B,P,C/group] -> float [B,P,kv,D]
-        # One row per (token, group), dequantized per row (axis 0): blocking along the last axis instead
-        # measured ~5x slower in ONNX Runtime (tools/bench/dequant_axes.py).
-        rows = g.op("Reshape", [q, g.const([-1, group])])
-        flat = lambda t: g.op("Reshape", [t, g.const([-1])])  # noqa: E731
-        deq = g.op("DequantizeLinear", [rows, flat(g.op("Cast", [scale], to=TensorProto.FLOAT)), flat(zero)], axis=0)
-        bp = g.op("Slice", [g.op("Shape", [q]), g.const([0]), g.const([2])])
+    def dequant_rows(q, scale, zero, row):
+        """(q - zero) * scale with one scale/zero per `row` consecutive bytes of q (in memory order), as
+        DequantizeLinear per row (axis 0): blocked along the last axis measured ~5x slower in ONNX Runtime
+        (tools/bench/dequant_axes.py). The group size is fixed in the graph, so each group size gets its
+        own graph (see export): computing it from shapes at run time cost hundreds of small ops per step."""
+        deq = g.op("DequantizeLinear", [g.op("Reshape", [q, g.const([-1, row])]),
+                                        flat(g.op("Cast", [scale], to=TensorProto.FLOAT)), flat(zero)], axis=0)
         # allowzero: an empty tier's 0 tokens must stay 0, not copy the input's dim.
-        return g.op("Reshape", [deq, g.op("Concat", [bp, g.const([n_kv, head_dim])], axis=0)], allowzero=1)
+        return g.op("Reshape", [deq, g.op("Shape", [q])], allowzero=1)
+
+    def dequant_key(q, scale, zero):  # q uint8 [B,P,kv,D]; scale/zero [B,P/group,kv,D] -> K^T float [B,kv,D,P]
+        # Groups run along tokens, so in K^T each group is `group` consecutive bytes.
+        t = lambda x: g.op("Transpose", [x], perm=PERM_K)  # noqa: E731
+        return dequant_rows(t(q), t(scale), t(zero), group)
+
+    def dequant_value(q, scale, zero):  # q uint8 [B,P,kv,D]; scale/zero [B,P,C/group] -> float [B,kv,P,D]
+        q_t = g.op("Transpose", [q], perm=PERM_V)
+        if group <= head_dim:  # each head's D channels hold D/group groups
+            per_head = g.const([0, 0, n_kv, head_dim // group])
+            t = lambda x: g.op("Transpose", [g.op("Reshape", [x, per_head])], perm=PERM_V)  # noqa: E731
+            return dequant_rows(q_t, t(scale), t(zero), group)
+        # A group spans group/D heads: repeat its scale for each of them.
+        reps = g.const([1, 1, 1, group // head_dim])
+        t = lambda x: g.op("Transpose", [g.op("Reshape", [g.op("Expand", [g.op("Unsqueeze", [x, g.const([3])]), reps]),  # noqa: E731
+                                                          g.const([0, 0, n_kv])])], perm=[0, 2, 1])
+        return dequant_rows(q_t, t(scale), t(zero), head_dim)
 
     def vi(name, dtype, shape):
         inputs.append(helper.make_tensor_value_info(name, dtype, shape))
 
     def past_tiers(i):
-        """Every stored tier of layer i, dequantized to float32 [B, P_tier, kv, D] (keys, values)."""
+        """Every stored tier of layer i in float32, keys as K^T [B, kv, D, P_tier], values [B, kv, P_tier, D]."""
         F32, F16, U8 = TensorProto.FLOAT, TensorProto.FLOAT16, TensorProto.UINT8
         for kind in ("key", "value"):
             vi(f"past_{kind}.{i}", F32, ["batch", f"past_f32_{i}", n_kv, head_dim])
         for kind in ("key", "value"):
             vi(f"past_{kind}_f16.{i}", F16, ["batch", f"past_f16_{i}", n_kv, head_dim])
-        keys = [f"past_key.{i}", g.op("Cast", [f"past_key_f16.{i}"], to=F32)]
-        values = [f"past_value.{i}", g.op("Cast", [f"past_value_f16.{i}"], to=F32)]
+        tk = lambda x: g.op("Transpose", [x], perm=PERM_K)  # noqa: E731
+        tv = lambda x: g.op("Transpose", [x], perm=PERM_V)  # noqa: E731
+        f32 = lambda x: g.op("Cast", [x], to=F32)  # noqa: E731
+        keys = [tk(f"past_key.{i}"), tk(f32(f"past_key_f16.{i}"))]
+        values = [tv(f"past_value.{i}"), tv(f32(f"past_value_f16.{i}"))]
         for bits in (8, 4):
             t = f"i{bits}"
             # Each layer holds its own number of tokens per tier: dim names are per layer, since ONNX
@@ -219,10 +235,10 @@ def build_graph(cfg, model, group: int):
             vi(f"past_value_{t}_scale.{i}", F16, ["batch", past, vgroups])
             vi(f"past_value_{t}_zero.{i}", U8, ["batch", past, vgroups])
             if bits == 8:
-                kq, vq = f"past_key_{t}.{i}", f"past_value_{t}.{i}"
+                kq, vq = f"past_key_{t}.{i}", g.op("Reshape", [f"past_value_{t}.{i}", to_heads])
             else:
                 kq = unpack4(f"past_key_{t}.{i}", to_heads)
-                vq = unpack4(f"past_value_{t}.{i}", g.const([0, 0, channels]))
+                vq = unpack4(f"past_value_{t}.{i}", to_heads)
             keys.append(dequant_key(kq, f"past_key_{t}_scale.{i}", f"past_key_{t}_zero.{i}"))
             values.append(dequant_value(vq, f"past_value_{t}_scale.{i}", f"past_value_{t}_zero.{i}"))
         return keys, values
@@ -241,11 +257,11 @@ def build_graph(cfg, model, group: int):
         v = g.op("Reshape", [linear(h, f"{p}.self_attn.v_proj"), kv_shape])
         g.nodes.append(helper.make_node("Identity", [k], [f"present_key.{i}"]))
         g.nodes.append(helper.make_node("Identity", [v], [f"present_value.{i}"]))
-        # Cached tokens in tier order (f32, f16, int8, int4), then the new ones: [B, S, kv, D].
-        k_all = g.op("Concat", past_keys + [k], axis=1)
-        v_all = g.op("Concat", past_values + [v], axis=1)
-        # Every cached token is visible; new token t sees new tokens <= t (no padding: batch rows align).
-        s_dim = g.op("Slice", [g.op("Shape", [k_all]), g.const([1]), g.const([2])])
+        # Cached tokens in tier order (f32, f16, int8, int4), then the new ones: K^T [B, kv, D, S], V [B, kv, S, D].
+        k_all = g.op("Concat", past_keys + [g.op("Transpose", [k], perm=PERM_K)], axis=3)
+        v_all = g.op("Concat", past_values + [g.op("Transpose", [v], perm=PERM_V)], axis=2)
+        # Every cached token is visible; new token t sees new tokens <= t (padded rows: see batch_mask).
+        s_dim = g.op("Slice", [g.op("Shape", [k_all]), g.const([3]), g.const([4])])
         p_dim = g.op("Sub", [s_dim, t_dim])
         s_idx = g.op("Range", [g.const(0), g.op("Squeeze", [s_dim, g.const([0])]), g.const(1)])
         t_abs = g.op("Add", [t_idx, g.op("Squeeze", [p_dim, g.const([0])])])
@@ -253,13 +269,13 @@ def build_graph(cfg, model, group: int):
                                        g.op("Unsqueeze", [t_abs, g.const([1])])])  # [T, S]
         # Grouped-query attention without repeating K/V: query heads h = kv * n_rep + r.
         q5 = g.op("Transpose", [g.op("Reshape", [q, q5_shape])], perm=[0, 2, 3, 1, 4])  # [B, kv, rep, T, D]
-        k_t = g.op("Unsqueeze", [g.op("Transpose", [k_all], perm=[0, 2, 3, 1]), g.const([2])])  # [B,kv,1,D,S]
+        k_t = g.op("Unsqueeze", [k_all, g.const([2])])  # [B, kv, 1, D, S]
         scores = g.op("Mul", [g.op("MatMul", [q5, k_t]), g.const(scale, np.float32)])  # [B, kv, rep, T, S]
         scores = g.op("Where", [allowed, scores, neg])
         probs = g.op("Softmax", [scores], axis=-1)
         mass = g.op("ReduceSum", [probs, g.const([1, 2, 3])], keepdims=0)
         g.nodes.append(helper.make_node("Identity", [mass], [f"attn_mass.{i}"]))
-        v_t = g.op("Unsqueeze", [g.op("Transpose", [v_all], perm=[0, 2, 1, 3]), g.const([2])])  # [B,kv,1,S,D]
+        v_t = g.op("Unsqueeze", [v_all, g.const([2])])  # [B, kv, 1, S, D]
         ctx = g.op("Transpose", [g.op("MatMul", [probs, v_t])], perm=[0, 3, 1, 2, 4])  # [B, T, kv, rep, D]
         attn = linear(g.op("Reshape", [ctx, out_shape]), f"{p}.self_attn.o_proj")
         x = g.op("Add", [x, attn])
