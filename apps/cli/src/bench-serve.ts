@@ -219,7 +219,7 @@ export async function benchServe(opts: ServeBenchOptions): Promise<object> {
   const sys = opts.url
     ? undefined
     : await startSystem({
-        budget: opts.kvBudget, model: opts.model, policy: opts.policy, logs: 'ignore', port: await freePort(), natsUrl: `nats://127.0.0.1:${await freePort()}`, say: opts.progress,
+        budget: opts.kvBudget, model: opts.model, policy: opts.policy, logs: process.env['INFEROS_TRACE'] ? 'inherit' : 'ignore', port: await freePort(), natsUrl: `nats://127.0.0.1:${await freePort()}`, say: opts.progress,
         // The data path alone: no controller retuning max_batch mid-run, no quality probe taking CPU.
         controller: false, telemetry: false,
         // Requests queue for room in the budget for as long as the run takes: a 503 is not a measurement.

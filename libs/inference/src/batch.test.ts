@@ -49,6 +49,16 @@ test('a batched step equals each sequence stepped alone (different lengths, tier
   const next = [5, 17, 29, 41];
   const batched = await engine.stepBatch(caches, next);
   for (let b = 0; b < rows.length; b++) compare(batched[b]!, await engine.step(caches[b]!, [next[b]!]), `row ${b}`);
+
+  // The padded inputs are reused from step to step: a smaller batch after a larger one finds the larger
+  // one's data in its padding, and two batches in flight at once must not share them.
+  const small = [caches[0]!, caches[3]!];
+  const again = await engine.stepBatch(small, [7, 9]);
+  compare(again[0]!, await engine.step(small[0]!, [7]), 'smaller batch, row 0');
+  compare(again[1]!, await engine.step(small[1]!, [9]), 'smaller batch, row 1');
+  const [x, y] = await Promise.all([engine.stepBatch([caches[1]!, caches[0]!], [3, 4]), engine.stepBatch([caches[3]!, caches[0]!], [6, 8])]);
+  compare(x![0]!, await engine.step(caches[1]!, [3]), 'overlapping batches, first');
+  compare(y![0]!, await engine.step(caches[3]!, [6]), 'overlapping batches, second');
 });
 
 test('BAD CALL - a batch mixing group sizes, or ids not one per source, is refused', async () => {

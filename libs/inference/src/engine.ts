@@ -85,6 +85,14 @@ export class Engine {
   private readonly fetchWithMass: string[];
   /** Sessions of the other group sizes' graphs, opened when a policy first needs them. */
   private readonly sessions = new Map<number, Promise<ModelSession>>();
+  /**
+   * stepBatch's padded inputs, kept from step to step: allocating and filling fresh ones each step cost
+   * more than the copy itself (tools/bench/profile-batch.ts). Rows shorter than the longest leave stale
+   * but finite values in their padding, which the graph masks (past_valid). One batch at a time uses
+   * them; an overlapping call allocates its own.
+   */
+  private readonly scratch = new Map<string, Typed>();
+  private scratchBusy = false;
 
   private constructor(
     readonly info: ModelInfo,
@@ -200,6 +208,28 @@ export class Engine {
   async stepBatch(kvs: readonly KvSource[], ids: readonly number[]): Promise<StepOutput[]> {
     const B = kvs.length;
     if (B === 0 || ids.length !== B) throw new RangeError(`stepBatch: ${B} sources and ${ids.length} ids; expected one id per source, at least one`);
+    if (B === 1) return [await this.step(kvs[0]!, ids)];
+    const reuse = !this.scratchBusy;
+    this.scratchBusy = true;
+    try {
+      return await this.runBatch(kvs, ids, reuse);
+    } finally {
+      if (reuse) this.scratchBusy = false;
+    }
+  }
+
+  private buffer(key: string, like: Typed, n: number, reuse: boolean): Typed {
+    if (!reuse) return typedLike(like, n);
+    let buf = this.scratch.get(key);
+    if (!buf || buf.constructor !== like.constructor || buf.length < n) {
+      buf = typedLike(like, Math.max(n, Math.ceil((buf?.length ?? 0) * 1.25)));
+      this.scratch.set(key, buf);
+    }
+    return buf.subarray(0, n);
+  }
+
+  private async runBatch(kvs: readonly KvSource[], ids: readonly number[], reuse: boolean): Promise<StepOutput[]> {
+    const B = kvs.length;
     const group = kvs[0]!.policy.groupSize;
     if (kvs.some((k) => k.policy.groupSize !== group)) throw new RangeError('stepBatch: every source must use the same KV group size');
     const { numLayers, vocabSize, maxPosition } = this.info;
@@ -226,7 +256,7 @@ export class Engine {
         const inner = specs[0]!.dims.slice(2);
         const stride = inner.reduce((a, d) => a * d, 1);
         const maxP = Math.max(...specs.map((sp) => sp.dims[1]!));
-        const out = typedLike(specs[0]!.data, B * maxP * stride);
+        const out = this.buffer(`${name}.${l}`, specs[0]!.data, B * maxP * stride, reuse);
         specs.forEach((sp, b) => {
           if (sp.dims.length !== inner.length + 2 || sp.dims.slice(2).some((d, i) => d !== inner[i])) {
             throw new RangeError(`stepBatch: ${name}.${l}: row ${b} has dims [${sp.dims}], row 0 [${specs[0]!.dims}]`);
