@@ -99,25 +99,26 @@ function scaleZero(min: number, max: number, levels: number): [number, number] {
   throw new Error(`scaleZero: no grid covers [${lo}, ${hi}]`); // unreachable: the second candidate covers
 }
 
-/** Element `col` of row `row` (rows of `channels`): its byte, and whether it is the high nibble. */
-function slot(row: number, col: number, channels: number): [number, boolean] {
-  const half = channels >> 1;
-  return col < half ? [row * half + col, false] : [row * half + col - half, true];
-}
-
+/** Write code `v` of element `col` of row `row` (rows of `channels`), packed per `bits`. */
 function put(q: Uint8Array, row: number, col: number, channels: number, v: number, bits: Bits): void {
   if (bits === 8) {
     q[row * channels + col] = v;
     return;
   }
-  const [i, high] = slot(row, col, channels);
-  q[i] = high ? (q[i]! & 0x0f) | (v << 4) : (q[i]! & 0xf0) | v;
+  const half = channels >> 1;
+  if (col < half) {
+    const i = row * half + col;
+    q[i] = (q[i]! & 0xf0) | v;
+  } else {
+    const i = row * half + col - half;
+    q[i] = (q[i]! & 0x0f) | (v << 4);
+  }
 }
 
 function get(q: Uint8Array, row: number, col: number, channels: number, bits: Bits): number {
   if (bits === 8) return q[row * channels + col]!;
-  const [i, high] = slot(row, col, channels);
-  return high ? q[i]! >> 4 : q[i]! & 0x0f;
+  const half = channels >> 1;
+  return col < half ? q[row * half + col]! & 0x0f : q[row * half + col - half]! >> 4;
 }
 
 function quantizeValue(x: number, scale: number, zero: number, levels: number): number {
@@ -140,6 +141,7 @@ export function quantizeKeys(src: Float32Array, n: number, channels: number, bit
   checkLength('quantizeKeys scale', scale.length, channels);
   checkLength('quantizeKeys zero', zero.length, channels);
   const levels = (1 << bits) - 1;
+  const sfs = new Float64Array(channels);
   for (let c = 0; c < channels; c++) {
     let min = Infinity;
     let max = -Infinity;
@@ -151,8 +153,11 @@ export function quantizeKeys(src: Float32Array, n: number, channels: number, bit
     const [s, z] = scaleZero(min, max, levels);
     scale[c] = s;
     zero[c] = z;
-    const sf = F16_TABLE[s]!;
-    for (let t = 0; t < n; t++) put(q, t, c, channels, quantizeValue(src[t * channels + c]!, sf, z, levels), bits);
+    sfs[c] = F16_TABLE[s]!;
+  }
+  // Row by row, in memory order.
+  for (let t = 0; t < n; t++) {
+    for (let c = 0; c < channels; c++) put(q, t, c, channels, quantizeValue(src[t * channels + c]!, sfs[c]!, zero[c]!, levels), bits);
   }
 }
 
