@@ -155,6 +155,41 @@ for (const [policy, tier] of [['quality_optimized', 'past_key_i8'], ['default', 
   });
 }
 
+for (const policy of ['baseline', 'default'] as const) {
+  test(`${policy}: views extended in place after SeqGrown answers equal the views of a fresh table, step after step`, async () => {
+    const id = await open(policy, 150, 170);
+    const seq = await worker.claim(id);
+    let grown = 0;
+    const grow = seq.grow.bind(seq);
+    seq.grow = (g) => {
+      grown++;
+      grow(g);
+    };
+    while (seq.length < 150) await commitOk(fakeStep(seq, Math.min(CHUNK, 150 - seq.length)));
+    grown = 0;
+    for (let i = 0; i < 170; i++) {
+      await commitOk(fakeStep(seq, 1));
+      assert.ok(seq.valid());
+      const fresh = await worker.claim(id);
+      assert.equal(seq.length, fresh.length);
+      assert.equal(seq.table.generation, fresh.table.generation);
+      for (let l = 0; l < SHAPE.layers; l++) {
+        const mine = seq.feeds(l);
+        for (const [name, want] of Object.entries(fresh.feeds(l))) {
+          const got = mine[name]!;
+          assert.deepEqual(got.dims, want.dims, `step ${i}: ${name}.${l} dims`);
+          assert.deepEqual(Buffer.from(got.data.buffer, got.data.byteOffset, got.data.byteLength),
+            Buffer.from(want.data.buffer, want.data.byteOffset, want.data.byteLength), `step ${i}: ${name}.${l} bytes`);
+        }
+      }
+    }
+    // Most decode steps only append; demotions (default) move blocks and come with a whole table.
+    assert.ok(grown > 150, `${grown} of 170 steps answered with SeqGrown`);
+    if (policy === 'default') assert.ok(grown < 170, 'demotions answered with whole tables');
+    await worker.free(id, 'done');
+  });
+}
+
 test('a batch bigger than the staging segment commits in one request', async () => {
   // 70 steps of 32 tokens: 70 x 64 KiB of K/V, more than a first (4 MiB) staging segment holds.
   const small = await worker.claim(await open('baseline', 8, 8));

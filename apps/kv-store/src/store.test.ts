@@ -62,9 +62,13 @@ function claim(store: KvStore, seqId: string, workerId: string): inferos.v1.SeqR
   return wire(pb.SeqReply, store.claim(wire(pb.SeqClaimRequest, { seqId, workerId })));
 }
 
+/** The last whole table each sequence's owner got (claimOk, commitOk), to check SeqGrown answers against. */
+const lastTable = new Map<string, inferos.v1.SeqTable>();
+
 function claimOk(store: KvStore, seqId: string, workerId: string): inferos.v1.SeqTable {
   const r = claim(store, seqId, workerId);
   assert.equal(r.error, '');
+  lastTable.set(seqId, r.table as inferos.v1.SeqTable);
   return r.table as inferos.v1.SeqTable;
 }
 
@@ -162,10 +166,45 @@ function commit(store: KvStore, workerId: string, ...steps: object[]): inferos.v
   return wire(pb.StepCommitReply, store.commit(wire(pb.StepCommitRequest, { workerId, steps }))).results as inferos.v1.SeqReply[];
 }
 
+const HOT = new Set(['past_key', 'past_value', 'past_key_f16', 'past_value_f16']);
+/** How commitOk's steps were answered. */
+const answers = { table: 0, grown: 0 };
+
+/**
+ * Commit one step and return the sequence's whole table. A SeqGrown answer is checked against a fresh
+ * claim: the table must be the previous one with only the hot tier grown in place by the step's tokens
+ * (what a worker's RemoteSeq.grow assumes).
+ */
 function commitOk(store: KvStore, workerId: string, step: object): inferos.v1.SeqTable {
   const [r] = commit(store, workerId, step);
   assert.equal(r!.error, '');
-  return r!.table as inferos.v1.SeqTable;
+  const { seqId, tokens } = step as { seqId: string; tokens: number };
+  if (r!.table) {
+    assert.equal(r!.grown, null, 'a table or SeqGrown, not both');
+    answers.table++;
+    lastTable.set(seqId, r!.table as inferos.v1.SeqTable);
+    return r!.table as inferos.v1.SeqTable;
+  }
+  const grown = r!.grown!;
+  answers.grown++;
+  const prev = lastTable.get(seqId)!;
+  const next = claimOk(store, seqId, workerId);
+  assert.equal(grown.tokens, tokens);
+  assert.equal(grown.generation, next.generation);
+  assert.equal(grown.length, next.length);
+  assert.equal(next.length, prev.length + tokens);
+  assert.equal(next.tensors.length, prev.tensors.length);
+  (next.tensors as inferos.v1.KvTensor[]).forEach((t, i) => {
+    const p = prev.tensors[i] as inferos.v1.KvTensor;
+    assert.equal(`${t.layer}/${t.name}`, `${p.layer}/${p.name}`);
+    const grew = HOT.has(t.name) && (p.handle!.length ?? 0) > 0;
+    assert.deepEqual(t.dims, grew ? [p.dims[0], p.dims[1]! + tokens, ...p.dims.slice(2)] : p.dims, `${t.name}.${t.layer}: dims`);
+    assert.equal(t.handle!.segment, p.handle!.segment, `${t.name}.${t.layer}: segment`);
+    if ((p.handle!.length ?? 0) > 0) assert.equal(t.handle!.offset, p.handle!.offset, `${t.name}.${t.layer}: offset`);
+    const perToken = grew ? p.handle!.length! / p.dims[1]! : 0;
+    assert.equal(t.handle!.length, p.handle!.length! + perToken * tokens, `${t.name}.${t.layer}: length`);
+  });
+  return next;
 }
 
 test('open answers OPEN_OK with the reserved bytes, and reservations add up', () =>
@@ -324,6 +363,7 @@ test('a quantizing policy demotes old blocks to INT8, within its reservation, un
       let table = claimOk(store, id, 'worker-a');
       const reserved = store.stats.reservedBytes;
       let peak = 0;
+      const before = { ...answers };
       while (table.length < 512) {
         const t = Math.min(table.length < 256 ? CHUNK : 1 + (table.length % 3), 512 - table.length);
         // Earlier tokens get more attention, so the ranking is not a tie.
@@ -332,6 +372,8 @@ test('a quantizing policy demotes old blocks to INT8, within its reservation, un
         checkHandles(store, table);
       }
       assert.ok(peak <= reserved, `bytes held (peak ${peak}) never exceed the reservation (${reserved})`);
+      // Demotions moved blocks (whole tables); plain appends in between were answered with SeqGrown.
+      assert.ok(answers.table > before.table && answers.grown > before.grown, `answers: ${JSON.stringify(answers)}`);
       const s = store.stats;
       assert.ok(s.bytesByTier.int8 > 0, 'old blocks are held as INT8');
       assert.equal(s.bytesByTier.int4, 0, 'quality_optimized never goes below INT8');

@@ -12,7 +12,7 @@
 // heartbeated for LOST_AFTER_MS is freed and announced (SeqLost), so that the gateway can tell the client.
 import { randomUUID } from 'node:crypto';
 import {
-  TieredKvCache, cachePolicy, loadPolicy, reservation, PolicyError, type CachePolicy, type CacheShape, type TierBytes, type Policy,
+  TieredKvCache, HOT_FEEDS, cachePolicy, loadPolicy, reservation, PolicyError, type CachePolicy, type CacheShape, type TierBytes, type Policy, type TensorSpec,
 } from '@inferos/kv';
 import { ShmPool, SeqLocks, SegmentMap, sweepStale, BudgetExceededError } from '@inferos/shm';
 import { pb, inferos } from '@inferos/proto';
@@ -50,6 +50,38 @@ interface Sequence {
   openedAt: number;
   /** The length at the last squeeze (a sequence is squeezed again only after it grew). */
   squeezedAt?: number;
+  /** The feeds the owner's views were built from (the last table sent, grown since): see grewInPlace. */
+  described?: Record<string, TensorSpec>[];
+}
+
+/**
+ * Whether `now` differs from `before` only by `t` rows appended in place to the hot tier: the owner's
+ * views, built from `before`, then need only their hot-tier views extended (SeqGrown). Any other
+ * difference (a tensor that moved, resized or changed shape) needs a whole table.
+ */
+export function grewInPlace(before: readonly Record<string, TensorSpec>[], now: readonly Record<string, TensorSpec>[], t: number): boolean {
+  if (before.length !== now.length) return false;
+  const hot = new Set<string>(HOT_FEEDS);
+  for (let l = 0; l < now.length; l++) {
+    const names = Object.keys(now[l]!);
+    if (names.length !== Object.keys(before[l]!).length) return false;
+    for (const name of names) {
+      const a = before[l]![name];
+      const b = now[l]![name]!;
+      if (!a || a.type !== b.type || a.dims.length !== b.dims.length) return false;
+      if (a.dims.some((d, i) => i !== 1 && d !== b.dims[i])) return false;
+      if (hot.has(name) && a.data.length > 0) {
+        const perToken = a.data.length / a.dims[1]!;
+        if (b.data.buffer !== a.data.buffer || b.data.byteOffset !== a.data.byteOffset) return false;
+        if (b.dims[1] !== a.dims[1]! + t || b.data.length !== b.dims[1]! * perToken) return false;
+      } else if (a.data.length === 0 && b.data.length === 0) {
+        if (a.dims[1] !== b.dims[1]) return false;
+      } else if (b.data.buffer !== a.data.buffer || b.data.byteOffset !== a.data.byteOffset || b.data.length !== a.data.length || a.dims[1] !== b.dims[1]) {
+        return false;
+      }
+    }
+  }
+  return true;
 }
 
 export interface StoreStats {
@@ -278,7 +310,12 @@ export class KvStore {
         this.free(seq.id);
         return { error: `append failed for ${step.seqId}: ${(err as Error).message}` };
       }
-      return { table: this.table(seq) };
+      const feeds = this.feedsOf(seq);
+      if (seq.described && grewInPlace(seq.described, feeds, step.tokens ?? 0)) {
+        seq.described = feeds;
+        return { grown: { generation: this.locks.generation(seq.slot), length: seq.cache.length, tokens: step.tokens } };
+      }
+      return { table: this.table(seq, feeds) };
     });
     this.notePeaks();
     return { results };
@@ -292,7 +329,7 @@ export class KvStore {
     if (t <= 0 || t > this.config.chunk) throw new RangeError(`a step has 1..${this.config.chunk} tokens, got ${t}`);
     const cache = seq.cache;
     if (cache.length + t > seq.maxTokens) throw new RangeError(`${cache.length} + ${t} tokens exceed the sequence's ${seq.maxTokens} (prompt + max tokens)`);
-    const fed = cache.needsImportance ? Array.from({ length: layers }, (_, l) => cache.positions(l).length) : [];
+    const fed = cache.needsImportance ? Array.from({ length: layers }, (_, l) => cache.fedTokens(l)) : [];
     const floats = layers * 2 * t * c + fed.reduce((s, f) => s + f + t, 0);
     if ((step.stagingLength ?? 0) !== floats * 4) throw new RangeError(`staged ${step.stagingLength} bytes, expected ${floats * 4}`);
     const name = step.staging?.name;
@@ -361,11 +398,17 @@ export class KvStore {
     this.peakSequences = this.sequences.size;
   }
 
-  table(seq: Sequence): object {
+  private feedsOf(seq: Sequence): Record<string, TensorSpec>[] {
+    return Array.from({ length: this.config.shape.layers }, (_, l) => seq.cache.feeds(l));
+  }
+
+  /** The sequence's whole table, as its owner will map it (remembered: see grewInPlace). */
+  table(seq: Sequence, feeds = this.feedsOf(seq)): object {
     const gen = this.locks.generation(seq.slot);
     const tensors: object[] = [];
+    seq.described = feeds;
     for (let l = 0; l < this.config.shape.layers; l++) {
-      for (const [name, spec] of Object.entries(seq.cache.feeds(l))) {
+      for (const [name, spec] of Object.entries(feeds[l]!)) {
         const e = this.pool.locate(spec.data);
         tensors.push({
           name,

@@ -1,5 +1,5 @@
 export {
-  TieredKvCache, cachePolicy, recentOnly, reservation, HEAP_ARENA, type KvArena, type CacheOptions, type Reservation, type CacheShape, type CachePolicy, type TensorSpec, type TensorType, type TierBytes,
+  TieredKvCache, HOT_FEEDS, cachePolicy, recentOnly, reservation, HEAP_ARENA, type KvArena, type CacheOptions, type Reservation, type CacheShape, type CachePolicy, type TensorSpec, type TensorType, type TierBytes,
 } from './tiered-cache';
 export {
   DEFAULT_POLICY, KvMode, PolicyError, policyJsonSchema, PROFILES, applyPolicy, loadPolicy, parseBytes, parsePolicyYaml, policiesDir, type Policy,

@@ -84,6 +84,12 @@ export interface CacheOptions {
 }
 
 export type TensorType = 'float32' | 'float16' | 'uint8';
+
+/**
+ * The feeds of the full-precision (hot) tier: float32 for the exact baseline, float16 otherwise. An
+ * append adds rows at their end; everything else (demotion, eviction, a larger buffer) may move any feed.
+ */
+export const HOT_FEEDS = ['past_key', 'past_value', 'past_key_f16', 'past_value_f16'] as const;
 export interface TensorSpec {
   type: TensorType;
   data: Float32Array | Uint16Array | Uint8Array;
@@ -495,7 +501,8 @@ export class TieredKvCache {
     if (newBlocks) for (const layer of this.layers) this.demote(layer);
   }
 
-  private fedTokens(l: number): number {
+  /** Tokens fed to the graph for layer `l` (held in any tier): the attention mass a step returns is this + t. */
+  fedTokens(l: number): number {
     const layer = this.layers[l]!;
     return layer.hot.n + layer.i8.tokens + layer.i4.tokens;
   }

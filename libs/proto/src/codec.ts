@@ -2,7 +2,8 @@
 import { inferos } from './generated/inferos.js';
 
 export const pb = inferos.v1;
-export const SCHEMA_VERSION = 1;
+// 2: a commit may answer with SeqGrown instead of a whole table (a version-1 worker would not understand it).
+export const SCHEMA_VERSION = 2;
 
 export class ProtocolError extends Error {
   override name = 'ProtocolError';

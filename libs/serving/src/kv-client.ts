@@ -3,7 +3,7 @@
 import { hostname } from 'node:os';
 import { SegmentMap, SeqLocks, Segment, ALIGN } from '@inferos/shm';
 import { pb, Subjects, request, inferos, type NatsConnection } from '@inferos/proto';
-import type { TensorSpec } from '@inferos/kv';
+import { HOT_FEEDS, type TensorSpec } from '@inferos/kv';
 import type { KvSource, StepOutput } from '@inferos/inference';
 
 export class KvError extends Error {
@@ -61,6 +61,27 @@ export class RemoteSeq implements KvSource {
   /** Whether the data read since the table was made is intact (see libs/shm/src/seqlock.ts). */
   valid(): boolean {
     return this.locks.validate(this.table.slot, this.table.generation);
+  }
+
+  /**
+   * A commit that only appended `tokens` rows to the hot tier in place (SeqGrown): extend the views of
+   * that tier over the rows that follow them in the same segment, and take the new generation.
+   */
+  grow(g: { generation: number; length: number; tokens: number }): void {
+    for (const v of this.views) {
+      for (const name of HOT_FEEDS) {
+        const spec = v[name];
+        if (!spec || spec.data.length === 0) continue;
+        const d = spec.data;
+        const n = spec.dims[1]! + g.tokens;
+        const count = (d.length / spec.dims[1]!) * n;
+        const data = d instanceof Float32Array ? new Float32Array(d.buffer, d.byteOffset, count)
+          : d instanceof Uint16Array ? new Uint16Array(d.buffer, d.byteOffset, count) : new Uint8Array(d.buffer, d.byteOffset, count);
+        v[name] = { type: spec.type, data, dims: [spec.dims[0]!, n, ...spec.dims.slice(2)] };
+      }
+    }
+    this.table.generation = g.generation;
+    this.table.length = g.length;
   }
 
   update(table: inferos.v1.SeqTable): void {
@@ -185,8 +206,14 @@ export class KvClient {
     const r = await request(this.nc, Subjects.kvCommit, pb.StepCommitRequest, { workerId: this.workerId, steps: msgSteps }, pb.StepCommitReply, 30_000);
     if (r.results.length !== steps.length) throw new KvError(r.results[0]?.error || `kv-store answered ${r.results.length} results for ${steps.length} steps`);
     return r.results.map((res, i) => {
-      if (res.error || !res.table) return res.error || 'kv-store answered without a table';
-      steps[i]!.seq.update(pb.SeqTable.fromObject(res.table) as inferos.v1.SeqTable);
+      if (res.error) return res.error;
+      if (res.grown) {
+        const { generation, length, tokens } = res.grown;
+        if (tokens !== steps[i]!.tokens || !generation || !length) return `kv-store answered a malformed SeqGrown (${tokens} tokens for a step of ${steps[i]!.tokens})`;
+        steps[i]!.seq.grow({ generation, length, tokens });
+      }
+      else if (res.table) steps[i]!.seq.update(pb.SeqTable.fromObject(res.table) as inferos.v1.SeqTable);
+      else return 'kv-store answered without a table';
       return undefined;
     });
   }

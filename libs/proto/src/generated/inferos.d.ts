@@ -984,6 +984,9 @@ export namespace inferos {
             /** SeqReply table. */
             table?: (inferos.v1.SeqTable.$Properties|null);
 
+            /** SeqReply grown. */
+            grown?: (inferos.v1.SeqGrown.$Properties|null);
+
             /**
              * Creates a new SeqReply instance using the specified properties.
              * @param [properties] Properties to set
@@ -1060,12 +1063,127 @@ export namespace inferos {
                 /** SeqReply table */
                 table?: (inferos.v1.SeqTable.$Properties|null);
 
+                /** SeqReply grown */
+                grown?: (inferos.v1.SeqGrown.$Properties|null);
+
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
             }
 
             /** Shape of a SeqReply. */
             type $Shape = inferos.v1.SeqReply.$Properties;
+        }
+
+        /**
+         * Properties of a SeqGrown.
+         * @deprecated Use inferos.v1.SeqGrown.$Properties instead.
+         */
+        interface ISeqGrown extends inferos.v1.SeqGrown.$Properties {
+        }
+
+        /** Represents a SeqGrown. */
+        class SeqGrown {
+
+            /**
+             * Constructs a new SeqGrown.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: inferos.v1.SeqGrown.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** SeqGrown generation. */
+            generation: number;
+
+            /** SeqGrown length. */
+            length: number;
+
+            /** SeqGrown tokens. */
+            tokens: number;
+
+            /**
+             * Creates a new SeqGrown instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns SeqGrown instance
+             */
+            static create(properties: inferos.v1.SeqGrown.$Shape): inferos.v1.SeqGrown & inferos.v1.SeqGrown.$Shape;
+            static create(properties?: inferos.v1.SeqGrown.$Properties): inferos.v1.SeqGrown;
+
+            /**
+             * Encodes the specified SeqGrown message. Does not implicitly {@link inferos.v1.SeqGrown.verify|verify} messages.
+             * @param message SeqGrown message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: inferos.v1.SeqGrown.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a SeqGrown message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {inferos.v1.SeqGrown & inferos.v1.SeqGrown.$Shape} SeqGrown
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): inferos.v1.SeqGrown & inferos.v1.SeqGrown.$Shape;
+
+            /**
+             * Verifies a SeqGrown message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a SeqGrown message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns SeqGrown
+             */
+            static fromObject(object: { [k: string]: any }): inferos.v1.SeqGrown;
+
+            /**
+             * Creates a plain object from a SeqGrown message. Also converts values to other types if specified.
+             * @param message SeqGrown
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: inferos.v1.SeqGrown, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this SeqGrown to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for SeqGrown
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace SeqGrown {
+
+            /** Properties of a SeqGrown. */
+            interface $Properties {
+
+                /** SeqGrown generation */
+                generation?: (number|null);
+
+                /** SeqGrown length */
+                length?: (number|null);
+
+                /** SeqGrown tokens */
+                tokens?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a SeqGrown. */
+            type $Shape = inferos.v1.SeqGrown.$Properties;
         }
 
         /**

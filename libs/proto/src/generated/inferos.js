@@ -2876,6 +2876,7 @@ export const inferos = $root.inferos = (() => {
              * @property {number|null} [schemaVersion] SeqReply schemaVersion
              * @property {string|null} [error] SeqReply error
              * @property {inferos.v1.SeqTable.$Properties|null} [table] SeqReply table
+             * @property {inferos.v1.SeqGrown.$Properties|null} [grown] SeqReply grown
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -2932,6 +2933,14 @@ export const inferos = $root.inferos = (() => {
             SeqReply.prototype.table = null;
 
             /**
+             * SeqReply grown.
+             * @member {inferos.v1.SeqGrown.$Properties|null|undefined} grown
+             * @memberof inferos.v1.SeqReply
+             * @instance
+             */
+            SeqReply.prototype.grown = null;
+
+            /**
              * Creates a new SeqReply instance using the specified properties.
              * @function create
              * @memberof inferos.v1.SeqReply
@@ -2969,6 +2978,8 @@ export const inferos = $root.inferos = (() => {
                     writer.uint32(/* id 2, wireType 2 =*/18).string(message.error);
                 if (message.table != null && $Object.hasOwnProperty.call(message, "table"))
                     $root.inferos.v1.SeqTable.encode(message.table, writer.uint32(/* id 3, wireType 2 =*/26).fork(), _depth + 1).ldelim();
+                if (message.grown != null && $Object.hasOwnProperty.call(message, "grown"))
+                    $root.inferos.v1.SeqGrown.encode(message.grown, writer.uint32(/* id 4, wireType 2 =*/34).fork(), _depth + 1).ldelim();
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -3037,6 +3048,12 @@ export const inferos = $root.inferos = (() => {
                             message.table = $root.inferos.v1.SeqTable.decode(reader, reader.size(), $undefined, _depth + 1, message.table);
                             continue;
                         }
+                    case 4: {
+                            if (wireType !== 2)
+                                break;
+                            message.grown = $root.inferos.v1.SeqGrown.decode(reader, reader.size(), $undefined, _depth + 1, message.grown);
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -3080,6 +3097,11 @@ export const inferos = $root.inferos = (() => {
                     if (error)
                         return "table." + error;
                 }
+                if (message.grown != null && $Object.hasOwnProperty.call(message, "grown")) {
+                    let error = $root.inferos.v1.SeqGrown.verify(message.grown, _depth + 1);
+                    if (error)
+                        return "grown." + error;
+                }
                 return null;
             };
 
@@ -3112,6 +3134,11 @@ export const inferos = $root.inferos = (() => {
                         throw $TypeError(".inferos.v1.SeqReply.table: object expected");
                     message.table = $root.inferos.v1.SeqTable.fromObject(object.table, _depth + 1);
                 }
+                if (object.grown != null) {
+                    if (!$util.isObject(object.grown))
+                        throw $TypeError(".inferos.v1.SeqReply.grown: object expected");
+                    message.grown = $root.inferos.v1.SeqGrown.fromObject(object.grown, _depth + 1);
+                }
                 return message;
             };
 
@@ -3136,6 +3163,7 @@ export const inferos = $root.inferos = (() => {
                     object.schemaVersion = 0;
                     object.error = "";
                     object.table = null;
+                    object.grown = null;
                 }
                 if (message.schemaVersion != null && $Object.hasOwnProperty.call(message, "schemaVersion"))
                     object.schemaVersion = message.schemaVersion;
@@ -3143,6 +3171,8 @@ export const inferos = $root.inferos = (() => {
                     object.error = message.error;
                 if (message.table != null && $Object.hasOwnProperty.call(message, "table"))
                     object.table = $root.inferos.v1.SeqTable.toObject(message.table, options, _depth + 1);
+                if (message.grown != null && $Object.hasOwnProperty.call(message, "grown"))
+                    object.grown = $root.inferos.v1.SeqGrown.toObject(message.grown, options, _depth + 1);
                 return object;
             };
 
@@ -3172,6 +3202,311 @@ export const inferos = $root.inferos = (() => {
             };
 
             return SeqReply;
+        })();
+
+        v1.SeqGrown = (function() {
+
+            /**
+             * Properties of a SeqGrown.
+             * @typedef {Object} inferos.v1.SeqGrown.$Properties
+             * @property {number|null} [generation] SeqGrown generation
+             * @property {number|null} [length] SeqGrown length
+             * @property {number|null} [tokens] SeqGrown tokens
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a SeqGrown.
+             * @memberof inferos.v1
+             * @interface ISeqGrown
+             * @augments inferos.v1.SeqGrown.$Properties
+             * @deprecated Use inferos.v1.SeqGrown.$Properties instead.
+             */
+
+            /**
+             * Shape of a SeqGrown.
+             * @typedef {inferos.v1.SeqGrown.$Properties} inferos.v1.SeqGrown.$Shape
+             */
+
+            /**
+             * Constructs a new SeqGrown.
+             * @memberof inferos.v1
+             * @classdesc Represents a SeqGrown.
+             * @constructor
+             * @param {inferos.v1.SeqGrown.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const SeqGrown = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * SeqGrown generation.
+             * @member {number} generation
+             * @memberof inferos.v1.SeqGrown
+             * @instance
+             */
+            SeqGrown.prototype.generation = 0;
+
+            /**
+             * SeqGrown length.
+             * @member {number} length
+             * @memberof inferos.v1.SeqGrown
+             * @instance
+             */
+            SeqGrown.prototype.length = 0;
+
+            /**
+             * SeqGrown tokens.
+             * @member {number} tokens
+             * @memberof inferos.v1.SeqGrown
+             * @instance
+             */
+            SeqGrown.prototype.tokens = 0;
+
+            /**
+             * Creates a new SeqGrown instance using the specified properties.
+             * @function create
+             * @memberof inferos.v1.SeqGrown
+             * @static
+             * @param {inferos.v1.SeqGrown.$Properties=} [properties] Properties to set
+             * @returns {inferos.v1.SeqGrown} SeqGrown instance
+             * @type {{
+             *   (properties: inferos.v1.SeqGrown.$Shape): inferos.v1.SeqGrown & inferos.v1.SeqGrown.$Shape;
+             *   (properties?: inferos.v1.SeqGrown.$Properties): inferos.v1.SeqGrown;
+             * }}
+             */
+            SeqGrown.create = function(properties) {
+                return new SeqGrown(properties);
+            };
+
+            /**
+             * Encodes the specified SeqGrown message. Does not implicitly {@link inferos.v1.SeqGrown.verify|verify} messages.
+             * @function encode
+             * @memberof inferos.v1.SeqGrown
+             * @static
+             * @param {inferos.v1.SeqGrown.$Properties} message SeqGrown message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SeqGrown.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.generation != null && $Object.hasOwnProperty.call(message, "generation") && message.generation !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.generation);
+                if (message.length != null && $Object.hasOwnProperty.call(message, "length") && message.length !== 0)
+                    writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.length);
+                if (message.tokens != null && $Object.hasOwnProperty.call(message, "tokens") && message.tokens !== 0)
+                    writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.tokens);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a SeqGrown message from the specified reader or buffer.
+             * @function decode
+             * @memberof inferos.v1.SeqGrown
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {inferos.v1.SeqGrown & inferos.v1.SeqGrown.$Shape} SeqGrown
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SeqGrown.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.inferos.v1.SeqGrown();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.generation = value;
+                            else
+                                delete message.generation;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.length = value;
+                            else
+                                delete message.length;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.tokens = value;
+                            else
+                                delete message.tokens;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Verifies a SeqGrown message.
+             * @function verify
+             * @memberof inferos.v1.SeqGrown
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            SeqGrown.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.generation != null && $Object.hasOwnProperty.call(message, "generation"))
+                    if (!$util.isInteger(message.generation))
+                        return "generation: integer expected";
+                if (message.length != null && $Object.hasOwnProperty.call(message, "length"))
+                    if (!$util.isInteger(message.length))
+                        return "length: integer expected";
+                if (message.tokens != null && $Object.hasOwnProperty.call(message, "tokens"))
+                    if (!$util.isInteger(message.tokens))
+                        return "tokens: integer expected";
+                return null;
+            };
+
+            /**
+             * Creates a SeqGrown message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof inferos.v1.SeqGrown
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {inferos.v1.SeqGrown} SeqGrown
+             */
+            SeqGrown.fromObject = function (object, _depth) {
+                if (object instanceof $root.inferos.v1.SeqGrown)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".inferos.v1.SeqGrown: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.inferos.v1.SeqGrown();
+                if (object.generation != null)
+                    if ($Number(object.generation) !== 0)
+                        message.generation = object.generation >>> 0;
+                if (object.length != null)
+                    if ($Number(object.length) !== 0)
+                        message.length = object.length >>> 0;
+                if (object.tokens != null)
+                    if ($Number(object.tokens) !== 0)
+                        message.tokens = object.tokens >>> 0;
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a SeqGrown message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof inferos.v1.SeqGrown
+             * @static
+             * @param {inferos.v1.SeqGrown} message SeqGrown
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            SeqGrown.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.generation = 0;
+                    object.length = 0;
+                    object.tokens = 0;
+                }
+                if (message.generation != null && $Object.hasOwnProperty.call(message, "generation"))
+                    object.generation = message.generation;
+                if (message.length != null && $Object.hasOwnProperty.call(message, "length"))
+                    object.length = message.length;
+                if (message.tokens != null && $Object.hasOwnProperty.call(message, "tokens"))
+                    object.tokens = message.tokens;
+                return object;
+            };
+
+            /**
+             * Converts this SeqGrown to JSON.
+             * @function toJSON
+             * @memberof inferos.v1.SeqGrown
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            SeqGrown.prototype.toJSON = function() {
+                return SeqGrown.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for SeqGrown
+             * @function getTypeUrl
+             * @memberof inferos.v1.SeqGrown
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            SeqGrown.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/inferos.v1.SeqGrown";
+            };
+
+            return SeqGrown;
         })();
 
         v1.SeqStep = (function() {
