@@ -23,6 +23,12 @@ export interface ServeBenchOptions {
   progress?: (line: string) => void;
   /** Also compare TTFT through the services with the single-process path, interleaved (8 prompts). */
   ttftReference?: boolean;
+  /**
+   * Rounds per concurrency level (default 1): baseline and the policy take turns, ABBA (baseline first in
+   * odd rounds, the policy first in even ones), so that a machine whose speed drifts during the run
+   * weighs on both alike; each side's figures pool all its rounds.
+   */
+  rounds?: number;
 }
 
 export interface RunResult {
@@ -123,7 +129,15 @@ async function kvStats(nc: NatsConnection | undefined, reset: boolean) {
   return request(nc, reset ? `${Subjects.kvStats}.reset` : Subjects.kvStats, pb.HealthRequest, {}, pb.KvStats);
 }
 
-async function runLevel(url: string, model: string, prompts: string[], opts: ServeBenchOptions, policy: string, concurrency: number, nc: NatsConnection | undefined): Promise<RunResult> {
+/** One round: `requests` requests of `policy`, `concurrency` at a time, and what the kv-store saw meanwhile. */
+interface Round {
+  results: One[];
+  duration: number;
+  peakSequences: number | null;
+  peakBytes: number | null;
+}
+
+async function runRound(url: string, model: string, prompts: string[], opts: ServeBenchOptions, policy: string, concurrency: number, nc: NatsConnection | undefined): Promise<Round> {
   const total = opts.requests ?? Math.max(8, 4 * concurrency);
   await kvStats(nc, true);
   let next = 0;
@@ -143,6 +157,15 @@ async function runLevel(url: string, model: string, prompts: string[], opts: Ser
   }));
   const duration = (performance.now() - t0) / 1000;
   const stats = await kvStats(nc, false);
+  return { results, duration, peakSequences: stats ? stats.peakSequences : null, peakBytes: stats ? stats.peakUsedBytes : null };
+}
+
+const maxOrNull = (xs: (number | null)[]): number | null => (xs.some((x) => x === null) ? null : Math.max(...(xs as number[])));
+
+/** A policy's figures over all its rounds at one level: throughput over the summed durations. */
+function summarize(policy: string, concurrency: number, rounds: Round[]): RunResult {
+  const results = rounds.flatMap((r) => r.results);
+  const duration = rounds.reduce((s, r) => s + r.duration, 0);
   const ok = results.filter((r) => r.ok);
   const ttfts = ok.map((r) => r.ttftMs);
   const itls = ok.flatMap((r) => r.itls);
@@ -166,8 +189,8 @@ async function runLevel(url: string, model: string, prompts: string[], opts: Ser
     median_itl_ms: pct(itls, 50),
     p99_itl_ms: pct(itls, 99),
     mean_tpot_ms: mean(tpots),
-    peak_concurrent_sequences: stats ? stats.peakSequences : null,
-    peak_kv_bytes: stats ? stats.peakUsedBytes : null,
+    peak_concurrent_sequences: maxOrNull(rounds.map((r) => r.peakSequences)),
+    peak_kv_bytes: maxOrNull(rounds.map((r) => r.peakBytes)),
   };
 }
 
@@ -232,15 +255,27 @@ export async function benchServe(opts: ServeBenchOptions): Promise<object> {
     const levels: object[] = [];
     // Warm both policies' graphs (each group size opens its own session on first use).
     for (const p of ['baseline', opts.policy]) await streamOne(url, info.name, prompts[0]!, 2, p);
+    const rounds = opts.rounds ?? 1;
+    if (!Number.isSafeInteger(rounds) || rounds < 1) throw new RangeError(`rounds must be a positive integer, got ${rounds}`);
     for (const c of opts.concurrency) {
-      const baseline = await runLevel(url, info.name, prompts, opts, 'baseline', c, nc);
-      const policy = await runLevel(url, info.name, prompts, opts, opts.policy, c, nc);
+      const mine: { baseline: Round[]; policy: Round[] } = { baseline: [], policy: [] };
+      for (let r = 0; r < rounds; r++) {
+        const order = r % 2 === 0 ? (['baseline', 'policy'] as const) : (['policy', 'baseline'] as const);
+        for (const side of order) mine[side].push(await runRound(url, info.name, prompts, opts, side === 'baseline' ? 'baseline' : opts.policy, c, nc));
+      }
+      const baseline = summarize('baseline', c, mine.baseline);
+      const policy = summarize(opts.policy, c, mine.policy);
       const ratio = Object.fromEntries(RATIO_KEYS.map((k) => {
         const a = baseline[k];
         const b = policy[k];
         return [k, a === null || b === null || !Number.isFinite(a) || !Number.isFinite(b) || a === 0 ? null : b / a];
       }));
-      levels.push({ concurrency: c, baseline, policy, ratio });
+      // Each round's output-throughput ratio: the spread shows how much one round can be trusted.
+      const perRound = mine.baseline.map((b, r) => {
+        const tput = (x: Round) => x.results.filter((o) => o.ok).reduce((s, o) => s + o.outputTokens, 0) / x.duration;
+        return tput(mine.policy[r]!) / tput(b);
+      });
+      levels.push({ concurrency: c, rounds, baseline, policy, ratio, output_throughput_ratio_by_round: perRound });
     }
     const budget = nc ? (await kvStats(nc, false))!.budgetBytes : null;
     const out: Record<string, unknown> = {

@@ -54,6 +54,15 @@ test('BAD CALL - missing prompt, bad numbers and unknown commands are usage erro
   assert.match(inferos('frobnicate').stderr, /unknown command "frobnicate"/);
 });
 
+test('BAD CALL - bench serve refuses bad options before starting anything', () => {
+  const base = ['bench', 'serve', '--concurrency', '2', '--prompt-tokens', '16', '--output-tokens', '4', '--kv-budget', '16MiB'];
+  const rounds = inferos(...base, '--rounds', '0');
+  assert.equal(rounds.code, 2);
+  assert.match(rounds.stderr, /--rounds must be an integer >= 1, got "0"/);
+  assert.match(inferos(...base.slice(0, -2)).stderr, /--kv-budget is required/);
+  assert.match(inferos(...base, '--policy', 'no_such_profile').stderr, /no_such_profile/);
+});
+
 test('BAD CALL - a directory that is not an exported model is a clear error', () => {
   const r = inferos('generate', '--model', here, '--prompt', 'x');
   assert.equal(r.code, 1);

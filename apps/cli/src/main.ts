@@ -136,7 +136,10 @@ options:
   --output-tokens M     tokens generated per request (required)
   --kv-budget BYTES     KV budget of the started system, e.g. 64MiB (required unless --url)
   --policy NAME         policy compared with baseline (default: default)
-  --requests N          requests per policy and level (default: 4 x concurrency, at least 8)
+  --requests N          requests per policy, level and round (default: 4 x concurrency, at least 8)
+  --rounds N            rounds per level (default 1): baseline and the policy take turns, ABBA, so that
+                        a machine whose speed drifts weighs on both alike; figures pool the rounds and
+                        output_throughput_ratio_by_round shows the spread
   --url URL             use a running gateway instead of starting the system
   --nats URL            its NATS server, for the kv-store's peak figures (with --url; else they are null)
   --model DIR           exported model directory (default: the bundled model)
@@ -557,6 +560,7 @@ async function benchServeCommand(argv: string[]): Promise<number> {
     concurrency: { type: 'string' }, 'prompt-tokens': { type: 'string' }, 'output-tokens': { type: 'string' },
     'kv-budget': { type: 'string' }, policy: { type: 'string' }, requests: { type: 'string' }, url: { type: 'string' },
     nats: { type: 'string' }, model: { type: 'string' }, 'ttft-reference': { type: 'boolean' }, json: { type: 'boolean' },
+    rounds: { type: 'string' },
   }, 'bench serve');
   if (v['concurrency'] === undefined || v['prompt-tokens'] === undefined || v['output-tokens'] === undefined) {
     throw new UsageError(`--concurrency, --prompt-tokens and --output-tokens are required\n\n${HELP['bench serve']}`);
@@ -575,6 +579,7 @@ async function benchServeCommand(argv: string[]): Promise<number> {
     kvBudget: v['kv-budget'] as string | undefined,
     policy,
     requests: v['requests'] === undefined ? undefined : intOption(v['requests'] as string, 'requests', 0),
+    rounds: v['rounds'] === undefined ? 1 : intOption(v['rounds'] as string, 'rounds', 0),
     url: v['url'] as string | undefined,
     natsUrl: v['nats'] as string | undefined,
     model: v['model'] as string | undefined,
