@@ -258,25 +258,29 @@ def build_graph(cfg, model, group: int):
         g.nodes.append(helper.make_node("Identity", [k], [f"present_key.{i}"]))
         g.nodes.append(helper.make_node("Identity", [v], [f"present_value.{i}"]))
         # Cached tokens in tier order (f32, f16, int8, int4), then the new ones: K^T [B, kv, D, S], V [B, kv, S, D].
-        k_all = g.op("Concat", past_keys + [g.op("Transpose", [k], perm=PERM_K)], axis=3)
-        v_all = g.op("Concat", past_values + [g.op("Transpose", [v], perm=PERM_V)], axis=2)
+        k_parts = past_keys + [g.op("Transpose", [k], perm=PERM_K)]
+        v_parts = past_values + [g.op("Transpose", [v], perm=PERM_V)]
+        # Grouped-query attention without repeating K/V: query heads h = kv * n_rep + r; the softmax scale
+        # is applied to the (small) queries.
+        q5 = g.op("Transpose", [g.op("Reshape", [q, q5_shape])], perm=[0, 2, 3, 1, 4])  # [B, kv, rep, T, D]
+        q5 = g.op("Mul", [q5, g.const(scale, np.float32)])
+        # Scores tier by tier (the tiers are never concatenated: only their scores are, a small tensor).
+        raw = g.op("Concat", [g.op("MatMul", [q5, g.op("Unsqueeze", [kp, g.const([2])])]) for kp in k_parts], axis=-1)
+        sizes = g.op("Concat", [g.op("Slice", [g.op("Shape", [kp]), g.const([3]), g.const([4])]) for kp in k_parts], axis=0)
         # Every cached token is visible; new token t sees new tokens <= t (padded rows: see batch_mask).
-        s_dim = g.op("Slice", [g.op("Shape", [k_all]), g.const([3]), g.const([4])])
+        s_dim = g.op("Slice", [g.op("Shape", [raw]), g.const([4]), g.const([5])])
         p_dim = g.op("Sub", [s_dim, t_dim])
         s_idx = g.op("Range", [g.const(0), g.op("Squeeze", [s_dim, g.const([0])]), g.const(1)])
         t_abs = g.op("Add", [t_idx, g.op("Squeeze", [p_dim, g.const([0])])])
         allowed = g.op("LessOrEqual", [g.op("Unsqueeze", [s_idx, g.const([0])]),
                                        g.op("Unsqueeze", [t_abs, g.const([1])])])  # [T, S]
-        # Grouped-query attention without repeating K/V: query heads h = kv * n_rep + r.
-        q5 = g.op("Transpose", [g.op("Reshape", [q, q5_shape])], perm=[0, 2, 3, 1, 4])  # [B, kv, rep, T, D]
-        k_t = g.op("Unsqueeze", [k_all, g.const([2])])  # [B, kv, 1, D, S]
-        scores = g.op("Mul", [g.op("MatMul", [q5, k_t]), g.const(scale, np.float32)])  # [B, kv, rep, T, S]
-        scores = g.op("Where", [allowed, scores, neg])
+        scores = g.op("Where", [allowed, raw, neg])  # [B, kv, rep, T, S]
         probs = g.op("Softmax", [scores], axis=-1)
         mass = g.op("ReduceSum", [probs, g.const([1, 2, 3])], keepdims=0)
         g.nodes.append(helper.make_node("Identity", [mass], [f"attn_mass.{i}"]))
-        v_t = g.op("Unsqueeze", [v_all, g.const([2])])  # [B, kv, 1, S, D]
-        ctx = g.op("Transpose", [g.op("MatMul", [probs, v_t])], perm=[0, 3, 1, 2, 4])  # [B, T, kv, rep, D]
+        p_parts = g.op("Split", [probs, sizes], n_out=len(v_parts), axis=-1)
+        ctx = g.op("Sum", [g.op("MatMul", [pp, g.op("Unsqueeze", [vp, g.const([2])])]) for pp, vp in zip(p_parts, v_parts)])
+        ctx = g.op("Transpose", [ctx], perm=[0, 3, 1, 2, 4])  # [B, T, kv, rep, D]
         attn = linear(g.op("Reshape", [ctx, out_shape]), f"{p}.self_attn.o_proj")
         x = g.op("Add", [x, attn])
         h = rms_norm(x, f"{p}.post_attention_layernorm.weight")

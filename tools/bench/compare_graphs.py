@@ -1,0 +1,59 @@
+"""Two exported graphs of the same model side by side on one synthetic batched decode step (ORT CPU,
+interleaved): the quickest check that a change to export.py is faster and computes the same logits.
+
+    tools/.venv/bin/python tools/bench/compare_graphs.py OLD.onnx NEW.onnx [--rows 9] [--f16 64] [--i4 448] [--f32 0]
+
+Each row holds --f16 tokens in the FP16 tier and --i4 in the INT4 tier (random codes), as `default`
+sequences do in a running batch; --f32 N puts N tokens in the float32 tier (the baseline's). Prints the largest logit difference and milliseconds per run of each.
+"""
+import argparse
+import time
+
+import numpy as np
+import onnxruntime as ort
+
+ap = argparse.ArgumentParser()
+ap.add_argument("old")
+ap.add_argument("new")
+ap.add_argument("--rows", type=int, default=9)
+ap.add_argument("--f16", type=int, default=64)
+ap.add_argument("--i4", type=int, default=448)
+ap.add_argument("--f32", type=int, default=0)
+ap.add_argument("--runs", type=int, default=60)
+args = ap.parse_args()
+
+sessions = [ort.InferenceSession(p, providers=["CPUExecutionProvider"]) for p in (args.old, args.new)]
+inputs = {i.name: i for i in sessions[0].get_inputs()}
+layers = sum(1 for n in inputs if n.startswith("past_valid."))
+kv, d = inputs["past_key.0"].shape[2], inputs["past_key.0"].shape[3]
+vgroups = inputs["past_value_i4_scale.0"].shape[2]
+group = kv * d // vgroups if isinstance(vgroups, int) else None
+if group is None:  # dims are symbolic: read the group size from the file name (model-gNN.onnx)
+    group = int(args.old.rsplit("-g", 1)[1].split(".")[0])
+B, P16, P4, P32 = args.rows, args.f16, args.i4 // group * group, args.f32
+r = np.random.default_rng(0)
+f = {"input_ids": r.integers(0, 1000, (B, 1)).astype(np.int64), "position_ids": np.full((B, 1), P32 + P16 + P4, np.int64)}
+for i in range(layers):
+    f[f"past_key.{i}"] = r.standard_normal((B, P32, kv, d)).astype(np.float32)
+    f[f"past_value.{i}"] = r.standard_normal((B, P32, kv, d)).astype(np.float32)
+    f[f"past_key_f16.{i}"] = r.standard_normal((B, P16, kv, d)).astype(np.float16)
+    f[f"past_value_f16.{i}"] = r.standard_normal((B, P16, kv, d)).astype(np.float16)
+    for t, P in (("i8", 0), ("i4", P4)):
+        w = kv * d if t == "i8" else kv * d // 2
+        f[f"past_key_{t}.{i}"] = r.integers(0, 255, (B, P, kv, d) if t == "i8" else (B, P, w), dtype=np.uint8)
+        f[f"past_key_{t}_scale.{i}"] = (r.random((B, P // group, kv, d)) * 0.05).astype(np.float16)
+        f[f"past_key_{t}_zero.{i}"] = r.integers(0, 15, (B, P // group, kv, d), dtype=np.uint8)
+        f[f"past_value_{t}.{i}"] = r.integers(0, 255, (B, P, w), dtype=np.uint8)
+        f[f"past_value_{t}_scale.{i}"] = (r.random((B, P, kv * d // group)) * 0.05).astype(np.float16)
+        f[f"past_value_{t}_zero.{i}"] = r.integers(0, 15, (B, P, kv * d // group), dtype=np.uint8)
+    f[f"past_valid.{i}"] = np.tile(np.array([[P32, P16, 0, P4]], np.int64), (B, 1))
+outs = [s.run(["logits"], f)[0] for s in sessions]
+print("max |logit diff|", float(np.abs(outs[0] - outs[1]).max()))
+t = [0.0, 0.0]
+for _ in range(args.runs):
+    for k, s in enumerate(sessions):
+        t0 = time.perf_counter()
+        s.run(["logits"], f)
+        t[k] += time.perf_counter() - t0
+print(f"rows {B}, f32 {P32}, f16 {P16}, i4 {P4}: old {t[0] / args.runs * 1000:.2f} ms, new {t[1] / args.runs * 1000:.2f} ms per run"
+      f" (new/old {t[1] / t[0]:.3f})")
