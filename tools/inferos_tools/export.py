@@ -403,8 +403,9 @@ def write_graphs(cfg, model, out: str):
     for group in GROUP_SIZES:
         proto, dims = build_graph(cfg, model, group)
         channels = dims["n_kv"] * dims["head_dim"]
-        if channels % group:
-            continue  # this model's KV rows cannot be cut into such groups
+        head = dims["head_dim"]
+        if channels % group or (head % group and group % head):
+            continue  # this model's KV rows cannot be cut into such groups (value groups must tile heads)
         name = f"model-g{group}.onnx"
         path = os.path.join(out, name)
         if shared is None:

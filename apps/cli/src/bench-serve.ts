@@ -25,8 +25,8 @@ export interface ServeBenchOptions {
   ttftReference?: boolean;
   /**
    * Rounds per concurrency level (default 1): baseline and the policy take turns, ABBA (baseline first in
-   * odd rounds, the policy first in even ones), so that a machine whose speed drifts during the run
-   * weighs on both alike; each side's figures pool all its rounds.
+   * odd rounds, the policy first in even ones; an even count balances the order), so that a machine
+   * whose speed drifts during the run weighs on both alike; each side's figures pool all its rounds.
    */
   rounds?: number;
 }
@@ -229,6 +229,8 @@ async function ttftComparison(url: string, model: string, modelDir: string | und
 }
 
 export async function benchServe(opts: ServeBenchOptions): Promise<object> {
+  const rounds = opts.rounds ?? 1;
+  if (!Number.isSafeInteger(rounds) || rounds < 1) throw new RangeError(`rounds must be a positive integer, got ${rounds}`);
   const modelDir = opts.model ?? defaultModelDir();
   const info = loadModelInfo(modelDir);
   if (opts.promptTokens + opts.outputTokens > info.maxPosition) {
@@ -255,8 +257,6 @@ export async function benchServe(opts: ServeBenchOptions): Promise<object> {
     const levels: object[] = [];
     // Warm both policies' graphs (each group size opens its own session on first use).
     for (const p of ['baseline', opts.policy]) await streamOne(url, info.name, prompts[0]!, 2, p);
-    const rounds = opts.rounds ?? 1;
-    if (!Number.isSafeInteger(rounds) || rounds < 1) throw new RangeError(`rounds must be a positive integer, got ${rounds}`);
     for (const c of opts.concurrency) {
       const mine: { baseline: Round[]; policy: Round[] } = { baseline: [], policy: [] };
       for (let r = 0; r < rounds; r++) {
@@ -271,10 +271,7 @@ export async function benchServe(opts: ServeBenchOptions): Promise<object> {
         return [k, a === null || b === null || !Number.isFinite(a) || !Number.isFinite(b) || a === 0 ? null : b / a];
       }));
       // Each round's output-throughput ratio: the spread shows how much one round can be trusted.
-      const perRound = mine.baseline.map((b, r) => {
-        const tput = (x: Round) => x.results.filter((o) => o.ok).reduce((s, o) => s + o.outputTokens, 0) / x.duration;
-        return tput(mine.policy[r]!) / tput(b);
-      });
+      const perRound = mine.baseline.map((b, r) => summarize(opts.policy, c, [mine.policy[r]!]).output_throughput / summarize('baseline', c, [b]).output_throughput);
       levels.push({ concurrency: c, rounds, baseline, policy, ratio, output_throughput_ratio_by_round: perRound });
     }
     const budget = nc ? (await kvStats(nc, false))!.budgetBytes : null;

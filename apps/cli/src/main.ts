@@ -137,9 +137,10 @@ options:
   --kv-budget BYTES     KV budget of the started system, e.g. 64MiB (required unless --url)
   --policy NAME         policy compared with baseline (default: default)
   --requests N          requests per policy, level and round (default: 4 x concurrency, at least 8)
-  --rounds N            rounds per level (default 1): baseline and the policy take turns, ABBA, so that
-                        a machine whose speed drifts weighs on both alike; figures pool the rounds and
-                        output_throughput_ratio_by_round shows the spread
+  --rounds N            rounds per level (default 1): baseline and the policy take turns, ABBA (use an
+                        even N to balance the order), so that a machine whose speed drifts weighs on
+                        both alike; figures pool the rounds; output_throughput_ratio_by_round shows
+                        the spread
   --url URL             use a running gateway instead of starting the system
   --nats URL            its NATS server, for the kv-store's peak figures (with --url; else they are null)
   --model DIR           exported model directory (default: the bundled model)

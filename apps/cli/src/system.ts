@@ -126,7 +126,8 @@ export async function startSystem(opts: SystemOptions = {}): Promise<RunningSyst
   const start = (name: string, app: string, args: string[]) => {
     const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'apps', app, 'src', 'main.ts'), ...common, ...args], {
       cwd: REPO_ROOT,
-      stdio: ['ignore', opts.logs === 'ignore' ? 'ignore' : 'inherit', opts.logs === 'ignore' ? 'ignore' : 'inherit'],
+      // Logs go to our stderr (fd 2), never our stdout: a command's --json output stays clean.
+      stdio: ['ignore', opts.logs === 'ignore' ? 'ignore' : 2, opts.logs === 'ignore' ? 'ignore' : 2],
       env: { ...process.env, ...opts.env },
       // Own process group: Ctrl-C in a terminal reaches only us, and we stop the services in order.
       detached: true,

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Segment, SegmentMap, listSegments } from '@inferos/shm';
-import { decodeF16 } from '@inferos/kv';
+import { decodeF16, HOT_FEEDS } from '@inferos/kv';
 import { pb, encode, decode, inferos, type MessageType } from '@inferos/proto';
 import { KvStore, type StoreConfig } from './store';
 
@@ -166,7 +166,7 @@ function commit(store: KvStore, workerId: string, ...steps: object[]): inferos.v
   return wire(pb.StepCommitReply, store.commit(wire(pb.StepCommitRequest, { workerId, steps }))).results as inferos.v1.SeqReply[];
 }
 
-const HOT = new Set(['past_key', 'past_value', 'past_key_f16', 'past_value_f16']);
+const HOT = new Set<string>(HOT_FEEDS);
 /** How commitOk's steps were answered. */
 const answers = { table: 0, grown: 0 };
 

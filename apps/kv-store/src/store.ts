@@ -59,9 +59,10 @@ interface Sequence {
  * views, built from `before`, then need only their hot-tier views extended (SeqGrown). Any other
  * difference (a tensor that moved, resized or changed shape) needs a whole table.
  */
+const HOT = new Set<string>(HOT_FEEDS);
+
 export function grewInPlace(before: readonly Record<string, TensorSpec>[], now: readonly Record<string, TensorSpec>[], t: number): boolean {
   if (before.length !== now.length) return false;
-  const hot = new Set<string>(HOT_FEEDS);
   for (let l = 0; l < now.length; l++) {
     const names = Object.keys(now[l]!);
     if (names.length !== Object.keys(before[l]!).length) return false;
@@ -70,7 +71,7 @@ export function grewInPlace(before: readonly Record<string, TensorSpec>[], now: 
       const b = now[l]![name]!;
       if (!a || a.type !== b.type || a.dims.length !== b.dims.length) return false;
       if (a.dims.some((d, i) => i !== 1 && d !== b.dims[i])) return false;
-      if (hot.has(name) && a.data.length > 0) {
+      if (HOT.has(name) && a.data.length > 0) {
         const perToken = a.data.length / a.dims[1]!;
         if (b.data.buffer !== a.data.buffer || b.data.byteOffset !== a.data.byteOffset) return false;
         if (b.dims[1] !== a.dims[1]! + t || b.data.length !== b.dims[1]! * perToken) return false;
@@ -285,7 +286,9 @@ export class KvStore {
     if (!req.workerId) return { error: 'claim: worker_id is required' };
     seq.owner = req.workerId;
     this.workerSeen.set(req.workerId, Date.now());
-    return { table: this.table(seq) };
+    const feeds = this.feedsOf(seq);
+    seq.described = feeds;
+    return { table: this.table(seq, feeds) };
   }
 
   commit(req: inferos.v1.StepCommitRequest): object {
@@ -310,11 +313,11 @@ export class KvStore {
         this.free(seq.id);
         return { error: `append failed for ${step.seqId}: ${(err as Error).message}` };
       }
+      // The owner's views were built from `described`: extend them (SeqGrown) or replace them (a table).
       const feeds = this.feedsOf(seq);
-      if (seq.described && grewInPlace(seq.described, feeds, step.tokens ?? 0)) {
-        seq.described = feeds;
-        return { grown: { generation: this.locks.generation(seq.slot), length: seq.cache.length, tokens: step.tokens } };
-      }
+      const grown = seq.described !== undefined && grewInPlace(seq.described, feeds, step.tokens ?? 0);
+      seq.described = feeds;
+      if (grown) return { grown: { generation: this.locks.generation(seq.slot), length: seq.cache.length, tokens: step.tokens } };
       return { table: this.table(seq, feeds) };
     });
     this.notePeaks();
@@ -402,11 +405,10 @@ export class KvStore {
     return Array.from({ length: this.config.shape.layers }, (_, l) => seq.cache.feeds(l));
   }
 
-  /** The sequence's whole table, as its owner will map it (remembered: see grewInPlace). */
-  table(seq: Sequence, feeds = this.feedsOf(seq)): object {
+  /** The sequence's whole table, built from `feeds`. */
+  private table(seq: Sequence, feeds: Record<string, TensorSpec>[]): object {
     const gen = this.locks.generation(seq.slot);
     const tensors: object[] = [];
-    seq.described = feeds;
     for (let l = 0; l < this.config.shape.layers; l++) {
       for (const [name, spec] of Object.entries(feeds[l]!)) {
         const e = this.pool.locate(spec.data);

@@ -2,8 +2,8 @@
 // tiers, padded and masked in one run, against each alone.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import type { CachePolicy } from '@inferos/kv';
-import { Engine, BASELINE_CACHE, type StepOutput } from './engine';
+import type { CachePolicy, TensorSpec } from '@inferos/kv';
+import { Engine, BASELINE_CACHE, type StepOutput, type KvSource } from './engine';
 import { defaultModelDir } from './model-dir';
 
 const tiered: CachePolicy = { fullPrecision: false, sinks: 4, window: 16, groupSize: 64, thresholds: { int8: 0.6, int4: 0.4, evict: 0.2 } };
@@ -59,6 +59,25 @@ test('a batched step equals each sequence stepped alone (different lengths, tier
   const [x, y] = await Promise.all([engine.stepBatch([caches[1]!, caches[0]!], [3, 4]), engine.stepBatch([caches[3]!, caches[0]!], [6, 8])]);
   compare(x![0]!, await engine.step(caches[1]!, [3]), 'overlapping batches, first');
   compare(y![0]!, await engine.step(caches[3]!, [6]), 'overlapping batches, second');
+});
+
+test('padding is zeroed: what an earlier, longer row left in the reused inputs never reaches a later batch', async () => {
+  const text = Array.from({ length: 400 }, (_, i) => (i * 53 + 7) % 8000);
+  const long = engine.newCache(tiered);
+  await engine.prefill(long, text.slice(0, 360), 32);
+  const short = engine.newCache(tiered);
+  await engine.prefill(short, text.slice(0, 90), 32);
+  assert.ok(long.feeds(0)['past_key_i4_scale']!.dims[1]! > short.feeds(0)['past_key_i4_scale']!.dims[1]!, 'the short row is padded');
+  // The long row's FP16 data and scales as infinities, batched first in row 0: they fill the buffers.
+  const inf = (spec: TensorSpec): TensorSpec => (spec.type === 'float16' ? { ...spec, data: new Uint16Array(spec.data.length).fill(0x7c00) } : spec);
+  const poisoned: KvSource = {
+    length: long.length, needsImportance: long.needsImportance, policy: long.policy,
+    feeds: (l) => Object.fromEntries(Object.entries(long.feeds(l)).map(([k, v]) => [k, inf(v)])),
+  };
+  await engine.stepBatch([poisoned, long], [1, 2]);
+  const [row] = await engine.stepBatch([short, long], [3, 4]);
+  assert.ok(row!.logits.every(Number.isFinite), 'logits are finite');
+  compare(row!, await engine.step(short, [3]), 'short row after a poisoned batch');
 });
 
 test('BAD CALL - a batch mixing group sizes, or ids not one per source, is refused', async () => {

@@ -87,9 +87,8 @@ export class Engine {
   private readonly sessions = new Map<number, Promise<ModelSession>>();
   /**
    * stepBatch's padded inputs, kept from step to step: allocating and filling fresh ones each step cost
-   * more than the copy itself (tools/bench/profile-batch.ts). Rows shorter than the longest leave stale
-   * but finite values in their padding, which the graph masks (past_valid). One batch at a time uses
-   * them; an overlapping call allocates its own.
+   * more than the copy itself (tools/bench/profile-batch.ts). Each row's padding is zeroed, as fresh
+   * buffers would be. One batch at a time uses them; an overlapping call allocates its own.
    */
   private readonly scratch = new Map<string, Typed>();
   private scratchBusy = false;
@@ -262,6 +261,8 @@ export class Engine {
             throw new RangeError(`stepBatch: ${name}.${l}: row ${b} has dims [${sp.dims}], row 0 [${specs[0]!.dims}]`);
           }
           out.set(sp.data as never, b * maxP * stride);
+          // Padding is zeroed: masked tokens get probability 0, and 0 x (a stale Inf or NaN) is NaN.
+          if (reuse) out.fill(0, b * maxP * stride + sp.data.length, (b + 1) * maxP * stride);
         });
         feeds[`${name}.${l}`] = new ort.Tensor(specs[0]!.type, out, [B, maxP, ...inner]);
       }

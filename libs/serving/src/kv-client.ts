@@ -3,7 +3,7 @@
 import { hostname } from 'node:os';
 import { SegmentMap, SeqLocks, Segment, ALIGN } from '@inferos/shm';
 import { pb, Subjects, request, inferos, type NatsConnection } from '@inferos/proto';
-import { HOT_FEEDS, type TensorSpec } from '@inferos/kv';
+import { HOT_FEEDS, type TensorSpec, type TensorType } from '@inferos/kv';
 import type { KvSource, StepOutput } from '@inferos/inference';
 
 export class KvError extends Error {
@@ -12,6 +12,14 @@ export class KvError extends Error {
 
 export function workerId(kind: string): string {
   return `${kind}-${hostname()}-${process.pid}`;
+}
+
+const BYTES: Record<TensorType, number> = { float32: 4, float16: 2, uint8: 1 };
+
+/** A typed view of `count` elements of shared memory. */
+function view(type: TensorType, buf: ArrayBuffer, offset: number, count: number, dims: number[]): TensorSpec {
+  const data = type === 'float32' ? new Float32Array(buf, offset, count) : type === 'float16' ? new Uint16Array(buf, offset, count) : new Uint8Array(buf, offset, count);
+  return { type, data, dims };
 }
 
 /** A sequence held by the kv-store, as this worker sees it (implements the engine's KvSource). */
@@ -72,12 +80,9 @@ export class RemoteSeq implements KvSource {
       for (const name of HOT_FEEDS) {
         const spec = v[name];
         if (!spec || spec.data.length === 0) continue;
-        const d = spec.data;
         const n = spec.dims[1]! + g.tokens;
-        const count = (d.length / spec.dims[1]!) * n;
-        const data = d instanceof Float32Array ? new Float32Array(d.buffer, d.byteOffset, count)
-          : d instanceof Uint16Array ? new Uint16Array(d.buffer, d.byteOffset, count) : new Uint8Array(d.buffer, d.byteOffset, count);
-        v[name] = { type: spec.type, data, dims: [spec.dims[0]!, n, ...spec.dims.slice(2)] };
+        const count = (spec.data.length / spec.dims[1]!) * n;
+        v[name] = view(spec.type, spec.data.buffer as ArrayBuffer, spec.data.byteOffset, count, [spec.dims[0]!, n, ...spec.dims.slice(2)]);
       }
     }
     this.table.generation = g.generation;
@@ -95,12 +100,8 @@ export class RemoteSeq implements KvSource {
       const length = h.length ?? 0;
       const buf = length === 0 ? new ArrayBuffer(0) : bufs[h.segment ?? 0]!;
       const offset = length === 0 ? 0 : (h.offset ?? 0);
-      const dims = [...t.dims];
-      let spec: TensorSpec;
-      if (t.dtype === pb.DType.DTYPE_FLOAT32) spec = { type: 'float32', data: new Float32Array(buf, offset, length / 4), dims };
-      else if (t.dtype === pb.DType.DTYPE_FLOAT16) spec = { type: 'float16', data: new Uint16Array(buf, offset, length / 2), dims };
-      else spec = { type: 'uint8', data: new Uint8Array(buf, offset, length), dims };
-      (views[t.layer] ??= {})[t.name] = spec;
+      const type: TensorType = t.dtype === pb.DType.DTYPE_FLOAT32 ? 'float32' : t.dtype === pb.DType.DTYPE_FLOAT16 ? 'float16' : 'uint8';
+      (views[t.layer] ??= {})[t.name] = view(type, buf, offset, length / BYTES[type], [...t.dims]);
     }
     this.views = views;
   }
