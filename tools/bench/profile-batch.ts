@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cachePolicy, loadPolicy } from '@inferos/kv';
 import { Engine, argmax } from '@inferos/inference';
+import { timeRuns } from './timed-session';
 
 const [dir, rowsArg, ctxArg, stepsArg, policyArg] = process.argv.slice(2);
 const engine = await Engine.load(dir, ['cpu']);
@@ -21,15 +22,7 @@ for (let r = 0; r < rows; r++) {
   next.push(argmax(await engine.prefill(c, ids, 256)));
   caches.push(c);
 }
-const session = await engine.sessionFor(pol.groupSize);
-const run = session.run.bind(session);
-let graphMs = 0;
-session.run = async (f, o) => {
-  const t0 = performance.now();
-  const r = await run(f, o);
-  graphMs += performance.now() - t0;
-  return r;
-};
+const graph = timeRuns(await engine.sessionFor(pol.groupSize));
 let appendMs = 0;
 const t0 = performance.now();
 for (let s = 0; s < steps; s++) {
@@ -43,5 +36,5 @@ for (let s = 0; s < steps; s++) {
 }
 const per = (ms: number) => (ms / steps).toFixed(2);
 const total = performance.now() - t0;
-console.log(`${rows} rows, ~${context} tokens: ${per(total)} ms/step: graph ${per(graphMs)}, append+sample ${per(appendMs)}, feeds and the rest ${per(total - graphMs - appendMs)}`);
+console.log(`${rows} rows, ~${context} tokens: ${per(total)} ms/step: graph ${per(graph.ms)}, append+sample ${per(appendMs)}, feeds and the rest ${per(total - graph.ms - appendMs)}`);
 await engine.close();

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cachePolicy, loadPolicy } from '@inferos/kv';
 import { Engine, BASELINE_CACHE, argmax } from '@inferos/inference';
+import { timeRuns } from './timed-session';
 
 const [dir, ctxArg, stepsArg, policyArg] = process.argv.slice(2);
 const engine = await Engine.load(dir, ['cpu']);
@@ -11,22 +12,14 @@ const context = Number(ctxArg ?? 1900);
 const steps = Number(stepsArg ?? 32);
 const text = engine.tokenizer.encode(readFileSync(join(engine.info.dir, 'heldout.txt'), 'utf8'), false);
 const ids = [engine.info.bosTokenId ?? 0, ...text.slice(0, context - 1)];
-const session = engine.session as unknown as { run: (f: unknown, o: unknown) => Promise<unknown> };
-const run = session.run.bind(session);
-let graphMs = 0;
-session.run = async (f, o) => {
-  const t0 = performance.now();
-  const r = await run(f, o);
-  graphMs += performance.now() - t0;
-  return r;
-};
+const graph = timeRuns(engine.session);
 for (const [label, cache] of [['baseline', BASELINE_CACHE], [policyArg ?? 'default', cachePolicy(loadPolicy(policyArg ?? 'default').policy)]] as const) {
   const c = engine.newCache(cache);
   let next = argmax(await engine.prefill(c, ids, 256));
-  graphMs = 0;
+  graph.ms = 0;
   const t0 = performance.now();
   for (let s = 0; s < steps; s++) next = argmax(await engine.forward(c, [next]));
   const total = performance.now() - t0;
-  console.log(`${label}: ${(total / steps).toFixed(2)} ms/step, graph ${(graphMs / steps).toFixed(2)} ms, ours ${((total - graphMs) / steps).toFixed(2)} ms; tiers ${JSON.stringify(c.tokensByTier)}`);
+  console.log(`${label}: ${(total / steps).toFixed(2)} ms/step, graph ${(graph.ms / steps).toFixed(2)} ms, ours ${((total - graph.ms) / steps).toFixed(2)} ms; tiers ${JSON.stringify(c.tokensByTier)}`);
 }
 await engine.close();

@@ -92,22 +92,19 @@ def migrate(model_dir: str) -> list[str]:
     with open(meta_path) as f:
         meta = json.load(f)
     if meta.get("format_version") == 6 or done:
-        meta["format_version"] = 7
-        with open(meta_path, "w") as f:
-            json.dump(meta, f, indent=2)
-            f.write("\n")
-        done += refresh_checksums(model_dir)
+        done += refresh_checksums(model_dir, {"format_version": 7})
     return done
 
 
-def refresh_checksums(model_dir: str) -> list[str]:
-    """Recompute the sha256 of every file inferos.json lists, and, for a bundled model, its manifest.json
-    (one level up) entries. Returns the files rewritten."""
+def refresh_checksums(model_dir: str, updates: dict | None = None) -> list[str]:
+    """Recompute the sha256 of every file inferos.json lists (after applying `updates` to it), and, for a
+    bundled model, its manifest.json (one level up) entries. Returns the files rewritten."""
     from .export import sha256  # (export imports this module at its top)
 
     meta_path = os.path.join(model_dir, "inferos.json")
     with open(meta_path) as f:
         meta = json.load(f)
+    meta.update(updates or {})
     for name in meta.get("sha256", {}):  # the checksums of the files it describes
         meta["sha256"][name] = sha256(os.path.join(model_dir, name))
     with open(meta_path, "w") as f:
