@@ -402,6 +402,35 @@ test('a quantizing policy demotes old blocks to INT8, within its reservation, un
     }
   }));
 
+test('a prompt\'s evictions wait for its last chunk, within the reservation; decode steps evict as they go', () =>
+  withStore({}, (store) => {
+    const stage = new Stage();
+    try {
+      const prompt = 384;
+      const id = openOk(store, 'default', prompt, 128);
+      let table = claimOk(store, id, 'worker-a');
+      const reserved = store.stats.reservedBytes;
+      let peak = 0;
+      const mass = (i: number) => 1 + Math.sin(i * 1.7);
+      while (table.length < prompt) {
+        const before = table.length;
+        table = commitOk(store, 'worker-a', stage.step(table, Math.min(CHUNK, prompt - table.length), mass).step);
+        peak = Math.max(peak, store.stats.usedBytes);
+        const evicted = Array.from({ length: SHAPE.layers }, (_, l) => table.length - fed(table, l));
+        if (table.length < prompt) assert.deepEqual(evicted, evicted.map(() => 0), `nothing evicted at ${before} + chunk`);
+        else assert.ok(evicted.every((e) => e > 0 && e % 64 === 0), `the prompt's end evicts whole blocks in every layer: ${evicted}`);
+      }
+      while (table.length < prompt + 128) {
+        table = commitOk(store, 'worker-a', stage.step(table, 1, mass).step);
+        peak = Math.max(peak, store.stats.usedBytes);
+      }
+      assert.ok(peak <= reserved, `bytes held (peak ${peak}) never exceed the reservation (${reserved})`);
+      assert.ok(fed(table, 0) < table.length);
+    } finally {
+      stage.close();
+    }
+  }));
+
 test('REFUSED - a commit from a non-owner, with a stale generation or a wrong staging changes nothing', () =>
   withStore({}, (store) => {
     const stage = new Stage();

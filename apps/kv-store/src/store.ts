@@ -253,7 +253,7 @@ export class KvStore {
       return { status: pb.OpenStatus.OPEN_BAD_REQUEST, message: (err as Error).message };
     }
     const shape: CacheShape = { ...this.config.shape, maxTokens: total };
-    const r = reservation(shape, resolved.policy, total, this.config.chunk);
+    const r = reservation(shape, resolved.policy, total, this.config.chunk, req.promptTokens);
     if (r.bytes > this.budget) {
       return { status: pb.OpenStatus.OPEN_TOO_LARGE, message: `a sequence of ${total} tokens under ${resolved.name} needs up to ${r.bytes} bytes, more than the whole KV budget of ${this.budget}`, reservedBytes: r.bytes };
     }
@@ -267,6 +267,7 @@ export class KvStore {
     let cache: TieredKvCache;
     try {
       cache = new TieredKvCache(shape, resolved.policy, { arena: this.pool, fixedHotChunk: this.config.chunk });
+      cache.holdEvictions(req.promptTokens);
     } catch (err) {
       this.freeSlots.push(slot);
       if (err instanceof BudgetExceededError) return { status: pb.OpenStatus.OPEN_SATURATED, message: err.message, retryAfterMs: 50 };

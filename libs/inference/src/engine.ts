@@ -306,11 +306,15 @@ export class Engine {
     return results;
   }
 
-  /** Run the prompt in chunks of `chunk` tokens; returns the logits of its last position. */
+  /**
+   * Run the prompt in chunks of `chunk` tokens; returns the logits of its last position. The cache's
+   * evictions wait for the prompt's end (TieredKvCache.holdEvictions).
+   */
   async prefill(cache: TieredKvCache, ids: readonly number[], chunk = DEFAULT_PREFILL_CHUNK): Promise<Float32Array> {
     if (!Number.isSafeInteger(chunk) || chunk <= 0) throw new RangeError(`prefill chunk must be a positive integer, got ${chunk}`);
     if (ids.length === 0) throw new RangeError('prefill: the prompt has no tokens');
     let logits: Float32Array | undefined;
+    cache.holdEvictions(cache.length + ids.length);
     for (let start = 0; start < ids.length; start += chunk) {
       logits = await this.forward(cache, ids.slice(start, start + chunk));
     }

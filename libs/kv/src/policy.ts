@@ -2,12 +2,14 @@
 // A policy file may give any subset of keys; the rest come from DEFAULT_POLICY. Every key is checked:
 // unknown keys and out-of-range values are refused with the key's path.
 //
-// kv.level_thresholds are importance quantiles. Among a layer's "old" blocks (tokens outside the sinks
-// and the recent window, evicted blocks included), each block's importance (the attention the model gave its tokens, per query
-// that could see them) is ranked; its quantile r in (0, 1) is its mid-rank divided by the number of old
-// blocks (r near 0: least important). A block with r < L3_evict is evicted, else r < L2_int4 goes to
-// INT4, else r < L1_int8 goes to INT8, else it stays FP16. So L3_evict <= L2_int4 <= L1_int8, and with
-// the seed's 0.3 / 0.5 / 0.7 about 30% of old blocks are evicted, 20% INT4, 20% INT8 and 30% stay FP16.
+// kv.level_thresholds are shares of a layer's "old" blocks (tokens outside the sinks and the recent
+// window, evicted blocks included), ranked lowest first: blocks already demoted (evicted, then INT4, then
+// INT8; nothing moves up), then the rest by importance (the attention the model gave their tokens,
+// forgotten with a half-life of 256 queries; tiered-cache.ts). A block's quantile r in (0, 1) is its
+// mid-rank divided by the number of old blocks. r < L3_evict: evicted; else r < L2_int4: INT4; else
+// r < L1_int8: INT8; else it stays FP16. So L3_evict <= L2_int4 <= L1_int8, and with the seed's
+// 0.3 / 0.5 / 0.7, 30% of old blocks are evicted, 20% INT4, 20% INT8 and 30% stay FP16 (to within one
+// block). While a prompt is prefilled its evictions wait for its end (blocks wait at INT4).
 // Blocks only move down (FP16 -> INT8 -> INT4 -> evicted), each move quantizes once.
 import { readFileSync, existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';

@@ -11,14 +11,17 @@ function rows(t: number, seed: number): Float32Array {
   return Float32Array.from({ length: t * C }, (_, i) => Math.sin(seed * 7.3 + i * 0.37));
 }
 
-/** Feed tokens up to `total`, `step` at a time, after what the cache holds; mass(position) decides importance. */
-function fill(cache: TieredKvCache, total: number, step: number, mass: (pos: number) => number = () => 1) {
+/**
+ * Feed tokens up to `total`, `step` at a time, after what the cache holds; mass(position, length) is the
+ * attention a position receives from the step that starts at `length`.
+ */
+function fill(cache: TieredKvCache, total: number, step: number, mass: (pos: number, at: number) => number = () => 1) {
   for (let at = cache.length; at < total; at += step) {
     const t = Math.min(step, total - at);
     const masses = cache.needsImportance
       ? Array.from({ length: shape.layers }, (_, l) => {
           const pos = cache.positions(l);
-          return Float32Array.from({ length: pos.length + t }, (_, i) => (i < pos.length ? mass(pos[i]!) : mass(at + i - pos.length)));
+          return Float32Array.from({ length: pos.length + t }, (_, i) => (i < pos.length ? mass(pos[i]!, at) : mass(at + i - pos.length, at)));
         })
       : undefined;
     cache.append([rows(t, at), rows(t, at + 1000)], [rows(t, at + 2000), rows(t, at + 3000)], t, masses);
@@ -82,6 +85,52 @@ test('eviction follows importance: the least important blocks go first', () => {
   for (const p of [68, 100, 131]) assert.ok(pos.has(p), `important position ${p} kept`);
   for (const p of [4, 36, 67]) assert.ok(!pos.has(p), `unimportant position ${p} evicted`);
   assert.equal(c.tokensByTier.evicted, 2 * 2 * 32);
+});
+
+test('thresholds are exact shares: rounds with shifting importance do not compound evictions', () => {
+  const p: CachePolicy = { ...tiered, thresholds: { int8: 0.6, int4: 0.4, evict: 0.2 } };
+  const c = new TieredKvCache(shape, p);
+  let seed = 3;
+  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  // Each step favours different positions, so yesterday's evicted blocks would often outrank today's.
+  fill(c, 500, 4, () => rand());
+  const n = Math.floor((500 - 16 - 4) / 32);
+  const share = (x: number) => Array.from({ length: n }, (_, i) => (i + 0.5) / n).filter((r) => r < x).length;
+  const t = c.tokensByTier;
+  assert.equal(t.evicted, share(0.2) * 32 * shape.layers);
+  assert.equal(t.int4, (share(0.4) - share(0.2)) * 32 * shape.layers);
+  assert.equal(t.int8, (share(0.6) - share(0.4)) * 32 * shape.layers);
+});
+
+test('importance forgets: a block is judged by the attention it received lately, not long ago', () => {
+  // A long window, so that many queries pass before the two blocks (at 4 and 36) are ranked.
+  const c = new TieredKvCache({ ...shape, maxTokens: 2048 }, { ...tiered, window: 1024, thresholds: { int8: 0.5, int4: 0.5, evict: 0.5 } });
+  // The block at 4 got much attention early (more in total: about 50 against 25), the one at 36 lately.
+  fill(c, 36 + 32 + 1024, 8, (p, at) => (p < 4 ? 1 : p < 36 ? (at < 40 ? 10 : 0) : p < 68 ? (at >= 900 ? 1 : 0) : 1));
+  const pos = new Set(c.positions(0));
+  assert.ok(pos.has(36) && !pos.has(4), 'the block attended lately stays, the one attended long ago goes');
+});
+
+test('a prompt holds its evictions until its end, then its last tokens decide what goes', () => {
+  const p: CachePolicy = { ...tiered, thresholds: { int8: 1, int4: 1, evict: 0.25 } };
+  const end = 4 + 8 * 32 + 16;
+  // Every block gets the same attention, except the first one: ignored all along, then asked for by
+  // the prompt's last chunk (a cue).
+  const mass = (pos: number, at: number) => (pos >= 4 && pos < 36 ? (at >= end - 16 ? 5 : 0.01) : 1);
+  const held = new TieredKvCache(shape, p);
+  held.holdEvictions(end);
+  fill(held, end - 16, 16, mass);
+  assert.equal(held.tokensByTier.evicted, 0, 'nothing is evicted while the prompt runs');
+  assert.equal(held.tokensByTier.int4, 7 * 32 * shape.layers, 'blocks ranked for eviction wait at INT4');
+  fill(held, end, 16, mass);
+  assert.equal(held.tokensByTier.evicted, 2 * 32 * shape.layers, 'the share is applied at the end');
+  assert.ok(new Set(held.positions(1)).has(4), 'the block the cue asked for is kept');
+  assert.equal(held.bytesHeld, bufferBytes(held));
+  const eager = new TieredKvCache(shape, p);
+  fill(eager, end, 16, mass);
+  assert.equal(eager.tokensByTier.evicted, 2 * 32 * shape.layers);
+  assert.ok(!new Set(eager.positions(1)).has(4), 'without the hold the ignored block went before its cue');
+  assert.throws(() => held.holdEvictions(513), /holdEvictions: tokens must be in \[0, 512\]/);
 });
 
 test('recent-only keeps exactly the sinks and the window', () => {
@@ -172,14 +221,15 @@ test('reservation bounds the peak bytes of a fixed-hot cache under any importanc
   let seed = 1;
   const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
   for (const p of policies) {
-    for (const [tokens, chunk] of [[300, 32], [512, 1], [200, 64]] as const) {
+    for (const [tokens, chunk, prompt] of [[300, 32, 0], [512, 1, 0], [200, 64, 0], [300, 32, 288], [512, 8, 300]] as const) {
       const a = countingArena();
       const c = new TieredKvCache({ ...shape, maxTokens: tokens }, p, { arena: a.arena, fixedHotChunk: chunk });
+      c.holdEvictions(prompt);
       const noise = Float64Array.from({ length: tokens }, () => rand());
       fill(c, Math.min(chunk, tokens), chunk, (pos) => noise[pos]!);
       fill(c, tokens, chunk, (pos) => noise[pos]!);
-      const r = reservation({ ...shape, maxTokens: tokens }, p, tokens, chunk);
-      assert.ok(a.peak() <= r.bytes, `${JSON.stringify(p.thresholds)} ${tokens}/${chunk}: peak ${a.peak()} > reserved ${r.bytes}`);
+      const r = reservation({ ...shape, maxTokens: tokens }, p, tokens, chunk, prompt);
+      assert.ok(a.peak() <= r.bytes, `${JSON.stringify(p.thresholds)} ${tokens}/${chunk}/${prompt}: peak ${a.peak()} > reserved ${r.bytes}`);
       assert.equal(a.held(), c.bytesHeld, 'the arena and the accounting agree');
       c.free();
       assert.equal(a.held(), 0, 'free returns every buffer');

@@ -9,12 +9,22 @@
 //   evicted: absent.
 // Tokens after the sinks are cut into blocks of `groupSize` positions. A block becomes "old" once all of
 // its tokens have left the recent window; from then on, after each step that made a new old block, the
-// layer's old blocks are ranked by importance and moved down per the thresholds (see policy.ts). A move
-// quantizes the block once (INT8 -> INT4 requantizes the INT8 data); nothing moves up.
+// layer's old blocks are ranked and moved down per the thresholds (see policy.ts). A move quantizes the
+// block once (INT8 -> INT4 requantizes the INT8 data); nothing moves up. Ranking puts the blocks already
+// demoted lowest (evicted, then INT4, then INT8) and orders the rest by importance, so each threshold is
+// the exact share of old blocks at or below its tier.
 //
 // Importance: the graph returns, per layer, the attention mass each fed token received (summed over
-// heads and query rows). We accumulate it per position and divide by the number of queries that could
-// see the token (its age), so old and young tokens compare fairly.
+// heads and query rows). We accumulate it per position with exponential forgetting (half-life
+// IMPORTANCE_HALF_LIFE queries): a block is judged by the attention it received lately. (Dividing the
+// plain sum by the token's age, as we first did, ranked a block mostly by age: what it got while it
+// was recent, spread over ever more queries. It evicted the oldest blocks first and lost what a later
+// cue needed; DEVELOPERS.md, "The tiered cache".)
+//
+// A prompt's evictions wait for its end (holdEvictions): while a prompt is prefilled, blocks ranked for
+// eviction are held at INT4, and when its last chunk is in, they are ranked by the attention of the
+// prompt's last tokens (a second accumulator, half-life PROMPT_END_HALF_LIFE), which often ask for
+// something said long before (SnapKV's observation window).
 import {
   encodeF16, decodeF16, quantizeKeys, dequantizeKeys, quantizeValues, dequantizeValues, packedBytes, type Bits,
 } from './quant';
@@ -110,6 +120,14 @@ interface Block {
   start: number;
   tier: Tier;
 }
+
+/**
+ * Half-life, in queries (tokens run after it), of the attention mass that ranks old blocks. Measured
+ * with `default` (DEVELOPERS.md, "The tiered cache"): 256 against 32, 64, 128 and no forgetting.
+ */
+export const IMPORTANCE_HALF_LIFE = 256;
+/** Half-life of the mass that ranks blocks when a prompt's held evictions are applied: its last tokens. */
+export const PROMPT_END_HALF_LIFE = 32;
 
 /** The hot store grows in steps of this many tokens, so the bytes held stay close to the bytes used. */
 const GROWTH_TOKENS = 64;
@@ -355,7 +373,10 @@ class Layer {
   readonly hot: HotStore;
   readonly i8: QuantStore;
   readonly i4: QuantStore;
+  /** Attention mass per position, forgotten with IMPORTANCE_HALF_LIFE. */
   readonly mass: Float64Array;
+  /** The same with PROMPT_END_HALF_LIFE: what the latest tokens attended to. */
+  readonly recentMass: Float64Array;
   readonly blocks: Block[] = [];
 
   constructor(shape: CacheShape, policy: CachePolicy, arena: KvArena, fixedHot?: number) {
@@ -365,6 +386,7 @@ class Layer {
     this.i8 = new QuantStore(8, c, policy.groupSize, arena);
     this.i4 = new QuantStore(4, c, policy.groupSize, arena);
     this.mass = new Float64Array(policy.fullPrecision ? 0 : shape.maxTokens);
+    this.recentMass = new Float64Array(this.mass.length);
   }
 }
 
@@ -374,6 +396,10 @@ export class TieredKvCache {
   private used = 0;
   private nextBlock = 0;
   private evictedTokens = 0;
+  /** Evictions wait until the cache holds this many tokens (the end of the prompt being prefilled). */
+  private evictAt = 0;
+  /** Whether some block ranked for eviction is held at INT4 until then. */
+  private held = false;
 
   constructor(readonly shape: CacheShape, readonly policy: CachePolicy, options: CacheOptions = {}) {
     for (const [k, v] of Object.entries(shape)) {
@@ -407,6 +433,18 @@ export class TieredKvCache {
   /** Tokens of the sequence so far (held or evicted). */
   get length(): number {
     return this.used;
+  }
+
+  /**
+   * Hold evictions until the cache holds `tokens` tokens: call it before prefilling a prompt that ends
+   * there. Until then, blocks ranked for eviction are kept at INT4 (quantized once, as they would be on
+   * their way out); when the prompt's last chunk is appended, every layer is ranked again, with the
+   * attention of the prompt's last tokens in its importance, and the eviction share is applied. The
+   * prompt's peak is then every old block of the prompt held (`reservation` counts it).
+   */
+  holdEvictions(tokens: number): void {
+    if (!Number.isSafeInteger(tokens) || tokens < 0 || tokens > this.shape.maxTokens) throw new RangeError(`holdEvictions: tokens must be in [0, ${this.shape.maxTokens}], got ${tokens}`);
+    this.evictAt = tokens;
   }
 
   /** Whether the cache wants the graph's attention mass (importance) after each step. */
@@ -498,7 +536,12 @@ export class TieredKvCache {
       this.nextBlock++;
       newBlocks = true;
     }
-    if (newBlocks) for (const layer of this.layers) this.demote(layer);
+    const holding = this.used < this.evictAt;
+    const promptEnd = this.held && !holding;
+    if (newBlocks || promptEnd) {
+      this.held = false;
+      for (const layer of this.layers) this.demote(layer, undefined, holding, promptEnd);
+    }
   }
 
   /** Tokens fed to the graph for layer `l` (held in any tier): the attention mass a step returns is this + t. */
@@ -511,18 +554,30 @@ export class TieredKvCache {
   private accumulate(l: number, mass: Float32Array): void {
     const layer = this.layers[l]!;
     const g = this.policy.groupSize;
-    let i = 0;
-    for (let r = 0; r < layer.hot.n; r++) layer.mass[layer.hot.positions[r]!]! += mass[i++]!;
-    for (const s of [layer.i8, layer.i4]) {
-      for (const start of s.blocks) for (let p = start; p < start + g; p++) layer.mass[p]! += mass[i++]!;
+    const t = mass.length - this.fedTokens(l);
+    const { mass: long, recentMass: short } = layer;
+    const decayLong = Math.pow(0.5, t / IMPORTANCE_HALF_LIFE);
+    const decayShort = Math.pow(0.5, t / PROMPT_END_HALF_LIFE);
+    for (let p = 0; p < this.used; p++) {
+      long[p]! *= decayLong;
+      short[p]! *= decayShort;
     }
-    for (let p = this.used; i < mass.length; p++) layer.mass[p]! += mass[i++]!;
+    let i = 0;
+    const add = (p: number) => {
+      long[p]! += mass[i]!;
+      short[p]! += mass[i++]!;
+    };
+    for (let r = 0; r < layer.hot.n; r++) add(layer.hot.positions[r]!);
+    for (const s of [layer.i8, layer.i4]) {
+      for (const start of s.blocks) for (let p = start; p < start + g; p++) add(p);
+    }
+    for (let p = this.used; i < mass.length; p++) add(p);
   }
 
-  /** Importance of a block: mean over its tokens of the attention mass per query that could see it. */
-  private score(layer: Layer, start: number): number {
+  /** Importance of a block: mean over its tokens of the forgotten attention mass they received. */
+  private score(mass: Float64Array, start: number): number {
     let s = 0;
-    for (let p = start; p < start + this.policy.groupSize; p++) s += layer.mass[p]! / (this.used - p);
+    for (let p = start; p < start + this.policy.groupSize; p++) s += mass[p]!;
     return s / this.policy.groupSize;
   }
 
@@ -536,22 +591,32 @@ export class TieredKvCache {
     const before = this.bytesHeld;
     for (const layer of this.layers) {
       layer.hot.fixedCapacity = undefined;
-      this.demote(layer, 'i4');
+      this.demote(layer, 'i4', this.used < this.evictAt);
       if (layer.hot.capacity > layer.hot.n) layer.hot.resize(layer.hot.n);
     }
     return before - this.bytesHeld;
   }
 
-  private demote(layer: Layer, force?: Tier): void {
-    // Rank every old block, evicted ones included (their importance no longer grows), so the
-    // thresholds are quantiles of the whole old population and repeated rounds do not compound.
-    const scores = new Map(layer.blocks.map((b) => [b.start, this.score(layer, b.start)] as const));
-    const ranked = [...layer.blocks].sort((a, b) => scores.get(a.start)! - scores.get(b.start)! || a.start - b.start);
+  /**
+   * One round: rank the layer's old blocks and move them down per the thresholds. `hold`: evict nothing
+   * yet; `promptEnd`: the held evictions are applied, ranked by what the prompt's last tokens attended to.
+   */
+  private demote(layer: Layer, force?: Tier, hold = false, promptEnd = false): void {
+    // Every old block is ranked, evicted ones included, so the thresholds are shares of the whole old
+    // population. Nothing moves up, so blocks already demoted take the lowest ranks (evicted, then INT4,
+    // then INT8) and only the others compete by importance: repeated rounds do not compound.
+    const mass = promptEnd ? layer.recentMass : layer.mass;
+    const scores = new Map(layer.blocks.map((b) => [b.start, this.score(mass, b.start)] as const));
+    const ranked = [...layer.blocks].sort((a, b) => TIER_ORDER[b.tier] - TIER_ORDER[a.tier] || scores.get(a.start)! - scores.get(b.start)! || a.start - b.start);
     const { int8, int4, evict } = this.policy.thresholds;
     const moves: [Block, Tier][] = [];
     ranked.forEach((b, i) => {
       const r = (i + 0.5) / ranked.length;
-      const ranked_: Tier = r < evict ? 'evicted' : r < int4 ? 'i4' : r < int8 ? 'i8' : 'hot';
+      let ranked_: Tier = r < evict ? 'evicted' : r < int4 ? 'i4' : r < int8 ? 'i8' : 'hot';
+      if (ranked_ === 'evicted' && hold && b.tier !== 'evicted') {
+        ranked_ = 'i4';
+        this.held = true;
+      }
       const target: Tier = force && TIER_ORDER[force] > TIER_ORDER[ranked_] ? force : ranked_;
       if (TIER_ORDER[target] > TIER_ORDER[b.tier]) moves.push([b, target]);
     });
@@ -639,7 +704,7 @@ export class TieredKvCache {
 
   /** Bookkeeping outside the KV buffers: positions and importance accumulators. */
   get metadataBytes(): number {
-    return this.layers.reduce((s, l) => s + l.hot.positions.byteLength + l.mass.byteLength, 0);
+    return this.layers.reduce((s, l) => s + l.hot.positions.byteLength + l.mass.byteLength + l.recentMass.byteLength, 0);
   }
 }
 
@@ -663,9 +728,10 @@ export interface Reservation {
  * floor((1 - L2) n) + 1 blocks are hot or INT8, and floor((1 - L3) n) + 1 are held at all. The hot store
  * also holds the sinks, the recent window, the block being filled and one chunk appended before its
  * demotion. A demotion releases a quantized tier's old buffers before it allocates the new ones
- * (QuantStore.rebuild), so no tier counts twice.
+ * (QuantStore.rebuild), so no tier counts twice. While a prompt of `promptTokens` holds its evictions
+ * (holdEvictions), every old block of the prompt may be held, at INT4 at least.
  */
-export function reservation(shape: CacheShape, policy: CachePolicy, tokens: number, chunk: number): Reservation {
+export function reservation(shape: CacheShape, policy: CachePolicy, tokens: number, chunk: number, promptTokens = 0): Reservation {
   if (!Number.isSafeInteger(tokens) || tokens <= 0 || tokens > shape.maxTokens) throw new RangeError(`reservation: tokens must be in [1, ${shape.maxTokens}], got ${tokens}`);
   if (!Number.isSafeInteger(chunk) || chunk <= 0) throw new RangeError(`reservation: chunk must be a positive integer, got ${chunk}`);
   const c = shape.kvHeads * shape.headDim;
@@ -679,7 +745,8 @@ export function reservation(shape: CacheShape, policy: CachePolicy, tokens: numb
   const atMost = (fraction: number) => Math.min(n, Math.floor(fraction * n) + 1);
   const hotBlocks = atMost(1 - int8);
   const hotOrInt8 = atMost(1 - int4);
-  const held = atMost(1 - evict);
+  const promptBlocks = Math.max(0, Math.floor((Math.min(promptTokens, tokens) - policy.sinks - policy.window) / g));
+  const held = Math.max(atMost(1 - evict), promptBlocks);
   const hotTokens = Math.min(tokens, policy.sinks + policy.window + (hotBlocks + 1) * g + chunk);
   const int8Blocks = Math.max(0, hotOrInt8 - hotBlocks);
   const int4Blocks = Math.max(0, held - hotOrInt8);
