@@ -131,6 +131,15 @@ test('a prompt holds its evictions until its end, then its last tokens decide wh
   assert.equal(eager.tokensByTier.evicted, 2 * 32 * shape.layers);
   assert.ok(!new Set(eager.positions(1)).has(4), 'without the hold the ignored block went before its cue');
   assert.throws(() => held.holdEvictions(513), /holdEvictions: tokens must be in \[0, 512\]/);
+  // With no INT4 share (old blocks go to INT8), the blocks that waited at INT4 still compete by
+  // importance at the prompt's end: the cue's block is kept (at INT4, where it waited).
+  const int8: CachePolicy = { ...tiered, thresholds: { int8: 1, int4: 0.25, evict: 0.25 } };
+  const held8 = new TieredKvCache(shape, int8);
+  held8.holdEvictions(end);
+  fill(held8, end, 16, mass);
+  assert.equal(held8.tokensByTier.evicted, 2 * 32 * shape.layers);
+  assert.ok(new Set(held8.positions(1)).has(4), 'the block the cue asked for is kept');
+  assert.equal(held8.bytesHeld, bufferBytes(held8));
 });
 
 test('recent-only keeps exactly the sinks and the window', () => {

@@ -604,10 +604,13 @@ export class TieredKvCache {
   private demote(layer: Layer, force?: Tier, hold = false, promptEnd = false): void {
     // Every old block is ranked, evicted ones included, so the thresholds are shares of the whole old
     // population. Nothing moves up, so blocks already demoted take the lowest ranks (evicted, then INT4,
-    // then INT8) and only the others compete by importance: repeated rounds do not compound.
+    // then INT8) and only the others compete by importance: repeated rounds do not compound. At a
+    // prompt's end the blocks that waited at INT4 compete with every live block by importance alone;
+    // one that is kept stays at INT4, where it waited.
     const mass = promptEnd ? layer.recentMass : layer.mass;
     const scores = new Map(layer.blocks.map((b) => [b.start, this.score(mass, b.start)] as const));
-    const ranked = [...layer.blocks].sort((a, b) => TIER_ORDER[b.tier] - TIER_ORDER[a.tier] || scores.get(a.start)! - scores.get(b.start)! || a.start - b.start);
+    const order = (b: Block) => (promptEnd ? Number(b.tier === 'evicted') : TIER_ORDER[b.tier]);
+    const ranked = [...layer.blocks].sort((a, b) => order(b) - order(a) || scores.get(a.start)! - scores.get(b.start)! || a.start - b.start);
     const { int8, int4, evict } = this.policy.thresholds;
     const moves: [Block, Tier][] = [];
     ranked.forEach((b, i) => {
