@@ -604,17 +604,25 @@ export class TieredKvCache {
   private demote(layer: Layer, force?: Tier, hold = false, promptEnd = false): void {
     // Every old block is ranked, evicted ones included, so the thresholds are shares of the whole old
     // population. Nothing moves up, so blocks already demoted take the lowest ranks (evicted, then INT4,
-    // then INT8) and only the others compete by importance: repeated rounds do not compound. At a
-    // prompt's end the blocks that waited at INT4 compete with every live block by importance alone;
-    // one that is kept stays at INT4, where it waited.
-    const mass = promptEnd ? layer.recentMass : layer.mass;
-    const scores = new Map(layer.blocks.map((b) => [b.start, this.score(mass, b.start)] as const));
-    const order = (b: Block) => (promptEnd ? Number(b.tier === 'evicted') : TIER_ORDER[b.tier]);
-    const ranked = [...layer.blocks].sort((a, b) => order(b) - order(a) || scores.get(a.start)! - scores.get(b.start)! || a.start - b.start);
+    // then INT8) and only the others compete by importance: repeated rounds do not compound.
     const { int8, int4, evict } = this.policy.thresholds;
+    const rankBy = (mass: Float64Array, order: (b: Block) => number): Block[] => {
+      const scores = new Map(layer.blocks.map((b) => [b.start, this.score(mass, b.start)] as const));
+      return [...layer.blocks].sort((a, b) => order(b) - order(a) || scores.get(a.start)! - scores.get(b.start)! || a.start - b.start);
+    };
+    const quantile = (i: number, n: number) => (i + 0.5) / n;
+    // At a prompt's end, who is evicted is decided first, among all live blocks by what the prompt's
+    // last tokens attended to (a block that waited at INT4 competes like any other; kept, it stays at
+    // INT4). Those blocks then take the evicted ranks below, and the other tiers follow as usual.
+    const evictNow = new Set<number>();
+    if (promptEnd) {
+      const byCue = rankBy(layer.recentMass, (b) => Number(b.tier === 'evicted'));
+      byCue.forEach((b, i) => quantile(i, byCue.length) < evict && evictNow.add(b.start));
+    }
+    const ranked = rankBy(layer.mass, (b) => (evictNow.has(b.start) ? TIER_ORDER.evicted : TIER_ORDER[b.tier]));
     const moves: [Block, Tier][] = [];
     ranked.forEach((b, i) => {
-      const r = (i + 0.5) / ranked.length;
+      const r = quantile(i, ranked.length);
       let ranked_: Tier = r < evict ? 'evicted' : r < int4 ? 'i4' : r < int8 ? 'i8' : 'hot';
       if (ranked_ === 'evicted' && hold && b.tier !== 'evicted') {
         ranked_ = 'i4';
