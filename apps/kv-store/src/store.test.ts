@@ -402,7 +402,7 @@ test('a quantizing policy demotes old blocks to INT8, within its reservation, un
     }
   }));
 
-test('a prompt\'s evictions wait for its last chunk, within the reservation; decode steps evict as they go', () =>
+test('a prompt\'s evictions wait for its last chunk, within the reservation', () =>
   withStore({}, (store) => {
     const stage = new Stage();
     try {

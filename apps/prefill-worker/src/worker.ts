@@ -2,7 +2,7 @@
 // sequence's cache (held by the kv-store), chooses the first token, and hands the sequence to a decode
 // worker. One job at a time per instance (a prefill fills the CPU); more instances share the queue.
 import { Engine, Sampler } from '@inferos/inference';
-import { loadPolicy } from '@inferos/kv';
+import { loadPolicy, prefillSteps } from '@inferos/kv';
 import { pb, Subjects, QueueGroups, serve, request, inferos, type NatsConnection } from '@inferos/proto';
 import {
   KvClient, workerId, providerPreference, announce, sendChunk, stepChecked, lastLogits, abandon, followPolicy, startReporter, type WorkerOptions, type RunningWorker,
@@ -55,8 +55,10 @@ export async function startPrefillWorker(nc: NatsConnection, opts: PrefillWorker
       trace.push(['claim', performance.now()]);
       const ids = job.promptIds;
       let last;
-      for (let at = 0; at < ids.length; at += job.chunk) {
-        const part = ids.slice(at, at + job.chunk);
+      let at = 0;
+      // The prompt's last tokens run as a step of their own when the cache picks evictions by them.
+      for (const t of prefillSteps(ids.length, job.chunk, seq.needsImportance)) {
+        const part = ids.slice(at, (at += t));
         let out = await stepChecked(engine, kv, seq, part);
         trace.push(['step', performance.now()]);
         let [err] = await kv.commit([{ seq, tokens: part.length, out }]);

@@ -2,7 +2,7 @@
 //   prefill: the prompt in chunks, each appending its K/V to the sequence's cache
 //   decode:  one token at a time from the cache; sample; repeat
 // The cache is fed to the graph in its stored tiers (see @inferos/kv); the graph dequantizes inside.
-import { TieredKvCache, type CachePolicy, type TierBytes, type TensorSpec } from '@inferos/kv';
+import { TieredKvCache, prefillSteps, type CachePolicy, type TierBytes, type TensorSpec } from '@inferos/kv';
 import { loadModelInfo, defaultModelDir, type ModelInfo } from './model-dir';
 import { ModelSession, ort, DEFAULT_PROVIDERS, type Provider, type Feeds } from './session';
 import { Sampler, GREEDY, type SamplingOptions } from './sampling';
@@ -311,12 +311,16 @@ export class Engine {
    * evictions wait for the prompt's end (TieredKvCache.holdEvictions).
    */
   async prefill(cache: TieredKvCache, ids: readonly number[], chunk = DEFAULT_PREFILL_CHUNK): Promise<Float32Array> {
-    if (!Number.isSafeInteger(chunk) || chunk <= 0) throw new RangeError(`prefill chunk must be a positive integer, got ${chunk}`);
     if (ids.length === 0) throw new RangeError('prefill: the prompt has no tokens');
-    let logits: Float32Array | undefined;
+    const steps = prefillSteps(ids.length, chunk, cache.needsImportance);
+    if (cache.length + ids.length > this.info.maxPosition) {
+      throw new ContextLengthError(`${cache.length + ids.length} tokens exceed the model's context of ${this.info.maxPosition}`);
+    }
     cache.holdEvictions(cache.length + ids.length);
-    for (let start = 0; start < ids.length; start += chunk) {
-      logits = await this.forward(cache, ids.slice(start, start + chunk));
+    let logits: Float32Array | undefined;
+    let start = 0;
+    for (const t of steps) {
+      logits = await this.forward(cache, ids.slice(start, (start += t)));
     }
     return logits!;
   }

@@ -9,8 +9,9 @@
 // mid-rank divided by the number of old blocks. r < L3_evict: evicted; else r < L2_int4: INT4; else
 // r < L1_int8: INT8; else it stays FP16. So L3_evict <= L2_int4 <= L1_int8, and with the seed's
 // 0.3 / 0.5 / 0.7, 30% of old blocks are evicted, 20% INT4, 20% INT8 and 30% stay FP16 (to within one
-// block). While a prompt is prefilled its evictions wait for its end: blocks wait at INT4, and one the
-// prompt's end keeps stays there (so INT4 may then hold a few blocks more than its share).
+// block). While a prompt is prefilled its evictions wait for its end: blocks wait in the lowest tier the
+// policy keeps (INT4, or INT8 without an INT4 share), and one the prompt's end keeps stays there (so that
+// tier may then hold up to the evicted share more than its own).
 // Blocks only move down (FP16 -> INT8 -> INT4 -> evicted), each move quantizes once.
 import { readFileSync, existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';

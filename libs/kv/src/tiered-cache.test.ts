@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { TieredKvCache, recentOnly, reservation, type CachePolicy, type KvArena } from './tiered-cache';
+import { TieredKvCache, prefillSteps, recentOnly, reservation, type CachePolicy, type KvArena } from './tiered-cache';
 
 const shape = { layers: 2, kvHeads: 2, headDim: 16, maxTokens: 512 };
 const C = 32;
@@ -131,15 +131,57 @@ test('a prompt holds its evictions until its end, then its last tokens decide wh
   assert.equal(eager.tokensByTier.evicted, 2 * 32 * shape.layers);
   assert.ok(!new Set(eager.positions(1)).has(4), 'without the hold the ignored block went before its cue');
   assert.throws(() => held.holdEvictions(513), /holdEvictions: tokens must be in \[0, 512\]/);
-  // With no INT4 share (old blocks go to INT8), the blocks that waited at INT4 still compete by
-  // importance at the prompt's end: the cue's block is kept (at INT4, where it waited).
+  // With no INT4 share (old blocks go to INT8), blocks wait at INT8, compete by importance at the
+  // prompt's end like the others, and the cue's block is kept at INT8, ranked with its peers later on.
   const int8: CachePolicy = { ...tiered, thresholds: { int8: 1, int4: 0.25, evict: 0.25 } };
   const held8 = new TieredKvCache(shape, int8);
   held8.holdEvictions(end);
+  fill(held8, end - 16, 16, mass);
+  assert.deepEqual([held8.tokensByTier.evicted, held8.tokensByTier.int4], [0, 0], 'blocks wait at INT8');
   fill(held8, end, 16, mass);
   assert.equal(held8.tokensByTier.evicted, 2 * 32 * shape.layers);
+  assert.equal(held8.tokensByTier.int4, 0);
   assert.ok(new Set(held8.positions(1)).has(4), 'the block the cue asked for is kept');
   assert.equal(held8.bytesHeld, bufferBytes(held8));
+});
+
+test('the prompt\'s end picks evictions by what its last tokens attended to, not by the long memory', () => {
+  // Two old blocks, one evicted. The block at 4 was attended early and then by the last step alone;
+  // the block at 36 a little all along. Remembered over 256 queries, 36 ranks higher; over the prompt's
+  // last tokens, 4 does.
+  const p: CachePolicy = { ...tiered, window: 1024, thresholds: { int8: 1, int4: 1, evict: 0.5 } };
+  const end = 36 + 32 + 1024;
+  const mass = (pos: number, at: number) => (pos < 4 ? 1 : pos < 36 ? (at < 40 ? 10 : at >= end - 8 ? 3 : 0) : pos < 68 ? 0.3 : 1);
+  const c = new TieredKvCache({ ...shape, maxTokens: 2048 }, p);
+  c.holdEvictions(end);
+  fill(c, end, 8, mass);
+  const pos = new Set(c.positions(0));
+  assert.ok(pos.has(4) && !pos.has(36), 'the block the last tokens asked for stays');
+  // Without the hold, the same round ranks by the long memory.
+  const eager = new TieredKvCache({ ...shape, maxTokens: 2048 }, p);
+  fill(eager, end, 8, mass);
+  const kept = new Set(eager.positions(0));
+  assert.ok(!kept.has(4) && kept.has(36));
+});
+
+test('squeeze during a prompt\'s hold moves blocks to INT4 but evicts nothing', () => {
+  const c = new TieredKvCache(shape, { ...tiered, thresholds: { int8: 1, int4: 1, evict: 0.5 } });
+  c.holdEvictions(300);
+  fill(c, 200, 8);
+  c.squeeze();
+  assert.equal(c.tokensByTier.evicted, 0);
+  fill(c, 300, 8);
+  assert.ok(c.tokensByTier.evicted > 0, 'the held evictions happen at the prompt\'s end');
+});
+
+test('prefillSteps: chunks of at most `chunk`, the last 32 tokens apart when the cache observes them', () => {
+  assert.deepEqual(prefillSteps(1065, 256, true), [256, 256, 256, 256, 9, 32]);
+  assert.deepEqual(prefillSteps(1065, 256, false), [256, 256, 256, 256, 41]);
+  assert.deepEqual(prefillSteps(288, 256, true), [256, 32]);
+  assert.deepEqual(prefillSteps(20, 256, true), [20]);
+  assert.deepEqual(prefillSteps(100, 32, true), [32, 32, 32, 4]);
+  assert.throws(() => prefillSteps(0, 32, true), /must have tokens/);
+  assert.throws(() => prefillSteps(10, 0, true), /chunk must be a positive integer/);
 });
 
 test('recent-only keeps exactly the sinks and the window', () => {

@@ -22,9 +22,10 @@
 // cue needed; DEVELOPERS.md, "The tiered cache".)
 //
 // A prompt's evictions wait for its end (holdEvictions): while a prompt is prefilled, blocks ranked for
-// eviction are held at INT4, and when its last chunk is in, they are ranked by the attention of the
-// prompt's last tokens (a second accumulator, half-life PROMPT_END_HALF_LIFE), which often ask for
-// something said long before (SnapKV's observation window).
+// eviction wait in the policy's lowest kept tier (INT4, or INT8 when it has no INT4 share), and when its
+// last step is in, the evicted share is picked by the attention of the prompt's last tokens (a second
+// accumulator, half-life PROMPT_END_HALF_LIFE; prefillSteps runs those tokens as a step of their own),
+// which often ask for something said long before (SnapKV's observation window).
 import {
   encodeF16, decodeF16, quantizeKeys, dequantizeKeys, quantizeValues, dequantizeValues, packedBytes, type Bits,
 } from './quant';
@@ -45,7 +46,7 @@ export interface CachePolicy {
   sinks: number;
   window: number;
   groupSize: number;
-  /** Importance quantiles: below `evict` a block is evicted, below `int4` INT4, below `int8` INT8. */
+  /** Shares of old blocks, as quantiles of their rank: below `evict` evicted, below `int4` INT4, below `int8` INT8. */
   thresholds: { int8: number; int4: number; evict: number };
 }
 
@@ -126,8 +127,32 @@ interface Block {
  * with `default` (DEVELOPERS.md, "The tiered cache"): 256 against 32, 64, 128 and no forgetting.
  */
 export const IMPORTANCE_HALF_LIFE = 256;
-/** Half-life of the mass that ranks blocks when a prompt's held evictions are applied: its last tokens. */
+/** Half-life of the mass that picks the evictions held for a prompt's end; also how many of the prompt's
+ * last tokens prefillSteps runs as a step of their own. */
 export const PROMPT_END_HALF_LIFE = 32;
+
+/**
+ * The steps (token counts) to prefill a prompt of `tokens` tokens in, each at most `chunk`. When the
+ * cache holds evictions for the prompt's end, its last PROMPT_END_HALF_LIFE tokens form a step of their
+ * own, so that the attention they pay is not diluted by the tokens of a long step before them.
+ */
+export function prefillSteps(tokens: number, chunk: number, observe: boolean): number[] {
+  if (!Number.isSafeInteger(tokens) || tokens <= 0) throw new RangeError(`prefill: the prompt must have tokens, got ${tokens}`);
+  if (!Number.isSafeInteger(chunk) || chunk <= 0) throw new RangeError(`prefill chunk must be a positive integer, got ${chunk}`);
+  const tail = observe && chunk > PROMPT_END_HALF_LIFE && tokens > PROMPT_END_HALF_LIFE ? PROMPT_END_HALF_LIFE : 0;
+  const steps: number[] = [];
+  for (let left = tokens - tail; left > 0; left -= chunk) steps.push(Math.min(chunk, left));
+  if (tail) steps.push(tail);
+  return steps;
+}
+
+/** Where blocks ranked for eviction wait while a prompt holds its evictions: the lowest tier the policy
+ * keeps old blocks in, if it quantizes them at all (undefined: nothing can wait, evictions happen). */
+export function parkingTier(policy: CachePolicy): 'i4' | 'i8' | undefined {
+  const { int8, int4, evict } = policy.thresholds;
+  if (policy.fullPrecision) return undefined;
+  return int4 > evict ? 'i4' : int8 > evict ? 'i8' : undefined;
+}
 
 /** The hot store grows in steps of this many tokens, so the bytes held stay close to the bytes used. */
 const GROWTH_TOKENS = 64;
@@ -398,8 +423,6 @@ export class TieredKvCache {
   private evictedTokens = 0;
   /** Evictions wait until the cache holds this many tokens (the end of the prompt being prefilled). */
   private evictAt = 0;
-  /** Whether some block ranked for eviction is held at INT4 until then. */
-  private held = false;
 
   constructor(readonly shape: CacheShape, readonly policy: CachePolicy, options: CacheOptions = {}) {
     for (const [k, v] of Object.entries(shape)) {
@@ -437,10 +460,11 @@ export class TieredKvCache {
 
   /**
    * Hold evictions until the cache holds `tokens` tokens: call it before prefilling a prompt that ends
-   * there. Until then, blocks ranked for eviction are kept at INT4 (quantized once, as they would be on
-   * their way out); when the prompt's last chunk is appended, every layer is ranked again, with the
-   * attention of the prompt's last tokens in its importance, and the eviction share is applied. The
-   * prompt's peak is then every old block of the prompt held (`reservation` counts it).
+   * there. Until then, blocks ranked for eviction wait in parkingTier(policy) (quantized once, as on
+   * their way out); when the prompt's last step is appended, the evicted share is picked among all live
+   * blocks by what the prompt's last tokens attended to, and the other tiers are ranked as usual. The
+   * prompt's peak is then every old block of the prompt held (`reservation` counts it). A policy that
+   * keeps no quantized tier cannot hold: its evictions happen as they come.
    */
   holdEvictions(tokens: number): void {
     if (!Number.isSafeInteger(tokens) || tokens < 0 || tokens > this.shape.maxTokens) throw new RangeError(`holdEvictions: tokens must be in [0, ${this.shape.maxTokens}], got ${tokens}`);
@@ -515,6 +539,7 @@ export class TieredKvCache {
       }
     }
     if (this.used + t > this.shape.maxTokens) throw new RangeError(`TieredKvCache.append: ${this.used} + ${t} tokens exceed the context of ${this.shape.maxTokens}`);
+    const before = this.used;
     if (this.needsImportance) {
       if (!masses || masses.length !== nl) throw new RangeError('TieredKvCache.append: this policy needs the attention mass of every layer');
       for (let l = 0; l < nl; l++) {
@@ -537,9 +562,8 @@ export class TieredKvCache {
       newBlocks = true;
     }
     const holding = this.used < this.evictAt;
-    const promptEnd = this.held && !holding;
-    if (newBlocks || promptEnd) {
-      this.held = false;
+    const promptEnd = before < this.evictAt && !holding;
+    if (newBlocks || (promptEnd && this.nextBlock > 0)) {
       for (const layer of this.layers) this.demote(layer, undefined, holding, promptEnd);
     }
   }
@@ -562,10 +586,15 @@ export class TieredKvCache {
       long[p]! *= decayLong;
       short[p]! *= decayShort;
     }
+    // The step's mass is summed over its t queries; weigh it by their mean age weight (as if spread
+    // evenly), so that a long step counts like its queries would one by one.
+    const weight = (h: number) => (t === 1 ? 1 : (1 - Math.pow(0.5, t / h)) / (t * (1 - Math.pow(0.5, 1 / h))));
+    const wLong = weight(IMPORTANCE_HALF_LIFE);
+    const wShort = weight(PROMPT_END_HALF_LIFE);
     let i = 0;
     const add = (p: number) => {
-      long[p]! += mass[i]!;
-      short[p]! += mass[i++]!;
+      long[p]! += mass[i]! * wLong;
+      short[p]! += mass[i++]! * wShort;
     };
     for (let r = 0; r < layer.hot.n; r++) add(layer.hot.positions[r]!);
     for (const s of [layer.i8, layer.i4]) {
@@ -599,35 +628,35 @@ export class TieredKvCache {
 
   /**
    * One round: rank the layer's old blocks and move them down per the thresholds. `hold`: evict nothing
-   * yet; `promptEnd`: the held evictions are applied, ranked by what the prompt's last tokens attended to.
+   * yet (when the policy has a tier to wait in); `promptEnd`: pick the evictions by what the prompt's last
+   * tokens attended to.
    */
   private demote(layer: Layer, force?: Tier, hold = false, promptEnd = false): void {
     // Every old block is ranked, evicted ones included, so the thresholds are shares of the whole old
     // population. Nothing moves up, so blocks already demoted take the lowest ranks (evicted, then INT4,
     // then INT8) and only the others compete by importance: repeated rounds do not compound.
     const { int8, int4, evict } = this.policy.thresholds;
-    const rankBy = (mass: Float64Array, order: (b: Block) => number): Block[] => {
-      const scores = new Map(layer.blocks.map((b) => [b.start, this.score(mass, b.start)] as const));
+    const rankBy = (score: (start: number) => number, order: (b: Block) => number): Block[] => {
+      const scores = new Map(layer.blocks.map((b) => [b.start, score(b.start)] as const));
       return [...layer.blocks].sort((a, b) => order(b) - order(a) || scores.get(a.start)! - scores.get(b.start)! || a.start - b.start);
     };
     const quantile = (i: number, n: number) => (i + 0.5) / n;
     // At a prompt's end, who is evicted is decided first, among all live blocks by what the prompt's
-    // last tokens attended to (a block that waited at INT4 competes like any other; kept, it stays at
-    // INT4). Those blocks then take the evicted ranks below, and the other tiers follow as usual.
+    // last tokens attended to (a block that waited competes like any other; kept, it stays in the tier
+    // it waited in, the policy's lowest). Those blocks then take the evicted ranks below, and the other
+    // tiers follow as usual.
     const evictNow = new Set<number>();
     if (promptEnd) {
-      const byCue = rankBy(layer.recentMass, (b) => Number(b.tier === 'evicted'));
+      const byCue = rankBy((start) => this.score(layer.recentMass, start), (b) => Number(b.tier === 'evicted'));
       byCue.forEach((b, i) => quantile(i, byCue.length) < evict && evictNow.add(b.start));
     }
-    const ranked = rankBy(layer.mass, (b) => (evictNow.has(b.start) ? TIER_ORDER.evicted : TIER_ORDER[b.tier]));
+    const ranked = rankBy((start) => this.score(layer.mass, start), (b) => (evictNow.has(b.start) ? TIER_ORDER.evicted : TIER_ORDER[b.tier]));
+    const parking = hold ? parkingTier(this.policy) : undefined;
     const moves: [Block, Tier][] = [];
     ranked.forEach((b, i) => {
       const r = quantile(i, ranked.length);
       let ranked_: Tier = r < evict ? 'evicted' : r < int4 ? 'i4' : r < int8 ? 'i8' : 'hot';
-      if (ranked_ === 'evicted' && hold && b.tier !== 'evicted') {
-        ranked_ = 'i4';
-        this.held = true;
-      }
+      if (ranked_ === 'evicted' && parking && b.tier !== 'evicted') ranked_ = parking;
       const target: Tier = force && TIER_ORDER[force] > TIER_ORDER[ranked_] ? force : ranked_;
       if (TIER_ORDER[target] > TIER_ORDER[b.tier]) moves.push([b, target]);
     });
@@ -740,7 +769,7 @@ export interface Reservation {
  * also holds the sinks, the recent window, the block being filled and one chunk appended before its
  * demotion. A demotion releases a quantized tier's old buffers before it allocates the new ones
  * (QuantStore.rebuild), so no tier counts twice. While a prompt of `promptTokens` holds its evictions
- * (holdEvictions), every old block of the prompt may be held, at INT4 at least.
+ * (holdEvictions), every old block of the prompt may be held, in parkingTier(policy) at most.
  */
 export function reservation(shape: CacheShape, policy: CachePolicy, tokens: number, chunk: number, promptTokens = 0): Reservation {
   if (!Number.isSafeInteger(tokens) || tokens <= 0 || tokens > shape.maxTokens) throw new RangeError(`reservation: tokens must be in [1, ${shape.maxTokens}], got ${tokens}`);
@@ -754,9 +783,10 @@ export function reservation(shape: CacheShape, policy: CachePolicy, tokens: numb
   const { int8, int4, evict } = policy.thresholds;
   const n = Math.max(0, Math.floor((tokens - policy.sinks - policy.window) / g));
   const atMost = (fraction: number) => Math.min(n, Math.floor(fraction * n) + 1);
+  const parking = parkingTier(policy);
+  const promptBlocks = parking ? Math.max(0, Math.floor((Math.min(promptTokens, tokens) - policy.sinks - policy.window) / g)) : 0;
   const hotBlocks = atMost(1 - int8);
-  const hotOrInt8 = atMost(1 - int4);
-  const promptBlocks = Math.max(0, Math.floor((Math.min(promptTokens, tokens) - policy.sinks - policy.window) / g));
+  const hotOrInt8 = Math.max(atMost(1 - int4), parking === 'i8' ? promptBlocks : 0);
   const held = Math.max(atMost(1 - evict), promptBlocks);
   const hotTokens = Math.min(tokens, policy.sinks + policy.window + (hotBlocks + 1) * g + chunk);
   const int8Blocks = Math.max(0, hotOrInt8 - hotBlocks);
