@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decodeF16, dequantizeKeys, dequantizeValues, type CachePolicy, type TensorSpec } from '@inferos/kv';
-import { Engine } from './engine';
+import { Engine, ContextLengthError } from './engine';
 import { defaultModelDir } from './model-dir';
 import { ort } from './session';
 
@@ -129,4 +129,11 @@ test('a compressed cache holds fewer bytes than FP16 and reports them by tier', 
   assert.equal(b.f32, 0);
   assert.equal(cache.bytesHeld, b.f16 + b.int8 + b.int4);
   assert.ok(cache.bytesHeld < cache.bytesFp16 && cache.reduction > 0.3, `reduction ${cache.reduction}`);
+});
+
+test('BAD INPUT - a prompt past the context is refused with ContextLengthError before anything runs', async () => {
+  const cache = engine.newCache(policy);
+  const max = engine.info.maxPosition;
+  await assert.rejects(engine.prefill(cache, Array.from({ length: max + 1 }, () => 5), 32), ContextLengthError);
+  assert.equal(cache.length, 0);
 });
