@@ -15,9 +15,10 @@ The graph is written by hand with onnx.helper (no tracing), so that its interfac
                                                                          tokens (every group is full)
            past_value_i8.L                     uint8   [batch, P8, kv_heads * head_dim]
            past_value_i8_scale.L, _zero.L      float16, uint8 [batch, P8, NG]  per token, NG channel groups
-           past_key_i4.L ... past_value_i4.L   the same with two 4-bit values per byte, planar: byte j of
-                                               a row of C = kv_heads * head_dim channels holds channel j
-                                               (low nibble) and j + C/2 (high): [batch, P4, C / 2]
+           past_key_i4.L ... past_value_i4.L   the same with two 4-bit codes per byte, [batch, P4, C / 2]
+                                               (C = kv_heads * head_dim); a byte's two codes share a scale
+                                               and zero: keys pair token r with r + G/2 of a block, values
+                                               channel j with j + G/2 of a group (see int4_tier)
            past_valid.L                        int64   [batch, 4]  real tokens of each tier (f32, f16, int8,
                                                int4) per row; the rest is a batch's padding, masked out
            Dequantization (inside the graph, DequantizeLinear): x = (q - zero) * scale. Group sizes are
@@ -59,7 +60,7 @@ from onnx import TensorProto, helper, numpy_helper
 from .batch_mask import add_batch_mask
 
 OPSET = 21
-FORMAT_VERSION = 7
+FORMAT_VERSION = 8
 GOLDEN_PROMPTS = [
     "The kernel",
     "In Python, a list comprehension",
@@ -170,11 +171,6 @@ def build_graph(cfg, model, group: int):
         rot = g.op("Concat", [g.op("Neg", [x2]), x1], axis=-1)
         return g.op("Add", [g.op("Mul", [t, cos_bt]), g.op("Mul", [rot, sin_bt])])
 
-    def unpack4(packed, shape):  # uint8 [B, P, C/2] -> uint8 `shape`: byte j holds channels j and j + C/2
-        lo = g.op("BitwiseAnd", [packed, g.const(15, np.uint8)])
-        hi = g.op("BitShift", [packed, g.const(4, np.uint8)], direction="RIGHT")
-        return g.op("Reshape", [g.op("Concat", [lo, hi], axis=-1), shape])
-
     # Attention reads keys as K^T [B, kv, D, P] and values as [B, kv, P, D]. The quantized tiers are put in
     # that layout while still bytes and only then dequantized: transposing the floats instead was a full
     # float pass over the cache per tier (tools/bench/attn_layouts.py).
@@ -211,8 +207,95 @@ def build_graph(cfg, model, group: int):
     def vi(name, dtype, shape):
         inputs.append(helper.make_tensor_value_info(name, dtype, shape))
 
+    def full_tier(k_t, v):
+        """A tier whose keys are K^T [B, kv, D, P] and values [B, kv, P, D] floats: (scores of queries q5
+        [B, kv, rep, T, D] -> [B, kv, rep, T, P], its P as a 1-D tensor, context of probabilities)."""
+        return (lambda q5: g.op("MatMul", [q5, g.op("Unsqueeze", [k_t, g.const([2])])]),
+                g.op("Slice", [g.op("Shape", [k_t]), g.const([3]), g.const([4])]),
+                lambda p: g.op("MatMul", [p, g.op("Unsqueeze", [v, g.const([2])])]))
+
+    # INT4 without bit operations. A byte b holds two 4-bit codes that share one scale s and zero z:
+    # b = 16 hi + lo. Then DequantizeLinear(b, s, 17 z) = 16 (hi - z) s + (lo - z) s, so attention over
+    # the two halves is linear in two dequantized tensors of the packed size: X_b (the bytes, zero 17 z)
+    # and X_hi (hi alone), with lo's part = X_b - 16 X_hi. hi = round((b - 7) / 16 * 0.999) is
+    # QuantizeLinear(DequantizeLinear(b)): the exact integer part of b / 16 (the 0.999 keeps l = 15 below
+    # the rounding tie). Both are fused, vectorised kernels in ONNX Runtime, where BitwiseAnd, BitShift and
+    # the Concat of the halves cost 2-3x a dequantization each (tools/bench/int4_paths.py).
+    HI_SCALE, HI_ZERO = 0.999 / 16, 7
+
+    def high_nibble(b):
+        f = g.op("DequantizeLinear", [b, g.const(HI_SCALE, np.float32), g.const(HI_ZERO, np.uint8)])
+        return g.op("QuantizeLinear", [f, g.const(1.0, np.float32), g.const(0, np.uint8)])
+
+    def times17(z):  # 17 z for 4-bit zero points (<= 255), with the same fused kernels
+        f = g.op("DequantizeLinear", [z, g.const(17.0, np.float32), g.const(0, np.uint8)])
+        return g.op("QuantizeLinear", [f, g.const(1.0, np.float32), g.const(0, np.uint8)])
+
+    eye_kv = np.eye(n_kv, dtype=np.float32).reshape(n_kv, 1, n_kv, 1)
+    own_head = g.const(eye_kv, np.float32)  # [kv, 1, kv', 1]: context rows of query head k keep KV head k
+    block_diag = g.const(eye_kv[:, None], np.float32)  # [kv, 1, 1, kv', 1]: queries of head k fill head k
+    # Shapes every layer's INT4 tier uses, computed once.
+    nq_dim = g.op("Mul", [t_dim, g.const([n_kv * n_rep])])  # query rows per batch row: kv * rep * T
+    by_batch = {n: g.op("Concat", [b_dim, g.const([-1, n])], axis=0) for n in (channels, channels // 2)}
+    scores_shape = g.op("Concat", [b_dim, g.const([n_kv, n_rep]), t_dim, g.const([-1])], axis=0)
+    probs_shape = g.op("Concat", [b_dim, nq_dim, g.const([-1])], axis=0)
+    context_shape = g.op("Concat", [b_dim, g.const([n_kv, n_rep]), t_dim, g.const([head_dim])], axis=0)
+
+    def int4_tier(i):
+        """The INT4 tier of layer i, attended to without unpacking it (see high_nibble). Stored form:
+        keys  [B, P, C/2] bytes; each block of `group` tokens is group/2 rows of C bytes, byte (r, c) holding
+              token r (low nibble) and token r + group/2 (high) of channel c; scale/zero [B, P/group, kv, D].
+        values [B, P, C/2] bytes; in each token's row, group g's group/2 bytes hold channel g*group + j (low)
+              and g*group + group/2 + j (high); scale/zero [B, P, C/group].
+        Keys and values stay token-major: queries are made block-diagonal over KV heads ([B, kv*rep*T, C])
+        so that one MatMul per half serves every head (the cross-head products are discarded), and no
+        tier is transposed."""
+        U8, F16 = TensorProto.UINT8, TensorProto.FLOAT16
+        kq, vq = f"past_key_i4.{i}", f"past_value_i4.{i}"
+        vi(kq, U8, ["batch", f"past_i4_{i}", channels // 2])
+        vi(f"past_key_i4_scale.{i}", F16, ["batch", f"groups_i4_{i}", n_kv, head_dim])
+        vi(f"past_key_i4_zero.{i}", U8, ["batch", f"groups_i4_{i}", n_kv, head_dim])
+        vi(vq, U8, ["batch", f"past_i4_{i}", channels // 2])
+        vi(f"past_value_i4_scale.{i}", F16, ["batch", f"past_i4_{i}", f"value_groups_i4_{i}"])
+        vi(f"past_value_i4_zero.{i}", U8, ["batch", f"past_i4_{i}", f"value_groups_i4_{i}"])
+        f32 = lambda x: g.op("Cast", [x], to=TensorProto.FLOAT)  # noqa: E731
+        rows = lambda x, n: g.op("Reshape", [x, g.const([-1, n])])  # noqa: E731
+        per_batch = lambda x, n: g.op("Reshape", [x, by_batch[n]])  # noqa: E731
+        # Keys: pair rows [B*P/2, C], one scale per (block, channel): blocked along the rows.
+        k2 = rows(kq, channels)
+        ks, kz = rows(f32(f"past_key_i4_scale.{i}"), channels), rows(f"past_key_i4_zero.{i}", channels)
+        dq_k = lambda x, z: per_batch(g.op("DequantizeLinear", [x, ks, z], axis=0, block_size=group // 2), channels)  # noqa: E731
+        k_b, k_hi = dq_k(k2, times17(kz)), dq_k(high_nibble(k2), kz)  # [B, P/2, C]
+        # Values: rows of group/2 bytes, one scale per row (per token and group).
+        v2 = rows(vq, group // 2)
+        vs, vz = g.op("Reshape", [f32(f"past_value_i4_scale.{i}"), g.const([-1])]), g.op("Reshape", [f"past_value_i4_zero.{i}", g.const([-1])])
+        dq_v = lambda x, z: per_batch(g.op("DequantizeLinear", [x, vs, z], axis=0), channels // 2)  # noqa: E731
+        v_b, v_hi = dq_v(v2, times17(vz)), dq_v(high_nibble(v2), vz)  # [B, P, C/2]
+        size = g.op("Slice", [g.op("Shape", [vq]), g.const([1]), g.const([2])])
+        sixteen = g.const(16.0, np.float32)
+        low = lambda both, hi: g.op("Sub", [both, g.op("Mul", [hi, sixteen])])  # noqa: E731
+
+        def scores(q5):
+            qbd = g.op("Reshape", [g.op("Mul", [g.op("Unsqueeze", [q5, g.const([4])]), block_diag]),
+                                   g.const([0, -1, channels])])  # [B, kv*rep*T, C]: row (k, r, t) holds q only in head k
+            kt = lambda x: g.op("Transpose", [x], perm=[0, 2, 1])  # noqa: E731  (ONNX Runtime folds it into the MatMul)
+            s_b, s_hi = g.op("MatMul", [qbd, kt(k_b)]), g.op("MatMul", [qbd, kt(k_hi)])  # [B, NQ, P/2]
+            halves = [g.op("Reshape", [x, g.const([0, 0, -1, 1, group // 2])]) for x in (low(s_b, s_hi), s_hi)]
+            s = g.op("Concat", halves, axis=3)  # [B, NQ, blocks, 2, group/2]: tokens back in order
+            return g.op("Reshape", [s, scores_shape])
+
+        def context(p):  # p [B, kv, rep, T, P] -> [B, kv, rep, T, D]
+            pm = g.op("Reshape", [p, probs_shape])
+            c_b, c_hi = g.op("MatMul", [pm, v_b]), g.op("MatMul", [pm, v_hi])  # [B, NQ, C/2]
+            halves = [g.op("Reshape", [x, g.const([0, 0, channels // group, 1, group // 2])]) for x in (low(c_b, c_hi), c_hi)]
+            c = g.op("Reshape", [g.op("Concat", halves, axis=3), g.const([0, n_kv, -1, n_kv, head_dim])])  # [B, kv, rep*T, kv', D]
+            own = g.op("ReduceSum", [g.op("Mul", [c, own_head]), g.const([3])], keepdims=0)  # each query head's own KV head
+            return g.op("Reshape", [own, context_shape])
+
+        return scores, size, context
+
     def past_tiers(i):
-        """Every stored tier of layer i in float32, keys as K^T [B, kv, D, P_tier], values [B, kv, P_tier, D]."""
+        """Every stored tier of layer i as (scores, size, context), in tier order (f32, f16, int8, int4)."""
         F32, F16, U8 = TensorProto.FLOAT, TensorProto.FLOAT16, TensorProto.UINT8
         for kind in ("key", "value"):
             vi(f"past_{kind}.{i}", F32, ["batch", f"past_f32_{i}", n_kv, head_dim])
@@ -221,27 +304,23 @@ def build_graph(cfg, model, group: int):
         tk = lambda x: g.op("Transpose", [x], perm=PERM_K)  # noqa: E731
         tv = lambda x: g.op("Transpose", [x], perm=PERM_V)  # noqa: E731
         f32 = lambda x: g.op("Cast", [x], to=F32)  # noqa: E731
-        keys = [tk(f"past_key.{i}"), tk(f32(f"past_key_f16.{i}"))]
-        values = [tv(f"past_value.{i}"), tv(f32(f"past_value_f16.{i}"))]
-        for bits in (8, 4):
-            t = f"i{bits}"
-            # Each layer holds its own number of tokens per tier: dim names are per layer, since ONNX
-            # Runtime plans memory assuming equal sizes for equal names.
-            past, groups, vgroups = f"past_{t}_{i}", f"groups_{t}_{i}", f"value_groups_{t}_{i}"
-            vi(f"past_key_{t}.{i}", U8, ["batch", past, n_kv, head_dim] if bits == 8 else ["batch", past, channels // 2])
-            vi(f"past_key_{t}_scale.{i}", F16, ["batch", groups, n_kv, head_dim])
-            vi(f"past_key_{t}_zero.{i}", U8, ["batch", groups, n_kv, head_dim])
-            vi(f"past_value_{t}.{i}", U8, ["batch", past, channels if bits == 8 else channels // 2])
-            vi(f"past_value_{t}_scale.{i}", F16, ["batch", past, vgroups])
-            vi(f"past_value_{t}_zero.{i}", U8, ["batch", past, vgroups])
-            if bits == 8:
-                kq, vq = f"past_key_{t}.{i}", g.op("Reshape", [f"past_value_{t}.{i}", to_heads])
-            else:
-                kq = unpack4(f"past_key_{t}.{i}", to_heads)
-                vq = unpack4(f"past_value_{t}.{i}", to_heads)
-            keys.append(dequant_key(kq, f"past_key_{t}_scale.{i}", f"past_key_{t}_zero.{i}"))
-            values.append(dequant_value(vq, f"past_value_{t}_scale.{i}", f"past_value_{t}_zero.{i}"))
-        return keys, values
+        tiers = [full_tier(tk(f"past_key.{i}"), tv(f"past_value.{i}")),
+                 full_tier(tk(f32(f"past_key_f16.{i}")), tv(f32(f"past_value_f16.{i}")))]
+        # Each layer holds its own number of tokens per tier: dim names are per layer, since ONNX
+        # Runtime plans memory assuming equal sizes for equal names.
+        t = "i8"
+        past, groups, vgroups = f"past_{t}_{i}", f"groups_{t}_{i}", f"value_groups_{t}_{i}"
+        vi(f"past_key_{t}.{i}", U8, ["batch", past, n_kv, head_dim])
+        vi(f"past_key_{t}_scale.{i}", F16, ["batch", groups, n_kv, head_dim])
+        vi(f"past_key_{t}_zero.{i}", U8, ["batch", groups, n_kv, head_dim])
+        vi(f"past_value_{t}.{i}", U8, ["batch", past, channels])
+        vi(f"past_value_{t}_scale.{i}", F16, ["batch", past, vgroups])
+        vi(f"past_value_{t}_zero.{i}", U8, ["batch", past, vgroups])
+        vq = g.op("Reshape", [f"past_value_{t}.{i}", to_heads])
+        tiers.append(full_tier(dequant_key(f"past_key_{t}.{i}", f"past_key_{t}_scale.{i}", f"past_key_{t}_zero.{i}"),
+                               dequant_value(vq, f"past_value_{t}_scale.{i}", f"past_value_{t}_zero.{i}")))
+        tiers.append(int4_tier(i))
+        return tiers
 
     heads_shape = lambda n: g.op("Concat", [b_dim, t_dim, g.const([n, head_dim])], axis=0)  # noqa: E731
     q_shape, kv_shape = heads_shape(n_heads), heads_shape(n_kv)
@@ -250,23 +329,22 @@ def build_graph(cfg, model, group: int):
 
     for i in range(n_layers):
         p = f"model.layers.{i}"
-        past_keys, past_values = past_tiers(i)
+        tiers = past_tiers(i)
         h = rms_norm(x, f"{p}.input_layernorm.weight")
         q = rope(g.op("Reshape", [linear(h, f"{p}.self_attn.q_proj"), q_shape]))
         k = rope(g.op("Reshape", [linear(h, f"{p}.self_attn.k_proj"), kv_shape]))
         v = g.op("Reshape", [linear(h, f"{p}.self_attn.v_proj"), kv_shape])
         g.nodes.append(helper.make_node("Identity", [k], [f"present_key.{i}"]))
         g.nodes.append(helper.make_node("Identity", [v], [f"present_value.{i}"]))
-        # Cached tokens in tier order (f32, f16, int8, int4), then the new ones: K^T [B, kv, D, S], V [B, kv, S, D].
-        k_parts = past_keys + [g.op("Transpose", [k], perm=PERM_K)]
-        v_parts = past_values + [g.op("Transpose", [v], perm=PERM_V)]
+        # Cached tokens in tier order (f32, f16, int8, int4), then the new ones.
+        tiers.append(full_tier(g.op("Transpose", [k], perm=PERM_K), g.op("Transpose", [v], perm=PERM_V)))
         # Grouped-query attention without repeating K/V: query heads h = kv * n_rep + r; the softmax scale
         # is applied to the (small) queries.
         q5 = g.op("Transpose", [g.op("Reshape", [q, q5_shape])], perm=[0, 2, 3, 1, 4])  # [B, kv, rep, T, D]
         q5 = g.op("Mul", [q5, g.const(scale, np.float32)])
         # Scores tier by tier (the tiers are never concatenated: only their scores are, a small tensor).
-        raw = g.op("Concat", [g.op("MatMul", [q5, g.op("Unsqueeze", [kp, g.const([2])])]) for kp in k_parts], axis=-1)
-        sizes = g.op("Concat", [g.op("Slice", [g.op("Shape", [kp]), g.const([3]), g.const([4])]) for kp in k_parts], axis=0)
+        raw = g.op("Concat", [score(q5) for score, _, _ in tiers], axis=-1)
+        sizes = g.op("Concat", [size for _, size, _ in tiers], axis=0)
         # Every cached token is visible; new token t sees new tokens <= t (padded rows: see batch_mask).
         s_dim = g.op("Slice", [g.op("Shape", [raw]), g.const([4]), g.const([5])])
         p_dim = g.op("Sub", [s_dim, t_dim])
@@ -278,8 +356,8 @@ def build_graph(cfg, model, group: int):
         probs = g.op("Softmax", [scores], axis=-1)
         mass = g.op("ReduceSum", [probs, g.const([1, 2, 3])], keepdims=0)
         g.nodes.append(helper.make_node("Identity", [mass], [f"attn_mass.{i}"]))
-        p_parts = g.op("Split", [probs, sizes], n_out=len(v_parts), axis=-1)
-        ctx = g.op("Sum", [g.op("MatMul", [pp, g.op("Unsqueeze", [vp, g.const([2])])]) for pp, vp in zip(p_parts, v_parts)])
+        p_parts = g.op("Split", [probs, sizes], n_out=len(tiers), axis=-1)
+        ctx = g.op("Sum", [context(pp) for pp, (_, _, context) in zip(p_parts, tiers)])
         ctx = g.op("Transpose", [ctx], perm=[0, 3, 1, 2, 4])  # [B, T, kv, rep, D]
         attn = linear(g.op("Reshape", [ctx, out_shape]), f"{p}.self_attn.o_proj")
         x = g.op("Add", [x, attn])

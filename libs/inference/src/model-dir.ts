@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 
 export const BUNDLED_MODEL = join('models', 'inferos-tiny', 'onnx');
 export const MODEL_FORMAT = 'inferos-onnx';
-export const MODEL_FORMAT_VERSION = 7;
+export const MODEL_FORMAT_VERSION = 8;
 
 /** What the runtime needs to know about an exported model (from its inferos.json). */
 export interface ModelInfo {

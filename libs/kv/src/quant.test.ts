@@ -45,20 +45,38 @@ test('INT8 keys: per-channel scale and integer zero point, hand-computed', () =>
   for (let i = 0; i < 4; i++) assert.ok(Math.abs(back[i]! - src[i]!) < 0.005);
 });
 
-test('INT4 values: two per byte, planar (channel j with j + C/2), hand-computed', () => {
-  // One token, one group of 4 channels: [0, 1, 2, 15] -> zero 0, scale 1, q = the values;
-  // byte 0 = q0 | q2 << 4, byte 1 = q1 | q3 << 4.
-  const src = Float32Array.from([0, 1, 2, 15]);
-  const q = new Uint8Array(2);
-  const scale = new Uint16Array(1);
-  const zero = new Uint8Array(1);
-  quantizeValues(src, 1, 4, 4, 4, q, scale, zero);
-  assert.equal(f16ToF32(scale[0]!), 1);
-  assert.equal(zero[0], 0);
-  assert.deepEqual(Array.from(q), [0x20, 0xf1]);
-  const back = new Float32Array(4);
-  dequantizeValues(q, scale, zero, 1, 4, 4, 4, back);
-  assert.deepEqual(Array.from(back), [0, 1, 2, 15]);
+test('INT4 values: two per byte, paired within each group (channel j with j + G/2), hand-computed', () => {
+  // One token, two groups of 4 channels: [0, 1, 2, 15 | 3, 0, 15, 6]. Group 0: zero 0, scale 1, codes =
+  // the values; byte 0 = q0 | q2 << 4, byte 1 = q1 | q3 << 4. Group 1 likewise with channels 4..7.
+  const src = Float32Array.from([0, 1, 2, 15, 3, 0, 15, 6]);
+  const q = new Uint8Array(4);
+  const scale = new Uint16Array(2);
+  const zero = new Uint8Array(2);
+  quantizeValues(src, 1, 8, 4, 4, q, scale, zero);
+  assert.deepEqual(Array.from(scale, f16ToF32), [1, 1]);
+  assert.deepEqual(Array.from(zero), [0, 0]);
+  assert.deepEqual(Array.from(q), [0x20, 0xf1, 0xf3, 0x60]);
+  const back = new Float32Array(8);
+  dequantizeValues(q, scale, zero, 1, 8, 4, 4, back);
+  assert.deepEqual(Array.from(back), Array.from(src));
+});
+
+test('INT4 keys: two per byte, token r with token r + n/2 of the same channel, hand-computed', () => {
+  // A block of 4 tokens and 2 channels, token-major. Channel 0 holds 0, 1, 2, 15; channel 1 holds
+  // 15, 3, 0, 6: zero 0 and scale 1 for both, codes = the values. Row r (r < 2) holds tokens r and r + 2:
+  // byte (0, c0) = 0 | 2 << 4, (0, c1) = 15 | 0 << 4, (1, c0) = 1 | 15 << 4, (1, c1) = 3 | 6 << 4.
+  const src = Float32Array.from([0, 15, 1, 3, 2, 0, 15, 6]);
+  const q = new Uint8Array(4);
+  const scale = new Uint16Array(2);
+  const zero = new Uint8Array(2);
+  quantizeKeys(src, 4, 2, 4, q, scale, zero);
+  assert.deepEqual(Array.from(scale, f16ToF32), [1, 1]);
+  assert.deepEqual(Array.from(zero), [0, 0]);
+  assert.deepEqual(Array.from(q), [0x20, 0x0f, 0xf1, 0x63]);
+  const back = new Float32Array(8);
+  dequantizeKeys(q, scale, zero, 4, 2, 4, back);
+  assert.deepEqual(Array.from(back), Array.from(src));
+  assert.throws(() => quantizeKeys(new Float32Array(6), 3, 2, 4, new Uint8Array(3), scale, zero), /even number of tokens/);
 });
 
 test('zeros quantize exactly; a constant group stays within half a step', () => {

@@ -7,10 +7,13 @@
 // zero point an integer in the same range (Uint8Array), as ONNX's DequantizeLinear takes them; the graph
 // dequantizes with that fused kernel, which measured 2.5-6x faster than float arithmetic on the tier
 // (tools/bench/dequant_variants.py). The range is widened to include 0, so that the zero point is an
-// integer. INT4 packs two values per byte, planar within each row of C channels: byte j of a row holds
-// channel j (low nibble) and channel j + C/2 (high nibble), so that the graph unpacks a row with one
-// contiguous Concat (interleaved nibbles cost a Concat over pairs, measured slower). Every function that
-// writes takes its destination, so callers own the memory.
+// integer. INT4 packs two codes per byte that share one scale and zero point, so that the graph can
+// attend to a byte's two halves without splitting it (see tools/inferos_tools/export.py, int4_tier):
+//   keys   a block of n tokens is n/2 rows of C bytes: byte (r, c) holds token r (low nibble) and token
+//          r + n/2 (high nibble) of channel c;
+//   values in each token's row of C/2 bytes, group g's groupSize/2 bytes hold channel g*groupSize + j (low)
+//          and g*groupSize + groupSize/2 + j (high).
+// Every function that writes takes its destination, so callers own the memory.
 
 const f32 = new Float32Array(1);
 const u32 = new Uint32Array(f32.buffer);
@@ -99,26 +102,26 @@ function scaleZero(min: number, max: number, levels: number): [number, number] {
   throw new Error(`scaleZero: no grid covers [${lo}, ${hi}]`); // unreachable: the second candidate covers
 }
 
-/** Write code `v` of element `col` of row `row` (rows of `channels`), packed per `bits`. */
-function put(q: Uint8Array, row: number, col: number, channels: number, v: number, bits: Bits): void {
-  if (bits === 8) {
-    q[row * channels + col] = v;
-    return;
-  }
-  const half = channels >> 1;
-  if (col < half) {
-    const i = row * half + col;
-    q[i] = (q[i]! & 0xf0) | v;
-  } else {
-    const i = row * half + col - half;
-    q[i] = (q[i]! & 0x0f) | (v << 4);
-  }
+/** Byte of INT4 key (t, c) in a block of n tokens, and whether it is the high nibble. */
+function keyNibble(t: number, c: number, n: number, channels: number): [number, boolean] {
+  const half = n >> 1;
+  return t < half ? [t * channels + c, false] : [(t - half) * channels + c, true];
 }
 
-function get(q: Uint8Array, row: number, col: number, channels: number, bits: Bits): number {
-  if (bits === 8) return q[row * channels + col]!;
-  const half = channels >> 1;
-  return col < half ? q[row * half + col]! & 0x0f : q[row * half + col - half]! >> 4;
+/** Byte of INT4 value (t, c) with groups of `group` channels, and whether it is the high nibble. */
+function valueNibble(t: number, c: number, channels: number, group: number): [number, boolean] {
+  const half = group >> 1;
+  const j = c % group;
+  const base = t * (channels >> 1) + (c - j) / 2;
+  return j < half ? [base + j, false] : [base + j - half, true];
+}
+
+function put4(q: Uint8Array, [i, high]: [number, boolean], v: number): void {
+  q[i] = high ? (q[i]! & 0x0f) | (v << 4) : (q[i]! & 0xf0) | v;
+}
+
+function get4(q: Uint8Array, [i, high]: [number, boolean]): number {
+  return high ? q[i]! >> 4 : q[i]! & 0x0f;
 }
 
 function quantizeValue(x: number, scale: number, zero: number, levels: number): number {
@@ -140,6 +143,7 @@ export function quantizeKeys(src: Float32Array, n: number, channels: number, bit
   checkLength('quantizeKeys q', q.length, packedBytes(n * channels, bits));
   checkLength('quantizeKeys scale', scale.length, channels);
   checkLength('quantizeKeys zero', zero.length, channels);
+  if (bits === 4 && n % 2 !== 0) throw new RangeError(`quantizeKeys: INT4 blocks hold an even number of tokens, got ${n}`);
   const levels = (1 << bits) - 1;
   const sfs = new Float64Array(channels);
   for (let c = 0; c < channels; c++) {
@@ -157,7 +161,11 @@ export function quantizeKeys(src: Float32Array, n: number, channels: number, bit
   }
   // Row by row, in memory order.
   for (let t = 0; t < n; t++) {
-    for (let c = 0; c < channels; c++) put(q, t, c, channels, quantizeValue(src[t * channels + c]!, sfs[c]!, zero[c]!, levels), bits);
+    for (let c = 0; c < channels; c++) {
+      const v = quantizeValue(src[t * channels + c]!, sfs[c]!, zero[c]!, levels);
+      if (bits === 8) q[t * channels + c] = v;
+      else put4(q, keyNibble(t, c, n, channels), v);
+    }
   }
 }
 
@@ -167,7 +175,8 @@ export function dequantizeKeys(q: Uint8Array, scale: Uint16Array, zero: Uint8Arr
   for (let t = 0; t < n; t++) {
     for (let c = 0; c < channels; c++) {
       const i = t * channels + c;
-      dst[i] = (get(q, t, c, channels, bits) - zero[c]!) * F16_TABLE[scale[c]!]!;
+      const code = bits === 8 ? q[i]! : get4(q, keyNibble(t, c, n, channels));
+      dst[i] = (code - zero[c]!) * F16_TABLE[scale[c]!]!;
     }
   }
 }
@@ -199,7 +208,11 @@ export function quantizeValues(src: Float32Array, n: number, channels: number, g
       scale[t * groups + g] = s;
       zero[t * groups + g] = z;
       const sf = F16_TABLE[s]!;
-      for (let c = 0; c < groupSize; c++) put(q, t, g * groupSize + c, channels, quantizeValue(src[base + c]!, sf, z, levels), bits);
+      for (let c = 0; c < groupSize; c++) {
+        const v = quantizeValue(src[base + c]!, sf, z, levels);
+        if (bits === 8) q[base + c] = v;
+        else put4(q, valueNibble(t, g * groupSize + c, channels, groupSize), v);
+      }
     }
   }
 }
@@ -212,7 +225,8 @@ export function dequantizeValues(q: Uint8Array, scale: Uint16Array, zero: Uint8A
     for (let c = 0; c < channels; c++) {
       const i = t * channels + c;
       const g = t * groups + Math.floor(c / groupSize);
-      dst[i] = (get(q, t, c, channels, bits) - zero[g]!) * F16_TABLE[scale[g]!]!;
+      const code = bits === 8 ? q[i]! : get4(q, valueNibble(t, c, channels, groupSize));
+      dst[i] = (code - zero[g]!) * F16_TABLE[scale[g]!]!;
     }
   }
 }

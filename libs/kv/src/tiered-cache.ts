@@ -499,7 +499,8 @@ export class TieredKvCache {
     for (const [t, s] of [['i8', l.i8], ['i4', l.i4]] as const) {
       const tokens = s.tokens;
       const vGroups = c / s.group;
-      // INT8 keys keep their heads; INT4 keys are rows of C/2 bytes (planar nibbles over the whole row).
+      // INT8 keys keep their heads; INT4 keys are fed as C/2 bytes per token (a block is group/2 rows of C
+      // bytes inside, token r paired with r + group/2; see quant.ts), so every tier's tokens are on axis 1.
       out[`past_key_${t}`] = { type: 'uint8', data: s.kq, dims: s.bits === 8 ? [1, tokens, h, d] : [1, tokens, s.rowBytes] };
       out[`past_key_${t}_scale`] = { type: 'float16', data: s.ks, dims: [1, s.blocks.length, h, d] };
       out[`past_key_${t}_zero`] = { type: 'uint8', data: s.kz, dims: [1, s.blocks.length, h, d] };
