@@ -10,7 +10,9 @@ With every token valid the graph computes exactly what it computed before: the m
 condition of the Where that already masks future tokens.
 
 export.py applies this to every graph it builds; `python -m inferos_tools.batch_mask DIR...` applies it to
-graphs exported before (idempotent: graphs that already have past_valid are left as they are).
+graphs exported before (idempotent: graphs that already have past_valid are left as they are). That only
+brings a model to format 7: format 8 changed how INT4 codes are paired in a byte, which needs a re-export
+(`inferos export`), and the runtime loads format 8 only.
 """
 from __future__ import annotations
 

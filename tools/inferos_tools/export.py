@@ -150,7 +150,6 @@ def build_graph(cfg, model, group: int):
     sin_bt = g.op("Unsqueeze", [g.op("Gather", [sin_t, "position_ids"], axis=0), g.const([2])])
     half = head_dim // 2
     channels = n_kv * head_dim
-    to_heads = g.const([0, 0, n_kv, head_dim])  # Reshape: 0 copies a dim, so empty tiers (P = 0) work
 
     def rms_norm(inp, weight_name):
         w = g.init(weight_name, sd[weight_name])
@@ -171,41 +170,11 @@ def build_graph(cfg, model, group: int):
         rot = g.op("Concat", [g.op("Neg", [x2]), x1], axis=-1)
         return g.op("Add", [g.op("Mul", [t, cos_bt]), g.op("Mul", [rot, sin_bt])])
 
-    # Attention reads keys as K^T [B, kv, D, P] and values as [B, kv, P, D]. The quantized tiers are put in
-    # that layout while still bytes and only then dequantized: transposing the floats instead was a full
-    # float pass over the cache per tier (tools/bench/attn_layouts.py).
-    PERM_K, PERM_V = [0, 2, 3, 1], [0, 2, 1, 3]
-    flat = lambda t: g.op("Reshape", [t, g.const([-1])])  # noqa: E731
-
-    def dequant_rows(q, scale, zero, row):
-        """(q - zero) * scale with one scale/zero per `row` consecutive bytes of q (in memory order), as
-        DequantizeLinear per row (axis 0): blocked along the last axis measured ~5x slower in ONNX Runtime
-        (tools/bench/dequant_axes.py). The group size is fixed in the graph, so each group size gets its
-        own graph (see export): computing it from shapes at run time cost hundreds of small ops per step."""
-        deq = g.op("DequantizeLinear", [g.op("Reshape", [q, g.const([-1, row])]),
-                                        flat(g.op("Cast", [scale], to=TensorProto.FLOAT)), flat(zero)], axis=0)
-        # allowzero: an empty tier's 0 tokens must stay 0, not copy the input's dim.
-        return g.op("Reshape", [deq, g.op("Shape", [q])], allowzero=1)
-
-    def dequant_key(q, scale, zero):  # q uint8 [B,P,kv,D]; scale/zero [B,P/group,kv,D] -> K^T float [B,kv,D,P]
-        # Groups run along tokens, so in K^T each group is `group` consecutive bytes.
-        t = lambda x: g.op("Transpose", [x], perm=PERM_K)  # noqa: E731
-        return dequant_rows(t(q), t(scale), t(zero), group)
-
-    def dequant_value(q, scale, zero):  # q uint8 [B,P,kv,D]; scale/zero [B,P,C/group] -> float [B,kv,P,D]
-        q_t = g.op("Transpose", [q], perm=PERM_V)
-        if group <= head_dim:  # each head's D channels hold D/group groups
-            per_head = g.const([0, 0, n_kv, head_dim // group])
-            t = lambda x: g.op("Transpose", [g.op("Reshape", [x, per_head])], perm=PERM_V)  # noqa: E731
-            return dequant_rows(q_t, t(scale), t(zero), group)
-        # A group spans group/D heads: repeat its scale for each of them.
-        reps = g.const([1, 1, 1, group // head_dim])
-        t = lambda x: g.op("Transpose", [g.op("Reshape", [g.op("Expand", [g.op("Unsqueeze", [x, g.const([3])]), reps]),  # noqa: E731
-                                                          g.const([0, 0, n_kv])])], perm=[0, 2, 1])
-        return dequant_rows(q_t, t(scale), t(zero), head_dim)
-
     def vi(name, dtype, shape):
         inputs.append(helper.make_tensor_value_info(name, dtype, shape))
+
+    # The float tiers are attended as K^T [B, kv, D, P] and V [B, kv, P, D] (see full_tier).
+    PERM_K, PERM_V = [0, 2, 3, 1], [0, 2, 1, 3]
 
     def full_tier(k_t, v):
         """A tier whose keys are K^T [B, kv, D, P] and values [B, kv, P, D] floats: (scores of queries q5
@@ -220,57 +189,67 @@ def build_graph(cfg, model, group: int):
     # and X_hi (hi alone), with lo's part = X_b - 16 X_hi. hi = round((b - 7) / 16 * 0.999) is
     # QuantizeLinear(DequantizeLinear(b)): the exact integer part of b / 16 (the 0.999 keeps l = 15 below
     # the rounding tie). Both are fused, vectorised kernels in ONNX Runtime, where BitwiseAnd, BitShift and
-    # the Concat of the halves cost 2-3x a dequantization each (tools/bench/int4_paths.py).
-    HI_SCALE, HI_ZERO = 0.999 / 16, 7
-
-    def high_nibble(b):
-        f = g.op("DequantizeLinear", [b, g.const(HI_SCALE, np.float32), g.const(HI_ZERO, np.uint8)])
+    # the Concat of the halves cost more than a dequantization each (tools/bench/int4_paths.py).
+    def requantize(x, scale, zero):  # integer arithmetic on bytes: round((x - zero) * scale), saturated
+        f = g.op("DequantizeLinear", [x, g.const(scale, np.float32), g.const(zero, np.uint8)])
         return g.op("QuantizeLinear", [f, g.const(1.0, np.float32), g.const(0, np.uint8)])
 
-    def times17(z):  # 17 z for 4-bit zero points (<= 255), with the same fused kernels
-        f = g.op("DequantizeLinear", [z, g.const(17.0, np.float32), g.const(0, np.uint8)])
-        return g.op("QuantizeLinear", [f, g.const(1.0, np.float32), g.const(0, np.uint8)])
+    high_nibble = lambda b: requantize(b, 0.999 / 16, 7)  # noqa: E731
+    times17 = lambda z: requantize(z, 17.0, 0)  # noqa: E731  (4-bit zero points: 17 z <= 255)
 
     eye_kv = np.eye(n_kv, dtype=np.float32).reshape(n_kv, 1, n_kv, 1)
     own_head = g.const(eye_kv, np.float32)  # [kv, 1, kv', 1]: context rows of query head k keep KV head k
     block_diag = g.const(eye_kv[:, None], np.float32)  # [kv, 1, 1, kv', 1]: queries of head k fill head k
-    # Shapes every layer's INT4 tier uses, computed once.
+    # Shapes every layer's quantized tiers use, computed once.
     nq_dim = g.op("Mul", [t_dim, g.const([n_kv * n_rep])])  # query rows per batch row: kv * rep * T
     by_batch = {n: g.op("Concat", [b_dim, g.const([-1, n])], axis=0) for n in (channels, channels // 2)}
     scores_shape = g.op("Concat", [b_dim, g.const([n_kv, n_rep]), t_dim, g.const([-1])], axis=0)
     probs_shape = g.op("Concat", [b_dim, nq_dim, g.const([-1])], axis=0)
     context_shape = g.op("Concat", [b_dim, g.const([n_kv, n_rep]), t_dim, g.const([head_dim])], axis=0)
 
-    def int4_tier(i):
-        """The INT4 tier of layer i, attended to without unpacking it (see high_nibble). Stored form:
-        keys  [B, P, C/2] bytes; each block of `group` tokens is group/2 rows of C bytes, byte (r, c) holding
-              token r (low nibble) and token r + group/2 (high) of channel c; scale/zero [B, P/group, kv, D].
-        values [B, P, C/2] bytes; in each token's row, group g's group/2 bytes hold channel g*group + j (low)
-              and g*group + group/2 + j (high); scale/zero [B, P, C/group].
-        Keys and values stay token-major: queries are made block-diagonal over KV heads ([B, kv*rep*T, C])
-        so that one MatMul per half serves every head (the cross-head products are discarded), and no
-        tier is transposed."""
+    def quant_tier(i, bits):
+        """The INT8 or INT4 tier of layer i, as (scores, size, context) like full_tier. Stored form:
+        INT8  keys [B, P, kv, D], values [B, P, C], one byte per code;
+        INT4  keys [B, P, C/2]: each block of `group` tokens is group/2 rows of C bytes, byte (r, c) holding
+              token r (low nibble) and token r + group/2 (high) of channel c; values [B, P, C/2]: in each
+              token's row, group g's group/2 bytes hold channel g*group + j (low), g*group + group/2 + j (high);
+        key scale/zero [B, P/group, kv, D] (per channel over a block), value scale/zero [B, P, C/group].
+        Keys and values stay token-major, never transposed: queries are made block-diagonal over KV heads
+        ([B, kv*rep*T, C]) so that one MatMul serves every head (the cross-head products are discarded;
+        the MatMul is bound by reading the tier). An INT4 tier is attended as two parts (see
+        high_nibble); DequantizeLinear runs per row of memory (axis 0): blocked along the last axis it
+        measured ~5x slower (tools/bench/dequant_axes.py). The group size is fixed in the graph, so each
+        group size has its own graph (see export): taking it from shapes cost hundreds of ops per step."""
         U8, F16 = TensorProto.UINT8, TensorProto.FLOAT16
-        kq, vq = f"past_key_i4.{i}", f"past_value_i4.{i}"
-        vi(kq, U8, ["batch", f"past_i4_{i}", channels // 2])
-        vi(f"past_key_i4_scale.{i}", F16, ["batch", f"groups_i4_{i}", n_kv, head_dim])
-        vi(f"past_key_i4_zero.{i}", U8, ["batch", f"groups_i4_{i}", n_kv, head_dim])
-        vi(vq, U8, ["batch", f"past_i4_{i}", channels // 2])
-        vi(f"past_value_i4_scale.{i}", F16, ["batch", f"past_i4_{i}", f"value_groups_i4_{i}"])
-        vi(f"past_value_i4_zero.{i}", U8, ["batch", f"past_i4_{i}", f"value_groups_i4_{i}"])
+        t = f"i{bits}"
+        kq, vq = f"past_key_{t}.{i}", f"past_value_{t}.{i}"
+        # Each layer holds its own number of tokens per tier: dim names are per layer, since ONNX
+        # Runtime plans memory assuming equal sizes for equal names.
+        past, groups, vgroups = f"past_{t}_{i}", f"groups_{t}_{i}", f"value_groups_{t}_{i}"
+        width = channels if bits == 8 else channels // 2  # bytes per token
+        vi(kq, U8, ["batch", past, n_kv, head_dim] if bits == 8 else ["batch", past, width])
+        vi(f"past_key_{t}_scale.{i}", F16, ["batch", groups, n_kv, head_dim])
+        vi(f"past_key_{t}_zero.{i}", U8, ["batch", groups, n_kv, head_dim])
+        vi(vq, U8, ["batch", past, width])
+        vi(f"past_value_{t}_scale.{i}", F16, ["batch", past, vgroups])
+        vi(f"past_value_{t}_zero.{i}", U8, ["batch", past, vgroups])
         f32 = lambda x: g.op("Cast", [x], to=TensorProto.FLOAT)  # noqa: E731
         rows = lambda x, n: g.op("Reshape", [x, g.const([-1, n])])  # noqa: E731
         per_batch = lambda x, n: g.op("Reshape", [x, by_batch[n]])  # noqa: E731
-        # Keys: pair rows [B*P/2, C], one scale per (block, channel): blocked along the rows.
-        k2 = rows(kq, channels)
-        ks, kz = rows(f32(f"past_key_i4_scale.{i}"), channels), rows(f"past_key_i4_zero.{i}", channels)
-        dq_k = lambda x, z: per_batch(g.op("DequantizeLinear", [x, ks, z], axis=0, block_size=group // 2), channels)  # noqa: E731
-        k_b, k_hi = dq_k(k2, times17(kz)), dq_k(high_nibble(k2), kz)  # [B, P/2, C]
-        # Values: rows of group/2 bytes, one scale per row (per token and group).
-        v2 = rows(vq, group // 2)
-        vs, vz = g.op("Reshape", [f32(f"past_value_i4_scale.{i}"), g.const([-1])]), g.op("Reshape", [f"past_value_i4_zero.{i}", g.const([-1])])
-        dq_v = lambda x, z: per_batch(g.op("DequantizeLinear", [x, vs, z], axis=0), channels // 2)  # noqa: E731
-        v_b, v_hi = dq_v(v2, times17(vz)), dq_v(high_nibble(v2), vz)  # [B, P, C/2]
+        # Keys: rows of C bytes (a token, or an INT4 pair of tokens), blocked along the rows by block.
+        block = group if bits == 8 else group // 2
+        k_rows = rows(kq, channels)
+        ks, kz = rows(f32(f"past_key_{t}_scale.{i}"), channels), rows(f"past_key_{t}_zero.{i}", channels)
+        dq_k = lambda x, z: per_batch(g.op("DequantizeLinear", [x, ks, z], axis=0, block_size=block), channels)  # noqa: E731
+        # Values: rows of one group's bytes, one scale per row (per token and group).
+        v_rows = rows(vq, group if bits == 8 else group // 2)
+        vs, vz = g.op("Reshape", [f32(f"past_value_{t}_scale.{i}"), g.const([-1])]), g.op("Reshape", [f"past_value_{t}_zero.{i}", g.const([-1])])
+        dq_v = lambda x, z: per_batch(g.op("DequantizeLinear", [x, vs, z], axis=0), width)  # noqa: E731
+        if bits == 8:
+            k_parts, v_parts = [dq_k(k_rows, kz)], [dq_v(v_rows, vz)]  # [B, P, C]
+        else:  # [X_b, X_hi]: keys [B, P/2, C], values [B, P, C/2]
+            k_parts = [dq_k(k_rows, times17(kz)), dq_k(high_nibble(k_rows), kz)]
+            v_parts = [dq_v(v_rows, times17(vz)), dq_v(high_nibble(v_rows), vz)]
         size = g.op("Slice", [g.op("Shape", [vq]), g.const([1]), g.const([2])])
         sixteen = g.const(16.0, np.float32)
         low = lambda both, hi: g.op("Sub", [both, g.op("Mul", [hi, sixteen])])  # noqa: E731
@@ -279,16 +258,19 @@ def build_graph(cfg, model, group: int):
             qbd = g.op("Reshape", [g.op("Mul", [g.op("Unsqueeze", [q5, g.const([4])]), block_diag]),
                                    g.const([0, -1, channels])])  # [B, kv*rep*T, C]: row (k, r, t) holds q only in head k
             kt = lambda x: g.op("Transpose", [x], perm=[0, 2, 1])  # noqa: E731  (ONNX Runtime folds it into the MatMul)
-            s_b, s_hi = g.op("MatMul", [qbd, kt(k_b)]), g.op("MatMul", [qbd, kt(k_hi)])  # [B, NQ, P/2]
-            halves = [g.op("Reshape", [x, g.const([0, 0, -1, 1, group // 2])]) for x in (low(s_b, s_hi), s_hi)]
-            s = g.op("Concat", halves, axis=3)  # [B, NQ, blocks, 2, group/2]: tokens back in order
-            return g.op("Reshape", [s, scores_shape])
+            s = [g.op("MatMul", [qbd, kt(x)]) for x in k_parts]  # [B, NQ, tokens or pairs]
+            if bits == 4:
+                halves = [g.op("Reshape", [x, g.const([0, 0, -1, 1, group // 2])]) for x in (low(*s), s[1])]
+                s = [g.op("Concat", halves, axis=3)]  # [B, NQ, blocks, 2, group/2]: tokens back in order
+            return g.op("Reshape", [s[0], scores_shape])
 
         def context(p):  # p [B, kv, rep, T, P] -> [B, kv, rep, T, D]
             pm = g.op("Reshape", [p, probs_shape])
-            c_b, c_hi = g.op("MatMul", [pm, v_b]), g.op("MatMul", [pm, v_hi])  # [B, NQ, C/2]
-            halves = [g.op("Reshape", [x, g.const([0, 0, channels // group, 1, group // 2])]) for x in (low(c_b, c_hi), c_hi)]
-            c = g.op("Reshape", [g.op("Concat", halves, axis=3), g.const([0, n_kv, -1, n_kv, head_dim])])  # [B, kv, rep*T, kv', D]
+            c = [g.op("MatMul", [pm, x]) for x in v_parts]  # [B, NQ, width]
+            if bits == 4:
+                halves = [g.op("Reshape", [x, g.const([0, 0, channels // group, 1, group // 2])]) for x in (low(*c), c[1])]
+                c = [g.op("Concat", halves, axis=3)]  # channels back in order
+            c = g.op("Reshape", [c[0], g.const([0, n_kv, -1, n_kv, head_dim])])  # [B, kv, rep*T, kv', D]
             own = g.op("ReduceSum", [g.op("Mul", [c, own_head]), g.const([3])], keepdims=0)  # each query head's own KV head
             return g.op("Reshape", [own, context_shape])
 
@@ -296,7 +278,7 @@ def build_graph(cfg, model, group: int):
 
     def past_tiers(i):
         """Every stored tier of layer i as (scores, size, context), in tier order (f32, f16, int8, int4)."""
-        F32, F16, U8 = TensorProto.FLOAT, TensorProto.FLOAT16, TensorProto.UINT8
+        F32, F16 = TensorProto.FLOAT, TensorProto.FLOAT16
         for kind in ("key", "value"):
             vi(f"past_{kind}.{i}", F32, ["batch", f"past_f32_{i}", n_kv, head_dim])
         for kind in ("key", "value"):
@@ -304,23 +286,9 @@ def build_graph(cfg, model, group: int):
         tk = lambda x: g.op("Transpose", [x], perm=PERM_K)  # noqa: E731
         tv = lambda x: g.op("Transpose", [x], perm=PERM_V)  # noqa: E731
         f32 = lambda x: g.op("Cast", [x], to=F32)  # noqa: E731
-        tiers = [full_tier(tk(f"past_key.{i}"), tv(f"past_value.{i}")),
-                 full_tier(tk(f32(f"past_key_f16.{i}")), tv(f32(f"past_value_f16.{i}")))]
-        # Each layer holds its own number of tokens per tier: dim names are per layer, since ONNX
-        # Runtime plans memory assuming equal sizes for equal names.
-        t = "i8"
-        past, groups, vgroups = f"past_{t}_{i}", f"groups_{t}_{i}", f"value_groups_{t}_{i}"
-        vi(f"past_key_{t}.{i}", U8, ["batch", past, n_kv, head_dim])
-        vi(f"past_key_{t}_scale.{i}", F16, ["batch", groups, n_kv, head_dim])
-        vi(f"past_key_{t}_zero.{i}", U8, ["batch", groups, n_kv, head_dim])
-        vi(f"past_value_{t}.{i}", U8, ["batch", past, channels])
-        vi(f"past_value_{t}_scale.{i}", F16, ["batch", past, vgroups])
-        vi(f"past_value_{t}_zero.{i}", U8, ["batch", past, vgroups])
-        vq = g.op("Reshape", [f"past_value_{t}.{i}", to_heads])
-        tiers.append(full_tier(dequant_key(f"past_key_{t}.{i}", f"past_key_{t}_scale.{i}", f"past_key_{t}_zero.{i}"),
-                               dequant_value(vq, f"past_value_{t}_scale.{i}", f"past_value_{t}_zero.{i}")))
-        tiers.append(int4_tier(i))
-        return tiers
+        return [full_tier(tk(f"past_key.{i}"), tv(f"past_value.{i}")),
+                full_tier(tk(f32(f"past_key_f16.{i}")), tv(f32(f"past_value_f16.{i}"))),
+                quant_tier(i, 8), quant_tier(i, 4)]
 
     heads_shape = lambda n: g.op("Concat", [b_dim, t_dim, g.const([n, head_dim])], axis=0)  # noqa: E731
     q_shape, kv_shape = heads_shape(n_heads), heads_shape(n_kv)
