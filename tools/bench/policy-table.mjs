@@ -2,6 +2,7 @@
 // The README's policy table, measured: for each profile, `inferos eval ppl` on a text (baseline and the
 // profile in one run), `inferos eval recall`, and `inferos bench decode` near the full context.
 //   node tools/bench/policy-table.mjs --text FILE [--max-tokens N] [--profiles a,b] [--model DIR]
+//     [--recall-trials N] [--recall-distance N] [--decode-rounds N]
 // Prints a markdown table and, last, one JSON line with every raw result.
 import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
@@ -16,6 +17,7 @@ const { values } = parseArgs({
     model: { type: 'string' },
     'recall-trials': { type: 'string', default: '8' },
     'recall-distance': { type: 'string', default: '1024' },
+    'decode-rounds': { type: 'string', default: '1' },
   },
 });
 if (!values.text) {
@@ -34,7 +36,7 @@ for (const policy of values.profiles.split(',')) {
   console.error(`== ${policy}`);
   const ppl = inferos('eval', 'ppl', '--text', values.text, '--policy', policy, '--max-tokens', values['max-tokens']);
   const rec = inferos('eval', 'recall', '--policy', policy, '--trials', values['recall-trials'], '--distance', values['recall-distance']);
-  const bench = inferos('bench', 'decode', '--policy', policy, '--context', '1976', '--tokens', '64');
+  const bench = inferos('bench', 'decode', '--policy', policy, '--context', '1976', '--tokens', '64', '--rounds', values['decode-rounds']);
   rows.push({ policy, ppl, recall: rec, bench });
 }
 const pct = (x) => `${(x * 100).toFixed(1)}%`;

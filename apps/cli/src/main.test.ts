@@ -121,6 +121,12 @@ test('eval recall and bench decode report both policies', () => {
   assert.ok(b.baseline_tokens_per_s > 0 && b.tokens_per_s > 0);
   assert.ok(Math.abs(b.ratio - b.tokens_per_s / b.baseline_tokens_per_s) < 1e-3);
   assert.equal(b.context, 200);
+  assert.equal(b.rounds, 1);
+  const pooled = JSON.parse(inferos('bench', 'decode', '--model', fixture, '--policy', policyFile, '--context', '200', '--tokens', '8', '--rounds', '2', '--json').stdout);
+  assert.equal(pooled.rounds, 2);
+  assert.equal(pooled.ratio_by_round.length, 2);
+  assert.ok(pooled.ratio_by_round.every((x: number) => x > 0));
+  assert.match(inferos('bench', 'decode', '--model', fixture, '--context', '200', '--tokens', '8', '--rounds', '0').stderr, /--rounds must be an integer >= 1, got "0"/);
 });
 
 test('BAD CALL - a bad policy file is refused with the key path, before any work', () => {

@@ -91,11 +91,14 @@ options:
   'bench decode': `usage: inferos bench decode --context N --tokens M [options]
 
 Decode tokens/s at a context length, for baseline and the policy in one run, their steps interleaved
-(CPU execution provider). The context is the model directory's heldout.txt, repeated if short.
+(the order reversed every step; CPU execution provider). The context is the model directory's
+heldout.txt, repeated if short. With --rounds N the whole measurement repeats from fresh caches and each
+side pools its rounds (the JSON adds ratio_by_round).
 
 options:
   --context N           tokens in the cache before decoding (required)
-  --tokens M            decode steps timed per policy (required)
+  --tokens M            decode steps timed per policy and round (required)
+  --rounds N            rounds to pool (default 1)
   --model DIR           exported model directory (default: the bundled model)
   --policy NAME|FILE    policy to compare with baseline (default: default)
   --json                one JSON object on stdout`,
@@ -432,13 +435,15 @@ async function benchCommand(argv: string[]): Promise<number> {
   if (sub === 'serve') return benchServeCommand(rest);
   if (sub !== 'decode') throw new UsageError(`expected 'bench decode' or 'bench serve'\n\n${HELP['bench decode']}\n\n${HELP['bench serve']}`);
   const { values } = parse(rest, {
-    model: { type: 'string' }, policy: { type: 'string' }, context: { type: 'string' }, tokens: { type: 'string' }, json: { type: 'boolean' },
+    model: { type: 'string' }, policy: { type: 'string' }, context: { type: 'string' }, tokens: { type: 'string' }, rounds: { type: 'string' },
+    json: { type: 'boolean' },
   }, 'bench decode');
   if (values.help) return help(['bench decode']);
   if (values.context === undefined || values.tokens === undefined) throw new UsageError(`--context and --tokens are required\n\n${HELP['bench decode']}`);
   const policy = policyArg((values.policy as string | undefined) ?? 'default');
   const context = intOption(values.context as string, 'context', 0);
   const steps = intOption(values.tokens as string, 'tokens', 0);
+  const rounds = intOption(values.rounds as string | undefined, 'rounds', 1);
   const engine = await Engine.load(values.model as string | undefined, ['cpu']);
   try {
     if (context + steps + 4 > engine.info.maxPosition) throw new UsageError(`--context ${context} + --tokens ${steps} (+4 warm-up) exceed the model's context of ${engine.info.maxPosition}`);
@@ -446,13 +451,15 @@ async function benchCommand(argv: string[]): Promise<number> {
     const text = engine.tokenizer.encode(readFileSync(heldoutPath(engine), 'utf8'), false);
     const ids = [engine.info.bosTokenId ?? 0];
     while (ids.length < context) ids.push(...text.slice(0, context - ids.length));
-    const [base, pol] = await benchDecode(engine, ids, [{ label: 'baseline', cache: BASELINE_CACHE }, policy], steps, progress('bench decode'));
+    const [base, pol] = await benchDecode(engine, ids, [{ label: 'baseline', cache: BASELINE_CACHE }, policy], steps, progress('bench decode'), rounds);
     const report = {
       baseline_tokens_per_s: round(base!.tokensPerS, 2),
       tokens_per_s: round(pol!.tokensPerS, 2),
       ratio: round(pol!.tokensPerS / base!.tokensPerS, 4),
       context,
       tokens: steps,
+      rounds,
+      ratio_by_round: pol!.tokensPerSByRound.map((t, r) => round(t / base!.tokensPerSByRound[r]!, 4)),
       kv_reduction: round(pol!.kvReduction, 4),
       policy: policy.label,
       provider: engine.provider,

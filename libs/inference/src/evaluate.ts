@@ -171,30 +171,48 @@ export async function recall(engine: Engine, policies: readonly PolicyUnderTest[
 export interface DecodeBenchResult {
   label: string;
   tokensPerS: number;
+  /** tokens/s of each round alone. */
+  tokensPerSByRound: number[];
   kvReduction: number;
 }
 
 /**
  * Decode speed at a given context: every policy's cache is filled with the same `context` tokens, then
- * the policies take decode steps in turn (round robin), so that the machine's noise falls on all alike.
+ * the policies take decode steps in turn, the order reversed every step (ABBA), so that the machine's
+ * noise and any cost of going first or second fall on all alike. Each round starts from fresh caches;
+ * a policy's tokens/s pools all its rounds (steps over summed time).
  */
 export async function benchDecode(engine: Engine, contextIds: readonly number[], policies: readonly PolicyUnderTest[],
-  steps: number, onProgress?: (done: number, total: number) => void): Promise<DecodeBenchResult[]> {
+  steps: number, onProgress?: (done: number, total: number) => void, rounds = 1): Promise<DecodeBenchResult[]> {
   if (contextIds.length + steps > engine.info.maxPosition) throw new RangeError(`context ${contextIds.length} + ${steps} tokens exceed the model's ${engine.info.maxPosition}`);
-  const caches = policies.map((p) => engine.newCache(p.cache));
-  const next: number[] = [];
-  for (const cache of caches) next.push(argmax(await engine.prefill(cache, contextIds, 256)));
+  if (!Number.isSafeInteger(rounds) || rounds < 1) throw new RangeError(`rounds must be a positive integer, got ${rounds}`);
   const warmup = Math.min(4, steps);
-  const elapsed = policies.map(() => 0);
-  for (let s = 0; s < steps + warmup; s++) {
-    for (const [p, cache] of caches.entries()) {
-      const t0 = performance.now();
-      const logits = await engine.forward(cache, [next[p]!]);
-      const dt = performance.now() - t0;
-      next[p] = argmax(logits);
-      if (s >= warmup) elapsed[p]! += dt;
+  const elapsed = policies.map(() => [] as number[]);
+  let reductions: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    const caches = policies.map((p) => engine.newCache(p.cache));
+    const next: number[] = [];
+    for (const cache of caches) next.push(argmax(await engine.prefill(cache, contextIds, 256)));
+    const spent = policies.map(() => 0);
+    const order = policies.map((_, p) => p);
+    for (let s = 0; s < steps + warmup; s++) {
+      for (const p of s % 2 === 0 ? order : [...order].reverse()) {
+        const t0 = performance.now();
+        const logits = await engine.forward(caches[p]!, [next[p]!]);
+        const dt = performance.now() - t0;
+        next[p] = argmax(logits);
+        if (s >= warmup) spent[p]! += dt;
+      }
+      onProgress?.(r * (steps + warmup) + s + 1, rounds * (steps + warmup));
     }
-    onProgress?.(s + 1, steps + warmup);
+    spent.forEach((ms, p) => elapsed[p]!.push(ms));
+    reductions = caches.map((c) => c.reduction);
   }
-  return policies.map((policy, p) => ({ label: policy.label, tokensPerS: (steps * 1000) / elapsed[p]!, kvReduction: caches[p]!.reduction }));
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  return policies.map((policy, p) => ({
+    label: policy.label,
+    tokensPerS: (rounds * steps * 1000) / sum(elapsed[p]!),
+    tokensPerSByRound: elapsed[p]!.map((ms) => (steps * 1000) / ms),
+    kvReduction: reductions[p]!,
+  }));
 }
