@@ -2,8 +2,9 @@
 
     tools/.venv/bin/python tools/bench/unpack_ops.py [--tokens 1600] [--width 64] [--runs 2000]
 
-The graph receives packed INT4 as uint8 (the Node binding refuses int4 tensors) and splits each byte with
-BitwiseAnd and BitShift, then joins the halves with Concat. Each variant runs on one [1, tokens, width]
+The graph receives packed INT4 as uint8 (the Node binding refuses int4 tensors). Before model format 8 it
+split each byte with BitwiseAnd and BitShift, then joined the halves with Concat; these figures are why
+format 8 never splits a byte (tools/bench/int4_paths.py compares the two paths). Each variant runs on one [1, tokens, width]
 uint8 tensor (one layer's packed keys or values at about 1600 cached tokens); `identity` is the cost of a
 run that does nothing. Prints microseconds per run.
 """
