@@ -5,7 +5,8 @@
 
 f32       the float tier (baseline): Concat with the new token, Transpose K and V, attention
 i4_now    INT4 as the graph of format 7 first did it: unpack, DequantizeLinear, Transpose the floats
-i4_u8t    INT4 transposed while still bytes, then DequantizeLinear per row (what export.py does now)
+i4_u8t    INT4 transposed while still bytes, then DequantizeLinear per row (format 7's graph; format 8
+          keeps tiers token-major and never splits bytes: tools/bench/int4_paths.py)
 i8_now / i8_u8t   the same for INT8
 
 Prints microseconds per run and checks that each quantized variant's output equals its `now` twin.

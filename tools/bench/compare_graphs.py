@@ -5,6 +5,8 @@ interleaved): the quickest check that a change to export.py is faster and comput
 
 Each row holds --f16 tokens in the FP16 tier and --i4 in the INT4 tier (random codes), as `default`
 sequences do in a running batch; --f32 N puts N tokens in the float32 tier (the baseline's). Prints the largest logit difference and milliseconds per run of each.
+Both graphs must be of one model format: the random codes mean different values in formats 7 and 8 (INT4
+pairing), so across formats only the timings compare.
 """
 import argparse
 import time

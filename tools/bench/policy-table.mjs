@@ -40,9 +40,12 @@ for (const policy of values.profiles.split(',')) {
   rows.push({ policy, ppl, recall: rec, bench });
 }
 const pct = (x) => `${(x * 100).toFixed(1)}%`;
-console.log('| policy | ppl | ΔPPL | ΔPPL rel. | recent-only ppl | KV reduction | recall @' + values['recall-distance'] + ' (baseline) | decode tok/s (baseline) | speed ratio |');
+const rounds = Number(values['decode-rounds']);
+const ratioHeader = rounds > 1 ? `speed ratio (${rounds} rounds)` : 'speed ratio';
+const ratioCell = (b) => b.ratio.toFixed(2) + (rounds > 1 ? ` (${b.ratio_by_round.map((r) => r.toFixed(2)).join(', ')})` : '');
+console.log('| policy | ppl | ΔPPL | ΔPPL rel. | recent-only ppl | KV reduction | recall @' + values['recall-distance'] + ` (baseline) | decode tok/s (baseline) | ${ratioHeader} |`);
 console.log('|---|---|---|---|---|---|---|---|---|');
 for (const { policy, ppl, recall, bench } of rows) {
-  console.log(`| ${policy} | ${ppl.ppl.toFixed(2)} | ${ppl.delta_ppl >= 0 ? '+' : ''}${ppl.delta_ppl.toFixed(3)} | ${ppl.delta_ppl_rel >= 0 ? '+' : ''}${pct(ppl.delta_ppl_rel)} | ${ppl.ppl_recent_only.toFixed(2)} | ${pct(ppl.kv_reduction)} | ${recall.recall.toFixed(2)} (${recall.recall_baseline.toFixed(2)}) | ${bench.tokens_per_s.toFixed(1)} (${bench.baseline_tokens_per_s.toFixed(1)}) | ${bench.ratio.toFixed(2)} |`);
+  console.log(`| ${policy} | ${ppl.ppl.toFixed(2)} | ${ppl.delta_ppl >= 0 ? '+' : ''}${ppl.delta_ppl.toFixed(3)} | ${ppl.delta_ppl_rel >= 0 ? '+' : ''}${pct(ppl.delta_ppl_rel)} | ${ppl.ppl_recent_only.toFixed(2)} | ${pct(ppl.kv_reduction)} | ${recall.recall.toFixed(2)} (${recall.recall_baseline.toFixed(2)}) | ${bench.tokens_per_s.toFixed(1)} (${bench.baseline_tokens_per_s.toFixed(1)}) | ${ratioCell(bench)} |`);
 }
 console.log(JSON.stringify({ text: values.text, max_tokens: Number(values['max-tokens']), rows }));

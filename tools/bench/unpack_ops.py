@@ -52,3 +52,54 @@ for _ in range(args.runs):
         s.run(None, {"x": x})
         t[k] += time.perf_counter() - t0
 print(f"uint8 [1, {args.tokens}, {args.width}]:", {k: round(v / args.runs * 1e6, 1) for k, v in t.items()}, "us per run")
+
+# Unpacking AND dequantizing to float32 (one scale and zero per 64 codes of a row), three ways that were
+# tried before format 8 chose not to split bytes at all: bit operations then DequantizeLinear;
+# com.microsoft GatherBlockQuantized (packed 4-bit rows in one operator); Cast to uint4 (it keeps the low
+# bits) and DequantizeLinear on uint4, with the high nibble through QuantizeLinear to uint4.
+F32, G = TensorProto.FLOAT, 64
+rows = args.tokens * args.width * 2 // G
+
+
+def float_session(nodes, inits):
+    g = helper.make_graph(nodes, "g", [helper.make_tensor_value_info("x", U8, [args.tokens, args.width])],
+                          [helper.make_tensor_value_info(o, F32, None) for o in ("y", "y2") if any(o in nd.output for nd in nodes)], inits)
+    m = helper.make_model(g, opset_imports=[helper.make_opsetid("", 21), helper.make_opsetid("com.microsoft", 1)])
+    m.ir_version = 10
+    return ort.InferenceSession(m.SerializeToString(), providers=["CPUExecutionProvider"])
+
+
+rng = np.random.default_rng(1)
+scale = (rng.random(rows) * 0.1 + 0.01).astype(np.float32)
+zero = rng.integers(0, 16, rows, dtype=np.uint8)
+c = lambda name, v, dt: numpy_helper.from_array(np.array(v, dt), name)  # noqa: E731
+u4 = lambda name, v: helper.make_tensor(name, TensorProto.UINT4, [], [v])  # noqa: E731
+common = [c("s", scale, np.float32), c("z", zero, np.uint8), c("rows", [-1, G], np.int64), c("c15", 15, np.uint8), c("c4", 4, np.uint8)]
+floats = {
+    "split+dequantize": float_session([
+        n("BitwiseAnd", ["x", "c15"], ["lo"]), n("BitShift", ["x", "c4"], ["hi"], direction="RIGHT"),
+        n("Concat", ["lo", "hi"], ["q"], axis=-1), n("Reshape", ["q", "rows"], ["qr"]),
+        n("DequantizeLinear", ["qr", "s", "z"], ["y"], axis=0)], common),
+    "GatherBlockQuantized": float_session([
+        n("Shape", ["x"], ["shape"]), n("Gather", ["shape", "i0"], ["p"], axis=0), n("Range", ["i0", "p", "i1"], ["idx"]),
+        n("GatherBlockQuantized", ["x", "idx", "gs", "gz"], ["y"], domain="com.microsoft", bits=4, block_size=G,
+          gather_axis=0, quantize_axis=1)],
+        [c("i0", 0, np.int64), c("i1", 1, np.int64), c("gs", scale.reshape(args.tokens, -1), np.float32),
+         c("gz", rng.integers(0, 256, (args.tokens, max(1, args.width * 2 // G // 2))), np.uint8)]),
+    "cast-uint4+dequantize": float_session([
+        n("Cast", ["x"], ["lo4"], to=TensorProto.UINT4), n("DequantizeLinear", ["lo4", "s1", "z4"], ["y"]),
+        n("DequantizeLinear", ["x", "hs", "hz"], ["f"]), n("QuantizeLinear", ["f", "one", "z40"], ["hi4"]),
+        n("DequantizeLinear", ["hi4", "s1", "z4"], ["y2"])],
+        [c("s1", 0.05, np.float32), u4("z4", 3), u4("z40", 0), c("hs", 0.999 / 16, np.float32), c("hz", 7, np.uint8),
+         c("one", 1.0, np.float32)]),
+}
+xf = x.reshape(args.tokens, args.width)
+lo, hi = floats["cast-uint4+dequantize"].run(None, {"x": xf})
+assert np.allclose(lo, ((xf & 15).astype(np.float32) - 3) * 0.05) and np.allclose(hi, ((xf >> 4).astype(np.float32) - 3) * 0.05)
+t = dict.fromkeys(floats, 0.0)
+for _ in range(args.runs // 2):
+    for k, s in floats.items():
+        t0 = time.perf_counter()
+        s.run(None, {"x": xf})
+        t[k] += time.perf_counter() - t0
+print(f"to float32 [{args.tokens}, {2 * args.width}]:", {k: round(v / (args.runs // 2) * 1e6, 1) for k, v in t.items()}, "us per run")

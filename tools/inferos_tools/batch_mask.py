@@ -9,17 +9,15 @@ and masks the padded ones out of the attention (they get no probability, hence n
 With every token valid the graph computes exactly what it computed before: the mask only ANDs into the
 condition of the Where that already masks future tokens.
 
-export.py applies this to every graph it builds; `python -m inferos_tools.batch_mask DIR...` applies it to
-graphs exported before (idempotent: graphs that already have past_valid are left as they are). That only
-brings a model to format 7: format 8 changed how INT4 codes are paired in a byte, which needs a re-export
-(`inferos export`), and the runtime loads format 8 only.
+export.py applies this to every graph it builds (idempotent: a graph that already has past_valid is left
+as it is). This module once also migrated format-6 directories to 7 in place; format 8 changed how INT4
+codes are paired in a byte, which only a re-export (`inferos export`) gives, so that migration is gone.
+`refresh_checksums` rewrites a model directory's sha256 entries after its graphs were replaced.
 """
 from __future__ import annotations
 
-import glob
 import json
 import os
-import sys
 
 import numpy as np
 import onnx
@@ -77,27 +75,6 @@ def add_batch_mask(model: onnx.ModelProto) -> onnx.ModelProto:
     return model
 
 
-def migrate(model_dir: str) -> list[str]:
-    """Add the mask to every graph of an exported model directory, and move its inferos.json from format
-    version 6 (graphs without past_valid) to 7."""
-    done = []
-    for path in sorted(glob.glob(os.path.join(model_dir, "model-g*.onnx"))):
-        model = onnx.load(path, load_external_data=False)
-        before = len(model.graph.input)
-        add_batch_mask(model)
-        if len(model.graph.input) != before:
-            onnx.save(model, path)
-            # Checked from the file, so that the external weights resolve next to it.
-            onnx.checker.check_model(path)
-            done.append(path)
-    meta_path = os.path.join(model_dir, "inferos.json")
-    with open(meta_path) as f:
-        meta = json.load(f)
-    if meta.get("format_version") == 6 or done:
-        done += refresh_checksums(model_dir, {"format_version": 7})
-    return done
-
-
 def refresh_checksums(model_dir: str, updates: dict | None = None) -> list[str]:
     """Recompute the sha256 of every file inferos.json lists (after applying `updates` to it), and, for a
     bundled model, its manifest.json (one level up) entries. Returns the files rewritten."""
@@ -129,18 +106,3 @@ def refresh_checksums(model_dir: str, updates: dict | None = None) -> list[str]:
             f.write("\n")
         done.append(manifest_path)
     return done
-
-
-def main(argv=None) -> int:
-    dirs = (argv if argv is not None else sys.argv[1:])
-    if not dirs:
-        print("usage: python -m inferos_tools.batch_mask MODEL_DIR...", file=sys.stderr)
-        return 2
-    for d in dirs:
-        for path in migrate(d):
-            print(f"migrated {path}")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

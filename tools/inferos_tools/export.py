@@ -18,11 +18,11 @@ The graph is written by hand with onnx.helper (no tracing), so that its interfac
            past_key_i4.L ... past_value_i4.L   the same with two 4-bit codes per byte, [batch, P4, C / 2]
                                                (C = kv_heads * head_dim); a byte's two codes share a scale
                                                and zero: keys pair token r with r + G/2 of a block, values
-                                               channel j with j + G/2 of a group (see int4_tier)
+                                               channel j with j + G/2 of a group (see quant_tier)
            past_valid.L                        int64   [batch, 4]  real tokens of each tier (f32, f16, int8,
                                                int4) per row; the rest is a batch's padding, masked out
-           Dequantization (inside the graph, DequantizeLinear): x = (q - zero) * scale. Group sizes are
-           multiples of 32 (32, 64, 128); one graph serves them all.
+           Dequantization (inside the graph, DequantizeLinear): x = (q - zero) * scale, with the group
+           size G (32, 64 or 128) fixed in each graph.
   outputs  logits           float32 [batch, tokens, vocab]
            present_key.L    float32 [batch, tokens, kv_heads, head_dim]  the NEW tokens only (keys after RoPE)
            present_value.L  float32 [batch, tokens, kv_heads, head_dim]
@@ -32,9 +32,10 @@ The graph is written by hand with onnx.helper (no tracing), so that its interfac
 
 The cache is token-major ([tokens, kv_heads, head_dim] per batch row), so the caller appends new tokens at
 the end of a buffer and feeds the used prefix without a copy; keys are stored after RoPE, so the order of
-cached tokens does not matter to attention: the tiers are concatenated along the token axis inside the
-graph, every cached token is visible, and new tokens see each other causally. Rows of a batch must hold
-the same number of tokens per tier (there is no padding mask).
+cached tokens does not matter to attention: the graph attends tier by tier and concatenates only the
+scores, every cached token is visible, and new tokens see each other causally. Rows of a batch may hold
+different numbers of tokens per tier: each tier is padded to its longest row and past_valid masks the
+padding (batch_mask.py).
 
 One graph is written per quantization group size (32, 64, 128: model-gNN.onnx), all reading one weights
 file (model.weights), since the group size is an attribute of DequantizeLinear.
@@ -449,9 +450,8 @@ def write_graphs(cfg, model, out: str):
     for group in GROUP_SIZES:
         proto, dims = build_graph(cfg, model, group)
         channels = dims["n_kv"] * dims["head_dim"]
-        head = dims["head_dim"]
-        if channels % group or (head % group and group % head):
-            continue  # this model's KV rows cannot be cut into such groups (value groups must tile heads)
+        if channels % group:
+            continue  # this model's KV rows cannot be cut into such value groups
         name = f"model-g{group}.onnx"
         path = os.path.join(out, name)
         if shared is None:

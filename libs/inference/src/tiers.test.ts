@@ -45,6 +45,7 @@ function dequantizeTier(f: Record<string, TensorSpec>, t: 'i8' | 'i4', channels:
 
 const CASES = [
   { label: 'fixture, groups of 32', model: () => engine, groupSize: 32 },
+  { label: 'bundled model, groups of 32', model: () => bundled, groupSize: 32 },
   { label: 'bundled model, groups of 64', model: () => bundled, groupSize: 64 },
   { label: 'bundled model, groups of 128', model: () => bundled, groupSize: 128 },
 ];
@@ -68,10 +69,11 @@ for (const c of CASES) for (const mix of MIXES) test(`graph dequantization equal
   const tiers = cache.tokensByTier;
   assert.ok(tiers.hot > 0 && mix.expect.every((t) => tiers[t] > 0), JSON.stringify(tiers));
 
-  const next = [5];
+  // Three new tokens in one step: queries of several positions over the quantized tiers, as in prefill.
+  const next = [5, 17, 3];
   const feeds: Record<string, ort.Tensor> = {
-    input_ids: new ort.Tensor('int64', BigInt64Array.from(next.map(BigInt)), [1, 1]),
-    position_ids: new ort.Tensor('int64', BigInt64Array.from([BigInt(cache.length)]), [1, 1]),
+    input_ids: new ort.Tensor('int64', BigInt64Array.from(next.map(BigInt)), [1, next.length]),
+    position_ids: new ort.Tensor('int64', BigInt64Array.from(next.map((_, i) => BigInt(cache.length + i))), [1, next.length]),
   };
   for (let l = 0; l < numLayers; l++) {
     const f = cache.feeds(l);
@@ -102,9 +104,10 @@ for (const c of CASES) for (const mix of MIXES) test(`graph dequantization equal
   }
   const session = await engine.sessionFor(policy.groupSize);
   const reference = (await session.run(feeds, ['logits']))['logits']!.data as Float32Array;
-  const tiered = await engine.forward(cache, next);
+  const tiered = await engine.forward(cache, next, true);
+  assert.equal(tiered.length, next.length * vocabSize);
   let diff = 0;
-  for (let i = 0; i < vocabSize; i++) diff = Math.max(diff, Math.abs(tiered[i]! - reference[i]!));
+  for (let i = 0; i < tiered.length; i++) diff = Math.max(diff, Math.abs(tiered[i]! - reference[i]!));
   assert.ok(diff < 1e-4, `max |logit diff| ${diff}`);
 });
 

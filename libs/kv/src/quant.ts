@@ -8,7 +8,7 @@
 // dequantizes with that fused kernel, which measured 2.5-6x faster than float arithmetic on the tier
 // (tools/bench/dequant_variants.py). The range is widened to include 0, so that the zero point is an
 // integer. INT4 packs two codes per byte that share one scale and zero point, so that the graph can
-// attend to a byte's two halves without splitting it (see tools/inferos_tools/export.py, int4_tier):
+// attend to a byte's two halves without splitting it (see tools/inferos_tools/export.py, quant_tier):
 //   keys   a block of n tokens is n/2 rows of C bytes: byte (r, c) holds token r (low nibble) and token
 //          r + n/2 (high nibble) of channel c;
 //   values in each token's row of C/2 bytes, group g's groupSize/2 bytes hold channel g*groupSize + j (low)
@@ -102,26 +102,28 @@ function scaleZero(min: number, max: number, levels: number): [number, number] {
   throw new Error(`scaleZero: no grid covers [${lo}, ${hi}]`); // unreachable: the second candidate covers
 }
 
-/** Byte of INT4 key (t, c) in a block of n tokens, and whether it is the high nibble. */
-function keyNibble(t: number, c: number, n: number, channels: number): [number, boolean] {
+// Where an INT4 code lives: 2 * byte + (1 for the high nibble, 0 for the low one).
+/** INT4 key (t, c) in a block of n tokens. */
+function keyNibble(t: number, c: number, n: number, channels: number): number {
   const half = n >> 1;
-  return t < half ? [t * channels + c, false] : [(t - half) * channels + c, true];
+  return t < half ? 2 * (t * channels + c) : 2 * ((t - half) * channels + c) + 1;
 }
 
-/** Byte of INT4 value (t, c) with groups of `group` channels, and whether it is the high nibble. */
-function valueNibble(t: number, c: number, channels: number, group: number): [number, boolean] {
+/** INT4 value (t, c) with groups of `group` channels. */
+function valueNibble(t: number, c: number, channels: number, group: number): number {
   const half = group >> 1;
   const j = c % group;
   const base = t * (channels >> 1) + (c - j) / 2;
-  return j < half ? [base + j, false] : [base + j - half, true];
+  return j < half ? 2 * (base + j) : 2 * (base + j - half) + 1;
 }
 
-function put4(q: Uint8Array, [i, high]: [number, boolean], v: number): void {
-  q[i] = high ? (q[i]! & 0x0f) | (v << 4) : (q[i]! & 0xf0) | v;
+function put4(q: Uint8Array, at: number, v: number): void {
+  const i = at >> 1;
+  q[i] = at & 1 ? (q[i]! & 0x0f) | (v << 4) : (q[i]! & 0xf0) | v;
 }
 
-function get4(q: Uint8Array, [i, high]: [number, boolean]): number {
-  return high ? q[i]! >> 4 : q[i]! & 0x0f;
+function get4(q: Uint8Array, at: number): number {
+  return at & 1 ? q[at >> 1]! >> 4 : q[at >> 1]! & 0x0f;
 }
 
 function quantizeValue(x: number, scale: number, zero: number, levels: number): number {
@@ -188,6 +190,7 @@ export function dequantizeKeys(q: Uint8Array, scale: Uint16Array, zero: Uint8Arr
 export function quantizeValues(src: Float32Array, n: number, channels: number, groupSize: number, bits: Bits,
   q: Uint8Array, scale: Uint16Array, zero: Uint8Array): void {
   if (channels % groupSize !== 0) throw new RangeError(`quantizeValues: group size ${groupSize} does not divide ${channels} channels`);
+  if (bits === 4 && groupSize % 2 !== 0) throw new RangeError(`quantizeValues: INT4 groups hold an even number of channels, got ${groupSize}`);
   const groups = channels / groupSize;
   checkLength('quantizeValues src', src.length, n * channels);
   checkLength('quantizeValues q', q.length, packedBytes(n * channels, bits));
