@@ -37,8 +37,10 @@ scores, every cached token is visible, and new tokens see each other causally. R
 different numbers of tokens per tier: each tier is padded to its longest row and past_valid masks the
 padding (batch_mask.py).
 
-One graph is written per quantization group size (32, 64, 128: model-gNN.onnx), all reading one weights
-file (model.weights), since the group size is an attribute of DequantizeLinear.
+Two graphs are written per quantization group size (32, 64, 128), all reading one weights file
+(model.weights), since the group size is an attribute of DequantizeLinear: model-gNN.onnx, the decode graph,
+and model-gNN-prefill.onnx, the same interface attending to the quantized tiers per KV head (cheaper for
+steps of many tokens; the runtime uses it from graph.prefill_min_tokens new tokens on).
 
 The tool also writes golden data from PyTorch (fp32, eager attention): the prompt ids, the logits at the
 last prompt position, and 64 greedy tokens for a few fixed prompts, and checks the graph against PyTorch
@@ -108,7 +110,7 @@ def load_checkpoint(path: str):
     return cfg, model
 
 
-def build_graph(cfg, model, group: int):
+def build_graph(cfg, model, group: int, prefill: bool = False):
     import torch
 
     g = GraphBuilder()
@@ -208,6 +210,20 @@ def build_graph(cfg, model, group: int):
     probs_shape = g.op("Concat", [b_dim, nq_dim, g.const([-1])], axis=0)
     context_shape = g.op("Concat", [b_dim, g.const([n_kv, n_rep]), t_dim, g.const([head_dim])], axis=0)
 
+    def block_diag_context(v_parts, bits, low):
+        """Context over a quantized tier's token-major value parts ([B, P, width] each, see quant_tier):
+        one MatMul serves every head; each query head then keeps its own KV head's channels."""
+        def context(p):  # p [B, kv, rep, T, P] -> [B, kv, rep, T, D]
+            pm = g.op("Reshape", [p, probs_shape])
+            c = [g.op("MatMul", [pm, x]) for x in v_parts]  # [B, NQ, width]
+            if bits == 4:
+                halves = [g.op("Reshape", [x, g.const([0, 0, channels // group, 1, group // 2])]) for x in (low(*c), c[1])]
+                c = [g.op("Concat", halves, axis=3)]  # channels back in order
+            c = g.op("Reshape", [c[0], g.const([0, n_kv, -1, n_kv, head_dim])])  # [B, kv, rep*T, kv', D]
+            own = g.op("ReduceSum", [g.op("Mul", [c, own_head]), g.const([3])], keepdims=0)  # each query head's own KV head
+            return g.op("Reshape", [own, context_shape])
+        return context
+
     def quant_tier(i, bits):
         """The INT8 or INT4 tier of layer i, as (scores, size, context) like full_tier. Stored form:
         INT8  keys [B, P, kv, D], values [B, P, C], one byte per code;
@@ -255,6 +271,9 @@ def build_graph(cfg, model, group: int):
         sixteen = g.const(16.0, np.float32)
         low = lambda both, hi: g.op("Sub", [both, g.op("Mul", [hi, sixteen])])  # noqa: E731
 
+        if prefill:
+            return per_head_parts(k_parts, v_parts, bits, size, low)
+
         def scores(q5):
             qbd = g.op("Reshape", [g.op("Mul", [g.op("Unsqueeze", [q5, g.const([4])]), block_diag]),
                                    g.const([0, -1, channels])])  # [B, kv*rep*T, C]: row (k, r, t) holds q only in head k
@@ -265,16 +284,39 @@ def build_graph(cfg, model, group: int):
                 s = [g.op("Concat", halves, axis=3)]  # [B, NQ, blocks, 2, group/2]: tokens back in order
             return g.op("Reshape", [s[0], scores_shape])
 
-        def context(p):  # p [B, kv, rep, T, P] -> [B, kv, rep, T, D]
-            pm = g.op("Reshape", [p, probs_shape])
-            c = [g.op("MatMul", [pm, x]) for x in v_parts]  # [B, NQ, width]
-            if bits == 4:
-                halves = [g.op("Reshape", [x, g.const([0, 0, channels // group, 1, group // 2])]) for x in (low(*c), c[1])]
-                c = [g.op("Concat", halves, axis=3)]  # channels back in order
-            c = g.op("Reshape", [c[0], g.const([0, n_kv, -1, n_kv, head_dim])])  # [B, kv, rep*T, kv', D]
-            own = g.op("ReduceSum", [g.op("Mul", [c, own_head]), g.const([3])], keepdims=0)  # each query head's own KV head
-            return g.op("Reshape", [own, context_shape])
+        return scores, size, block_diag_context(v_parts, bits, low)
 
+    if prefill:
+        halves_shape = g.op("Concat", [b_dim, g.const([n_kv, n_rep]), t_dim, g.const([-1, 1, group // 2])], axis=0)
+
+    def per_head_parts(k_parts, v_parts, bits, size, low):
+        """The prefill graph's attention over a quantized tier's dequantized parts (see quant_tier): each
+        part transposed into K^T [B, kv, D, R] / V [B, kv, P, W/kv] once, then one MatMul per KV head as for
+        the float tiers. The transposes are float passes over the tier, which a chunk of many queries
+        amortizes; the block-diagonal queries of the decode graph would do kv_heads times the arithmetic.
+        Values whose groups span heads (group > head_dim) keep the decode graph's path."""
+        def kt(x):
+            return g.op("Transpose", [g.op("Reshape", [x, g.const([0, 0, n_kv, head_dim])])], perm=PERM_K)
+
+        def scores(q5):
+            s = [g.op("MatMul", [q5, g.op("Unsqueeze", [kt(x), g.const([2])])]) for x in k_parts]  # [B, kv, rep, T, R]
+            if bits == 4:
+                halves = [g.op("Reshape", [x, halves_shape]) for x in (low(*s), s[1])]
+                s = [g.op("Concat", halves, axis=5)]  # [B, kv, rep, T, blocks, 2, group/2]: tokens in order
+            return g.op("Reshape", [s[0], scores_shape])
+
+        width = head_dim if bits == 8 else head_dim // 2  # value columns per KV head
+
+        def context(p):
+            vt = lambda x: g.op("Transpose", [g.op("Reshape", [x, g.const([0, 0, n_kv, width])])], perm=PERM_V)  # noqa: E731
+            c = [g.op("MatMul", [p, g.op("Unsqueeze", [vt(x), g.const([2])])]) for x in v_parts]  # [B, kv, rep, T, width]
+            if bits == 4:
+                split = g.const([0, 0, 0, 0, head_dim // group, 1, group // 2])
+                c = [g.op("Concat", [g.op("Reshape", [x, split]) for x in (low(*c), c[1])], axis=5)]
+            return g.op("Reshape", [c[0], context_shape])
+
+        if bits == 4 and group > head_dim:  # a value pair spans two heads: the decode graph's context
+            return scores, size, block_diag_context(v_parts, bits, low)
         return scores, size, context
 
     def past_tiers(i):
@@ -435,43 +477,50 @@ def sha256(path: str) -> str:
 
 
 GROUP_SIZES = (32, 64, 128)
+# Steps of more new tokens than this run the prefill graph (a compressed cache only): the decode graph's
+# block-diagonal queries cost kv_heads times the arithmetic, which matters only for many queries. At 32
+# and below (decode, the 32-token steps of `eval ppl` and of a prompt's end) the decode graph runs.
+PREFILL_MIN_TOKENS = 33
 DEFAULT_GROUP = 64
 WEIGHTS_FILE = "model.weights"
 
 
 def write_graphs(cfg, model, out: str):
-    """One graph per quantization group size (the size is a DequantizeLinear attribute), all reading
-    their weights from one shared external-data file. Returns ({group: file}, dims)."""
+    """Per quantization group size (the size is a DequantizeLinear attribute) a decode graph and a prefill
+    graph (see per_head_parts), all reading their weights from one shared external-data file.
+    Returns ({group: file}, {group: prefill file}, dims)."""
     for old in os.listdir(out):  # graphs of an earlier export would be stale
         if old.endswith(".onnx") or old in (WEIGHTS_FILE, "model.onnx.data"):
             os.remove(os.path.join(out, old))
     channels = None
-    graphs, dims, shared = {}, None, None
+    graphs, prefill_graphs, dims, shared = {}, {}, None, None
     for group in GROUP_SIZES:
-        proto, dims = build_graph(cfg, model, group)
-        channels = dims["n_kv"] * dims["head_dim"]
-        if channels % group:
-            continue  # this model's KV rows cannot be cut into such value groups
-        name = f"model-g{group}.onnx"
-        path = os.path.join(out, name)
-        if shared is None:
-            onnx.save_model(proto, path, save_as_external_data=True, all_tensors_to_one_file=True,
-                            location=WEIGHTS_FILE, size_threshold=1024)
-            # Only the weights moved to the shared file; small constants (some depend on the group
-            # size) stay inline in each graph.
-            shared = {t.name: t for t in onnx.load(path, load_external_data=False).graph.initializer
-                      if t.data_location == TensorProto.EXTERNAL}
-        else:
-            inits = [shared.get(t.name, t) for t in proto.graph.initializer]
-            del proto.graph.initializer[:]
-            proto.graph.initializer.extend(inits)
-            onnx.save_model(proto, path)
-        graphs[str(group)] = name
+        for prefill, files, suffix in ((False, graphs, ""), (True, prefill_graphs, "-prefill")):
+            proto, dims = build_graph(cfg, model, group, prefill)
+            channels = dims["n_kv"] * dims["head_dim"]
+            if channels % group:
+                break  # this model's KV rows cannot be cut into such value groups
+            name = f"model-g{group}{suffix}.onnx"
+            path = os.path.join(out, name)
+            if shared is None:
+                onnx.save_model(proto, path, save_as_external_data=True, all_tensors_to_one_file=True,
+                                location=WEIGHTS_FILE, size_threshold=1024)
+                # Only the weights moved to the shared file; small constants (some depend on the group
+                # size) stay inline in each graph.
+                shared = {t.name: t for t in onnx.load(path, load_external_data=False).graph.initializer
+                          if t.data_location == TensorProto.EXTERNAL}
+            else:
+                inits = [shared.get(t.name, t) for t in proto.graph.initializer]
+                del proto.graph.initializer[:]
+                proto.graph.initializer.extend(inits)
+                onnx.save_model(proto, path)
+            files[str(group)] = name
     if not graphs:
         raise SystemExit(f"error: KV rows of {channels} channels fit none of the group sizes {GROUP_SIZES}")
     size = os.path.getsize(os.path.join(out, WEIGHTS_FILE))
-    print(f"wrote {', '.join(graphs.values())} and {WEIGHTS_FILE} ({size / 1e6:.1f} MB)", file=sys.stderr)
-    return graphs, dims
+    print(f"wrote {', '.join([*graphs.values(), *prefill_graphs.values()])} and {WEIGHTS_FILE} ({size / 1e6:.1f} MB)",
+          file=sys.stderr)
+    return graphs, prefill_graphs, dims
 
 
 def export(checkpoint: str, out: str, name: str | None = None) -> dict:
@@ -484,7 +533,7 @@ def export(checkpoint: str, out: str, name: str | None = None) -> dict:
     print(f"loading {checkpoint}", file=sys.stderr)
     cfg, model = load_checkpoint(checkpoint)
     os.makedirs(out, exist_ok=True)
-    graphs, dims = write_graphs(cfg, model, out)
+    graphs, prefill_graphs, dims = write_graphs(cfg, model, out)
     default_group = DEFAULT_GROUP if str(DEFAULT_GROUP) in graphs else int(next(iter(graphs)))
     onnx_path = os.path.join(out, graphs[str(default_group)])
     shutil.copyfile(tok_src, os.path.join(out, "tokenizer.json"))
@@ -531,7 +580,8 @@ def export(checkpoint: str, out: str, name: str | None = None) -> dict:
         "bos_token_id": cfg.bos_token_id,
         "eos_token_ids": [e for e in eos if e is not None],
         "chat_template": chat_template,
-        "graph": {"files": graphs, "default_group": default_group,
+        "graph": {"files": graphs, "prefill_files": prefill_graphs, "prefill_min_tokens": PREFILL_MIN_TOKENS,
+                  "default_group": default_group,
                   "weights": WEIGHTS_FILE, "opset": OPSET, "kv_dtype": "float32",
                   "kv_tiers": ["f32", "f16", "i8", "i4"],
                   "kv_layout": "[batch, tokens, kv_heads, head_dim]", "keys": "after RoPE",

@@ -85,6 +85,8 @@ export class Engine {
   private readonly fetchWithMass: string[];
   /** Sessions of the other group sizes' graphs, opened when a policy first needs them. */
   private readonly sessions = new Map<number, Promise<ModelSession>>();
+  /** Sessions of the prefill graphs (ModelInfo.prefillGraphs), opened on first use. */
+  private readonly prefillSessions = new Map<number, Promise<ModelSession>>();
   /**
    * stepBatch's padded inputs, kept from step to step: allocating and filling fresh ones each step cost
    * more than the copy itself (tools/bench/profile-batch.ts). Each row's padding is zeroed, as fresh
@@ -128,6 +130,23 @@ export class Engine {
       }
       session = ModelSession.open(path, this.providers);
       this.sessions.set(group, session);
+    }
+    return session;
+  }
+
+  /**
+   * The session for a step of `tokens` new tokens with KV groups of `group`: long steps (prompt chunks)
+   * run the group's prefill graph when the model has one, everything else the decode graph. They differ
+   * only in how they attend to the quantized tiers (float rounding); the float tiers, all a
+   * full-precision cache has, go through the same operators in both.
+   */
+  private sessionForStep(group: number, tokens: number): Promise<ModelSession> {
+    const path = this.info.prefillGraphs.get(group);
+    if (tokens < this.info.prefillMinTokens || !path) return this.sessionFor(group);
+    let session = this.prefillSessions.get(group);
+    if (!session) {
+      session = ModelSession.open(path, this.providers);
+      this.prefillSessions.set(group, session);
     }
     return session;
   }
@@ -185,7 +204,7 @@ export class Engine {
       feeds[`past_valid.${l}`] = new ort.Tensor('int64', BigInt64Array.from(TIER_KEYS.map((k) => BigInt(specs[k]!.dims[1]!))), [1, 4]);
     }
     const withMass = kv.needsImportance;
-    const session = await this.sessionFor(kv.policy.groupSize);
+    const session = await this.sessionForStep(kv.policy.groupSize, t);
     const out = await session.run(feeds, withMass ? this.fetchWithMass : this.fetch);
     const keys: Float32Array[] = [];
     const values: Float32Array[] = [];
@@ -366,6 +385,6 @@ export class Engine {
   }
 
   async close(): Promise<void> {
-    for (const s of this.sessions.values()) await (await s).close();
+    for (const s of [...this.sessions.values(), ...this.prefillSessions.values()]) await (await s).close();
   }
 }

@@ -29,6 +29,13 @@ export interface ModelInfo {
   graphs: Map<number, string>;
   /** The group size whose graph serves the full-precision baseline. */
   defaultGroup: number;
+  /**
+   * Prefill graphs per group size: the same model and inputs, with attention over the quantized tiers
+   * per KV head (cheaper for many queries, dearer for one); a compressed cache's steps of at least
+   * `prefillMinTokens` new tokens run them.
+   */
+  prefillGraphs: Map<number, string>;
+  prefillMinTokens: number;
   tokenizerPath: string;
 }
 
@@ -81,10 +88,16 @@ export function loadModelInfo(dirArg: string): ModelInfo {
     if (typeof name !== 'string' || !Number.isInteger(Number(group))) throw new ModelDirError(`${file}: graph.files.${group} is not a file name`);
     graphs.set(Number(group), join(dir, name));
   }
+  const prefillGraphs = new Map<number, string>();
+  for (const [group, name] of Object.entries((graph['prefill_files'] ?? {}) as Record<string, unknown>)) {
+    if (typeof name !== 'string' || !graphs.has(Number(group))) throw new ModelDirError(`${file}: graph.prefill_files.${group} is not a file name of an exported group size`);
+    prefillGraphs.set(Number(group), join(dir, name));
+  }
+  const prefillMinTokens = prefillGraphs.size ? field<number>(graph, 'prefill_min_tokens', 'number', file) : Infinity;
   const defaultGroup = field<number>(graph, 'default_group', 'number', file);
   if (!graphs.has(defaultGroup)) throw new ModelDirError(`${file}: graph.default_group ${defaultGroup} has no graph`);
   const tokenizerPath = join(dir, field<string>(meta, 'tokenizer', 'string', file));
-  for (const p of [...graphs.values(), join(dir, field<string>(graph, 'weights', 'string', file)), tokenizerPath]) {
+  for (const p of [...graphs.values(), ...prefillGraphs.values(), join(dir, field<string>(graph, 'weights', 'string', file)), tokenizerPath]) {
     if (!existsSync(p)) throw new ModelDirError(`${dir}: missing ${p}`);
   }
   const eos = meta['eos_token_ids'];
@@ -105,6 +118,8 @@ export function loadModelInfo(dirArg: string): ModelInfo {
     chatTemplate: typeof template === 'string' ? template : null,
     graphs,
     defaultGroup,
+    prefillGraphs,
+    prefillMinTokens,
     tokenizerPath,
   };
 }
