@@ -231,7 +231,8 @@ def build_graph(cfg, model, group: int, prefill: bool = False):
               token r (low nibble) and token r + group/2 (high) of channel c; values [B, P, C/2]: in each
               token's row, group g's group/2 bytes hold channel g*group + j (low), g*group + group/2 + j (high);
         key scale/zero [B, P/group, kv, D] (per channel over a block), value scale/zero [B, P, C/group].
-        Keys and values stay token-major, never transposed: queries are made block-diagonal over KV heads
+        In the decode graph keys and values stay token-major, never transposed: queries are made
+        block-diagonal over KV heads
         ([B, kv*rep*T, C]) so that one MatMul serves every head (the cross-head products are discarded;
         the MatMul is bound by reading the tier). An INT4 tier is attended as two parts (see
         high_nibble); DequantizeLinear runs per row of memory (axis 0): blocked along the last axis it
@@ -477,9 +478,10 @@ def sha256(path: str) -> str:
 
 
 GROUP_SIZES = (32, 64, 128)
-# Steps of more new tokens than this run the prefill graph (a compressed cache only): the decode graph's
-# block-diagonal queries cost kv_heads times the arithmetic, which matters only for many queries. At 32
-# and below (decode, the 32-token steps of `eval ppl` and of a prompt's end) the decode graph runs.
+# Steps of at least this many new tokens run the prefill graph: the decode graph's block-diagonal queries
+# cost kv_heads times the arithmetic over quantized tiers, which matters only for many queries. At 32 and
+# below (decode, the 32-token steps of `eval ppl` and of a prompt's end) the decode graph runs. A
+# full-precision cache goes through the same operators in both.
 PREFILL_MIN_TOKENS = 33
 DEFAULT_GROUP = 64
 WEIGHTS_FILE = "model.weights"

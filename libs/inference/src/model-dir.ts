@@ -31,8 +31,8 @@ export interface ModelInfo {
   defaultGroup: number;
   /**
    * Prefill graphs per group size: the same model and inputs, with attention over the quantized tiers
-   * per KV head (cheaper for many queries, dearer for one); a compressed cache's steps of at least
-   * `prefillMinTokens` new tokens run them.
+   * per KV head (cheaper for many queries, dearer for one); steps of at least `prefillMinTokens` new
+   * tokens run them.
    */
   prefillGraphs: Map<number, string>;
   prefillMinTokens: number;
