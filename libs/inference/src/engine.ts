@@ -83,10 +83,8 @@ export class ContextLengthError extends RangeError {
 export class Engine {
   private readonly fetch: string[];
   private readonly fetchWithMass: string[];
-  /** Sessions of the other group sizes' graphs, opened when a policy first needs them. */
-  private readonly sessions = new Map<number, Promise<ModelSession>>();
-  /** Sessions of the prefill graphs (ModelInfo.prefillGraphs), opened on first use. */
-  private readonly prefillSessions = new Map<number, Promise<ModelSession>>();
+  /** Sessions by graph file (decode graphs of other group sizes, prefill graphs), opened on first use. */
+  private readonly sessions = new Map<string, Promise<ModelSession>>();
   /**
    * stepBatch's padded inputs, kept from step to step: allocating and filling fresh ones each step cost
    * more than the copy itself (tools/bench/profile-batch.ts). Each row's padding is zeroed, as fresh
@@ -102,7 +100,7 @@ export class Engine {
     readonly session: ModelSession,
     private readonly providers: readonly Provider[],
   ) {
-    this.sessions.set(info.defaultGroup, Promise.resolve(session));
+    this.sessions.set(info.graphs.get(info.defaultGroup)!, Promise.resolve(session));
     this.fetch = ['logits'];
     for (let l = 0; l < info.numLayers; l++) this.fetch.push(`present_key.${l}`, `present_value.${l}`);
     this.fetchWithMass = [...this.fetch];
@@ -122,14 +120,18 @@ export class Engine {
 
   /** The session whose graph dequantizes KV groups of `group` tokens/channels. */
   sessionFor(group: number): Promise<ModelSession> {
-    let session = this.sessions.get(group);
+    const path = this.info.graphs.get(group);
+    if (!path) {
+      throw new RangeError(`${this.info.name} has no graph for KV group size ${group} (exported: ${[...this.info.graphs.keys()].join(', ')})`);
+    }
+    return this.open(path);
+  }
+
+  private open(path: string): Promise<ModelSession> {
+    let session = this.sessions.get(path);
     if (!session) {
-      const path = this.info.graphs.get(group);
-      if (!path) {
-        throw new RangeError(`${this.info.name} has no graph for KV group size ${group} (exported: ${[...this.info.graphs.keys()].join(', ')})`);
-      }
       session = ModelSession.open(path, this.providers);
-      this.sessions.set(group, session);
+      this.sessions.set(path, session);
     }
     return session;
   }
@@ -142,13 +144,7 @@ export class Engine {
    */
   private sessionForStep(group: number, tokens: number): Promise<ModelSession> {
     const path = this.info.prefillGraphs.get(group);
-    if (tokens < this.info.prefillMinTokens || !path) return this.sessionFor(group);
-    let session = this.prefillSessions.get(group);
-    if (!session) {
-      session = ModelSession.open(path, this.providers);
-      this.prefillSessions.set(group, session);
-    }
-    return session;
+    return tokens < this.info.prefillMinTokens || !path ? this.sessionFor(group) : this.open(path);
   }
 
   newCache(policy: CachePolicy = BASELINE_CACHE): TieredKvCache {
@@ -385,6 +381,6 @@ export class Engine {
   }
 
   async close(): Promise<void> {
-    for (const s of [...this.sessions.values(), ...this.prefillSessions.values()]) await (await s).close();
+    for (const s of this.sessions.values()) await (await s).close();
   }
 }
