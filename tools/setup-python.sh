@@ -19,6 +19,13 @@ if ! command -v "$py" >/dev/null 2>&1; then
 fi
 echo "Setting up the model tools' Python environment in $venv (first use: torch, transformers, onnx; this takes a few minutes)..." >&2
 [ -x "$venv/bin/python" ] || "$py" -m venv "$venv"
-"$venv/bin/python" -m pip install --disable-pip-version-check -r "$req" >&2
+# A machine that cannot resolve pypi.org installs from its configured mirror (pip.conf's extra-index-url or
+# find-links): fail each unreachable index at once instead of retrying it five times per package.
+offline=()
+if ! "$venv/bin/python" -c "import socket; socket.getaddrinfo('pypi.org', 443)" >/dev/null 2>&1; then
+  echo "pypi.org does not resolve: installing from the configured mirror only" >&2
+  offline=(--retries 0)
+fi
+"$venv/bin/python" -m pip install --disable-pip-version-check "${offline[@]}" -r "$req" >&2
 echo "$want" > "$stamp"
 echo "Python environment ready." >&2

@@ -150,12 +150,25 @@ options:
   --ttft-reference      also compare TTFT through the services (baseline, one request at a time) with
                         the single-process path on the same prompts, interleaved: ttft_vs_single_process
   --json                one JSON object on stdout`,
-  export: `usage: inferos export --checkpoint DIR --out DIR
+  export: `usage: inferos export --checkpoint DIR --out DIR [options]
 
-Exports a local Hugging Face Llama-architecture checkpoint (config.json, weights, tokenizer.json) to an
-Infer-OS model directory: model.onnx, tokenizer.json, inferos.json, and golden outputs from PyTorch that
-the tests check the TypeScript path against. Sets up the tools' Python environment (tools/.venv) on first
-use. Tied or untied embeddings, any head counts with grouped-query attention, any head_dim.`,
+Exports a local Hugging Face checkpoint of the Llama family (LlamaForCausalLM, MistralForCausalLM,
+Qwen2ForCausalLM: config.json, model.safetensors or shards with model.safetensors.index.json in F32, F16 or
+BF16, tokenizer.json) to an Infer-OS model directory: a decode and a prefill graph per KV group size, one
+weights file they share, tokenizer.json, inferos.json, and golden outputs the tests check the runtime
+against. Anything it cannot take (another architecture, a RoPE type that depends on the sequence length, a
+missing or truncated file) is refused before anything is written; a failed export leaves nothing behind.
+Sets up the tools' Python environment (tools/.venv) on first use.
+
+options:
+  --weights TYPE        fp32 | fp16 | int8 | int4 (default auto: int4 from 100M parameters, else fp32);
+                        int8/int4 are blocks of 32 run by ONNX Runtime's MatMulNBits
+  --groups LIST         KV quantization group sizes to write graphs for (default 32,64,128; a policy
+                        needs the graph of its group size)
+  --max-context N       cap the positions the graph covers (default: the model's, or its sliding window)
+  --verify MODE         auto | yes | no: compare against PyTorch in float32 (auto: when that fits in half
+                        the free memory)
+  --name NAME           model name the runtime reports (default: the checkpoint folder's name)`,
   status: `usage: inferos status [options]
 
 A live view of a running system, like top: every interval it asks the controller's control API
@@ -485,19 +498,21 @@ function toolsDir(): string {
 }
 
 function exportModel(argv: string[]): number {
-  const { values } = parse(argv, { checkpoint: { type: 'string' }, out: { type: 'string' } }, 'export');
+  const { values } = parse(argv, {
+    checkpoint: { type: 'string' }, out: { type: 'string' }, weights: { type: 'string' }, groups: { type: 'string' },
+    'max-context': { type: 'string' }, verify: { type: 'string' }, name: { type: 'string' },
+  }, 'export');
   if (values.help) return help(['export']);
   if (!values.checkpoint || !values.out) throw new UsageError(`--checkpoint and --out are required\n\n${HELP['export']}`);
-  const checkpoint = resolve(values.checkpoint as string);
-  if (!existsSync(join(checkpoint, 'config.json'))) throw new UsageError(`--checkpoint ${checkpoint}: no config.json there`);
-  if (!existsSync(join(checkpoint, 'tokenizer.json'))) throw new UsageError(`--checkpoint ${checkpoint}: no tokenizer.json there (a Hugging Face fast tokenizer is required)`);
+  const args = ['-m', 'inferos_tools.export', '--checkpoint', resolve(values.checkpoint as string), '--out', resolve(values.out as string)];
+  for (const key of ['weights', 'groups', 'max-context', 'verify', 'name'] as const) {
+    if (values[key] !== undefined) args.push(`--${key}`, String(values[key]));
+  }
   const tools = toolsDir();
   const setup = spawnSync('bash', [join(tools, 'setup-python.sh')], { stdio: 'inherit' });
   if (setup.status !== 0) throw new Error('setting up the Python environment failed (see above)');
-  const run = spawnSync(join(tools, '.venv', 'bin', 'python'), ['-m', 'inferos_tools.export', '--checkpoint', checkpoint, '--out', resolve(values.out as string)], {
-    stdio: 'inherit',
-    cwd: tools,
-  });
+  // The exporter checks the checkpoint itself, before it writes anything, and says what it refuses.
+  const run = spawnSync(join(tools, '.venv', 'bin', 'python'), args, { stdio: 'inherit', cwd: tools });
   return run.status ?? 1;
 }
 

@@ -1,9 +1,10 @@
 // Exactness: the TypeScript path (tokenizer, chunked prefill through our KV cache, greedy decode) against
-// the PyTorch reference that `inferos export` wrote into each model directory.
-// Tolerance: max |logit difference| <= the golden's own tolerance (1e-3), and every greedy token equal.
+// the reference that `inferos export` wrote into each model directory: PyTorch for fp32 weights, onnxruntime's
+// Python package on the same graph for int8/int4 (the weights the runtime is given).
+// Tolerance: max |logit difference| <= the golden's own tolerance, and every greedy token equal.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Engine, defaultModelDir } from './index';
@@ -20,9 +21,12 @@ interface Golden {
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
+// Every fixture made by `python -m inferos_tools.fixtures refresh` (one per checkpoint variant the exporter
+// takes: RoPE types, tied/untied, bias, head_dim 128, GQA ratios, bf16/fp16 shards, int8/int4 weights).
+const fixtures = join(here, '..', 'fixtures');
 const MODELS = [
   { label: 'bundled model', dir: defaultModelDir() },
-  { label: 'fixture: random untied GQA checkpoint', dir: join(here, '..', 'fixtures', 'tiny-untied') },
+  ...readdirSync(fixtures).sort().map((name) => ({ label: `fixture ${name}`, dir: join(fixtures, name) })),
 ];
 
 function maxAbsDiff(a: Float32Array, b: Float32Array): number {

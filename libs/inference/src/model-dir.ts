@@ -6,13 +6,21 @@ import { fileURLToPath } from 'node:url';
 
 export const BUNDLED_MODEL = join('models', 'inferos-tiny', 'onnx');
 export const MODEL_FORMAT = 'inferos-onnx';
-export const MODEL_FORMAT_VERSION = 8;
+export const MODEL_FORMAT_VERSION = 9;
+
+/** How the model's weights are stored and computed (see tools/inferos_tools/weights.py). */
+export type WeightType = 'fp32' | 'fp16' | 'int8' | 'int4';
+const WEIGHT_TYPES: readonly WeightType[] = ['fp32', 'fp16', 'int8', 'int4'];
 
 /** What the runtime needs to know about an exported model (from its inferos.json). */
 export interface ModelInfo {
   /** Absolute path of the model directory. */
   dir: string;
   name: string;
+  /** model_type of the checkpoint it was exported from (llama, mistral, qwen2). */
+  architecture: string;
+  /** Weight type and the bytes of the weights file every graph reads. */
+  weights: { type: WeightType; bytes: number };
   vocabSize: number;
   numLayers: number;
   numAttentionHeads: number;
@@ -100,12 +108,18 @@ export function loadModelInfo(dirArg: string): ModelInfo {
   for (const p of [...graphs.values(), ...prefillGraphs.values(), join(dir, field<string>(graph, 'weights', 'string', file)), tokenizerPath]) {
     if (!existsSync(p)) throw new ModelDirError(`${dir}: missing ${p}`);
   }
+  const w = meta['weights'] as Record<string, unknown> | undefined;
+  if (!w || !WEIGHT_TYPES.includes(w['type'] as WeightType) || typeof w['bytes'] !== 'number') {
+    throw new ModelDirError(`${file}: "weights" must give a type (${WEIGHT_TYPES.join(', ')}) and bytes`);
+  }
   const eos = meta['eos_token_ids'];
   const bos = meta['bos_token_id'];
   const template = meta['chat_template'];
   return {
     dir,
     name: field<string>(meta, 'name', 'string', file),
+    architecture: field<string>(meta, 'architecture', 'string', file),
+    weights: { type: w['type'] as WeightType, bytes: w['bytes'] as number },
     vocabSize: field<number>(meta, 'vocab_size', 'number', file),
     numLayers: field<number>(meta, 'num_layers', 'number', file),
     numAttentionHeads: field<number>(meta, 'num_attention_heads', 'number', file),

@@ -1,0 +1,455 @@
+"""The Infer-OS decoder graph of a Llama-family checkpoint, written by hand with onnx.helper (no tracing),
+so that its interface is ours.
+
+The graph is written by hand with onnx.helper (no tracing), so that its interface is ours:
+
+  inputs   input_ids        int64   [batch, tokens]
+           position_ids     int64   [batch, tokens]
+           for each layer L, the cache in its stored tiers (any tier may hold 0 tokens):
+           past_key.L, past_value.L            float32 [batch, P32, kv_heads, head_dim]   full precision
+           past_key_f16.L, past_value_f16.L    float16 [batch, P16, kv_heads, head_dim]
+           past_key_i8.L                       uint8   [batch, P8, kv_heads, head_dim]
+           past_key_i8_scale.L                 float16 [batch, G8, kv_heads, head_dim]  per channel, per group
+           past_key_i8_zero.L                  uint8   [batch, G8, kv_heads, head_dim]  of P8 / G8 consecutive
+                                                                         tokens (every group is full)
+           past_value_i8.L                     uint8   [batch, P8, kv_heads * head_dim]
+           past_value_i8_scale.L, _zero.L      float16, uint8 [batch, P8, NG]  per token, NG channel groups
+           past_key_i4.L ... past_value_i4.L   the same with two 4-bit codes per byte, [batch, P4, C / 2]
+                                               (C = kv_heads * head_dim); a byte's two codes share a scale
+                                               and zero: keys pair token r with r + G/2 of a block, values
+                                               channel j with j + G/2 of a group (see quant_tier)
+           past_valid.L                        int64   [batch, 4]  real tokens of each tier (f32, f16, int8,
+                                               int4) per row; the rest is a batch's padding, masked out
+           Dequantization (inside the graph, DequantizeLinear): x = (q - zero) * scale, with the group
+           size G (32, 64 or 128) fixed in each graph.
+  outputs  logits           float32 [batch, tokens, vocab]
+           present_key.L    float32 [batch, tokens, kv_heads, head_dim]  the NEW tokens only (keys after RoPE)
+           present_value.L  float32 [batch, tokens, kv_heads, head_dim]
+           attn_mass.L      float32 [batch, P32 + P16 + P8 + P4 + tokens]  attention probability each cached
+                                    (in tier order) or new token received in layer L, summed over query
+                                    heads and query rows: the importance signal
+
+The cache is token-major ([tokens, kv_heads, head_dim] per batch row), so the caller appends new tokens at
+the end of a buffer and feeds the used prefix without a copy; keys are stored after RoPE, so the order of
+cached tokens does not matter to attention: the graph attends tier by tier and concatenates only the
+scores, every cached token is visible, and new tokens see each other causally. Rows of a batch may hold
+different numbers of tokens per tier: each tier is padded to its longest row and past_valid masks the
+padding (batch_mask.py).
+
+Two graphs are written per quantization group size (32, 64, 128), all reading one weights file
+(model.weights, see weights.py), since the group size is an attribute of DequantizeLinear: model-gNN.onnx,
+the decode graph, and model-gNN-prefill.onnx, the same interface attending to the quantized tiers per KV
+head (cheaper for steps of many tokens; the runtime uses it from graph.prefill_min_tokens new tokens on).
+
+The projections that read the same input run as one matrix product (q/k/v, gate/up), so a decode step
+starts half as many weight kernels; see ModelWeights for how each weight type is computed.
+"""
+from __future__ import annotations
+
+import numpy as np
+import onnx
+from onnx import TensorProto, helper, numpy_helper
+
+from .batch_mask import add_batch_mask
+from .checkpoint import Checkpoint
+from .weights import ACCURACY_LEVEL, BLOCK, WeightsWriter, pack4, quantize_blocks
+
+OPSET = 21
+
+
+class GraphBuilder:
+    """Small helper over onnx.helper: unique names, constants, and one method per op we use."""
+
+    def __init__(self):
+        self.nodes, self.inits, self._n = [], [], 0
+        self._external: set[str] = set()
+
+    def name(self, hint: str) -> str:
+        self._n += 1
+        return f"{hint}_{self._n}"
+
+    def init(self, name: str, array: np.ndarray) -> str:
+        self.inits.append(numpy_helper.from_array(np.ascontiguousarray(array), name))
+        return name
+
+    def external(self, tensor: TensorProto) -> str:
+        """An initializer whose data lives in the weights file (added once per graph)."""
+        if tensor.name not in self._external:
+            self._external.add(tensor.name)
+            self.inits.append(tensor)
+        return tensor.name
+
+    def const(self, values, dtype=np.int64) -> str:
+        return self.init(self.name("const"), np.asarray(values, dtype=dtype))
+
+    def op(self, op_type: str, inputs, hint: str | None = None, n_out: int = 1, domain: str = "", **attrs):
+        outs = [self.name(hint or op_type.lower()) for _ in range(n_out)]
+        self.nodes.append(helper.make_node(op_type, list(inputs), outs, name=self.name(op_type), domain=domain,
+                                           **attrs))
+        return outs[0] if n_out == 1 else outs
+
+
+class ModelWeights:
+    """The checkpoint's weights as graph operators of one weight type (see weights.py). Every tensor is read
+    from the checkpoint, converted and written to the weights file the first time a graph asks for it;
+    the graphs of other group sizes get the same initializers."""
+
+    def __init__(self, ckpt: Checkpoint, writer: WeightsWriter, wtype: str):
+        self.ckpt, self.writer, self.wtype = ckpt, writer, wtype
+        self.bits = {"int4": 4, "int8": 8}.get(wtype)
+
+    def _quantized(self, name: str, rows: list[np.ndarray]):
+        """(B [N, blocks, bytes], scales [N * blocks], zeros [N * ceil(blocks * bits / 8)]) initializers
+        of the matrix whose rows are `rows` concatenated (HF layout [out, in])."""
+        w = self.writer
+        if name + ".q" not in w.written:
+            codes, scale, zero = quantize_blocks(np.concatenate(rows, axis=0), self.bits)
+            n, kb = scale.shape
+            if self.bits == 4:
+                codes, zero = pack4(codes), pack4(zero)
+            w.add(name + ".q", codes)
+            w.add(name + ".scales", scale.reshape(-1))
+            w.add(name + ".zeros", zero.reshape(-1))
+        return w.written[name + ".q"], w.written[name + ".scales"], w.written[name + ".zeros"]
+
+    def vector(self, g: GraphBuilder, name: str) -> str:
+        if name not in self.writer.written:
+            self.writer.add(name, self.ckpt.read(name))
+        return g.external(self.writer.written[name])
+
+    def linear(self, g: GraphBuilder, x: str, prefixes: list[str], hint: str) -> list[str]:
+        """x @ [W_1; W_2; ...]^T (+ biases), as one product, split back into one output per prefix."""
+        ck = self.ckpt
+        name = hint
+        outs = [ck.shape(p + ".weight")[0] for p in prefixes]
+        k = ck.shape(prefixes[0] + ".weight")[1]
+        if self.bits:
+            if name + ".q" not in self.writer.written:
+                self._quantized(name, [ck.read(p + ".weight") for p in prefixes])
+            b, s, z = (g.external(t) for t in self._quantized(name, []))
+            y = g.op("MatMulNBits", [x, b, s, z], hint, domain="com.microsoft", K=k, N=sum(outs), bits=self.bits,
+                     block_size=BLOCK, accuracy_level=ACCURACY_LEVEL)
+        else:
+            wname = name + ".weight.T"
+            if wname not in self.writer.written:
+                wt = np.concatenate([ck.read(p + ".weight") for p in prefixes], axis=0).T
+                self.writer.add(wname, wt.astype(np.float16 if self.wtype == "fp16" else np.float32))
+            w = g.external(self.writer.written[wname])
+            if self.wtype == "fp16":
+                w = g.op("Cast", [w], to=TensorProto.FLOAT)  # folded into a float32 weight when the session opens
+            y = g.op("MatMul", [x, w], hint)
+        if any(ck.has(p + ".bias") for p in prefixes):
+            bname = name + ".bias"
+            if bname not in self.writer.written:
+                self.writer.add(bname, np.concatenate(
+                    [ck.read(p + ".bias") if ck.has(p + ".bias") else np.zeros(n, np.float32)
+                     for p, n in zip(prefixes, outs)]))
+            y = g.op("Add", [y, g.external(self.writer.written[bname])])
+        if len(prefixes) == 1:
+            return [y]
+        return g.op("Split", [y, g.const(outs)], n_out=len(outs), axis=-1)
+
+    def embed(self, g: GraphBuilder, ids: str) -> str:
+        e = "model.embed_tokens.weight"
+        if self.bits:
+            b, s, z = self._quantized(e, [self.ckpt.read(e)] if e + ".q" not in self.writer.written else [])
+            v, kb = self.ckpt.vocab, s.dims[0] // self.ckpt.vocab
+            w = self.writer
+            data = w.alias(e + ".gather.q", e + ".q", [v, int(np.prod(b.dims[1:]))]) if e + ".gather.q" not in w.written else w.written[e + ".gather.q"]
+            scales = w.alias(e + ".gather.scales", e + ".scales", [v, kb]) if e + ".gather.scales" not in w.written else w.written[e + ".gather.scales"]
+            zeros = w.alias(e + ".gather.zeros", e + ".zeros", [v, z.dims[0] // v]) if e + ".gather.zeros" not in w.written else w.written[e + ".gather.zeros"]
+            x = g.op("GatherBlockQuantized", [g.external(data), ids, g.external(scales), g.external(zeros)], "embeds",
+                     domain="com.microsoft", gather_axis=0, quantize_axis=1, block_size=BLOCK, bits=self.bits)
+            if self.ckpt.hidden % BLOCK:  # rows were padded to whole blocks
+                x = g.op("Slice", [x, g.const([0]), g.const([self.ckpt.hidden]), g.const([-1])])
+            return x
+        if e not in self.writer.written:
+            arr = self.ckpt.read(e)
+            self.writer.add(e, arr.astype(np.float16) if self.wtype == "fp16" else arr)
+        x = g.op("Gather", [g.external(self.writer.written[e]), ids], "embeds", axis=0)
+        return g.op("Cast", [x], to=TensorProto.FLOAT) if self.wtype == "fp16" else x
+
+    def lm_head(self, g: GraphBuilder, h: str) -> str:
+        """Logits [B, T, vocab] of hidden states [B, T, hidden]. A tied head reads the embedding's data."""
+        ck = self.ckpt
+        if not ck.tied:
+            return self.linear(g, h, ["lm_head"], "lm_head")[0]
+        e = "model.embed_tokens.weight"
+        if self.bits:
+            b, s, z = (g.external(t) for t in self._quantized(e, [ck.read(e)] if e + ".q" not in self.writer.written else []))
+            return g.op("MatMulNBits", [h, b, s, z], "logits_raw", domain="com.microsoft", K=ck.hidden, N=ck.vocab,
+                        bits=self.bits, block_size=BLOCK, accuracy_level=ACCURACY_LEVEL)
+        head = self.embed_table(g)
+        h2 = g.op("Reshape", [h, g.const([-1, ck.hidden])])
+        logits2 = g.op("Gemm", [h2, head], transB=1)
+        shape = g.op("Concat", [g.op("Slice", [g.op("Shape", [h]), g.const([0]), g.const([2])]), g.const([ck.vocab])], axis=0)
+        return g.op("Reshape", [logits2, shape])
+
+    def embed_table(self, g: GraphBuilder) -> str:
+        e = "model.embed_tokens.weight"
+        t = g.external(self.writer.written[e])
+        return g.op("Cast", [t], to=TensorProto.FLOAT) if self.wtype == "fp16" else t
+
+
+def build_graph(ckpt: Checkpoint, weights: ModelWeights, rope: tuple, group: int, prefill: bool = False):
+    g = GraphBuilder()
+    n_layers, n_heads, n_kv, head_dim = ckpt.n_layers, ckpt.n_heads, ckpt.n_kv, ckpt.head_dim
+    n_rep = n_heads // n_kv
+    hidden = ckpt.hidden
+    eps = ckpt.eps
+    cos, sin, scale = rope
+    w = weights.writer
+    cos_t = g.external(w.written["rope_cos"] if "rope_cos" in w.written else w.add("rope_cos", cos))  # [max_pos, head_dim]
+    sin_t = g.external(w.written["rope_sin"] if "rope_sin" in w.written else w.add("rope_sin", sin))
+
+    inputs = [
+        helper.make_tensor_value_info("input_ids", TensorProto.INT64, ["batch", "tokens"]),
+        helper.make_tensor_value_info("position_ids", TensorProto.INT64, ["batch", "tokens"]),
+    ]
+    outputs = [helper.make_tensor_value_info("logits", TensorProto.FLOAT, ["batch", "tokens", ckpt.vocab])]
+
+    x = weights.embed(g, "input_ids")  # [B, T, hidden]
+
+    shape_bt = g.op("Shape", ["input_ids"], "shape_bt")  # [B, T]
+    b_dim = g.op("Slice", [shape_bt, g.const([0]), g.const([1])], "b_dim")
+    t_dim = g.op("Slice", [shape_bt, g.const([1]), g.const([2])], "t_dim")
+    t_idx = g.op("Range", [g.const(0), g.op("Squeeze", [t_dim, g.const([0])]), g.const(1)], "t_idx")
+    neg = g.const(np.finfo(np.float32).min, np.float32)
+
+    cos_bt = g.op("Unsqueeze", [g.op("Gather", [cos_t, "position_ids"], axis=0), g.const([2])])  # [B,T,1,D]
+    sin_bt = g.op("Unsqueeze", [g.op("Gather", [sin_t, "position_ids"], axis=0), g.const([2])])
+    half = head_dim // 2
+    channels = n_kv * head_dim
+
+    def rms_norm(inp, weight_name):
+        w = weights.vector(g, weight_name)
+        sq = g.op("Mul", [inp, inp])
+        var = g.op("ReduceMean", [sq, g.const([-1])], keepdims=1)
+        inv = g.op("Reciprocal", [g.op("Sqrt", [g.op("Add", [var, g.const(eps, np.float32)])])])
+        return g.op("Mul", [w, g.op("Mul", [inp, inv])])
+
+    def rope(t):  # t: [B, T, heads, D]; HF rotate_half convention
+        x1, x2 = g.op("Split", [t, g.const([half, half])], n_out=2, axis=-1)
+        rot = g.op("Concat", [g.op("Neg", [x2]), x1], axis=-1)
+        return g.op("Add", [g.op("Mul", [t, cos_bt]), g.op("Mul", [rot, sin_bt])])
+
+    def vi(name, dtype, shape):
+        inputs.append(helper.make_tensor_value_info(name, dtype, shape))
+
+    # The float tiers are attended as K^T [B, kv, D, P] and V [B, kv, P, D] (see full_tier).
+    PERM_K, PERM_V = [0, 2, 3, 1], [0, 2, 1, 3]
+
+    def full_tier(k_t, v):
+        """A tier whose keys are K^T [B, kv, D, P] and values [B, kv, P, D] floats: (scores of queries q5
+        [B, kv, rep, T, D] -> [B, kv, rep, T, P], its P as a 1-D tensor, context of probabilities)."""
+        return (lambda q5: g.op("MatMul", [q5, g.op("Unsqueeze", [k_t, g.const([2])])]),
+                g.op("Slice", [g.op("Shape", [k_t]), g.const([3]), g.const([4])]),
+                lambda p: g.op("MatMul", [p, g.op("Unsqueeze", [v, g.const([2])])]))
+
+    # INT4 without bit operations. A byte b holds two 4-bit codes that share one scale s and zero z:
+    # b = 16 hi + lo. Then DequantizeLinear(b, s, 17 z) = 16 (hi - z) s + (lo - z) s, so attention over
+    # the two halves is linear in two dequantized tensors of the packed size: X_b (the bytes, zero 17 z)
+    # and X_hi (hi alone), with lo's part = X_b - 16 X_hi. hi = round((b - 7) / 16 * 0.999) is
+    # QuantizeLinear(DequantizeLinear(b)): the exact integer part of b / 16 (the 0.999 keeps l = 15 below
+    # the rounding tie). Both are fused, vectorised kernels in ONNX Runtime, where BitwiseAnd, BitShift and
+    # the Concat of the halves cost more than a dequantization each (tools/bench/int4_paths.py).
+    def requantize(x, scale, zero):  # integer arithmetic on bytes: round((x - zero) * scale), saturated
+        f = g.op("DequantizeLinear", [x, g.const(scale, np.float32), g.const(zero, np.uint8)])
+        return g.op("QuantizeLinear", [f, g.const(1.0, np.float32), g.const(0, np.uint8)])
+
+    high_nibble = lambda b: requantize(b, 0.999 / 16, 7)  # noqa: E731
+    times17 = lambda z: requantize(z, 17.0, 0)  # noqa: E731  (4-bit zero points: 17 z <= 255)
+
+    eye_kv = np.eye(n_kv, dtype=np.float32).reshape(n_kv, 1, n_kv, 1)
+    own_head = g.const(eye_kv, np.float32)  # [kv, 1, kv', 1]: context rows of query head k keep KV head k
+    block_diag = g.const(eye_kv[:, None], np.float32)  # [kv, 1, 1, kv', 1]: queries of head k fill head k
+    # Shapes every layer's quantized tiers use, computed once.
+    nq_dim = g.op("Mul", [t_dim, g.const([n_kv * n_rep])])  # query rows per batch row: kv * rep * T
+    by_batch = {n: g.op("Concat", [b_dim, g.const([-1, n])], axis=0) for n in (channels, channels // 2)}
+    scores_shape = g.op("Concat", [b_dim, g.const([n_kv, n_rep]), t_dim, g.const([-1])], axis=0)
+    probs_shape = g.op("Concat", [b_dim, nq_dim, g.const([-1])], axis=0)
+    context_shape = g.op("Concat", [b_dim, g.const([n_kv, n_rep]), t_dim, g.const([head_dim])], axis=0)
+
+    def block_diag_context(v_parts, bits, low):
+        """Context over a quantized tier's token-major value parts ([B, P, width] each, see quant_tier):
+        one MatMul serves every head; each query head then keeps its own KV head's channels."""
+        def context(p):  # p [B, kv, rep, T, P] -> [B, kv, rep, T, D]
+            pm = g.op("Reshape", [p, probs_shape])
+            c = [g.op("MatMul", [pm, x]) for x in v_parts]  # [B, NQ, width]
+            if bits == 4:
+                halves = [g.op("Reshape", [x, g.const([0, 0, channels // group, 1, group // 2])]) for x in (low(*c), c[1])]
+                c = [g.op("Concat", halves, axis=3)]  # channels back in order
+            c = g.op("Reshape", [c[0], g.const([0, n_kv, -1, n_kv, head_dim])])  # [B, kv, rep*T, kv', D]
+            own = g.op("ReduceSum", [g.op("Mul", [c, own_head]), g.const([3])], keepdims=0)  # each query head's own KV head
+            return g.op("Reshape", [own, context_shape])
+        return context
+
+    def quant_tier(i, bits):
+        """The INT8 or INT4 tier of layer i, as (scores, size, context) like full_tier. Stored form:
+        INT8  keys [B, P, kv, D], values [B, P, C], one byte per code;
+        INT4  keys [B, P, C/2]: each block of `group` tokens is group/2 rows of C bytes, byte (r, c) holding
+              token r (low nibble) and token r + group/2 (high) of channel c; values [B, P, C/2]: in each
+              token's row, group g's group/2 bytes hold channel g*group + j (low), g*group + group/2 + j (high);
+        key scale/zero [B, P/group, kv, D] (per channel over a block), value scale/zero [B, P, C/group].
+        In the decode graph keys and values stay token-major, never transposed: queries are made
+        block-diagonal over KV heads
+        ([B, kv*rep*T, C]) so that one MatMul serves every head (the cross-head products are discarded;
+        the MatMul is bound by reading the tier). An INT4 tier is attended as two parts (see
+        high_nibble); DequantizeLinear runs per row of memory (axis 0): blocked along the last axis it
+        measured ~5x slower (tools/bench/dequant_axes.py). The group size is fixed in the graph, so each
+        group size has its own graph (see export): taking it from shapes cost hundreds of ops per step."""
+        U8, F16 = TensorProto.UINT8, TensorProto.FLOAT16
+        t = f"i{bits}"
+        kq, vq = f"past_key_{t}.{i}", f"past_value_{t}.{i}"
+        # Each layer holds its own number of tokens per tier: dim names are per layer, since ONNX
+        # Runtime plans memory assuming equal sizes for equal names.
+        past, groups, vgroups = f"past_{t}_{i}", f"groups_{t}_{i}", f"value_groups_{t}_{i}"
+        width = channels if bits == 8 else channels // 2  # bytes per token
+        vi(kq, U8, ["batch", past, n_kv, head_dim] if bits == 8 else ["batch", past, width])
+        vi(f"past_key_{t}_scale.{i}", F16, ["batch", groups, n_kv, head_dim])
+        vi(f"past_key_{t}_zero.{i}", U8, ["batch", groups, n_kv, head_dim])
+        vi(vq, U8, ["batch", past, width])
+        vi(f"past_value_{t}_scale.{i}", F16, ["batch", past, vgroups])
+        vi(f"past_value_{t}_zero.{i}", U8, ["batch", past, vgroups])
+        f32 = lambda x: g.op("Cast", [x], to=TensorProto.FLOAT)  # noqa: E731
+        rows = lambda x, n: g.op("Reshape", [x, g.const([-1, n])])  # noqa: E731
+        per_batch = lambda x, n: g.op("Reshape", [x, by_batch[n]])  # noqa: E731
+        # Keys: rows of C bytes (a token, or an INT4 pair of tokens), blocked along the rows by block.
+        block = group if bits == 8 else group // 2
+        k_rows = rows(kq, channels)
+        ks, kz = rows(f32(f"past_key_{t}_scale.{i}"), channels), rows(f"past_key_{t}_zero.{i}", channels)
+        dq_k = lambda x, z: per_batch(g.op("DequantizeLinear", [x, ks, z], axis=0, block_size=block), channels)  # noqa: E731
+        # Values: rows of one group's bytes, one scale per row (per token and group).
+        v_rows = rows(vq, group if bits == 8 else group // 2)
+        vs, vz = g.op("Reshape", [f32(f"past_value_{t}_scale.{i}"), g.const([-1])]), g.op("Reshape", [f"past_value_{t}_zero.{i}", g.const([-1])])
+        dq_v = lambda x, z: per_batch(g.op("DequantizeLinear", [x, vs, z], axis=0), width)  # noqa: E731
+        if bits == 8:
+            k_parts, v_parts = [dq_k(k_rows, kz)], [dq_v(v_rows, vz)]  # [B, P, C]
+        else:  # [X_b, X_hi]: keys [B, P/2, C], values [B, P, C/2]
+            k_parts = [dq_k(k_rows, times17(kz)), dq_k(high_nibble(k_rows), kz)]
+            v_parts = [dq_v(v_rows, times17(vz)), dq_v(high_nibble(v_rows), vz)]
+        size = g.op("Slice", [g.op("Shape", [vq]), g.const([1]), g.const([2])])
+        low = lambda both, hi: g.op("Sub", [both, g.op("Mul", [hi, g.const(16.0, np.float32)])])  # noqa: E731
+
+        if prefill:
+            return per_head_parts(k_parts, v_parts, bits, size, low)
+
+        def scores(q5):
+            qbd = g.op("Reshape", [g.op("Mul", [g.op("Unsqueeze", [q5, g.const([4])]), block_diag]),
+                                   g.const([0, -1, channels])])  # [B, kv*rep*T, C]: row (k, r, t) holds q only in head k
+            kt = lambda x: g.op("Transpose", [x], perm=[0, 2, 1])  # noqa: E731  (ONNX Runtime folds it into the MatMul)
+            s = [g.op("MatMul", [qbd, kt(x)]) for x in k_parts]  # [B, NQ, tokens or pairs]
+            if bits == 4:
+                halves = [g.op("Reshape", [x, g.const([0, 0, -1, 1, group // 2])]) for x in (low(*s), s[1])]
+                s = [g.op("Concat", halves, axis=3)]  # [B, NQ, blocks, 2, group/2]: tokens back in order
+            return g.op("Reshape", [s[0], scores_shape])
+
+        return scores, size, block_diag_context(v_parts, bits, low)
+
+    if prefill:
+        halves_shape = g.op("Concat", [b_dim, g.const([n_kv, n_rep]), t_dim, g.const([-1, 1, group // 2])], axis=0)
+
+    def per_head_parts(k_parts, v_parts, bits, size, low):
+        """The prefill graph's attention over a quantized tier's dequantized parts (see quant_tier): each
+        part transposed into K^T [B, kv, D, R] / V [B, kv, P, W/kv] once, then one MatMul per KV head as for
+        the float tiers. The transposes are float passes over the tier, which a chunk of many queries
+        amortizes; the block-diagonal queries of the decode graph would do kv_heads times the arithmetic.
+        Values whose groups span heads (group > head_dim) keep the decode graph's path."""
+        def kt(x):
+            return g.op("Transpose", [g.op("Reshape", [x, g.const([0, 0, n_kv, head_dim])])], perm=PERM_K)
+
+        def scores(q5):
+            s = [g.op("MatMul", [q5, g.op("Unsqueeze", [kt(x), g.const([2])])]) for x in k_parts]  # [B, kv, rep, T, R]
+            if bits == 4:
+                halves = [g.op("Reshape", [x, halves_shape]) for x in (low(*s), s[1])]
+                s = [g.op("Concat", halves, axis=5)]  # [B, kv, rep, T, blocks, 2, group/2]: tokens in order
+            return g.op("Reshape", [s[0], scores_shape])
+
+        width = head_dim if bits == 8 else head_dim // 2  # value columns per KV head
+
+        def context(p):
+            vt = lambda x: g.op("Transpose", [g.op("Reshape", [x, g.const([0, 0, n_kv, width])])], perm=PERM_V)  # noqa: E731
+            c = [g.op("MatMul", [p, g.op("Unsqueeze", [vt(x), g.const([2])])]) for x in v_parts]  # [B, kv, rep, T, width]
+            if bits == 4:
+                split = g.const([0, 0, 0, 0, head_dim // group, 1, group // 2])
+                c = [g.op("Concat", [g.op("Reshape", [x, split]) for x in (low(*c), c[1])], axis=5)]
+            return g.op("Reshape", [c[0], context_shape])
+
+        if bits == 4 and group > head_dim:  # a value pair spans two heads: the decode graph's context
+            return scores, size, block_diag_context(v_parts, bits, low)
+        return scores, size, context
+
+    def past_tiers(i):
+        """Every stored tier of layer i as (scores, size, context), in tier order (f32, f16, int8, int4)."""
+        F32, F16 = TensorProto.FLOAT, TensorProto.FLOAT16
+        for kind in ("key", "value"):
+            vi(f"past_{kind}.{i}", F32, ["batch", f"past_f32_{i}", n_kv, head_dim])
+        for kind in ("key", "value"):
+            vi(f"past_{kind}_f16.{i}", F16, ["batch", f"past_f16_{i}", n_kv, head_dim])
+        tk = lambda x: g.op("Transpose", [x], perm=PERM_K)  # noqa: E731
+        tv = lambda x: g.op("Transpose", [x], perm=PERM_V)  # noqa: E731
+        f32 = lambda x: g.op("Cast", [x], to=F32)  # noqa: E731
+        return [full_tier(tk(f"past_key.{i}"), tv(f"past_value.{i}")),
+                full_tier(tk(f32(f"past_key_f16.{i}")), tv(f32(f"past_value_f16.{i}"))),
+                quant_tier(i, 8), quant_tier(i, 4)]
+
+    heads_shape = lambda n: g.op("Concat", [b_dim, t_dim, g.const([n, head_dim])], axis=0)  # noqa: E731
+    q_shape, kv_shape = heads_shape(n_heads), heads_shape(n_kv)
+    q5_shape = g.op("Concat", [b_dim, t_dim, g.const([n_kv, n_rep, head_dim])], axis=0)
+    out_shape = g.op("Concat", [b_dim, t_dim, g.const([n_heads * head_dim])], axis=0)
+
+    for i in range(n_layers):
+        p = f"model.layers.{i}"
+        tiers = past_tiers(i)
+        h = rms_norm(x, f"{p}.input_layernorm.weight")
+        q, k, v = weights.linear(g, h, [f"{p}.self_attn.{n}_proj" for n in "qkv"], f"{p}.self_attn.qkv_proj")
+        q = rope(g.op("Reshape", [q, q_shape]))
+        k = rope(g.op("Reshape", [k, kv_shape]))
+        v = g.op("Reshape", [v, kv_shape])
+        g.nodes.append(helper.make_node("Identity", [k], [f"present_key.{i}"]))
+        g.nodes.append(helper.make_node("Identity", [v], [f"present_value.{i}"]))
+        # Cached tokens in tier order (f32, f16, int8, int4), then the new ones.
+        tiers.append(full_tier(g.op("Transpose", [k], perm=PERM_K), g.op("Transpose", [v], perm=PERM_V)))
+        # Grouped-query attention without repeating K/V: query heads h = kv * n_rep + r; the softmax scale
+        # is applied to the (small) queries.
+        q5 = g.op("Transpose", [g.op("Reshape", [q, q5_shape])], perm=[0, 2, 3, 1, 4])  # [B, kv, rep, T, D]
+        q5 = g.op("Mul", [q5, g.const(scale, np.float32)])
+        # Scores tier by tier (the tiers are never concatenated: only their scores are, a small tensor).
+        raw = g.op("Concat", [score(q5) for score, _, _ in tiers], axis=-1)
+        sizes = g.op("Concat", [size for _, size, _ in tiers], axis=0)
+        # Every cached token is visible; new token t sees new tokens <= t (padded rows: see batch_mask).
+        s_dim = g.op("Slice", [g.op("Shape", [raw]), g.const([4]), g.const([5])])
+        p_dim = g.op("Sub", [s_dim, t_dim])
+        s_idx = g.op("Range", [g.const(0), g.op("Squeeze", [s_dim, g.const([0])]), g.const(1)])
+        t_abs = g.op("Add", [t_idx, g.op("Squeeze", [p_dim, g.const([0])])])
+        allowed = g.op("LessOrEqual", [g.op("Unsqueeze", [s_idx, g.const([0])]),
+                                       g.op("Unsqueeze", [t_abs, g.const([1])])])  # [T, S]
+        scores = g.op("Where", [allowed, raw, neg])  # [B, kv, rep, T, S]
+        probs = g.op("Softmax", [scores], axis=-1)
+        mass = g.op("ReduceSum", [probs, g.const([1, 2, 3])], keepdims=0)
+        g.nodes.append(helper.make_node("Identity", [mass], [f"attn_mass.{i}"]))
+        p_parts = g.op("Split", [probs, sizes], n_out=len(tiers), axis=-1)
+        ctx = g.op("Sum", [context(pp) for pp, (_, _, context) in zip(p_parts, tiers)])
+        ctx = g.op("Transpose", [ctx], perm=[0, 3, 1, 2, 4])  # [B, T, kv, rep, D]
+        attn, = weights.linear(g, g.op("Reshape", [ctx, out_shape]), [f"{p}.self_attn.o_proj"], f"{p}.self_attn.o_proj")
+        x = g.op("Add", [x, attn])
+        h = rms_norm(x, f"{p}.post_attention_layernorm.weight")
+        gate, up = weights.linear(g, h, [f"{p}.mlp.gate_proj", f"{p}.mlp.up_proj"], f"{p}.mlp.gate_up_proj")
+        act = g.op("Mul", [gate, g.op("Sigmoid", [gate])])
+        down, = weights.linear(g, g.op("Mul", [act, up]), [f"{p}.mlp.down_proj"], f"{p}.mlp.down_proj")
+        x = g.op("Add", [x, down])
+        for kind in ("key", "value"):
+            outputs.append(helper.make_tensor_value_info(f"present_{kind}.{i}", TensorProto.FLOAT,
+                                                         ["batch", "tokens", n_kv, head_dim]))
+        outputs.append(helper.make_tensor_value_info(f"attn_mass.{i}", TensorProto.FLOAT, ["batch", f"total_{i}"]))
+
+    h = rms_norm(x, "model.norm.weight")
+    g.nodes.append(helper.make_node("Identity", [weights.lm_head(g, h)], ["logits"]))
+
+    graph = helper.make_graph(g.nodes, "inferos_llama", inputs, outputs, g.inits)
+    model_proto = helper.make_model(graph, opset_imports=[helper.make_opsetid("", OPSET), helper.make_opsetid("com.microsoft", 1)],
+                                    producer_name="inferos-export")
+    model_proto.ir_version = 10
+    add_batch_mask(model_proto)  # past_valid.L: rows of a batch may hold different numbers of tokens
+    return model_proto
+
