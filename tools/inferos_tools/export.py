@@ -4,8 +4,8 @@
         [--groups 32,64,128] [--max-context N] [--verify auto|yes|no] [--name NAME]
 
 What it writes (graph.py describes the graph's interface, weights.py the weight types):
-  model-gNN.onnx, model-gNN-prefill.onnx   per KV quantization group size NN, small files that refer to
-  model.weights                            the weights, written once, read by every graph
+  model.onnx                               the graph: every KV group size, prefill and decode (a small
+  model.weights                            file: its weights are in model.weights, written once)
   tokenizer.json, tokenizer_config.json    copied from the checkpoint
   golden.json, golden-logits.f32           the reference the runtime's tests compare against (below)
   inferos.json                             what the runtime needs to know, with every file's sha256
@@ -180,11 +180,18 @@ def sha256(path: str) -> str:
     return h.hexdigest()
 
 
+GRAPH_FILE = "model.onnx"
+
+
+def default_group_of(usable) -> int:
+    return DEFAULT_GROUP if DEFAULT_GROUP in usable else usable[0]
+
+
 def write_graphs(ckpt: Checkpoint, wtype: str, out: str, groups=GROUP_SIZES):
-    """Per quantization group size a decode graph and a prefill graph, all reading their weights from one
-    file written as the first graph is built. Returns ({group: file}, {group: prefill file}, dims, bytes)."""
+    """The model's one graph (every group size in `groups` that divides the KV rows, prefill and decode
+    paths chosen inside it), its weights written to one file as it is built. Returns (groups, dims, bytes)."""
     channels = ckpt.n_kv * ckpt.head_dim
-    usable = [g for g in groups if channels % g == 0]
+    usable = tuple(g for g in groups if channels % g == 0)
     if not usable:
         raise CheckpointError(f"KV rows of {channels} channels (num_key_value_heads x head_dim) fit none of the "
                               f"group sizes {', '.join(map(str, groups))}")
@@ -200,23 +207,17 @@ def write_graphs(ckpt: Checkpoint, wtype: str, out: str, groups=GROUP_SIZES):
     ckpt.read = read
     writer = WeightsWriter(out)
     try:
-        weights = ModelWeights(ckpt, writer, wtype)
-        rope = rope_tables(ckpt)
-        graphs, prefill_graphs = {}, {}
-        for group in usable:
-            for prefill, files, suffix in ((False, graphs, ""), (True, prefill_graphs, "-prefill")):
-                proto = build_graph(ckpt, weights, rope, group, prefill)
-                name = f"model-g{group}{suffix}.onnx"
-                onnx.save_model(proto, os.path.join(out, name))
-                onnx.checker.check_model(os.path.join(out, name))  # by path: external data resolved beside it
-                files[str(group)] = name
+        proto = build_graph(ckpt, ModelWeights(ckpt, writer, wtype), rope_tables(ckpt), usable, PREFILL_MIN_TOKENS,
+                            default_group_of(usable))
+        onnx.save_model(proto, os.path.join(out, GRAPH_FILE))
     finally:
         ckpt.read = reader
         size = writer.close()
-    print(f"wrote {', '.join([*graphs.values(), *prefill_graphs.values()])} and {WEIGHTS_FILE} ({size / 1e6:,.1f} MB)",
+    onnx.checker.check_model(os.path.join(out, GRAPH_FILE))  # by path: external data resolved beside it
+    print(f"wrote {GRAPH_FILE} (KV group sizes {', '.join(map(str, usable))}) and {WEIGHTS_FILE} ({size / 1e6:,.1f} MB)",
           file=sys.stderr)
     dims = dict(n_layers=ckpt.n_layers, n_heads=ckpt.n_heads, n_kv=ckpt.n_kv, head_dim=ckpt.head_dim)
-    return graphs, prefill_graphs, dims, size
+    return usable, dims, size
 
 
 def available_memory() -> int:
@@ -333,9 +334,9 @@ def _export_into(ckpt: Checkpoint, wtype: str, out: str, name, groups, verify: s
     from tokenizers import Tokenizer
 
     checkpoint = ckpt.path
-    graphs, prefill_graphs, dims, weights_bytes = write_graphs(ckpt, wtype, out, groups)
-    default_group = DEFAULT_GROUP if str(DEFAULT_GROUP) in graphs else int(next(iter(graphs)))
-    onnx_path = os.path.join(out, graphs[str(default_group)])
+    usable, dims, weights_bytes = write_graphs(ckpt, wtype, out, groups)
+    default_group = default_group_of(usable)
+    onnx_path = os.path.join(out, GRAPH_FILE)
     tok_src = os.path.join(checkpoint, "tokenizer.json")
     shutil.copyfile(tok_src, os.path.join(out, "tokenizer.json"))
     tok_cfg = {}
@@ -386,7 +387,7 @@ def _export_into(ckpt: Checkpoint, wtype: str, out: str, name, groups, verify: s
         "bos_token_id": cfg.get("bos_token_id"),
         "eos_token_ids": [e for e in eos if e is not None],
         "chat_template": chat_template,
-        "graph": {"files": graphs, "prefill_files": prefill_graphs, "prefill_min_tokens": PREFILL_MIN_TOKENS,
+        "graph": {"file": GRAPH_FILE, "group_sizes": list(usable), "prefill_min_tokens": PREFILL_MIN_TOKENS,
                   "default_group": default_group,
                   "weights": WEIGHTS_FILE, "opset": OPSET, "kv_dtype": "float32",
                   "kv_tiers": ["f32", "f16", "i8", "i4"],
@@ -409,12 +410,12 @@ def _export_into(ckpt: Checkpoint, wtype: str, out: str, name, groups, verify: s
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--checkpoint", required=True, help="Hugging Face checkpoint directory (Llama, Mistral, Qwen2)")
-    ap.add_argument("--out", required=True, help="directory for the graphs, weights, tokenizer.json, inferos.json")
+    ap.add_argument("--out", required=True, help="directory for the graph, weights, tokenizer.json, inferos.json")
     ap.add_argument("--name", help="model name reported by the runtime (default: the checkpoint folder's name)")
     ap.add_argument("--weights", default="auto", choices=("auto",) + WEIGHT_TYPES,
                     help=f"weight type (default auto: int4 from {AUTO_INT4_PARAMETERS / 1e6:.0f}M parameters, else fp32)")
     ap.add_argument("--groups", default=",".join(map(str, GROUP_SIZES)),
-                    help="KV quantization group sizes to write graphs for (default 32,64,128)")
+                    help="KV quantization group sizes the graph serves (default 32,64,128)")
     ap.add_argument("--max-context", type=int, help="cap the positions the graph covers (default: the model's)")
     ap.add_argument("--verify", default="auto", choices=("auto", "yes", "no"),
                     help="compare against PyTorch (auto: when its float32 model fits in half the free memory)")

@@ -57,6 +57,24 @@ from .weights import ACCURACY_LEVEL, BLOCK, WeightsWriter, pack4, quantize_block
 OPSET = 21
 
 
+class Lazy:
+    """A list of graph values built by `make` the first time it is iterated or indexed."""
+
+    def __init__(self, make):
+        self.make, self.value = make, None
+
+    def get(self):
+        if self.value is None:
+            self.value = self.make()
+        return self.value
+
+    def __iter__(self):
+        return iter(self.get())
+
+    def __getitem__(self, i):
+        return self.get()[i]
+
+
 class GraphBuilder:
     """Small helper over onnx.helper: unique names, constants, and one method per op we use."""
 
@@ -81,6 +99,19 @@ class GraphBuilder:
 
     def const(self, values, dtype=np.int64) -> str:
         return self.init(self.name("const"), np.asarray(values, dtype=dtype))
+
+    def if_(self, cond: str, then_fn, else_fn, hint: str) -> str:
+        """ONNX If: each branch is built by a function that adds nodes and returns its float output's name."""
+        branches = []
+        for fn in (then_fn, else_fn):
+            saved, self.nodes = self.nodes, []
+            out = fn()
+            body, self.nodes = self.nodes, saved
+            name = self.name(hint + "_out")
+            body.append(helper.make_node("Identity", [out], [name]))
+            branches.append(helper.make_graph(body, self.name(hint + "_branch"), [],
+                                              [helper.make_tensor_value_info(name, TensorProto.FLOAT, None)]))
+        return self.op("If", [cond], hint, then_branch=branches[0], else_branch=branches[1])
 
     def op(self, op_type: str, inputs, hint: str | None = None, n_out: int = 1, domain: str = "", **attrs):
         outs = [self.name(hint or op_type.lower()) for _ in range(n_out)]
@@ -191,7 +222,10 @@ class ModelWeights:
         return g.op("Cast", [t], to=TensorProto.FLOAT) if self.wtype == "fp16" else t
 
 
-def build_graph(ckpt: Checkpoint, weights: ModelWeights, rope: tuple, group: int, prefill: bool = False):
+def build_graph(ckpt: Checkpoint, weights: ModelWeights, rope: tuple, groups: tuple[int, ...], prefill_min_tokens: int,
+                default_group: int):
+    """The one graph of the model: every KV group size in `groups`, and steps of at least
+    `prefill_min_tokens` new tokens attending to the stored tiers by the per-head (prefill) path."""
     g = GraphBuilder()
     n_layers, n_heads, n_kv, head_dim = ckpt.n_layers, ckpt.n_heads, ckpt.n_kv, ckpt.head_dim
     n_rep = n_heads // n_kv
@@ -207,6 +241,7 @@ def build_graph(ckpt: Checkpoint, weights: ModelWeights, rope: tuple, group: int
         helper.make_tensor_value_info("position_ids", TensorProto.INT64, ["batch", "tokens"]),
     ]
     outputs = [helper.make_tensor_value_info("logits", TensorProto.FLOAT, ["batch", "tokens", ckpt.vocab])]
+    input_names = {"input_ids", "position_ids"}
 
     x = weights.embed(g, "input_ids")  # [B, T, hidden]
 
@@ -214,6 +249,7 @@ def build_graph(ckpt: Checkpoint, weights: ModelWeights, rope: tuple, group: int
     b_dim = g.op("Slice", [shape_bt, g.const([0]), g.const([1])], "b_dim")
     t_dim = g.op("Slice", [shape_bt, g.const([1]), g.const([2])], "t_dim")
     t_idx = g.op("Range", [g.const(0), g.op("Squeeze", [t_dim, g.const([0])]), g.const(1)], "t_idx")
+    is_prefill = g.op("Greater", [g.op("Squeeze", [t_dim, g.const([0])]), g.const(prefill_min_tokens - 1)], "is_prefill")
     neg = g.const(np.finfo(np.float32).min, np.float32)
 
     cos_bt = g.op("Unsqueeze", [g.op("Gather", [cos_t, "position_ids"], axis=0), g.const([2])])  # [B,T,1,D]
@@ -234,17 +270,23 @@ def build_graph(ckpt: Checkpoint, weights: ModelWeights, rope: tuple, group: int
         return g.op("Add", [g.op("Mul", [t, cos_bt]), g.op("Mul", [rot, sin_bt])])
 
     def vi(name, dtype, shape):
-        inputs.append(helper.make_tensor_value_info(name, dtype, shape))
+        if name not in input_names:
+            input_names.add(name)
+            inputs.append(helper.make_tensor_value_info(name, dtype, shape))
 
     # The float tiers are attended as K^T [B, kv, D, P] and V [B, kv, P, D] (see full_tier).
     PERM_K, PERM_V = [0, 2, 3, 1], [0, 2, 1, 3]
 
-    def full_tier(k_t, v):
+    def full_tier(k_t, v, size=None):
         """A tier whose keys are K^T [B, kv, D, P] and values [B, kv, P, D] floats: (scores of queries q5
-        [B, kv, rep, T, D] -> [B, kv, rep, T, P], its P as a 1-D tensor, context of probabilities)."""
-        return (lambda q5: g.op("MatMul", [q5, g.op("Unsqueeze", [k_t, g.const([2])])]),
-                g.op("Slice", [g.op("Shape", [k_t]), g.const([3]), g.const([4])]),
-                lambda p: g.op("MatMul", [p, g.op("Unsqueeze", [v, g.const([2])])]))
+        [B, kv, rep, T, D] -> [B, kv, rep, T, P], its P as a 1-D tensor, context of probabilities).
+        k_t and v may be functions that build them (inside the tier's If branch, see skip_when_empty)."""
+        val = lambda x: x() if callable(x) else x  # noqa: E731
+        if size is None:
+            size = g.op("Slice", [g.op("Shape", [val(k_t)]), g.const([3]), g.const([4])])
+        return (lambda q5: g.op("MatMul", [q5, g.op("Unsqueeze", [val(k_t), g.const([2])])]),
+                size,
+                lambda p: g.op("MatMul", [p, g.op("Unsqueeze", [val(v), g.const([2])])]))
 
     # INT4 without bit operations. A byte b holds two 4-bit codes that share one scale s and zero z:
     # b = 16 hi + lo. Then DequantizeLinear(b, s, 17 z) = 16 (hi - z) s + (lo - z) s, so attention over
@@ -270,7 +312,10 @@ def build_graph(ckpt: Checkpoint, weights: ModelWeights, rope: tuple, group: int
     probs_shape = g.op("Concat", [b_dim, nq_dim, g.const([-1])], axis=0)
     context_shape = g.op("Concat", [b_dim, g.const([n_kv, n_rep]), t_dim, g.const([head_dim])], axis=0)
 
-    def block_diag_context(v_parts, bits, low):
+    halves_shapes = {gs: g.op("Concat", [b_dim, g.const([n_kv, n_rep]), t_dim, g.const([-1, 1, gs // 2])], axis=0)
+                     for gs in groups}
+
+    def block_diag_context(v_parts, bits, low, group=None):
         """Context over a quantized tier's token-major value parts ([B, P, width] each, see quant_tier):
         one MatMul serves every head; each query head then keeps its own KV head's channels."""
         def context(p):  # p [B, kv, rep, T, P] -> [B, kv, rep, T, D]
@@ -284,100 +329,141 @@ def build_graph(ckpt: Checkpoint, weights: ModelWeights, rope: tuple, group: int
             return g.op("Reshape", [own, context_shape])
         return context
 
-    def quant_tier(i, bits):
-        """The INT8 or INT4 tier of layer i, as (scores, size, context) like full_tier. Stored form:
-        INT8  keys [B, P, kv, D], values [B, P, C], one byte per code;
-        INT4  keys [B, P, C/2]: each block of `group` tokens is group/2 rows of C bytes, byte (r, c) holding
-              token r (low nibble) and token r + group/2 (high) of channel c; values [B, P, C/2]: in each
-              token's row, group g's group/2 bytes hold channel g*group + j (low), g*group + group/2 + j (high);
-        key scale/zero [B, P/group, kv, D] (per channel over a block), value scale/zero [B, P, C/group].
-        In the decode graph keys and values stay token-major, never transposed: queries are made
-        block-diagonal over KV heads
-        ([B, kv*rep*T, C]) so that one MatMul serves every head (the cross-head products are discarded;
-        the MatMul is bound by reading the tier). An INT4 tier is attended as two parts (see
-        high_nibble); DequantizeLinear runs per row of memory (axis 0): blocked along the last axis it
-        measured ~5x slower (tools/bench/dequant_axes.py). The group size is fixed in the graph, so each
-        group size has its own graph (see export): taking it from shapes cost hundreds of ops per step."""
-        U8, F16 = TensorProto.UINT8, TensorProto.FLOAT16
+    def tier_code(group, prefill):
+        """The quantized tiers' operators for one group size, decode (few queries) or prefill (many)."""
+        def quant_tier(i, bits):
+            """The INT8 or INT4 tier of layer i, as (scores, size, context) like full_tier. Stored form:
+            INT8  keys [B, P, kv, D], values [B, P, C], one byte per code;
+            INT4  keys [B, P, C/2]: each block of `group` tokens is group/2 rows of C bytes, byte (r, c) holding
+                  token r (low nibble) and token r + group/2 (high) of channel c; values [B, P, C/2]: in each
+                  token's row, group g's group/2 bytes hold channel g*group + j (low), g*group + group/2 + j (high);
+            key scale/zero [B, P/group, kv, D] (per channel over a block), value scale/zero [B, P, C/group].
+            In the decode graph keys and values stay token-major, never transposed: queries are made
+            block-diagonal over KV heads
+            ([B, kv*rep*T, C]) so that one MatMul serves every head (the cross-head products are discarded;
+            the MatMul is bound by reading the tier). An INT4 tier is attended as two parts (see
+            high_nibble); DequantizeLinear runs per row of memory (axis 0): blocked along the last axis it
+            measured ~5x slower (tools/bench/dequant_axes.py). The group size is fixed in the graph, so each
+            group size has its own graph (see export): taking it from shapes cost hundreds of ops per step."""
+            U8, F16 = TensorProto.UINT8, TensorProto.FLOAT16
+            t = f"i{bits}"
+            kq, vq = f"past_key_{t}.{i}", f"past_value_{t}.{i}"
+            # Each layer holds its own number of tokens per tier: dim names are per layer, since ONNX
+            # Runtime plans memory assuming equal sizes for equal names.
+            past, groups, vgroups = f"past_{t}_{i}", f"groups_{t}_{i}", f"value_groups_{t}_{i}"
+            width = channels if bits == 8 else channels // 2  # bytes per token
+            vi(kq, U8, ["batch", past, n_kv, head_dim] if bits == 8 else ["batch", past, width])
+            vi(f"past_key_{t}_scale.{i}", F16, ["batch", groups, n_kv, head_dim])
+            vi(f"past_key_{t}_zero.{i}", U8, ["batch", groups, n_kv, head_dim])
+            vi(vq, U8, ["batch", past, width])
+            vi(f"past_value_{t}_scale.{i}", F16, ["batch", past, vgroups])
+            vi(f"past_value_{t}_zero.{i}", U8, ["batch", past, vgroups])
+            f32 = lambda x: g.op("Cast", [x], to=TensorProto.FLOAT)  # noqa: E731
+            rows = lambda x, n: g.op("Reshape", [x, g.const([-1, n])])  # noqa: E731
+            per_batch = lambda x, n: g.op("Reshape", [x, by_batch[n]])  # noqa: E731
+            # Keys: rows of C bytes (a token, or an INT4 pair of tokens), blocked along the rows by block.
+            block = group if bits == 8 else group // 2
+            ks = lambda: rows(f32(f"past_key_{t}_scale.{i}"), channels)  # noqa: E731
+            kz = lambda: rows(f"past_key_{t}_zero.{i}", channels)  # noqa: E731
+            dq_k = lambda x, z: per_batch(g.op("DequantizeLinear", [x, ks(), z], axis=0, block_size=block), channels)  # noqa: E731
+            # Values: rows of one group's bytes, one scale per row (per token and group).
+            v_rows = lambda: rows(vq, group if bits == 8 else group // 2)  # noqa: E731
+            vs = lambda: g.op("Reshape", [f32(f"past_value_{t}_scale.{i}"), g.const([-1])])  # noqa: E731
+            vz = lambda: g.op("Reshape", [f"past_value_{t}_zero.{i}", g.const([-1])])  # noqa: E731
+            dq_v = lambda x, z: per_batch(g.op("DequantizeLinear", [x, vs(), z], axis=0), width)  # noqa: E731
+            # Built where first used (inside the tier's If branches: nothing runs for an empty tier).
+            if bits == 8:
+                k_parts = Lazy(lambda: [dq_k(rows(kq, channels), kz())])  # [B, P, C]
+                v_parts = Lazy(lambda: [dq_v(v_rows(), vz())])
+            else:  # [X_b, X_hi]: keys [B, P/2, C], values [B, P, C/2]
+                k_parts = Lazy(lambda: [dq_k(rows(kq, channels), times17(kz())), dq_k(high_nibble(rows(kq, channels)), kz())])
+                v_parts = Lazy(lambda: [dq_v(v_rows(), times17(vz())), dq_v(high_nibble(v_rows()), vz())])
+            size = g.op("Slice", [g.op("Shape", [vq]), g.const([1]), g.const([2])])
+            low = lambda both, hi: g.op("Sub", [both, g.op("Mul", [hi, g.const(16.0, np.float32)])])  # noqa: E731
+
+            if prefill:
+                return per_head_parts(k_parts, v_parts, bits, size, low)
+
+            def scores(q5):
+                qbd = g.op("Reshape", [g.op("Mul", [g.op("Unsqueeze", [q5, g.const([4])]), block_diag]),
+                                       g.const([0, -1, channels])])  # [B, kv*rep*T, C]: row (k, r, t) holds q only in head k
+                kt = lambda x: g.op("Transpose", [x], perm=[0, 2, 1])  # noqa: E731  (ONNX Runtime folds it into the MatMul)
+                s = [g.op("MatMul", [qbd, kt(x)]) for x in k_parts]  # [B, NQ, tokens or pairs]
+                if bits == 4:
+                    halves = [g.op("Reshape", [x, g.const([0, 0, -1, 1, group // 2])]) for x in (low(*s), s[1])]
+                    s = [g.op("Concat", halves, axis=3)]  # [B, NQ, blocks, 2, group/2]: tokens back in order
+                return g.op("Reshape", [s[0], scores_shape])
+
+            return scores, size, block_diag_context(v_parts, bits, low, group)
+
+
+        def per_head_parts(k_parts, v_parts, bits, size, low):
+            """The prefill graph's attention over a quantized tier's dequantized parts (see quant_tier): each
+            part transposed into K^T [B, kv, D, R] / V [B, kv, P, W/kv] once, then one MatMul per KV head as for
+            the float tiers. The transposes are float passes over the tier, which a chunk of many queries
+            amortizes; the block-diagonal queries of the decode graph would do kv_heads times the arithmetic.
+            Values whose groups span heads (group > head_dim) keep the decode graph's path."""
+            def kt(x):
+                return g.op("Transpose", [g.op("Reshape", [x, g.const([0, 0, n_kv, head_dim])])], perm=PERM_K)
+
+            def scores(q5):
+                s = [g.op("MatMul", [q5, g.op("Unsqueeze", [kt(x), g.const([2])])]) for x in k_parts]  # [B, kv, rep, T, R]
+                if bits == 4:
+                    halves = [g.op("Reshape", [x, halves_shapes[group]]) for x in (low(*s), s[1])]
+                    s = [g.op("Concat", halves, axis=5)]  # [B, kv, rep, T, blocks, 2, group/2]: tokens in order
+                return g.op("Reshape", [s[0], scores_shape])
+
+            width = head_dim if bits == 8 else head_dim // 2  # value columns per KV head
+
+            def context(p):
+                vt = lambda x: g.op("Transpose", [g.op("Reshape", [x, g.const([0, 0, n_kv, width])])], perm=PERM_V)  # noqa: E731
+                c = [g.op("MatMul", [p, g.op("Unsqueeze", [vt(x), g.const([2])])]) for x in v_parts]  # [B, kv, rep, T, width]
+                if bits == 4:
+                    split = g.const([0, 0, 0, 0, head_dim // group, 1, group // 2])
+                    c = [g.op("Concat", [g.op("Reshape", [x, split]) for x in (low(*c), c[1])], axis=5)]
+                return g.op("Reshape", [c[0], context_shape])
+
+            if bits == 4 and group > head_dim:  # a value pair spans two heads: the decode graph's context
+                return scores, size, block_diag_context(v_parts, bits, low, group)
+            return scores, size, context
+        return quant_tier
+
+    variants = {}
+
+    def quant_variant(i, bits, group, prefill):
+        if (group, prefill) not in variants:
+            variants[group, prefill] = tier_code(group, prefill)
+        return variants[group, prefill](i, bits)
+
+    def quant_tier_any(i, bits):
+        """The INT8 or INT4 tier of layer i for whichever group size its inputs hold (the value scales'
+        last dim is C / group) and for this step's number of queries, chosen inside the graph (If): one
+        graph serves every policy and both prefill and decode, so a process holds one session and one copy
+        of the weights."""
         t = f"i{bits}"
-        kq, vq = f"past_key_{t}.{i}", f"past_value_{t}.{i}"
-        # Each layer holds its own number of tokens per tier: dim names are per layer, since ONNX
-        # Runtime plans memory assuming equal sizes for equal names.
-        past, groups, vgroups = f"past_{t}_{i}", f"groups_{t}_{i}", f"value_groups_{t}_{i}"
-        width = channels if bits == 8 else channels // 2  # bytes per token
-        vi(kq, U8, ["batch", past, n_kv, head_dim] if bits == 8 else ["batch", past, width])
-        vi(f"past_key_{t}_scale.{i}", F16, ["batch", groups, n_kv, head_dim])
-        vi(f"past_key_{t}_zero.{i}", U8, ["batch", groups, n_kv, head_dim])
-        vi(vq, U8, ["batch", past, width])
-        vi(f"past_value_{t}_scale.{i}", F16, ["batch", past, vgroups])
-        vi(f"past_value_{t}_zero.{i}", U8, ["batch", past, vgroups])
-        f32 = lambda x: g.op("Cast", [x], to=TensorProto.FLOAT)  # noqa: E731
-        rows = lambda x, n: g.op("Reshape", [x, g.const([-1, n])])  # noqa: E731
-        per_batch = lambda x, n: g.op("Reshape", [x, by_batch[n]])  # noqa: E731
-        # Keys: rows of C bytes (a token, or an INT4 pair of tokens), blocked along the rows by block.
-        block = group if bits == 8 else group // 2
-        k_rows = rows(kq, channels)
-        ks, kz = rows(f32(f"past_key_{t}_scale.{i}"), channels), rows(f"past_key_{t}_zero.{i}", channels)
-        dq_k = lambda x, z: per_batch(g.op("DequantizeLinear", [x, ks, z], axis=0, block_size=block), channels)  # noqa: E731
-        # Values: rows of one group's bytes, one scale per row (per token and group).
-        v_rows = rows(vq, group if bits == 8 else group // 2)
-        vs, vz = g.op("Reshape", [f32(f"past_value_{t}_scale.{i}"), g.const([-1])]), g.op("Reshape", [f"past_value_{t}_zero.{i}", g.const([-1])])
-        dq_v = lambda x, z: per_batch(g.op("DequantizeLinear", [x, vs, z], axis=0), width)  # noqa: E731
-        if bits == 8:
-            k_parts, v_parts = [dq_k(k_rows, kz)], [dq_v(v_rows, vz)]  # [B, P, C]
-        else:  # [X_b, X_hi]: keys [B, P/2, C], values [B, P, C/2]
-            k_parts = [dq_k(k_rows, times17(kz)), dq_k(high_nibble(k_rows), kz)]
-            v_parts = [dq_v(v_rows, times17(vz)), dq_v(high_nibble(v_rows), vz)]
-        size = g.op("Slice", [g.op("Shape", [vq]), g.const([1]), g.const([2])])
-        low = lambda both, hi: g.op("Sub", [both, g.op("Mul", [hi, g.const(16.0, np.float32)])])  # noqa: E731
+        quant_variant(i, bits, groups[0], False)  # registers the tier's inputs
+        size = g.op("Slice", [g.op("Shape", [f"past_value_{t}.{i}"]), g.const([1]), g.const([2])])
 
-        if prefill:
-            return per_head_parts(k_parts, v_parts, bits, size, low)
+        def pick(use):  # use(scores, context) -> the value the branch returns
+            def for_group(gs):
+                return g.if_(is_prefill, lambda: use(*quant_variant(i, bits, gs, True)),
+                             lambda: use(*quant_variant(i, bits, gs, False)), "tier_kind")
+            if len(groups) == 1:
+                return for_group(groups[0])
+            vgroups = g.op("Gather", [g.op("Shape", [f"past_value_{t}_scale.{i}"]), g.const(2)])
+            group_of = g.op("Div", [g.const(channels), vgroups])
 
-        def scores(q5):
-            qbd = g.op("Reshape", [g.op("Mul", [g.op("Unsqueeze", [q5, g.const([4])]), block_diag]),
-                                   g.const([0, -1, channels])])  # [B, kv*rep*T, C]: row (k, r, t) holds q only in head k
-            kt = lambda x: g.op("Transpose", [x], perm=[0, 2, 1])  # noqa: E731  (ONNX Runtime folds it into the MatMul)
-            s = [g.op("MatMul", [qbd, kt(x)]) for x in k_parts]  # [B, NQ, tokens or pairs]
-            if bits == 4:
-                halves = [g.op("Reshape", [x, g.const([0, 0, -1, 1, group // 2])]) for x in (low(*s), s[1])]
-                s = [g.op("Concat", halves, axis=3)]  # [B, NQ, blocks, 2, group/2]: tokens back in order
-            return g.op("Reshape", [s[0], scores_shape])
+            # The default group size first: the default policy's tiers then cost one If, not two.
+            order = sorted(groups, key=lambda gs: (gs != default_group, gs))
 
-        return scores, size, block_diag_context(v_parts, bits, low)
+            def chain(k):
+                if k == len(order) - 1:
+                    return for_group(order[k])
+                return g.if_(g.op("Equal", [group_of, g.const(order[k])]), lambda: for_group(order[k]),
+                             lambda: chain(k + 1), "tier_group")
+            return chain(0)
 
-    if prefill:
-        halves_shape = g.op("Concat", [b_dim, g.const([n_kv, n_rep]), t_dim, g.const([-1, 1, group // 2])], axis=0)
-
-    def per_head_parts(k_parts, v_parts, bits, size, low):
-        """The prefill graph's attention over a quantized tier's dequantized parts (see quant_tier): each
-        part transposed into K^T [B, kv, D, R] / V [B, kv, P, W/kv] once, then one MatMul per KV head as for
-        the float tiers. The transposes are float passes over the tier, which a chunk of many queries
-        amortizes; the block-diagonal queries of the decode graph would do kv_heads times the arithmetic.
-        Values whose groups span heads (group > head_dim) keep the decode graph's path."""
-        def kt(x):
-            return g.op("Transpose", [g.op("Reshape", [x, g.const([0, 0, n_kv, head_dim])])], perm=PERM_K)
-
-        def scores(q5):
-            s = [g.op("MatMul", [q5, g.op("Unsqueeze", [kt(x), g.const([2])])]) for x in k_parts]  # [B, kv, rep, T, R]
-            if bits == 4:
-                halves = [g.op("Reshape", [x, halves_shape]) for x in (low(*s), s[1])]
-                s = [g.op("Concat", halves, axis=5)]  # [B, kv, rep, T, blocks, 2, group/2]: tokens in order
-            return g.op("Reshape", [s[0], scores_shape])
-
-        width = head_dim if bits == 8 else head_dim // 2  # value columns per KV head
-
-        def context(p):
-            vt = lambda x: g.op("Transpose", [g.op("Reshape", [x, g.const([0, 0, n_kv, width])])], perm=PERM_V)  # noqa: E731
-            c = [g.op("MatMul", [p, g.op("Unsqueeze", [vt(x), g.const([2])])]) for x in v_parts]  # [B, kv, rep, T, width]
-            if bits == 4:
-                split = g.const([0, 0, 0, 0, head_dim // group, 1, group // 2])
-                c = [g.op("Concat", [g.op("Reshape", [x, split]) for x in (low(*c), c[1])], axis=5)]
-            return g.op("Reshape", [c[0], context_shape])
-
-        if bits == 4 and group > head_dim:  # a value pair spans two heads: the decode graph's context
-            return scores, size, block_diag_context(v_parts, bits, low)
-        return scores, size, context
+        return (lambda q5: pick(lambda sc, _sz, _cx: sc(q5)), size, lambda p: pick(lambda _sc, _sz, cx: cx(p)))
 
     def past_tiers(i):
         """Every stored tier of layer i as (scores, size, context), in tier order (f32, f16, int8, int4)."""
@@ -389,9 +475,50 @@ def build_graph(ckpt: Checkpoint, weights: ModelWeights, rope: tuple, group: int
         tk = lambda x: g.op("Transpose", [x], perm=PERM_K)  # noqa: E731
         tv = lambda x: g.op("Transpose", [x], perm=PERM_V)  # noqa: E731
         f32 = lambda x: g.op("Cast", [x], to=F32)  # noqa: E731
-        return [full_tier(tk(f"past_key.{i}"), tv(f"past_value.{i}")),
-                full_tier(tk(f32(f"past_key_f16.{i}")), tv(f32(f"past_value_f16.{i}"))),
-                quant_tier(i, 8), quant_tier(i, 4)]
+        stored = lambda name: g.op("Slice", [g.op("Shape", [name]), g.const([1]), g.const([2])])  # noqa: E731
+        f32_tier = (lambda: tk(f"past_key.{i}"), lambda: tv(f"past_value.{i}"), stored(f"past_key.{i}"))
+        f16_tier = (lambda: tk(f32(f"past_key_f16.{i}")), lambda: tv(f32(f"past_value_f16.{i}")), stored(f"past_key_f16.{i}"))
+        quantized = [quant_tier_any(i, 8), quant_tier_any(i, 4)]
+        if n_kv > 2:
+            # Transpose the tier, then one MatMul per KV head. Block-diagonal queries (flat_tier) avoid the
+            # transpose but do kv_heads times the arithmetic: measured slower with 8 KV heads at 1,024 tokens.
+            return [full_tier(*f32_tier), full_tier(*f16_tier), *quantized]
+        # Few KV heads: for few queries the tier stays token-major, as stored (a transpose copies the whole
+        # tier every step), with block-diagonal queries; for many, the transposed per-head path.
+        flat32 = flat_tier(lambda: f"past_key.{i}", lambda: f"past_value.{i}", f32_tier[2])
+        flat16 = flat_tier(lambda: f32(f"past_key_f16.{i}"), lambda: f32(f"past_value_f16.{i}"), f16_tier[2])
+        return [by_kind(full_tier(*f32_tier), flat32), by_kind(full_tier(*f16_tier), flat16), *quantized]
+
+    def by_kind(many, few):
+        """A tier computed by `many` for a prefill step and by `few` for a decode step (If)."""
+        return (lambda q5: g.if_(is_prefill, lambda: many[0](q5), lambda: few[0](q5), "tier_kind"), many[1],
+                lambda p: g.if_(is_prefill, lambda: many[2](p), lambda: few[2](p), "tier_kind"))
+
+    def flat_tier(k, v, size):
+        """A float tier [B, P, kv, D] attended without transposing it (see quant_tier's decode path);
+        k and v are functions that build the tier's keys and values."""
+        flat = lambda x: g.op("Reshape", [x, g.const([0, 0, channels])])  # noqa: E731  [B, P, C], no copy
+
+        def scores(q5):
+            qbd = g.op("Reshape", [g.op("Mul", [g.op("Unsqueeze", [q5, g.const([4])]), block_diag]),
+                                   g.const([0, -1, channels])])
+            s = g.op("MatMul", [qbd, g.op("Transpose", [flat(k())], perm=[0, 2, 1])])  # [B, NQ, P]
+            return g.op("Reshape", [s, scores_shape])
+
+        return scores, size, block_diag_context(Lazy(lambda: [flat(v())]), 8, None)
+
+    empty_scores = g.op("Concat", [b_dim, g.const([n_kv, n_rep]), t_dim, g.const([0])], axis=0)
+    zero = g.const(0, np.int64)
+
+    def skip_when_empty(tier):
+        """The tier's operators run only when it holds tokens (If): a policy uses one or three of the four
+        tiers, and each idle tier's operators cost a decode step as much as a small tier's (ORT's per-node
+        cost), so skipping them is what makes the exact baseline's step short."""
+        scores, size, context = tier
+        held = g.op("Greater", [g.op("Squeeze", [size, g.const([0])]), zero])
+        return (lambda q5: g.if_(held, lambda: scores(q5), lambda: g.op("ConstantOfShape", [empty_scores]), "tier_scores"),
+                size,
+                lambda p: g.if_(held, lambda: context(p), lambda: g.op("ConstantOfShape", [context_shape]), "tier_context"))
 
     heads_shape = lambda n: g.op("Concat", [b_dim, t_dim, g.const([n, head_dim])], axis=0)  # noqa: E731
     q_shape, kv_shape = heads_shape(n_heads), heads_shape(n_kv)
@@ -400,7 +527,7 @@ def build_graph(ckpt: Checkpoint, weights: ModelWeights, rope: tuple, group: int
 
     for i in range(n_layers):
         p = f"model.layers.{i}"
-        tiers = past_tiers(i)
+        tiers = [skip_when_empty(t) for t in past_tiers(i)]
         h = rms_norm(x, f"{p}.input_layernorm.weight")
         q, k, v = weights.linear(g, h, [f"{p}.self_attn.{n}_proj" for n in "qkv"], f"{p}.self_attn.qkv_proj")
         q = rope(g.op("Reshape", [q, q_shape]))

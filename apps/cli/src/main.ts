@@ -1,12 +1,15 @@
 // inferos: the command line of Infer-OS.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cachePolicy, loadPolicy, recentOnly, parseBytes } from '@inferos/kv';
 import { startSystem } from './system';
 import { benchServe } from './bench-serve';
+import { formatModels, listModels } from './models';
+import { benchPeer, convertGguf, peerPlot, NODE_LLAMA_CPP_VERSION, type PeerRow } from './bench-peer';
 import { ArgumentError, DEFAULT_CONTROL_URL, controlTarget, parseAssignments, policyBaseline, policyGet, policySet, status, type ControlTarget } from './control';
 import {
   Engine,
@@ -15,6 +18,8 @@ import {
   perplexity,
   recall,
   benchDecode,
+  defaultModelDir,
+  loadModelInfo,
   type PolicyUnderTest,
   parseProviders,
   DEFAULT_PROVIDERS,
@@ -37,8 +42,10 @@ commands:
              and serve until Ctrl-C
   generate   generate text from a prompt with the bundled model (or --model DIR)
   eval       measure quality: 'eval ppl' (perplexity) and 'eval recall' (long-range recall)
-  bench      measure speed: 'bench decode' (in-process), 'bench serve' (through the services)
-  export     export a Hugging Face Llama checkpoint to an Infer-OS model directory
+  bench      measure speed: 'bench decode' (in-process), 'bench serve' (through the services),
+             'bench peer' (against llama.cpp on the same weights)
+  export     export a Hugging Face Llama-family checkpoint to an Infer-OS model directory
+  models     list the bundled and exported models (size, weights, context)
   status     live view of a running system (like top): services, throughput, KV memory, quality, loops
   policy     read or change the running policy: 'policy get', 'policy set KEY=VALUE...', 'policy baseline on|off'
   help       show help for a command
@@ -64,7 +71,8 @@ options:
 Perplexity by teacher forcing through the real decode path: the text is fed in chunks, every token is
 predicted from the (compressed) cache of the tokens before its chunk. Scores baseline, the policy, and
 the policy's FP16 part alone (sinks and recent window, everything older dropped) in one run, on the
-CPU execution provider.
+CPU execution provider. With --policy baseline it scores the exact cache once: the perplexity of the
+model's weights themselves (ppl_recent_only is then null).
 
 options:
   --text FILE           text to score (default: the model directory's heldout.txt)
@@ -150,6 +158,36 @@ options:
   --ttft-reference      also compare TTFT through the services (baseline, one request at a time) with
                         the single-process path on the same prompts, interleaved: ttft_vs_single_process
   --json                one JSON object on stdout`,
+  'bench peer': `usage: inferos bench peer --model DIR (--gguf FILE | --checkpoint DIR) [options]
+
+Infer-OS against llama.cpp on the same weights, interleaved in one run: decode tokens/s after each context
+length, prefill tokens/s and peak resident memory, for Infer-OS with baseline and a policy and llama.cpp
+(node-llama-cpp ${NODE_LLAMA_CPP_VERSION}, installed on first use into tools/.work/peer) with each KV cache type.
+Each configuration runs in its own process; they take turns (order reversed every other round). First
+checks that llama.cpp's greedy tokens equal Infer-OS baseline's on the bundled model (fp32 both), and stops
+if they do not.
+
+options:
+  --model DIR           the exported model Infer-OS runs
+  --gguf FILE           the same weights for llama.cpp, made by our converter
+                        (tools/.venv/bin/python -m inferos_tools.gguf_convert)
+  --checkpoint DIR      or: the checkpoint --model was exported from; converted to a GGUF of the matching
+                        type (int4 -> q4_0, int8 -> q8_0, fp16 -> f16, fp32 -> f32) in tools/.work/peer
+  --contexts LIST       context lengths (default 512,1024,2048)
+  --tokens N            timed decode steps per context and round (default 32, after 4 warm-up steps)
+  --rounds N            rounds (default 2)
+  --kv LIST             llama.cpp KV cache types (default f16,q8_0,q4_0)
+  --policy NAME         the Infer-OS policy beside baseline (default: default)
+  --threads N           llama.cpp threads (default: the CPU count, as ONNX Runtime's intra-op default)
+  --plot FILE.html      also write a plot of tokens/s against context
+  --json                one JSON object on stdout`,
+  models: `usage: inferos models [DIR...] [--json]
+
+Lists the model directories on this machine: the bundled model, every exported model under the
+repository's models/ folder, under each folder of $INFEROS_MODELS (colon-separated) and under each DIR
+given, with name, architecture, parameters, weight type and size, context, the KV group sizes it has
+graphs for, and whether it has a chat template (a base model without one serves completions only).
+Pass any of them to up, generate, eval and bench with --model DIR.`,
   export: `usage: inferos export --checkpoint DIR --out DIR [options]
 
 Exports a local Hugging Face checkpoint of the Llama family (LlamaForCausalLM, MistralForCausalLM,
@@ -340,10 +378,13 @@ function progress(label: string): (done: number, total: number) => void {
   };
 }
 
+/** The model's held-out text slice, else the bundled model's (any text serves as context for speed). */
 function heldoutPath(engine: Engine): string {
-  const p = join(engine.info.dir, 'heldout.txt');
-  if (!existsSync(p)) throw new UsageError(`${engine.info.dir} ships no heldout.txt; pass --text FILE`);
-  return p;
+  for (const dir of [engine.info.dir, defaultModelDir()]) {
+    const p = join(dir, 'heldout.txt');
+    if (existsSync(p)) return p;
+  }
+  throw new UsageError(`${engine.info.dir} ships no heldout.txt; pass --text FILE`);
 }
 
 async function evalCommand(argv: string[]): Promise<number> {
@@ -371,18 +412,21 @@ async function evalPpl(argv: string[]): Promise<number> {
     if (context > engine.info.maxPosition) throw new UsageError(`--context ${context} exceeds the model's context of ${engine.info.maxPosition}`);
     const textFile = (values.text as string | undefined) ?? heldoutPath(engine);
     const tokens = engine.tokenizer.encode(readFileSync(textFile, 'utf8'), false);
-    const policies: PolicyUnderTest[] = [
+    // --policy baseline measures the exact cache alone (the weights' own perplexity): once, not three times.
+    const alone = policy.cache.fullPrecision;
+    const policies: PolicyUnderTest[] = alone ? [{ label: 'baseline', cache: BASELINE_CACHE }] : [
       { label: 'baseline', cache: BASELINE_CACHE },
       policy,
       { label: 'recent_only', cache: recentOnly(policy.cache) },
     ];
-    const [base, pol, recent] = await perplexity(engine, tokens, policies, { context, chunk, maxTokens, onProgress: progress('eval ppl') });
+    const results = await perplexity(engine, tokens, policies, { context, chunk, maxTokens, onProgress: progress('eval ppl') });
+    const [base, pol, recent] = alone ? [results[0], results[0], undefined] : results;
     const report = {
       ppl_baseline: round(base!.ppl, 4),
       ppl: round(pol!.ppl, 4),
       delta_ppl: round(pol!.ppl - base!.ppl, 4),
       delta_ppl_rel: round(pol!.ppl / base!.ppl - 1, 5),
-      ppl_recent_only: round(recent!.ppl, 4),
+      ppl_recent_only: recent ? round(recent.ppl, 4) : null,
       kv_bytes: Math.round(pol!.kvBytes),
       kv_bytes_fp16: Math.round(pol!.kvBytesFp16),
       kv_reduction: round(pol!.kvReduction, 4),
@@ -446,7 +490,8 @@ async function benchCommand(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv;
   if (sub === '--help' || sub === '-h') return help(['bench']);
   if (sub === 'serve') return benchServeCommand(rest);
-  if (sub !== 'decode') throw new UsageError(`expected 'bench decode' or 'bench serve'\n\n${HELP['bench decode']}\n\n${HELP['bench serve']}`);
+  if (sub === 'peer') return benchPeerCommand(rest);
+  if (sub !== 'decode') throw new UsageError(`expected 'bench decode', 'bench serve' or 'bench peer'\n\n${HELP['bench decode']}\n\n${HELP['bench serve']}\n\n${HELP['bench peer']}`);
   const { values } = parse(rest, {
     model: { type: 'string' }, policy: { type: 'string' }, context: { type: 'string' }, tokens: { type: 'string' }, rounds: { type: 'string' },
     json: { type: 'boolean' },
@@ -516,9 +561,23 @@ function exportModel(argv: string[]): number {
   return run.status ?? 1;
 }
 
+function modelsCommand(argv: string[]): number {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: true });
+  } catch (err) {
+    throw new UsageError(`${(err as Error).message}\n\n${HELP['models']}`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return help(['models']);
+  const list = listModels(positionals);
+  process.stdout.write(values.json ? JSON.stringify(list) + '\n' : formatModels(list));
+  return 0;
+}
+
 function help(argv: string[]): number {
   const topic = argv.length ? argv.join(' ') : 'main';
-  const text = topic === 'eval' ? `${HELP['eval ppl']}\n\n${HELP['eval recall']}` : topic === 'bench' ? `${HELP['bench decode']}\n\n${HELP['bench serve']}` : HELP[topic];
+  const text = topic === 'eval' ? `${HELP['eval ppl']}\n\n${HELP['eval recall']}` : topic === 'bench' ? `${HELP['bench decode']}\n\n${HELP['bench serve']}\n\n${HELP['bench peer']}` : HELP[topic];
   if (!text) throw new UsageError(`no such command "${topic}"\n\n${HELP['main']}`);
   process.stdout.write(text + '\n');
   return 0;
@@ -576,6 +635,51 @@ async function up(argv: string[]): Promise<number> {
       s.child.once('exit', (code, signal) => void stop(`${s.name} exited unexpectedly (${code ?? signal})`, 1));
     }
   });
+}
+
+async function benchPeerCommand(argv: string[]): Promise<number> {
+  const { values: v } = parse(argv, {
+    model: { type: 'string' }, gguf: { type: 'string' }, checkpoint: { type: 'string' }, contexts: { type: 'string' },
+    tokens: { type: 'string' }, rounds: { type: 'string' }, kv: { type: 'string' }, policy: { type: 'string' },
+    threads: { type: 'string' }, plot: { type: 'string' }, json: { type: 'boolean' },
+  }, 'bench peer');
+  if (v.help) return help(['bench peer']);
+  if (!v.model) throw new UsageError(`--model is required\n\n${HELP['bench peer']}`);
+  if (!v.gguf === !v.checkpoint) throw new UsageError(`give either --gguf FILE or --checkpoint DIR\n\n${HELP['bench peer']}`);
+  const info = loadModelInfo(v.model as string);
+  const say = (line: string) => process.stderr.write(line + '\n');
+  let gguf = v.gguf as string | undefined;
+  if (!gguf) {
+    const type = { int4: 'q4_0', int8: 'q8_0', fp16: 'f16', fp32: 'f32' }[info.weights.type];
+    gguf = join(toolsDir(), '.work', 'peer', `${info.name}-${type}.gguf`);
+    if (!existsSync(gguf)) convertGguf(resolve(v.checkpoint as string), gguf, type, say);
+  } else if (!existsSync(gguf)) {
+    throw new UsageError(`--gguf ${gguf}: no such file`);
+  }
+  const list = (s: string | undefined, dflt: string) => (s ?? dflt).split(',').map((x) => x.trim()).filter(Boolean);
+  const contexts = list(v.contexts as string | undefined, '512,1024,2048').map((c) => intOption(c, 'contexts', 0, 2));
+  const kvTypes = list(v.kv as string | undefined, 'f16,q8_0,q4_0');
+  for (const kv of kvTypes) if (!['f16', 'q8_0', 'q4_0'].includes(kv)) throw new UsageError(`--kv ${kv}: expected f16, q8_0 or q4_0`);
+  const policy = (v.policy as string | undefined) ?? 'default';
+  policyArg(policy);
+  const report = await benchPeer({
+    model: info.dir, gguf: resolve(gguf), contexts, kvTypes, policy,
+    tokens: intOption(v.tokens as string | undefined, 'tokens', 32),
+    rounds: intOption(v.rounds as string | undefined, 'rounds', 2),
+    threads: intOption(v.threads as string | undefined, 'threads', cpus().length),
+    say,
+  });
+  if (v.plot) writeFileSync(v.plot as string, peerPlot(report as Parameters<typeof peerPlot>[0]));
+  if (v.json) {
+    process.stdout.write(JSON.stringify(report) + '\n');
+  } else {
+    const r = report as { results: PeerRow[]; peak_rss_bytes: Record<string, number> };
+    for (const row of r.results) {
+      process.stdout.write(`${`${row.engine} ${row.config}`.padEnd(24)} context ${String(row.context).padStart(5)}: decode ${row.decode_tokens_per_s} tok/s, prefill ${row.prefill_tokens_per_s} tok/s\n`);
+    }
+    for (const [k, b] of Object.entries(r.peak_rss_bytes)) process.stdout.write(`${k.padEnd(24)} peak RSS ${(b / 2 ** 20).toFixed(0)} MiB\n`);
+  }
+  return 0;
 }
 
 async function benchServeCommand(argv: string[]): Promise<number> {
@@ -681,6 +785,7 @@ const COMMANDS: Record<string, (argv: string[]) => number | Promise<number>> = {
   eval: evalCommand,
   bench: benchCommand,
   export: exportModel,
+  models: modelsCommand,
   status: statusCommand,
   policy: policyCommand,
   help,

@@ -422,3 +422,28 @@ describe('gateway failure paths (Backend doubles)', () => {
     await app.close();
   });
 });
+
+describe('gateway for a base model without a chat template', () => {
+  let backend: EngineBackend;
+  let app: FastifyInstance;
+
+  before(async () => {
+    backend = await EngineBackend.load(FIXTURE);
+    app = await buildApp({}, { backend, tokenizer: backend.engine.tokenizer, chatTemplate: null, ...SPECIAL });
+  });
+  after(async () => {
+    await app.close();
+    await backend.close();
+  });
+
+  test('BAD CALL - chat completions answer 400 naming the missing template; completions serve', async () => {
+    const chat = await app.inject({ method: 'POST', url: '/v1/chat/completions', payload: { model: backend.modelName, messages: [{ role: 'user', content: 'hi' }], max_tokens: 4 } });
+    assert.equal(chat.statusCode, 400, chat.body);
+    const err = chat.json<Json>().error;
+    assert.equal(err.type, 'invalid_request_error');
+    assert.match(err.message, /has no chat template .*\/v1\/completions/);
+    const text = await app.inject({ method: 'POST', url: '/v1/completions', payload: { model: backend.modelName, prompt: 'The kernel', max_tokens: 4, temperature: 0, ignore_eos: true } });
+    assert.equal(text.statusCode, 200, text.body);
+    assert.equal(text.json<Json>().usage.completion_tokens, 4);
+  });
+});

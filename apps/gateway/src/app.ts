@@ -27,8 +27,11 @@ export interface GatewayConfig {
 export interface GatewayDeps {
   backend: Backend;
   tokenizer: TextTokenizer;
-  /** The model's Jinja chat template (ModelInfo.chatTemplate, or loadChatTemplate(modelDir)). */
-  chatTemplate: string;
+  /**
+   * The model's Jinja chat template (ModelInfo.chatTemplate, or one the operator names); null for a base
+   * model without one: completions serve, chat completions answer a clear 400.
+   */
+  chatTemplate: string | null;
   bosToken?: string;
   eosToken?: string;
   /** `created` of the model in /v1/models, in Unix seconds (e.g. the model file's mtime); default 0 (unknown). */
@@ -52,7 +55,7 @@ interface Outcome {
 export async function buildApp(config: GatewayConfig, deps: GatewayDeps): Promise<FastifyInstance> {
   const { backend, tokenizer } = deps;
   const maxWaiting = config.maxWaiting ?? DEFAULT_MAX_WAITING;
-  const template = new ChatTemplate(deps.chatTemplate, { bosToken: deps.bosToken, eosToken: deps.eosToken });
+  const template = deps.chatTemplate === null ? null : new ChatTemplate(deps.chatTemplate, { bosToken: deps.bosToken, eosToken: deps.eosToken });
   const models: ModelList = {
     object: 'list',
     data: [{ id: backend.modelName, object: 'model', created: deps.modelCreated ?? 0, owned_by: 'inferos' }],
@@ -105,6 +108,9 @@ export async function buildApp(config: GatewayConfig, deps: GatewayDeps): Promis
       role: m.role === 'developer' ? 'system' : m.role,
       content: typeof m.content === 'string' ? m.content : m.content.map((p) => p.text).join(''),
     }));
+    if (!template) {
+      throw new ApiError(ApiErrorCode.invalidRequest, `model ${backend.modelName} has no chat template (a base model): use /v1/completions, or start the gateway with --chat-template FILE`, { param: 'messages' });
+    }
     let text: string;
     try {
       text = template.render(messages);

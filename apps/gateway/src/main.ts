@@ -1,5 +1,5 @@
 // gateway service: the OpenAI / Lemonade HTTP API over the NATS backend.
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { loadModelInfo, defaultModelDir, TextTokenizer } from '@inferos/inference';
 import { checkBind, runService, followPolicy, startReporter } from '@inferos/serving';
 import { buildApp } from './app';
@@ -10,6 +10,7 @@ await runService('gateway', 'OpenAI and Lemonade compatible HTTP API', {
   host: { type: 'string', default: '127.0.0.1', help: 'address to bind; anything but loopback needs --api-key' },
   'api-key': { type: 'string', help: 'require Authorization: Bearer KEY (env INFEROS_API_KEY)' },
   model: { type: 'string', help: 'exported model directory (default: the bundled model; env INFEROS_MODEL)' },
+  'chat-template': { type: 'string', help: 'Jinja chat template file, for a model that has none or to replace its own' },
   'max-waiting': { type: 'string', default: '64', help: 'requests in flight beyond which the gateway answers 503' },
   'admission-timeout': { type: 'string', default: '60000', help: 'ms a request may wait for room in the KV budget before 503' },
   'probe-every': { type: 'string', default: '5000', help: 'ms between prompts sampled for the controller\'s quality probe (0: none)' },
@@ -22,7 +23,9 @@ await runService('gateway', 'OpenAI and Lemonade compatible HTTP API', {
   const maxWaiting = Number(v['max-waiting']);
   const admissionTimeoutMs = Number(v['admission-timeout']);
   const info = loadModelInfo(String(v['model'] ?? defaultModelDir()));
-  if (!info.chatTemplate) throw new Error(`${info.name} has no chat template`);
+  // A base model without a chat template serves completions; chat completions answer 400 with the reason.
+  const chatTemplate = v['chat-template'] ? readFileSync(String(v['chat-template']), 'utf8') : info.chatTemplate;
+  if (!chatTemplate) log(`${info.name} has no chat template: /v1/chat/completions answers 400 (use /v1/completions, or --chat-template FILE)`);
   const probeEveryMs = Number(v['probe-every']);
   if (!Number.isInteger(probeEveryMs) || probeEveryMs < 0) throw new RangeError(`--probe-every must be an integer >= 0, got ${v['probe-every']}`);
   const backend = new NatsBackend(nc, { modelName: info.name, maxContext: info.maxPosition, admissionTimeoutMs, probeEveryMs, log });
@@ -37,7 +40,7 @@ await runService('gateway', 'OpenAI and Lemonade compatible HTTP API', {
   const app = await buildApp({ apiKey, maxWaiting }, {
     backend,
     tokenizer: TextTokenizer.load(info.tokenizerPath),
-    chatTemplate: info.chatTemplate,
+    chatTemplate,
     modelCreated: Math.floor(statSync(info.graphs.get(info.defaultGroup)!).mtimeMs / 1000),
   });
   const url = await app.listen({ port, host });

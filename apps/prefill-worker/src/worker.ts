@@ -3,7 +3,7 @@
 // worker. One job at a time per instance (a prefill fills the CPU); more instances share the queue.
 import { Engine, Sampler } from '@inferos/inference';
 import { loadPolicy, prefillSteps } from '@inferos/kv';
-import { pb, Subjects, QueueGroups, serve, request, inferos, type NatsConnection } from '@inferos/proto';
+import { pb, Subjects, QueueGroups, LOST_AFTER_MS, serve, request, inferos, type NatsConnection } from '@inferos/proto';
 import {
   KvClient, workerId, providerPreference, announce, sendChunk, stepChecked, lastLogits, abandon, followPolicy, startReporter, type WorkerOptions, type RunningWorker,
 } from '@inferos/serving';
@@ -17,6 +17,11 @@ export async function startPrefillWorker(nc: NatsConnection, opts: PrefillWorker
   const preference = providerPreference(policy.scheduler.prefill_device, 'prefill');
   const engine = await Engine.load(opts.modelDir, preference);
   const id = workerId('prefill-worker');
+  // A model run blocks this process's event loop, heartbeats included, so no prompt chunk may run longer
+  // than a fraction of LOST_AFTER_MS: the chunk is capped by the prefill speed measured here (a warm-up
+  // step at start, then every chunk), so a large model prefills in more, shorter steps.
+  let tokensPerMs = await measurePrefillSpeed(engine);
+  const chunkFor = (asked: number) => Math.max(16, Math.min(asked, Math.floor(tokensPerMs * STEP_BUDGET_MS)));
   const kv = new KvClient(nc, id);
   const queue: inferos.v1.PrefillJob[] = [];
   let current: string | undefined;
@@ -57,10 +62,12 @@ export async function startPrefillWorker(nc: NatsConnection, opts: PrefillWorker
       let last;
       let at = 0;
       // The prompt's last tokens run as a step of their own when the cache picks evictions by them.
-      for (const t of prefillSteps(ids.length, job.chunk, seq.needsImportance)) {
+      for (const t of prefillSteps(ids.length, chunkFor(job.chunk), seq.needsImportance)) {
         const part = ids.slice(at, (at += t));
+        const t0 = performance.now();
         let out = await stepChecked(engine, kv, seq, part);
         trace.push(['step', performance.now()]);
+        if (part.length >= 16) tokensPerMs = 0.7 * tokensPerMs + 0.3 * (part.length / (performance.now() - t0));
         let [err] = await kv.commit([{ seq, tokens: part.length, out }]);
         // Stale: the kv-store squeezed the sequence after the step read it; run the chunk again.
         for (let attempt = 0; err && /stale step/.test(err) && attempt < 3; attempt++) {
@@ -71,6 +78,7 @@ export async function startPrefillWorker(nc: NatsConnection, opts: PrefillWorker
         trace.push(['commit', performance.now()]);
         if (err) throw new Error(err);
         last = lastLogits(out, part.length, engine.info.vocabSize);
+        await new Promise((r) => setImmediate(r)); // let heartbeats and health replies out between steps
       }
       const s = job.sampling;
       const sampler = new Sampler({ temperature: s?.temperature ?? 0, topP: s?.topP || 1, seed: s?.seed ?? 0 });
@@ -129,4 +137,16 @@ export async function startPrefillWorker(nc: NatsConnection, opts: PrefillWorker
       await engine.close();
     },
   };
+}
+
+/** A prompt chunk's run may take this long at most (heartbeats wait meanwhile). */
+const STEP_BUDGET_MS = LOST_AFTER_MS / 4;
+
+/** Prefill tokens per ms of this engine: one untimed and one timed 32-token step on a scratch cache. */
+async function measurePrefillSpeed(engine: Engine): Promise<number> {
+  const ids = Array.from({ length: 32 }, (_, i) => (i * 31 + 7) % engine.info.vocabSize);
+  await engine.prefill(engine.newCache(), ids, 32);
+  const t0 = performance.now();
+  await engine.prefill(engine.newCache(), ids, 32);
+  return 32 / Math.max(performance.now() - t0, 1e-3);
 }

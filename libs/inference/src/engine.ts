@@ -83,7 +83,7 @@ export class ContextLengthError extends RangeError {
 export class Engine {
   private readonly fetch: string[];
   private readonly fetchWithMass: string[];
-  /** Sessions by graph file (decode graphs of other group sizes, prefill graphs), opened on first use. */
+  /** Sessions by graph file (one: the graph serves every group size, prefill and decode). */
   private readonly sessions = new Map<string, Promise<ModelSession>>();
   /**
    * stepBatch's padded inputs, kept from step to step: allocating and filling fresh ones each step cost
@@ -134,17 +134,6 @@ export class Engine {
       this.sessions.set(path, session);
     }
     return session;
-  }
-
-  /**
-   * The session for a step of `tokens` new tokens with KV groups of `group`: long steps (prompt chunks)
-   * run the group's prefill graph when the model has one, everything else the decode graph. They differ
-   * only in how they attend to the quantized tiers (float rounding); the float tiers, all a
-   * full-precision cache has, go through the same operators in both.
-   */
-  private sessionForStep(group: number, tokens: number): Promise<ModelSession> {
-    const path = this.info.prefillGraphs.get(group);
-    return tokens < this.info.prefillMinTokens || !path ? this.sessionFor(group) : this.open(path);
   }
 
   newCache(policy: CachePolicy = BASELINE_CACHE): TieredKvCache {
@@ -200,7 +189,7 @@ export class Engine {
       feeds[`past_valid.${l}`] = new ort.Tensor('int64', BigInt64Array.from(TIER_KEYS.map((k) => BigInt(specs[k]!.dims[1]!))), [1, 4]);
     }
     const withMass = kv.needsImportance;
-    const session = await this.sessionForStep(kv.policy.groupSize, t);
+    const session = await this.sessionFor(kv.policy.groupSize);
     const out = await session.run(feeds, withMass ? this.fetchWithMass : this.fetch);
     const keys: Float32Array[] = [];
     const values: Float32Array[] = [];

@@ -33,16 +33,11 @@ export interface ModelInfo {
   bosTokenId: number | null;
   eosTokenIds: number[];
   chatTemplate: string | null;
-  /** Absolute path of the ONNX graph for each quantization group size it was exported with. */
+  /** Absolute path of the ONNX graph for each KV group size it serves (one graph serves them all). */
   graphs: Map<number, string>;
   /** The group size whose graph serves the full-precision baseline. */
   defaultGroup: number;
-  /**
-   * Prefill graphs per group size: the same model and inputs, with attention over the quantized tiers
-   * per KV head (cheaper for many queries, dearer for one); steps of at least `prefillMinTokens` new
-   * tokens run them.
-   */
-  prefillGraphs: Map<number, string>;
+  /** Steps of at least this many new tokens take the graph's prefill path (per-head attention). */
   prefillMinTokens: number;
   tokenizerPath: string;
 }
@@ -89,23 +84,18 @@ export function loadModelInfo(dirArg: string): ModelInfo {
   }
   const graph = meta['graph'] as Record<string, unknown> | undefined;
   if (!graph || graph['kv_dtype'] !== 'float32') throw new ModelDirError(`${file}: graph.kv_dtype must be float32`);
-  const files = graph['files'];
-  if (!files || typeof files !== 'object') throw new ModelDirError(`${file}: graph.files must map group sizes to graph files`);
-  const graphs = new Map<number, string>();
-  for (const [group, name] of Object.entries(files as Record<string, unknown>)) {
-    if (typeof name !== 'string' || !Number.isInteger(Number(group))) throw new ModelDirError(`${file}: graph.files.${group} is not a file name`);
-    graphs.set(Number(group), join(dir, name));
+  // One graph serves every KV group size it lists, prefill and decode (it picks the path inside).
+  const graphFile = field<string>(graph, 'file', 'string', file);
+  const sizes = graph['group_sizes'];
+  if (!Array.isArray(sizes) || sizes.length === 0 || !sizes.every((g) => Number.isInteger(g))) {
+    throw new ModelDirError(`${file}: graph.group_sizes must list the KV group sizes the graph serves`);
   }
-  const prefillGraphs = new Map<number, string>();
-  for (const [group, name] of Object.entries((graph['prefill_files'] ?? {}) as Record<string, unknown>)) {
-    if (typeof name !== 'string' || !graphs.has(Number(group))) throw new ModelDirError(`${file}: graph.prefill_files.${group} is not a file name of an exported group size`);
-    prefillGraphs.set(Number(group), join(dir, name));
-  }
-  const prefillMinTokens = prefillGraphs.size ? field<number>(graph, 'prefill_min_tokens', 'number', file) : Infinity;
+  const graphs = new Map<number, string>((sizes as number[]).map((g) => [g, join(dir, graphFile)]));
+  const prefillMinTokens = field<number>(graph, 'prefill_min_tokens', 'number', file);
   const defaultGroup = field<number>(graph, 'default_group', 'number', file);
   if (!graphs.has(defaultGroup)) throw new ModelDirError(`${file}: graph.default_group ${defaultGroup} has no graph`);
   const tokenizerPath = join(dir, field<string>(meta, 'tokenizer', 'string', file));
-  for (const p of [...graphs.values(), ...prefillGraphs.values(), join(dir, field<string>(graph, 'weights', 'string', file)), tokenizerPath]) {
+  for (const p of [...new Set(graphs.values()), join(dir, field<string>(graph, 'weights', 'string', file)), tokenizerPath]) {
     if (!existsSync(p)) throw new ModelDirError(`${dir}: missing ${p}`);
   }
   const w = meta['weights'] as Record<string, unknown> | undefined;
@@ -132,7 +122,6 @@ export function loadModelInfo(dirArg: string): ModelInfo {
     chatTemplate: typeof template === 'string' ? template : null,
     graphs,
     defaultGroup,
-    prefillGraphs,
     prefillMinTokens,
     tokenizerPath,
   };

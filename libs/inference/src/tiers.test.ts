@@ -57,7 +57,7 @@ const MIXES = [
   { label: 'FP16 + INT4 + evicted', thresholds: { int8: 1, int4: 1, evict: 0.3 }, expect: ['int4', 'evicted'] as const },
 ];
 
-// A step of 3 new tokens runs the decode graph; one of 40 (>= prefillMinTokens) the prefill graph.
+// A step of 3 new tokens takes the graph's decode path; one of 40 (>= prefillMinTokens) its prefill path.
 const STEPS = [3, 40];
 
 for (const c of CASES) for (const mix of MIXES) for (const stepTokens of STEPS) test(`graph dequantization equals the TypeScript kernels (${mix.label}; ${c.label}; ${stepTokens} new tokens)`, async () => {
@@ -74,7 +74,7 @@ for (const c of CASES) for (const mix of MIXES) for (const stepTokens of STEPS) 
 
   // Several new tokens in one step: queries of several positions over the quantized tiers.
   const next = Array.from({ length: stepTokens }, (_, i) => (i * 53 + 5) % vocabSize);
-  assert.equal(stepTokens >= engine.info.prefillMinTokens, stepTokens === 40, 'the two steps take the two graphs');
+  assert.equal(stepTokens >= engine.info.prefillMinTokens, stepTokens === 40, 'the two steps take the two paths');
   const feeds: Record<string, ort.Tensor> = {
     input_ids: new ort.Tensor('int64', BigInt64Array.from(next.map(BigInt)), [1, next.length]),
     position_ids: new ort.Tensor('int64', BigInt64Array.from(next.map((_, i) => BigInt(cache.length + i))), [1, next.length]),

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Perplexity of the bundled model with each weight type (README, "Model card: weight types"):
+#   tools/bench/weights-quality.sh --wikitext PATH/wikitext-2-raw-test.txt [--max-tokens 32768]
+# Exports models/inferos-tiny/checkpoint with --weights fp32, fp16, int8, int4 into tools/.work/models/
+# and runs `inferos eval ppl` (baseline cache, windows of 2048, chunks of 32) on the model's held-out slice
+# and on the first --max-tokens tokens of WikiText-2. Prints one JSON line per weight type.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+wikitext="" max=32768
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --wikitext) wikitext="$2"; shift 2 ;;
+    --max-tokens) max="$2"; shift 2 ;;
+    *) echo "usage: $0 --wikitext FILE [--max-tokens N]" >&2; exit 2 ;;
+  esac
+done
+[ -f "$wikitext" ] || { echo "--wikitext FILE is required (WikiText-2 raw test text)" >&2; exit 2; }
+cd "$root"
+for w in fp32 fp16 int8 int4; do
+  out="tools/.work/models/inferos-tiny-$w"
+  npx inferos export --checkpoint models/inferos-tiny/checkpoint --out "$out" --name "inferos-tiny-$w" --weights "$w" --verify no >&2
+  cp models/inferos-tiny/onnx/heldout.txt "$out/heldout.txt"
+  held=$(npx inferos eval ppl --model "$out" --policy baseline --json | tail -1)
+  wiki=$(npx inferos eval ppl --model "$out" --policy baseline --text "$wikitext" --max-tokens "$max" --json | tail -1)
+  bytes=$(node -e "console.log(require('./$out/inferos.json').weights.bytes)")
+  node -e "const h=JSON.parse(process.argv[1]), w=JSON.parse(process.argv[2]); console.log(JSON.stringify({weights: '$w', weights_bytes: $bytes, heldout_ppl: h.ppl_baseline, heldout_tokens: h.tokens, wikitext_ppl: w.ppl_baseline, wikitext_tokens: w.tokens}))" "$held" "$wiki"
+done
