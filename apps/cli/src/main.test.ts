@@ -147,3 +147,23 @@ test('generate --policy reports bytes by tier and the reduction', () => {
   assert.equal(out.kv_bytes, out.kv_bytes_by_tier.f16 + out.kv_bytes_by_tier.int8 + out.kv_bytes_by_tier.int4);
   assert.ok(out.kv_reduction > 0);
 });
+
+test('models --json lists the bundled model and every fixture under a given folder, with their weight types', () => {
+  const r = inferos('models', join(fixture, '..'), '--json');
+  assert.equal(r.code, 0, r.stderr);
+  const { models, errors } = JSON.parse(r.stdout) as { models: { name: string; bundled: boolean; weights: string; group_sizes: number[]; chat_template: boolean }[]; errors: unknown[] };
+  assert.deepEqual(errors, []);
+  const byName = new Map(models.map((m) => [m.name, m]));
+  assert.equal(byName.get('inferos-tiny')?.bundled, true);
+  assert.equal(byName.get('inferos-tiny')?.chat_template, true);
+  assert.equal(byName.get('llama3-int4')?.weights, 'int4');
+  assert.equal(byName.get('qwen2-int8')?.weights, 'int8');
+  assert.deepEqual(byName.get('mistral-hd128')?.group_sizes, [32, 64]);
+  assert.equal(byName.get('tiny-untied')?.chat_template, false);
+});
+
+test('BAD CALL - bench peer without weights for llama.cpp says what it needs, before installing anything', () => {
+  const r = inferos('bench', 'peer', '--model', fixture);
+  assert.equal(r.code, 2, r.stderr);
+  assert.match(r.stderr, /give either --gguf FILE or --checkpoint DIR/);
+});
