@@ -9,6 +9,7 @@ Both graphs must be of one model format: the random codes mean different values 
 pairing), so across formats only the timings compare.
 """
 import argparse
+import os
 import time
 
 import numpy as np
@@ -22,6 +23,7 @@ ap.add_argument("--f16", type=int, default=64)
 ap.add_argument("--i4", type=int, default=448)
 ap.add_argument("--f32", type=int, default=0)
 ap.add_argument("--runs", type=int, default=60)
+ap.add_argument("--group", type=int, help="KV group size of the feeds (format 9 graphs serve several)")
 args = ap.parse_args()
 
 sessions = [ort.InferenceSession(p, providers=["CPUExecutionProvider"]) for p in (args.old, args.new)]
@@ -30,7 +32,11 @@ layers = sum(1 for n in inputs if n.startswith("past_valid."))
 kv, d = inputs["past_key.0"].shape[2], inputs["past_key.0"].shape[3]
 vgroups = inputs["past_value_i4_scale.0"].shape[2]
 group = kv * d // vgroups if isinstance(vgroups, int) else None
-if group is None:  # dims are symbolic: read the group size from the file name (model-gNN.onnx)
+if args.group:
+    group = args.group
+elif group is None:  # dims are symbolic: read the group size from a format-8 file name (model-gNN.onnx)
+    if "-g" not in os.path.basename(args.old):
+        ap.error("the group size is not in the graph or its file name: pass --group")
     group = int(args.old.rsplit("-g", 1)[1].split(".")[0])
 B, P16, P4, P32 = args.rows, args.f16, args.i4 // group * group, args.f32
 r = np.random.default_rng(0)

@@ -54,12 +54,12 @@ def model(shapes, bits, block, acc):
 
 
 def timed(m, threads, runs):
-    d = tempfile.mkdtemp()
-    path = os.path.join(d, "m.onnx")
-    onnx.save_model(m, path, save_as_external_data=True, location="m.data")
-    so = ort.SessionOptions()
-    so.intra_op_num_threads = threads
-    s = ort.InferenceSession(path, so, providers=["CPUExecutionProvider"])
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, "m.onnx")
+        onnx.save_model(m, path, save_as_external_data=True, location="m.data")
+        so = ort.SessionOptions()
+        so.intra_op_num_threads = threads
+        s = ort.InferenceSession(path, so, providers=["CPUExecutionProvider"])
     a = (np.random.rand(1, m.graph.input[0].type.tensor_type.shape.dim[1].dim_value) * 0.01).astype(np.float32)
     for _ in range(3):
         s.run(None, {"A": a})

@@ -21,6 +21,10 @@ let log = '';
 up.stdout.on('data', (d) => { log += d; });
 up.stderr.on('data', (d) => { log += d; });
 
+// The system is stopped however this script ends (its own process group).
+const stop = () => { try { process.kill(-up.pid, 'SIGINT'); } catch { /* already gone */ } };
+process.on('exit', stop);
+process.on('SIGINT', () => process.exit(130));
 const deadline = Date.now() + 600_000;
 for (;;) {
   if (Date.now() > deadline) throw new Error(`inferos up did not become ready:\n${log}`);
@@ -76,5 +80,5 @@ process.stdout.write(JSON.stringify({
   pss_total_bytes: total, processes,
   nats: processes.some((p) => p.process.includes('nats-server')) ? 'started by up (counted)' : 'the machine\'s (not counted)',
 }) + '\n');
-process.kill(-up.pid, 'SIGINT');
+stop();
 try { execFileSync('sleep', ['3']); } catch { /* */ }

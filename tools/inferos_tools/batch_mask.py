@@ -9,7 +9,7 @@ and masks the padded ones out of the attention (they get no probability, hence n
 With every token valid the graph computes exactly what it computed before: the mask only ANDs into the
 condition of the Where that already masks future tokens.
 
-export.py applies this to every graph it builds (idempotent: a graph that already has past_valid is left
+graph.py applies this to the graph it builds (idempotent: a graph that already has past_valid is left
 as it is). This module once also migrated format-6 directories to 7 in place; format 8 changed how INT4
 codes are paired in a byte, which only a re-export (`inferos export`) gives, so that migration is gone.
 `refresh_checksums` rewrites a model directory's sha256 entries after its graphs were replaced.

@@ -114,6 +114,9 @@ def _read_header(path: str) -> dict[str, TensorRef]:
         if 8 + n + end > size:
             raise CheckpointError(f"{path}: truncated: tensor {name} ends at byte {8 + n + end}, the file has {size} "
                                   "(an interrupted download? fetch the file again)")
+        size_of = {"F32": 4, "F16": 2, "BF16": 2}.get(t["dtype"])
+        if size_of and end - begin != size_of * int(np.prod(t["shape"], dtype=np.int64)):
+            raise CheckpointError(f"{path}: tensor {name}: {end - begin} bytes for shape {t['shape']} {t['dtype']}")
         out[name] = TensorRef(path, t["dtype"], tuple(t["shape"]), 8 + n + begin, 8 + n + end)
     return out
 
@@ -162,6 +165,9 @@ def open_checkpoint(path: str, max_context: int | None = None) -> Checkpoint:
     if not os.path.isfile(os.path.join(path, "tokenizer.json")):
         raise CheckpointError(f"{path} has no tokenizer.json (a Hugging Face fast tokenizer is required)")
 
+    for key in ("hidden_size", "num_hidden_layers", "num_attention_heads", "vocab_size", "intermediate_size"):
+        if not isinstance(cfg.get(key), int):
+            raise CheckpointError(f"{cfg_path}: \"{key}\" is missing or not an integer")
     hidden, n_layers = int(cfg["hidden_size"]), int(cfg["num_hidden_layers"])
     n_heads = int(cfg["num_attention_heads"])
     n_kv = int(cfg.get("num_key_value_heads") or n_heads)
@@ -183,7 +189,10 @@ def open_checkpoint(path: str, max_context: int | None = None) -> Checkpoint:
     single = os.path.join(path, "model.safetensors")
     if os.path.isfile(index):
         with open(index) as f:
-            weight_map = json.load(f).get("weight_map", {})
+            try:
+                weight_map = json.load(f).get("weight_map", {})
+            except ValueError as err:
+                raise CheckpointError(f"{index}: not valid JSON ({err})") from None
         files = sorted(set(weight_map.values()))
     elif os.path.isfile(single):
         files = ["model.safetensors"]
@@ -200,7 +209,10 @@ def open_checkpoint(path: str, max_context: int | None = None) -> Checkpoint:
         tensors.update(_read_header(p))
     vocab = int(cfg["vocab_size"])
     inter = int(cfg["intermediate_size"])
-    tied = bool(cfg.get("tie_word_embeddings", False)) or "lm_head.weight" not in tensors
+    tied = bool(cfg.get("tie_word_embeddings", False))
+    if not tied and "lm_head.weight" not in tensors:
+        raise CheckpointError(f"{path}: tie_word_embeddings is false but the weights have no lm_head.weight "
+                              "(an incomplete checkpoint?)")
     want = {"model.embed_tokens.weight": (vocab, hidden), "model.norm.weight": (hidden,)}
     if not tied:
         want["lm_head.weight"] = (vocab, hidden)

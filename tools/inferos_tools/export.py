@@ -45,6 +45,11 @@ GOLDEN_PROMPTS = [
     "In Python, a list comprehension",
     "Perl is a highly capable, feature-rich programming language",
     "To configure the device driver, first",
+    # Long enough (> 33 tokens with any tokenizer here) for a one-chunk prefill to take the graph's
+    # prefill path, so the golden tests check it against the reference too.
+    "The scheduler decides which task runs next on each processor. It keeps a queue of runnable tasks per "
+    "CPU, weighs them by priority and by how long they have waited, and moves tasks between queues when "
+    "one processor is idle while another is busy. To see what it does, read",
 ]
 GOLDEN_TOKENS = 64
 # Graph against PyTorch, fp32 weights: max |logit difference| relative to the largest |logit|.
@@ -54,10 +59,9 @@ LOGITS_TOLERANCE = 1e-3  # absolute floor
 # weights once per token and 4-bit weights read ~6x less (README, "Model card").
 AUTO_INT4_PARAMETERS = 100_000_000
 GROUP_SIZES = (32, 64, 128)
-# Steps of at least this many new tokens run the prefill graph: the decode graph's block-diagonal queries
-# cost kv_heads times the arithmetic over quantized tiers, which matters only for many queries. At 32 and
-# below (decode, the 32-token steps of `eval ppl` and of a prompt's end) the decode graph runs. A
-# full-precision cache goes through the same operators in both.
+# Steps of at least this many new tokens take the graph's prefill path: the decode path's block-diagonal
+# queries cost kv_heads times the arithmetic over quantized tiers, which matters only for many queries. At
+# 32 and below (decode, the 32-token steps of `eval ppl` and of a prompt's end) the decode path runs.
 PREFILL_MIN_TOKENS = 33
 DEFAULT_GROUP = 64
 
@@ -172,14 +176,6 @@ def sha256(path: str) -> str:
     return h.hexdigest()
 
 
-def sha256(path: str) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
 GRAPH_FILE = "model.onnx"
 
 
@@ -187,7 +183,7 @@ def default_group_of(usable) -> int:
     return DEFAULT_GROUP if DEFAULT_GROUP in usable else usable[0]
 
 
-def write_graphs(ckpt: Checkpoint, wtype: str, out: str, groups=GROUP_SIZES):
+def write_graph(ckpt: Checkpoint, wtype: str, out: str, groups=GROUP_SIZES):
     """The model's one graph (every group size in `groups` that divides the KV rows, prefill and decode
     paths chosen inside it), its weights written to one file as it is built. Returns (groups, dims, bytes)."""
     channels = ckpt.n_kv * ckpt.head_dim
@@ -320,9 +316,16 @@ def export(checkpoint: str, out: str, name: str | None = None, weights: str = "a
     try:
         final = os.path.abspath(out)
         meta = _export_into(ckpt, wtype, work, name, groups, verify, t0, final)
+        backup = f"{work}.old"
         if os.path.exists(final):
-            shutil.rmtree(final)
-        os.rename(work, final)
+            os.rename(final, backup)  # the previous export stays until the new one is in place
+        try:
+            os.rename(work, final)
+        except BaseException:
+            if os.path.exists(backup):
+                os.rename(backup, final)
+            raise
+        shutil.rmtree(backup, ignore_errors=True)
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
         raise
@@ -334,7 +337,7 @@ def _export_into(ckpt: Checkpoint, wtype: str, out: str, name, groups, verify: s
     from tokenizers import Tokenizer
 
     checkpoint = ckpt.path
-    usable, dims, weights_bytes = write_graphs(ckpt, wtype, out, groups)
+    usable, dims, weights_bytes = write_graph(ckpt, wtype, out, groups)
     default_group = default_group_of(usable)
     onnx_path = os.path.join(out, GRAPH_FILE)
     tok_src = os.path.join(checkpoint, "tokenizer.json")
@@ -426,8 +429,9 @@ def main(argv=None) -> int:
         ap.error(f"--groups {args.groups}: expected sizes like 32,64,128")
     if any(g not in GROUP_SIZES for g in groups):
         ap.error(f"--groups {args.groups}: each size must be one of {GROUP_SIZES}")
-    if args.max_context is not None and args.max_context < 16:
-        ap.error("--max-context must be at least 16")
+    if args.max_context is not None and args.max_context < 256:
+        ap.error("--max-context must be at least 256 (the export's reference runs prompts of up to ~60 tokens "
+                 f"and {GOLDEN_TOKENS} greedy tokens)")
     export(args.checkpoint, args.out, args.name, args.weights, groups, args.max_context, args.verify)
     return 0
 

@@ -9,7 +9,8 @@ one; Qwen2 as `qwen2` (rotate-half, NeoX style in llama.cpp, so no permutation; 
 3.x RoPE scaling becomes the `rope_freqs` tensor of per-frequency factors. 1-D tensors (norms, biases,
 rope_freqs) stay float32; the token embedding and the projections take --type. The tokenizer is written as
 a GPT-2 style byte-level BPE (vocabulary and merges from tokenizer.json); the benchmark feeds token ids, so
-llama.cpp's own pre-tokenizer never decides what the model sees.
+llama.cpp's own pre-tokenizer never decides what the model sees. The gguf package's writer holds the
+converted tensors until it writes them: peak memory is about the GGUF's size.
 """
 from __future__ import annotations
 
@@ -55,6 +56,9 @@ def convert(ckpt: Checkpoint, out: str, qtype: str) -> None:
 
     cfg = ckpt.config
     arch = "qwen2" if ckpt.model_type == "qwen2" else "llama"
+    if qtype in ("q8_0", "q4_0") and any(k % 32 for k in (ckpt.hidden, ckpt.intermediate, ckpt.n_heads * ckpt.head_dim)):
+        raise CheckpointError(f"gguf_convert: {qtype} needs rows of whole blocks of 32 (hidden {ckpt.hidden}, "
+                              f"intermediate {ckpt.intermediate}); convert to f16 or f32")
     if ckpt.rope_type not in ("default", "llama3"):
         raise CheckpointError(f"gguf_convert: RoPE type {ckpt.rope_type} is not converted (default and llama3 are)")
     rope = cfg.get("rope_parameters") or cfg.get("rope_scaling") or {}

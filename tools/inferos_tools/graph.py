@@ -1,7 +1,5 @@
 """The Infer-OS decoder graph of a Llama-family checkpoint, written by hand with onnx.helper (no tracing),
-so that its interface is ours.
-
-The graph is written by hand with onnx.helper (no tracing), so that its interface is ours:
+so that its interface is ours:
 
   inputs   input_ids        int64   [batch, tokens]
            position_ids     int64   [batch, tokens]
@@ -21,7 +19,7 @@ The graph is written by hand with onnx.helper (no tracing), so that its interfac
            past_valid.L                        int64   [batch, 4]  real tokens of each tier (f32, f16, int8,
                                                int4) per row; the rest is a batch's padding, masked out
            Dequantization (inside the graph, DequantizeLinear): x = (q - zero) * scale, with the group
-           size G (32, 64 or 128) fixed in each graph.
+           size G (32, 64 or 128) of the feeds (C / the value scales' last dim).
   outputs  logits           float32 [batch, tokens, vocab]
            present_key.L    float32 [batch, tokens, kv_heads, head_dim]  the NEW tokens only (keys after RoPE)
            present_value.L  float32 [batch, tokens, kv_heads, head_dim]
@@ -36,10 +34,12 @@ scores, every cached token is visible, and new tokens see each other causally. R
 different numbers of tokens per tier: each tier is padded to its longest row and past_valid masks the
 padding (batch_mask.py).
 
-Two graphs are written per quantization group size (32, 64, 128), all reading one weights file
-(model.weights, see weights.py), since the group size is an attribute of DequantizeLinear: model-gNN.onnx,
-the decode graph, and model-gNN-prefill.onnx, the same interface attending to the quantized tiers per KV
-head (cheaper for steps of many tokens; the runtime uses it from graph.prefill_min_tokens new tokens on).
+One graph serves every KV group size (32, 64, 128) and both kinds of step: per layer and tier, ONNX If
+nodes skip a tier that holds no tokens, pick the group size from the value scales' last dim (C / group;
+DequantizeLinear's block size is an attribute, so each size has its own branch) and, for steps of at
+least prefill_min_tokens new tokens, the per-head (prefill) path over the quantized tiers instead of the
+block-diagonal (decode) one. A process thus holds one session and one copy of the weights (model.weights,
+see weights.py).
 
 The projections that read the same input run as one matrix product (q/k/v, gate/up), so a decode step
 starts half as many weight kernels; see ModelWeights for how each weight type is computed.
@@ -122,8 +122,8 @@ class GraphBuilder:
 
 class ModelWeights:
     """The checkpoint's weights as graph operators of one weight type (see weights.py). Every tensor is read
-    from the checkpoint, converted and written to the weights file the first time a graph asks for it;
-    the graphs of other group sizes get the same initializers."""
+    from the checkpoint, converted and written to the weights file the first time the graph asks for it,
+    and asked for once (a second request returns the same initializer)."""
 
     def __init__(self, ckpt: Checkpoint, writer: WeightsWriter, wtype: str):
         self.ckpt, self.writer, self.wtype = ckpt, writer, wtype
@@ -343,8 +343,9 @@ def build_graph(ckpt: Checkpoint, weights: ModelWeights, rope: tuple, groups: tu
             ([B, kv*rep*T, C]) so that one MatMul serves every head (the cross-head products are discarded;
             the MatMul is bound by reading the tier). An INT4 tier is attended as two parts (see
             high_nibble); DequantizeLinear runs per row of memory (axis 0): blocked along the last axis it
-            measured ~5x slower (tools/bench/dequant_axes.py). The group size is fixed in the graph, so each
-            group size has its own graph (see export): taking it from shapes cost hundreds of ops per step."""
+            measured ~5x slower (tools/bench/dequant_axes.py). The group size is an attribute of these operators,
+            so each group size has its own branch (quant_tier_any picks it): computing the blocking from
+            shapes cost hundreds of ops per step."""
             U8, F16 = TensorProto.UINT8, TensorProto.FLOAT16
             t = f"i{bits}"
             kq, vq = f"past_key_{t}.{i}", f"past_value_{t}.{i}"
@@ -398,11 +399,11 @@ def build_graph(ckpt: Checkpoint, weights: ModelWeights, rope: tuple, groups: tu
 
 
         def per_head_parts(k_parts, v_parts, bits, size, low):
-            """The prefill graph's attention over a quantized tier's dequantized parts (see quant_tier): each
+            """The prefill path's attention over a quantized tier's dequantized parts (see quant_tier): each
             part transposed into K^T [B, kv, D, R] / V [B, kv, P, W/kv] once, then one MatMul per KV head as for
             the float tiers. The transposes are float passes over the tier, which a chunk of many queries
             amortizes; the block-diagonal queries of the decode graph would do kv_heads times the arithmetic.
-            Values whose groups span heads (group > head_dim) keep the decode graph's path."""
+            Values whose groups span heads (group > head_dim, or not dividing it) keep the decode path."""
             def kt(x):
                 return g.op("Transpose", [g.op("Reshape", [x, g.const([0, 0, n_kv, head_dim])])], perm=PERM_K)
 
@@ -423,7 +424,7 @@ def build_graph(ckpt: Checkpoint, weights: ModelWeights, rope: tuple, groups: tu
                     c = [g.op("Concat", [g.op("Reshape", [x, split]) for x in (low(*c), c[1])], axis=5)]
                 return g.op("Reshape", [c[0], context_shape])
 
-            if bits == 4 and group > head_dim:  # a value pair spans two heads: the decode graph's context
+            if bits == 4 and (group > head_dim or head_dim % group):  # value groups span heads: the decode path's context
                 return scores, size, block_diag_context(v_parts, bits, low, group)
             return scores, size, context
         return quant_tier

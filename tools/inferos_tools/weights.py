@@ -1,9 +1,9 @@
-"""The model's weights: one external-data file every graph of a model directory reads, written tensor by tensor.
+"""The model's weights: one external-data file the graph reads, written tensor by tensor.
 
-Each graph refers to its weights by (offset, length) in model.weights instead of holding them, so a graph
-file stays small whatever the model's size (ONNX's protobuf limit is 2 GB), the exporter never holds more
-than one tensor, and the graphs of every group size share one file. Offsets of tensors of 64 KiB or more
-are aligned to 64 KiB (the mapping granularity of Windows; a multiple of Linux pages).
+The graph refers to its weights by (offset, length) in model.weights instead of holding them, so the graph
+file stays small whatever the model's size (ONNX's protobuf limit is 2 GB) and the exporter never holds
+more than one tensor. Offsets of tensors of 64 KiB or more are aligned to 64 KiB (the mapping granularity
+of Windows; a multiple of Linux pages).
 
 Weight types (`--weights`):
   fp32  MatMul over float32 weights (the reference: equal to PyTorch within float rounding)

@@ -3,6 +3,7 @@
 //   nats-server  integration and e2e tests start private servers (Debian: nats-server)
 //   promtool     checks the Prometheus output (Debian: prometheus)
 //   chromium     renders the telemetry page headless (Debian: chromium)
+//   python3      with venv and pip: the model tools' tests build tools/.venv (Debian: python3-venv)
 // Missing ones are installed with apt-get when this runs as root on Debian/Ubuntu, and it says so;
 // otherwise it names the packages and fails.
 import { existsSync } from 'node:fs';
@@ -13,9 +14,12 @@ const need = [
   { bin: 'nats-server', pkg: 'nats-server', extra: ['/usr/sbin'] },
   { bin: 'promtool', pkg: 'prometheus', extra: [] },
   { bin: 'chromium', pkg: 'chromium', extra: [] },
+  // The model tools' tests (tools/package.json) create a Python environment: python3 with venv and pip.
+  { bin: 'python3', pkg: 'python3-venv', extra: [], check: ['python3', ['-c', 'import venv, ensurepip']] },
 ];
 const onPath = (bin, extra) => [...(process.env.PATH ?? '').split(delimiter), ...extra].some((d) => d && existsSync(join(d, bin)));
-const missing = need.filter((n) => !onPath(n.bin, n.extra));
+const works = (n) => !n.check || spawnSync(n.check[0], n.check[1], { stdio: 'ignore' }).status === 0;
+const missing = need.filter((n) => !onPath(n.bin, n.extra) || !works(n));
 if (missing.length === 0) process.exit(0);
 const pkgs = missing.map((m) => m.pkg);
 const root = process.getuid?.() === 0;

@@ -4,8 +4,12 @@
 // policy; llama.cpp with each KV cache type asked for. They are loaded once, then take turns: for every
 // round and context length, each configuration in turn (the order reversed every other round) prefills the
 // same context token ids and decodes the same number of single-token steps after a few untimed warm-up
-// steps. Only one runs at a time; both use the machine's cores (ORT's default intra-op threads, llama.cpp
-// with --threads), single sequence, greedy. Peak resident memory is each process's VmHWM at the end.
+// steps. Only one runs at a time; both get the same number of threads (--threads: ONNX Runtime's
+// intra-op threads and llama.cpp's), single sequence, greedy. Peak resident memory is each process's
+// VmHWM at the end.
+// The weights are the same checkpoint, quantized by each engine's own format: Infer-OS int4 is asymmetric
+// blocks of 32 with a float32 scale and a 4-bit zero (about 5.1 bits per weight), llama.cpp's Q4_0
+// symmetric blocks of 32 with a float16 scale (4.5 bits): the format the issue names as the reference.
 //
 // First, on a model whose weights both engines hold exactly (float32: the bundled model, converted to an
 // F32 GGUF by our converter), llama.cpp's greedy tokens must equal Infer-OS baseline's golden tokens, or
@@ -49,6 +53,7 @@ class Child {
   private readonly lines: Interface;
   private readonly queue: ((line: string) => void)[] = [];
   private readonly early: string[] = [];
+  private exited: string | undefined;
   private readonly proc: ChildProcessWithoutNullStreams;
   private stderr = '';
 
@@ -59,18 +64,22 @@ class Child {
     });
     this.lines = createInterface({ input: this.proc.stdout });
     this.lines.on('line', (line) => {
+      if (!line.startsWith('{')) return; // a library's stray output, not an answer
       const waiter = this.queue.shift();
       if (waiter) waiter(line);
       else this.early.push(line); // e.g. "ready" before anyone asked
     });
-    this.proc.on('exit', (code) => {
-      for (const waiter of this.queue.splice(0)) waiter(JSON.stringify({ error: `${label} exited with ${code}: ${this.stderr.trim()}` }));
+    this.proc.stdin.on('error', () => {}); // a dead child: the 'close' below answers every waiter
+    this.proc.on('close', (code) => {
+      this.exited = `${label} exited with ${code}: ${this.stderr.trim().split('\n').slice(-3).join(' / ')}`;
+      for (const waiter of this.queue.splice(0)) waiter(JSON.stringify({ error: this.exited }));
     });
   }
 
   private next(): Promise<Record<string, unknown>> {
     const early = this.early.shift();
     if (early !== undefined) return Promise.resolve(JSON.parse(early) as Record<string, unknown>);
+    if (this.exited) return Promise.resolve({ error: this.exited });
     return new Promise((resolveLine) => this.queue.push((line) => resolveLine(JSON.parse(line) as Record<string, unknown>)));
   }
 
@@ -136,7 +145,8 @@ async function greedyCheck(llamaEntry: string, opts: PeerOptions): Promise<objec
     for (const c of golden.cases) {
       const r = await child.ask({ op: 'greedy', ids: c.prompt_ids, tokens: c.greedy.length });
       const got = r['tokens'] as number[];
-      const first = got.findIndex((t, i) => t !== c.greedy[i]);
+      let first = got.findIndex((t, i) => t !== c.greedy[i]);
+      if (first < 0 && got.length < c.greedy.length) first = got.length;
       cases.push({ prompt: c.prompt, tokens: c.greedy.length, first_difference: first < 0 ? null : first });
     }
     const equal = cases.every((c) => c.first_difference === null);
@@ -157,6 +167,8 @@ export interface PeerRow {
 
 export async function benchPeer(opts: PeerOptions): Promise<object> {
   const info = loadModelInfo(opts.model);
+  if (!opts.contexts.length || !opts.kvTypes.length) throw new RangeError('--contexts and --kv need at least one value each');
+  if (opts.policy === 'baseline') throw new RangeError('--policy: baseline runs anyway; name the policy to compare with it');
   const maxContext = Math.max(...opts.contexts);
   if (maxContext + opts.tokens + 8 > info.maxPosition) {
     throw new RangeError(`--contexts up to ${maxContext} + --tokens ${opts.tokens} exceed the model's context of ${info.maxPosition}`);
@@ -174,8 +186,8 @@ export async function benchPeer(opts: PeerOptions): Promise<object> {
   while (ids.length < maxContext) ids.push(...text.slice(0, maxContext - ids.length));
 
   const configs: Child[] = [
-    new Child('infer-os baseline', ['inferos', info.dir, 'baseline']),
-    new Child(`infer-os ${opts.policy}`, ['inferos', info.dir, opts.policy]),
+    new Child('infer-os baseline', ['inferos', info.dir, 'baseline', String(opts.threads)]),
+    new Child(`infer-os ${opts.policy}`, ['inferos', info.dir, opts.policy, String(opts.threads)]),
     ...opts.kvTypes.map((kv) => new Child(`llama.cpp kv ${kv}`, ['llama', opts.gguf, kv, String(maxContext + opts.tokens + 8), String(opts.threads), llamaEntry])),
   ];
   try {
@@ -191,6 +203,7 @@ export async function benchPeer(opts: PeerOptions): Promise<object> {
         const order = r % 2 === 0 ? configs : [...configs].reverse();
         for (const c of order) {
           const reply = (await c.ask({ op: 'run', ids: ids.slice(0, context), tokens: opts.tokens, warmup: 4 })) as unknown as RunReply;
+          if (reply.decode_ms.length !== opts.tokens) throw new Error(`${c.label} timed ${reply.decode_ms.length} steps, not ${opts.tokens}`);
           const key = `${c.label}@${context}`;
           const t = times.get(key) ?? { prefill: [], decode: [] };
           t.prefill.push(reply.prefill_ms);

@@ -178,7 +178,8 @@ options:
   --rounds N            rounds (default 2)
   --kv LIST             llama.cpp KV cache types (default f16,q8_0,q4_0)
   --policy NAME         the Infer-OS policy beside baseline (default: default)
-  --threads N           llama.cpp threads (default: the CPU count, as ONNX Runtime's intra-op default)
+  --threads N           threads for both engines: ONNX Runtime's intra-op threads and llama.cpp's
+                        (default: the CPU count)
   --plot FILE.html      also write a plot of tokens/s against context
   --json                one JSON object on stdout`,
   models: `usage: inferos models [DIR...] [--json]
@@ -192,17 +193,17 @@ Pass any of them to up, generate, eval and bench with --model DIR.`,
 
 Exports a local Hugging Face checkpoint of the Llama family (LlamaForCausalLM, MistralForCausalLM,
 Qwen2ForCausalLM: config.json, model.safetensors or shards with model.safetensors.index.json in F32, F16 or
-BF16, tokenizer.json) to an Infer-OS model directory: a decode and a prefill graph per KV group size, one
-weights file they share, tokenizer.json, inferos.json, and golden outputs the tests check the runtime
-against. Anything it cannot take (another architecture, a RoPE type that depends on the sequence length, a
+BF16, tokenizer.json) to an Infer-OS model directory: one graph (model.onnx, every KV group size, prefill
+and decode), the weights file it reads, tokenizer.json, inferos.json, and golden outputs the tests check
+the runtime against. Anything it cannot take (another architecture, a RoPE type that depends on the sequence length, a
 missing or truncated file) is refused before anything is written; a failed export leaves nothing behind.
 Sets up the tools' Python environment (tools/.venv) on first use.
 
 options:
   --weights TYPE        fp32 | fp16 | int8 | int4 (default auto: int4 from 100M parameters, else fp32);
                         int8/int4 are blocks of 32 run by ONNX Runtime's MatMulNBits
-  --groups LIST         KV quantization group sizes to write graphs for (default 32,64,128; a policy
-                        needs the graph of its group size)
+  --groups LIST         KV quantization group sizes the graph serves (default 32,64,128; a policy
+                        needs its group size)
   --max-context N       cap the positions the graph covers (default: the model's, or its sliding window)
   --verify MODE         auto | yes | no: compare against PyTorch in float32 (auto: when that fits in half
                         the free memory)
@@ -549,6 +550,10 @@ function exportModel(argv: string[]): number {
   }, 'export');
   if (values.help) return help(['export']);
   if (!values.checkpoint || !values.out) throw new UsageError(`--checkpoint and --out are required\n\n${HELP['export']}`);
+  // Before the first-use Python setup (minutes): a mistyped path is refused at once.
+  if (!existsSync(join(resolve(values.checkpoint as string), 'config.json'))) {
+    throw new UsageError(`--checkpoint ${values.checkpoint}: not a Hugging Face checkpoint (no config.json)`);
+  }
   const args = ['-m', 'inferos_tools.export', '--checkpoint', resolve(values.checkpoint as string), '--out', resolve(values.out as string)];
   for (const key of ['weights', 'groups', 'max-context', 'verify', 'name'] as const) {
     if (values[key] !== undefined) args.push(`--${key}`, String(values[key]));
@@ -651,7 +656,10 @@ async function benchPeerCommand(argv: string[]): Promise<number> {
   let gguf = v.gguf as string | undefined;
   if (!gguf) {
     const type = { int4: 'q4_0', int8: 'q8_0', fp16: 'f16', fp32: 'f32' }[info.weights.type];
-    gguf = join(toolsDir(), '.work', 'peer', `${info.name}-${type}.gguf`);
+    // Keyed by the exported weights' checksum: another model of the same name gets its own conversion.
+    const meta = JSON.parse(readFileSync(join(info.dir, 'inferos.json'), 'utf8')) as { sha256?: Record<string, string> };
+    const tag = (meta.sha256?.['model.weights'] ?? 'unknown').slice(0, 12);
+    gguf = join(toolsDir(), '.work', 'peer', `${info.name}-${tag}-${type}.gguf`);
     if (!existsSync(gguf)) convertGguf(resolve(v.checkpoint as string), gguf, type, say);
   } else if (!existsSync(gguf)) {
     throw new UsageError(`--gguf ${gguf}: no such file`);

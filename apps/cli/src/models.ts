@@ -3,7 +3,8 @@
 // models/ (or one level deeper, as models/NAME/onnx), under each directory of $INFEROS_MODELS (colon-
 // separated), and the directories given on the command line.
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defaultModelDir, loadModelInfo, ModelDirError, type ModelInfo } from '@inferos/inference';
 
 export interface ModelEntry {
@@ -39,7 +40,13 @@ function candidates(root: string): string[] {
     }
     for (const n of names.sort()) {
       const p = join(dir, n);
-      if (!n.startsWith('.') && statSync(p, { throwIfNoEntry: false })?.isDirectory()) visit(p, depth - 1);
+      let isDir = false;
+      try {
+        isDir = statSync(p).isDirectory();
+      } catch {
+        continue; // unreadable: not ours to list
+      }
+      if (!n.startsWith('.') && isDir) visit(p, depth - 1);
     }
   };
   visit(resolve(root), 2);
@@ -48,7 +55,8 @@ function candidates(root: string): string[] {
 
 export function listModels(extraDirs: readonly string[] = []): { models: ModelEntry[]; errors: { dir: string; error: string }[] } {
   const bundled = defaultModelDir();
-  const roots = [join(bundled, '..', '..'), ...(process.env['INFEROS_MODELS'] ?? '').split(':').filter(Boolean), ...extraDirs];
+  const repoModels = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'models');
+  const roots = [repoModels, bundled, ...(process.env['INFEROS_MODELS'] ?? '').split(':').filter(Boolean), ...extraDirs];
   const dirs = [...new Set(roots.flatMap(candidates))];
   const models: ModelEntry[] = [];
   const errors: { dir: string; error: string }[] = [];

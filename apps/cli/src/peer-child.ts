@@ -5,7 +5,7 @@
 //   {"op":"greedy","ids":[...],"tokens":N}           the prompt, then N greedy tokens: {"tokens":[...]}
 //   {"op":"peak"}                                    {"peak_rss_bytes"} from /proc/self/status (VmHWM)
 // Modes:
-//   inferos MODEL_DIR POLICY            Infer-OS's Engine (CPU), POLICY a profile name or file
+//   inferos MODEL_DIR POLICY THREADS    Infer-OS's Engine (CPU, THREADS intra-op threads), POLICY a profile
 //   llama GGUF KV_TYPE CONTEXT THREADS  llama.cpp through node-llama-cpp (installed by bench peer), the
 //                                       K and V cache types KV_TYPE (f16, q8_0, q4_0), flash attention on
 import { createInterface } from 'node:readline';
@@ -32,7 +32,8 @@ function argmax(a: Float32Array): number {
   return best;
 }
 
-async function inferos(modelDir: string, policyName: string): Promise<Runner> {
+async function inferos(modelDir: string, policyName: string, threads: string | undefined): Promise<Runner> {
+  if (threads) process.env['INFEROS_INTRA_OP_THREADS'] = threads; // read by ModelSession.open
   const engine = await Engine.load(modelDir, ['cpu']);
   const cache: CachePolicy = policyName === 'baseline' ? BASELINE_CACHE : cachePolicy(loadPolicy(policyName).policy);
   return {
@@ -62,7 +63,7 @@ async function inferos(modelDir: string, policyName: string): Promise<Runner> {
 // The slice of node-llama-cpp's API this uses (it is installed outside the workspace, untyped here).
 interface LlamaSequence {
   evaluateWithoutGeneratingNewTokens(tokens: number[]): Promise<void>;
-  evaluate(tokens: number[], opts: { temperature: number }): AsyncIterable<number>;
+  evaluate(tokens: number[], opts: { temperature: number; yieldEogToken: boolean }): AsyncIterable<number>;
   dispose(): void;
 }
 interface LlamaContext {
@@ -83,7 +84,8 @@ async function llama(gguf: string, kvType: string, contextSize: number, threads:
   const steps = async (seq: LlamaSequence, first: number, n: number, onStep: (tok: number, ms: number) => void) => {
     let t = performance.now();
     let k = 0;
-    for await (const tok of seq.evaluate([first], { temperature: 0 })) {
+    // yieldEogToken: an end-of-generation token is a step like any other (Infer-OS does not stop either).
+    for await (const tok of seq.evaluate([first], { temperature: 0, yieldEogToken: true })) {
       const now = performance.now();
       onStep(tok, now - t);
       t = now;
@@ -130,7 +132,7 @@ function peakRss(): number {
 async function main(): Promise<void> {
   const [mode, ...args] = process.argv.slice(2);
   const runner = mode === 'inferos'
-    ? await inferos(args[0]!, args[1]!)
+    ? await inferos(args[0]!, args[1]!, args[2])
     : mode === 'llama'
       ? await llama(args[0]!, args[1]!, Number(args[2]), Number(args[3]), args[4]!)
       : undefined;

@@ -24,7 +24,7 @@ await runService('gateway', 'OpenAI and Lemonade compatible HTTP API', {
   const admissionTimeoutMs = Number(v['admission-timeout']);
   const info = loadModelInfo(String(v['model'] ?? defaultModelDir()));
   // A base model without a chat template serves completions; chat completions answer 400 with the reason.
-  const chatTemplate = v['chat-template'] ? readFileSync(String(v['chat-template']), 'utf8') : info.chatTemplate;
+  const chatTemplate = (v['chat-template'] ? readFileSync(String(v['chat-template']), 'utf8') : info.chatTemplate) || null;
   if (!chatTemplate) log(`${info.name} has no chat template: /v1/chat/completions answers 400 (use /v1/completions, or --chat-template FILE)`);
   const probeEveryMs = Number(v['probe-every']);
   if (!Number.isInteger(probeEveryMs) || probeEveryMs < 0) throw new RangeError(`--probe-every must be an integer >= 0, got ${v['probe-every']}`);
@@ -37,10 +37,15 @@ await runService('gateway', 'OpenAI and Lemonade compatible HTTP API', {
     model: info.name, policyVersion: follower.version, hasRequests: true,
     requestsRunning: backend.runningRequests, requestsWaiting: backend.waitingRequests,
   }), log);
+  const tokenizer = TextTokenizer.load(info.tokenizerPath);
+  // Templates that write {{ bos_token }} / {{ eos_token }} (Llama 3, Mistral) get the model's own.
+  const special = (id: number | null | undefined) => (id === null || id === undefined ? undefined : tokenizer.decode([id], false));
   const app = await buildApp({ apiKey, maxWaiting }, {
     backend,
-    tokenizer: TextTokenizer.load(info.tokenizerPath),
+    tokenizer,
     chatTemplate,
+    bosToken: special(info.bosTokenId),
+    eosToken: special(info.eosTokenIds[0]),
     modelCreated: Math.floor(statSync(info.graphs.get(info.defaultGroup)!).mtimeMs / 1000),
   });
   const url = await app.listen({ port, host });

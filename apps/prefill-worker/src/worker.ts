@@ -21,7 +21,7 @@ export async function startPrefillWorker(nc: NatsConnection, opts: PrefillWorker
   // than a fraction of LOST_AFTER_MS: the chunk is capped by the prefill speed measured here (a warm-up
   // step at start, then every chunk), so a large model prefills in more, shorter steps.
   let tokensPerMs = await measurePrefillSpeed(engine);
-  const chunkFor = (asked: number) => Math.max(16, Math.min(asked, Math.floor(tokensPerMs * STEP_BUDGET_MS)));
+  const chunkFor = (asked: number) => Math.min(asked, Math.max(16, Math.floor(tokensPerMs * STEP_BUDGET_MS)));
   const kv = new KvClient(nc, id);
   const queue: inferos.v1.PrefillJob[] = [];
   let current: string | undefined;
@@ -142,11 +142,13 @@ export async function startPrefillWorker(nc: NatsConnection, opts: PrefillWorker
 /** A prompt chunk's run may take this long at most (heartbeats wait meanwhile). */
 const STEP_BUDGET_MS = LOST_AFTER_MS / 4;
 
-/** Prefill tokens per ms of this engine: one untimed and one timed 32-token step on a scratch cache. */
+/** Prefill tokens per ms of this engine: one untimed and one timed 64-token step (the graph's prefill path)
+ * on a scratch cache; later chunks refine it. */
 async function measurePrefillSpeed(engine: Engine): Promise<number> {
-  const ids = Array.from({ length: 32 }, (_, i) => (i * 31 + 7) % engine.info.vocabSize);
-  await engine.prefill(engine.newCache(), ids, 32);
+  const n = Math.min(64, engine.info.maxPosition - 1);
+  const ids = Array.from({ length: n }, (_, i) => (i * 31 + 7) % engine.info.vocabSize);
+  await engine.prefill(engine.newCache(), ids, n);
   const t0 = performance.now();
-  await engine.prefill(engine.newCache(), ids, 32);
-  return 32 / Math.max(performance.now() - t0, 1e-3);
+  await engine.prefill(engine.newCache(), ids, n);
+  return n / Math.max(performance.now() - t0, 1e-3);
 }

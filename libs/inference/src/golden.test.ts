@@ -15,6 +15,7 @@ interface GoldenCase {
   greedy: number[];
 }
 interface Golden {
+  source: string;
   logits_file: string;
   logits_tolerance_max_abs: number;
   cases: GoldenCase[];
@@ -66,9 +67,15 @@ for (const model of MODELS) {
       });
     }
 
-    test('greedy continuation equals PyTorch token for token', async () => {
+    // PyTorch's greedy tokens hold for any chunking of the prompt (float32 rounding does not move them);
+    // the onnxruntime reference of int8/int4 weights fed each prompt as one chunk, and the runtime is exact
+    // to it fed the same way (other chunkings take other kernel paths: with random 4-bit weights, whose
+    // logits are close together, that alone can change a greedy token).
+    test('greedy continuation equals the reference token for token', async () => {
+      const fromOrt = golden.source.startsWith('onnxruntime');
       for (const c of golden.cases) {
-        const res = await engine.generate(c.prompt_ids, { maxTokens: c.greedy.length, stopAtEos: false, prefillChunk: 7 });
+        const prefillChunk = fromOrt ? c.prompt_ids.length : 7;
+        const res = await engine.generate(c.prompt_ids, { maxTokens: c.greedy.length, stopAtEos: false, prefillChunk });
         assert.deepEqual(res.tokens, c.greedy, c.prompt);
       }
     });

@@ -60,6 +60,8 @@ export class ModelSession {
         const session = await ort.InferenceSession.create(graphPath, {
           executionProviders: [provider],
           graphOptimizationLevel: 'all',
+          // INFEROS_INTRA_OP_THREADS: ONNX Runtime's intra-op threads (default: its own, the physical cores).
+          ...(intraOpThreads() ? { intraOpNumThreads: intraOpThreads() } : {}),
           logSeverityLevel: provider === 'cpu' ? 3 : 4,
         });
         attempts.push({ provider, ok: true });
@@ -80,6 +82,14 @@ export class ModelSession {
   async close(): Promise<void> {
     await this.session.release();
   }
+}
+
+function intraOpThreads(): number | undefined {
+  const v = process.env['INFEROS_INTRA_OP_THREADS'];
+  if (v === undefined || v === '') return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new RangeError(`INFEROS_INTRA_OP_THREADS must be a positive integer, got ${JSON.stringify(v)}`);
+  return n;
 }
 
 function firstLine(err: unknown): string {

@@ -8,7 +8,7 @@
 // dequantizes with that fused kernel, which measured 2.5-6x faster than float arithmetic on the tier
 // (tools/bench/dequant_variants.py). The range is widened to include 0, so that the zero point is an
 // integer. INT4 packs two codes per byte that share one scale and zero point, so that the graph can
-// attend to a byte's two halves without splitting it (see tools/inferos_tools/export.py, quant_tier):
+// attend to a byte's two halves without splitting it (see tools/inferos_tools/graph.py, quant_tier):
 //   keys   a block of n tokens is n/2 rows of C bytes: byte (r, c) holds token r (low nibble) and token
 //          r + n/2 (high nibble) of channel c;
 //   values in each token's row of C/2 bytes, group g's groupSize/2 bytes hold channel g*groupSize + j (low)
