@@ -183,7 +183,7 @@ def default_group_of(usable) -> int:
     return DEFAULT_GROUP if DEFAULT_GROUP in usable else usable[0]
 
 
-def write_graph(ckpt: Checkpoint, wtype: str, out: str, groups=GROUP_SIZES):
+def write_graph(ckpt: Checkpoint, wtype: str, out: str, groups=GROUP_SIZES, block: int = BLOCK):
     """The model's one graph (every group size in `groups` that divides the KV rows, prefill and decode
     paths chosen inside it), its weights written to one file as it is built. Returns (groups, dims, bytes)."""
     channels = ckpt.n_kv * ckpt.head_dim
@@ -203,7 +203,7 @@ def write_graph(ckpt: Checkpoint, wtype: str, out: str, groups=GROUP_SIZES):
     ckpt.read = read
     writer = WeightsWriter(out)
     try:
-        proto = build_graph(ckpt, ModelWeights(ckpt, writer, wtype), rope_tables(ckpt), usable, PREFILL_MIN_TOKENS,
+        proto = build_graph(ckpt, ModelWeights(ckpt, writer, wtype, block), rope_tables(ckpt), usable, PREFILL_MIN_TOKENS,
                             default_group_of(usable))
         onnx.save_model(proto, os.path.join(out, GRAPH_FILE))
     finally:
@@ -303,7 +303,7 @@ def prepare_out(out: str) -> str:
 
 
 def export(checkpoint: str, out: str, name: str | None = None, weights: str = "auto", groups=GROUP_SIZES,
-           max_context: int | None = None, verify: str = "auto") -> dict:
+           max_context: int | None = None, verify: str = "auto", block: int = BLOCK) -> dict:
     t0 = time.time()
     ckpt = open_checkpoint(checkpoint, max_context)
     wtype = weights if weights != "auto" else ("int4" if ckpt.parameters >= AUTO_INT4_PARAMETERS else "fp32")
@@ -315,7 +315,7 @@ def export(checkpoint: str, out: str, name: str | None = None, weights: str = "a
     work = prepare_out(out)
     try:
         final = os.path.abspath(out)
-        meta = _export_into(ckpt, wtype, work, name, groups, verify, t0, final)
+        meta = _export_into(ckpt, wtype, work, name, groups, verify, t0, final, block)
         backup = f"{work}.old"
         if os.path.exists(final):
             os.rename(final, backup)  # the previous export stays until the new one is in place
@@ -333,11 +333,12 @@ def export(checkpoint: str, out: str, name: str | None = None, weights: str = "a
     return meta
 
 
-def _export_into(ckpt: Checkpoint, wtype: str, out: str, name, groups, verify: str, t0, previous: str) -> dict:
+def _export_into(ckpt: Checkpoint, wtype: str, out: str, name, groups, verify: str, t0, previous: str,
+                 block: int = BLOCK) -> dict:
     from tokenizers import Tokenizer
 
     checkpoint = ckpt.path
-    usable, dims, weights_bytes = write_graph(ckpt, wtype, out, groups)
+    usable, dims, weights_bytes = write_graph(ckpt, wtype, out, groups, block)
     default_group = default_group_of(usable)
     onnx_path = os.path.join(out, GRAPH_FILE)
     tok_src = os.path.join(checkpoint, "tokenizer.json")
@@ -386,7 +387,7 @@ def _export_into(ckpt: Checkpoint, wtype: str, out: str, name, groups, verify: s
         "rope_type": ckpt.rope_type,
         "tie_word_embeddings": ckpt.tied,
         "parameters": ckpt.parameters,
-        "weights": {"type": wtype, "block_size": BLOCK if wtype in ("int4", "int8") else None, "bytes": weights_bytes},
+        "weights": {"type": wtype, "block_size": block if wtype in ("int4", "int8") else None, "bytes": weights_bytes},
         "bos_token_id": cfg.get("bos_token_id"),
         "eos_token_ids": [e for e in eos if e is not None],
         "chat_template": chat_template,
@@ -419,6 +420,8 @@ def main(argv=None) -> int:
                     help=f"weight type (default auto: int4 from {AUTO_INT4_PARAMETERS / 1e6:.0f}M parameters, else fp32)")
     ap.add_argument("--groups", default=",".join(map(str, GROUP_SIZES)),
                     help="KV quantization group sizes the graph serves (default 32,64,128)")
+    ap.add_argument("--block-size", type=int, default=BLOCK, choices=(32, 64, 128),
+                    help=f"weights per int4/int8 block (default {BLOCK}: quality; 128 reads ~15%% fewer bytes)")
     ap.add_argument("--max-context", type=int, help="cap the positions the graph covers (default: the model's)")
     ap.add_argument("--verify", default="auto", choices=("auto", "yes", "no"),
                     help="compare against PyTorch (auto: when its float32 model fits in half the free memory)")
@@ -432,7 +435,7 @@ def main(argv=None) -> int:
     if args.max_context is not None and args.max_context < 256:
         ap.error("--max-context must be at least 256 (the export's reference runs prompts of up to ~60 tokens "
                  f"and {GOLDEN_TOKENS} greedy tokens)")
-    export(args.checkpoint, args.out, args.name, args.weights, groups, args.max_context, args.verify)
+    export(args.checkpoint, args.out, args.name, args.weights, groups, args.max_context, args.verify, args.block_size)
     return 0
 
 

@@ -125,8 +125,8 @@ class ModelWeights:
     from the checkpoint, converted and written to the weights file the first time the graph asks for it,
     and asked for once (a second request returns the same initializer)."""
 
-    def __init__(self, ckpt: Checkpoint, writer: WeightsWriter, wtype: str):
-        self.ckpt, self.writer, self.wtype = ckpt, writer, wtype
+    def __init__(self, ckpt: Checkpoint, writer: WeightsWriter, wtype: str, block: int = BLOCK):
+        self.ckpt, self.writer, self.wtype, self.block = ckpt, writer, wtype, block
         self.bits = {"int4": 4, "int8": 8}.get(wtype)
 
     def _quantized(self, name: str, rows: list[np.ndarray]):
@@ -134,7 +134,7 @@ class ModelWeights:
         of the matrix whose rows are `rows` concatenated (HF layout [out, in])."""
         w = self.writer
         if name + ".q" not in w.written:
-            codes, scale, zero = quantize_blocks(np.concatenate(rows, axis=0), self.bits)
+            codes, scale, zero = quantize_blocks(np.concatenate(rows, axis=0), self.bits, self.block)
             n, kb = scale.shape
             if self.bits == 4:
                 codes, zero = pack4(codes), pack4(zero)
@@ -159,7 +159,7 @@ class ModelWeights:
                 self._quantized(name, [ck.read(p + ".weight") for p in prefixes])
             b, s, z = (g.external(t) for t in self._quantized(name, []))
             y = g.op("MatMulNBits", [x, b, s, z], hint, domain="com.microsoft", K=k, N=sum(outs), bits=self.bits,
-                     block_size=BLOCK, accuracy_level=ACCURACY_LEVEL)
+                     block_size=self.block, accuracy_level=ACCURACY_LEVEL)
         else:
             wname = name + ".weight.T"
             if wname not in self.writer.written:
@@ -190,8 +190,8 @@ class ModelWeights:
             scales = w.alias(e + ".gather.scales", e + ".scales", [v, kb]) if e + ".gather.scales" not in w.written else w.written[e + ".gather.scales"]
             zeros = w.alias(e + ".gather.zeros", e + ".zeros", [v, z.dims[0] // v]) if e + ".gather.zeros" not in w.written else w.written[e + ".gather.zeros"]
             x = g.op("GatherBlockQuantized", [g.external(data), ids, g.external(scales), g.external(zeros)], "embeds",
-                     domain="com.microsoft", gather_axis=0, quantize_axis=1, block_size=BLOCK, bits=self.bits)
-            if self.ckpt.hidden % BLOCK:  # rows were padded to whole blocks
+                     domain="com.microsoft", gather_axis=0, quantize_axis=1, block_size=self.block, bits=self.bits)
+            if self.ckpt.hidden % self.block:  # rows were padded to whole blocks
                 x = g.op("Slice", [x, g.const([0]), g.const([self.ckpt.hidden]), g.const([-1])])
             return x
         if e not in self.writer.written:
@@ -209,7 +209,7 @@ class ModelWeights:
         if self.bits:
             b, s, z = (g.external(t) for t in self._quantized(e, [ck.read(e)] if e + ".q" not in self.writer.written else []))
             return g.op("MatMulNBits", [h, b, s, z], "logits_raw", domain="com.microsoft", K=ck.hidden, N=ck.vocab,
-                        bits=self.bits, block_size=BLOCK, accuracy_level=ACCURACY_LEVEL)
+                        bits=self.bits, block_size=self.block, accuracy_level=ACCURACY_LEVEL)
         head = self.embed_table(g)
         h2 = g.op("Reshape", [h, g.const([-1, ck.hidden])])
         logits2 = g.op("Gemm", [h2, head], transB=1)

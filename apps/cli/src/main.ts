@@ -202,6 +202,8 @@ Sets up the tools' Python environment (tools/.venv) on first use.
 options:
   --weights TYPE        fp32 | fp16 | int8 | int4 (default auto: int4 from 100M parameters, else fp32);
                         int8/int4 are blocks of 32 run by ONNX Runtime's MatMulNBits
+  --block-size N        32 | 64 | 128 weights per int4/int8 block (default 32; larger reads fewer bytes
+                        per token, at some cost in quality: README, "Weight types")
   --groups LIST         KV quantization group sizes the graph serves (default 32,64,128; a policy
                         needs its group size)
   --max-context N       cap the positions the graph covers (default: the model's, or its sliding window)
@@ -546,7 +548,7 @@ function toolsDir(): string {
 function exportModel(argv: string[]): number {
   const { values } = parse(argv, {
     checkpoint: { type: 'string' }, out: { type: 'string' }, weights: { type: 'string' }, groups: { type: 'string' },
-    'max-context': { type: 'string' }, verify: { type: 'string' }, name: { type: 'string' },
+    'max-context': { type: 'string' }, verify: { type: 'string' }, name: { type: 'string' }, 'block-size': { type: 'string' },
   }, 'export');
   if (values.help) return help(['export']);
   if (!values.checkpoint || !values.out) throw new UsageError(`--checkpoint and --out are required\n\n${HELP['export']}`);
@@ -555,7 +557,7 @@ function exportModel(argv: string[]): number {
     throw new UsageError(`--checkpoint ${values.checkpoint}: not a Hugging Face checkpoint (no config.json)`);
   }
   const args = ['-m', 'inferos_tools.export', '--checkpoint', resolve(values.checkpoint as string), '--out', resolve(values.out as string)];
-  for (const key of ['weights', 'groups', 'max-context', 'verify', 'name'] as const) {
+  for (const key of ['weights', 'block-size', 'groups', 'max-context', 'verify', 'name'] as const) {
     if (values[key] !== undefined) args.push(`--${key}`, String(values[key]));
   }
   const tools = toolsDir();
