@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Resident memory of the whole system as `inferos up` runs it (README, "Memory of the running system"):
 //   node tools/bench/system-memory.mjs [--model DIR] [--prompt-tokens 512] [--requests 4] [--max-tokens 32]
+//       [--policies default,baseline]   (requests take the policies in turn, as kv_policy)
 // Starts `inferos up` (its own NATS when none answers), waits until it is ready, sends requests with
 // the `default` policy and with `baseline` (concurrently, so every path has run: prefill, decode, the
 // controller's probe), then reads PSS (proportional set size: shared pages divided among the processes
@@ -13,6 +14,7 @@ import { parseArgs } from 'node:util';
 const { values } = parseArgs({ options: {
   model: { type: 'string' }, 'prompt-tokens': { type: 'string', default: '512' }, requests: { type: 'string', default: '4' },
   'max-tokens': { type: 'string', default: '32' }, port: { type: 'string', default: '8011' },
+  policies: { type: 'string', default: 'default,baseline' },
 } });
 const port = Number(values.port);
 const args = ['inferos', 'up', '--port', String(port), ...(values.model ? ['--model', values.model] : [])];
@@ -49,7 +51,8 @@ const ask = async (policy) => {
 };
 const n = Number(values.requests);
 const t0 = Date.now();
-const usage = await Promise.all(Array.from({ length: n }, (_, i) => ask(i % 2 ? 'baseline' : 'default')));
+const policies = values.policies.split(',');
+const usage = await Promise.all(Array.from({ length: n }, (_, i) => ask(policies[i % policies.length])));
 const servedS = (Date.now() - t0) / 1000;
 
 // Every process of the system: up's process group and its services' groups are its descendants.
@@ -76,7 +79,7 @@ for (const pid of tree) {
 }
 const total = processes.reduce((a, p) => a + p.pss_bytes, 0);
 process.stdout.write(JSON.stringify({
-  model, requests: n, served_s: servedS, completion_tokens: usage.reduce((a, u) => a + u.completion_tokens, 0),
+  model, requests: n, policies, served_s: servedS, completion_tokens: usage.reduce((a, u) => a + u.completion_tokens, 0),
   pss_total_bytes: total, processes,
   nats: processes.some((p) => p.process.includes('nats-server')) ? 'started by up (counted)' : 'the machine\'s (not counted)',
 }) + '\n');

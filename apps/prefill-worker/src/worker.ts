@@ -106,6 +106,16 @@ export async function startPrefillWorker(nc: NatsConnection, opts: PrefillWorker
     }
   };
 
+  // Jobs waiting here, and the one running, tell their gateway every KEEPALIVE_MS that a live worker holds
+  // them (a chunk without tokens): with a large model a prompt can wait longer than the gateway's silence
+  // timeout behind others, and must not be abandoned for it. A dead worker sends nothing, as before.
+  let running: inferos.v1.PrefillJob | undefined;
+  const keepalive = setInterval(() => {
+    for (const job of [...(running ? [running] : []), ...queue]) {
+      sendChunk(nc, job.streamSubject, job.requestId, id, { index: 0, tokenIds: [] }, log);
+    }
+  }, KEEPALIVE_MS);
+
   const loop = (async () => {
     while (!closing) {
       const job = queue.shift();
@@ -115,8 +125,10 @@ export async function startPrefillWorker(nc: NatsConnection, opts: PrefillWorker
         continue;
       }
       current = job.seqId;
+      running = job;
       await run(job);
       current = undefined;
+      running = undefined;
     }
   })();
 
@@ -128,6 +140,7 @@ export async function startPrefillWorker(nc: NatsConnection, opts: PrefillWorker
       sub.unsubscribe();
       wake?.();
       await loop;
+      clearInterval(keepalive);
       // Jobs acknowledged but not started: their clients hear it now, and their KV is freed.
       for (const job of queue.splice(0)) await abandon(nc, kv, id, job, 0, 'unavailable', 'prefill worker stopped', log);
       stopAnnounce();
@@ -138,6 +151,9 @@ export async function startPrefillWorker(nc: NatsConnection, opts: PrefillWorker
     },
   };
 }
+
+/** How often a waiting or running job tells its gateway that it is held (see keepalive). */
+const KEEPALIVE_MS = 10_000;
 
 /** A prompt chunk's run may take this long at most (heartbeats wait meanwhile). */
 const STEP_BUDGET_MS = LOST_AFTER_MS / 4;
