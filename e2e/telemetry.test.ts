@@ -94,9 +94,19 @@ test('the live page draws the published figures', async () => {
       if (!r.url().startsWith(url)) external.push(r.url());
     });
     await page.goto(`${url}/`);
-    // (page-side expressions as strings: this project's TypeScript has no DOM types)
-    await page.waitForFunction(`document.querySelector('#value-policy')?.getAttribute('data-value') === '4'`, undefined, { timeout: 15_000 });
-    await page.waitForFunction(`Number(document.body.getAttribute('data-updated')) > 0`);
+    // (page-side expressions as strings: this project's TypeScript has no DOM types). Polled from here with
+    // page.evaluate: Playwright's waitForFunction re-evaluates a string predicate with eval inside the
+    // page, which the page's Content-Security-Policy (no 'unsafe-eval') refuses whenever the first check
+    // is not already true, so it failed on a slow run.
+    const waitFor = async (expr: string, timeoutMs = 15_000) => {
+      const until = Date.now() + timeoutMs;
+      while (!(await page.evaluate(expr))) {
+        if (Date.now() > until) throw new Error(`timed out after ${timeoutMs} ms waiting for ${expr}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    };
+    await waitFor(`document.querySelector('#value-policy')?.getAttribute('data-value') === '4'`);
+    await waitFor(`Number(document.body.getAttribute('data-updated')) > 0`);
 
     // every chart has a line with points
     const points = async (selector: string) => {
