@@ -241,7 +241,6 @@ def build_graph(ckpt: Checkpoint, weights: ModelWeights, rope: tuple, groups: tu
         helper.make_tensor_value_info("position_ids", TensorProto.INT64, ["batch", "tokens"]),
     ]
     outputs = [helper.make_tensor_value_info("logits", TensorProto.FLOAT, ["batch", "tokens", ckpt.vocab])]
-    input_names = {"input_ids", "position_ids"}
 
     x = weights.embed(g, "input_ids")  # [B, T, hidden]
 
@@ -270,9 +269,7 @@ def build_graph(ckpt: Checkpoint, weights: ModelWeights, rope: tuple, groups: tu
         return g.op("Add", [g.op("Mul", [t, cos_bt]), g.op("Mul", [rot, sin_bt])])
 
     def vi(name, dtype, shape):
-        if name not in input_names:
-            input_names.add(name)
-            inputs.append(helper.make_tensor_value_info(name, dtype, shape))
+        inputs.append(helper.make_tensor_value_info(name, dtype, shape))
 
     # The float tiers are attended as K^T [B, kv, D, P] and V [B, kv, P, D] (see full_tier).
     PERM_K, PERM_V = [0, 2, 3, 1], [0, 2, 1, 3]
@@ -329,6 +326,21 @@ def build_graph(ckpt: Checkpoint, weights: ModelWeights, rope: tuple, groups: tu
             return g.op("Reshape", [own, context_shape])
         return context
 
+    def quant_inputs(i, bits):
+        """The INT8 or INT4 tier's inputs of layer i (see quant_tier for the stored form). Each layer holds
+        its own number of tokens per tier: dim names are per layer, since ONNX Runtime plans memory
+        assuming equal sizes for equal names."""
+        U8, F16 = TensorProto.UINT8, TensorProto.FLOAT16
+        t = f"i{bits}"
+        past, groups, vgroups = f"past_{t}_{i}", f"groups_{t}_{i}", f"value_groups_{t}_{i}"
+        width = channels if bits == 8 else channels // 2  # bytes per token
+        vi(f"past_key_{t}.{i}", U8, ["batch", past, n_kv, head_dim] if bits == 8 else ["batch", past, width])
+        vi(f"past_key_{t}_scale.{i}", F16, ["batch", groups, n_kv, head_dim])
+        vi(f"past_key_{t}_zero.{i}", U8, ["batch", groups, n_kv, head_dim])
+        vi(f"past_value_{t}.{i}", U8, ["batch", past, width])
+        vi(f"past_value_{t}_scale.{i}", F16, ["batch", past, vgroups])
+        vi(f"past_value_{t}_zero.{i}", U8, ["batch", past, vgroups])
+
     def tier_code(group, prefill):
         """The quantized tiers' operators for one group size, decode (few queries) or prefill (many)."""
         def quant_tier(i, bits):
@@ -346,19 +358,9 @@ def build_graph(ckpt: Checkpoint, weights: ModelWeights, rope: tuple, groups: tu
             measured ~5x slower (tools/bench/dequant_axes.py). The group size is an attribute of these operators,
             so each group size has its own branch (quant_tier_any picks it): computing the blocking from
             shapes cost hundreds of ops per step."""
-            U8, F16 = TensorProto.UINT8, TensorProto.FLOAT16
             t = f"i{bits}"
             kq, vq = f"past_key_{t}.{i}", f"past_value_{t}.{i}"
-            # Each layer holds its own number of tokens per tier: dim names are per layer, since ONNX
-            # Runtime plans memory assuming equal sizes for equal names.
-            past, groups, vgroups = f"past_{t}_{i}", f"groups_{t}_{i}", f"value_groups_{t}_{i}"
             width = channels if bits == 8 else channels // 2  # bytes per token
-            vi(kq, U8, ["batch", past, n_kv, head_dim] if bits == 8 else ["batch", past, width])
-            vi(f"past_key_{t}_scale.{i}", F16, ["batch", groups, n_kv, head_dim])
-            vi(f"past_key_{t}_zero.{i}", U8, ["batch", groups, n_kv, head_dim])
-            vi(vq, U8, ["batch", past, width])
-            vi(f"past_value_{t}_scale.{i}", F16, ["batch", past, vgroups])
-            vi(f"past_value_{t}_zero.{i}", U8, ["batch", past, vgroups])
             f32 = lambda x: g.op("Cast", [x], to=TensorProto.FLOAT)  # noqa: E731
             rows = lambda x, n: g.op("Reshape", [x, g.const([-1, n])])  # noqa: E731
             per_batch = lambda x, n: g.op("Reshape", [x, by_batch[n]])  # noqa: E731
@@ -379,7 +381,7 @@ def build_graph(ckpt: Checkpoint, weights: ModelWeights, rope: tuple, groups: tu
             else:  # [X_b, X_hi]: keys [B, P/2, C], values [B, P, C/2]
                 k_parts = Lazy(lambda: [dq_k(rows(kq, channels), times17(kz())), dq_k(high_nibble(rows(kq, channels)), kz())])
                 v_parts = Lazy(lambda: [dq_v(v_rows(), times17(vz())), dq_v(high_nibble(v_rows()), vz())])
-            size = g.op("Slice", [g.op("Shape", [vq]), g.const([1]), g.const([2])])
+            size = None  # the tier's size is quant_tier_any's, taken outside the branches
             low = lambda both, hi: g.op("Sub", [both, g.op("Mul", [hi, g.const(16.0, np.float32)])])  # noqa: E731
 
             if prefill:
@@ -442,7 +444,7 @@ def build_graph(ckpt: Checkpoint, weights: ModelWeights, rope: tuple, groups: tu
         graph serves every policy and both prefill and decode, so a process holds one session and one copy
         of the weights."""
         t = f"i{bits}"
-        quant_variant(i, bits, groups[0], False)  # registers the tier's inputs
+        quant_inputs(i, bits)
         size = g.op("Slice", [g.op("Shape", [f"past_value_{t}.{i}"]), g.const([1]), g.const([2])])
 
         def pick(use):  # use(scores, context) -> the value the branch returns

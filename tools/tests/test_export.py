@@ -55,13 +55,18 @@ class ExportTest(unittest.TestCase):
         self.assertNotIn("Traceback", r.stderr)
         self.assertEqual(set(os.listdir(os.path.dirname(out))), before, "the refusal left files behind")
 
-    def test_refuses_another_architecture(self):
-        ck = self.copy_ckpt("gpt2")
+    def edit_config(self, ck: str, drop=(), **changes) -> None:
         with open(os.path.join(ck, "config.json")) as f:
             cfg = json.load(f)
-        cfg.update(model_type="gpt2", architectures=["GPT2LMHeadModel"])
+        cfg.update(changes)
+        for key in drop:
+            cfg.pop(key, None)
         with open(os.path.join(ck, "config.json"), "w") as f:
             json.dump(cfg, f)
+
+    def test_refuses_another_architecture(self):
+        ck = self.copy_ckpt("gpt2")
+        self.edit_config(ck, model_type="gpt2", architectures=["GPT2LMHeadModel"])
         self.assert_refused(ck, r"model_type 'gpt2' is not supported")
 
     def test_refuses_a_truncated_shard(self):
@@ -90,12 +95,7 @@ class ExportTest(unittest.TestCase):
 
     def test_refuses_a_rope_type_that_depends_on_length(self):
         ck = self.copy_ckpt("dynamic-rope")
-        with open(os.path.join(ck, "config.json")) as f:
-            cfg = json.load(f)
-        cfg["rope_scaling"] = {"rope_type": "dynamic", "factor": 2.0}
-        cfg.pop("rope_parameters", None)
-        with open(os.path.join(ck, "config.json"), "w") as f:
-            json.dump(cfg, f)
+        self.edit_config(ck, drop=("rope_parameters",), rope_scaling={"rope_type": "dynamic", "factor": 2.0})
         self.assert_refused(ck, r"RoPE type 'dynamic' is not supported")
 
     def test_refuses_to_overwrite_a_directory_that_is_not_a_model(self):

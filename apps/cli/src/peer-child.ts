@@ -11,7 +11,7 @@
 import { createInterface } from 'node:readline';
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { Engine, BASELINE_CACHE } from '@inferos/inference';
+import { Engine, BASELINE_CACHE, argmax } from '@inferos/inference';
 import { cachePolicy, loadPolicy, type CachePolicy } from '@inferos/kv';
 
 interface Request {
@@ -24,12 +24,6 @@ interface Request {
 interface Runner {
   run(ids: number[], tokens: number, warmup: number): Promise<{ prefill_ms: number; decode_ms: number[]; tokens: number[] }>;
   greedy(ids: number[], tokens: number): Promise<number[]>;
-}
-
-function argmax(a: Float32Array): number {
-  let best = 0;
-  for (let i = 1; i < a.length; i++) if (a[i]! > a[best]!) best = i;
-  return best;
 }
 
 async function inferos(modelDir: string, policyName: string, threads: string | undefined): Promise<Runner> {
