@@ -3,14 +3,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cachePolicy, loadPolicy } from '@inferos/kv';
-import { Engine, BASELINE_CACHE, argmax } from '@inferos/inference';
+import { Engine, BASELINE_CACHE, argmax, contextTextPath } from '@inferos/inference';
 import { timeRuns } from './timed-session';
 
 const [dir, ctxArg, stepsArg, policyArg] = process.argv.slice(2);
 const engine = await Engine.load(dir, ['cpu']);
 const context = Number(ctxArg ?? 1900);
 const steps = Number(stepsArg ?? 32);
-const text = engine.tokenizer.encode(readFileSync(join(engine.info.dir, 'heldout.txt'), 'utf8'), false);
+const text = engine.tokenizer.encode(readFileSync(contextTextPath(engine.info)!, 'utf8'), false);
 const ids = [engine.info.bosTokenId ?? 0, ...text.slice(0, context - 1)];
 const graph = timeRuns(engine.session);
 for (const [label, cache] of [['baseline', BASELINE_CACHE], [policyArg ?? 'default', cachePolicy(loadPolicy(policyArg ?? 'default').policy)]] as const) {

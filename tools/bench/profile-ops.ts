@@ -1,19 +1,19 @@
-// ONNX Runtime's own per-operator profile of 30 decode steps after a 1900-token context.
-// Usage: npx tsx tools/bench/profile-ops.ts MODEL_DIR [POLICY]; then summarize the JSON it names with
+// ONNX Runtime's own per-operator profile of 30 decode steps after a context (default 1900 tokens).
+// Usage: npx tsx tools/bench/profile-ops.ts MODEL_DIR [POLICY] [CONTEXT]; then summarize the JSON it names with
 //   python3 tools/bench/summarize-profile.py /tmp/ortprof_*.json
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { cachePolicy, loadPolicy } from '@inferos/kv';
-import { Engine, argmax } from '@inferos/inference';
+import { Engine, argmax, contextTextPath } from '@inferos/inference';
 const dir = process.argv[2]!;
 const engine = await Engine.load(dir, ['cpu']);
 const pol = cachePolicy(loadPolicy(process.argv[3] ?? 'default').policy);
 const prof = await ort.InferenceSession.create(engine.info.graphs.get(pol.fullPrecision ? engine.info.defaultGroup : pol.groupSize)!, { executionProviders: ['cpu'], enableProfiling: true, profileFilePrefix: '/tmp/ortprof' });
 const s = await engine.sessionFor(pol.fullPrecision ? engine.info.defaultGroup : pol.groupSize);
 (s as any).session = prof;
-const text = engine.tokenizer.encode(readFileSync(join(dir, 'heldout.txt'), 'utf8'), false);
-const ids = [0, ...text.slice(0, 1899)];
+const text = engine.tokenizer.encode(readFileSync(contextTextPath(engine.info)!, 'utf8'), false);
+const ids = [0, ...text.slice(0, Number(process.argv[4] ?? 1900) - 1)];
 const c = engine.newCache(pol);
 let next = argmax(await engine.prefill(c, ids, 256));
 for (let i = 0; i < 30; i++) next = argmax(await engine.forward(c, [next]));

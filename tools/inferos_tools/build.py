@@ -48,8 +48,35 @@ def cpu_model() -> str:
     return platform.processor() or "unknown"
 
 
+def file_table(out: str) -> dict:
+    """{path: {bytes, sha256}} of every file of the checkpoint and the exported model."""
+    files = {}
+    for d in (os.path.join(out, "checkpoint"), os.path.join(out, "onnx")):
+        for name in sorted(os.listdir(d)):
+            p = os.path.join(d, name)
+            if os.path.isfile(p):
+                files[os.path.relpath(p, out)] = {"bytes": os.path.getsize(p), "sha256": sha256(p)}
+    return files
+
+
+def reexport(out: str) -> dict:
+    """Export onnx/ again from the checkpoint (after a change to the graph or the model format) and refresh
+    the manifest's file list; its training and evaluation records (of the checkpoint) stay as they are."""
+    from . import export
+
+    onnx_dir = os.path.join(out, "onnx")
+    export.export(os.path.join(out, "checkpoint"), onnx_dir, "inferos-tiny")
+    with open(os.path.join(out, "manifest.json")) as f:
+        manifest = json.load(f)
+    manifest["files"] = file_table(out)
+    manifest["total_bytes"] = sum(v["bytes"] for v in manifest["files"].values())
+    with open(os.path.join(out, "manifest.json"), "w") as f:
+        json.dump(manifest, f, indent=2)
+    return manifest
+
+
 def write_manifest(out: str, evaluation: dict) -> dict:
-    ckpt, onnx_dir = os.path.join(out, "checkpoint"), os.path.join(out, "onnx")
+    ckpt = os.path.join(out, "checkpoint")
     with open(os.path.join(ckpt, "config.json")) as f:
         config = json.load(f)
     with open(os.path.join(ckpt, "training.json")) as f:
@@ -59,12 +86,7 @@ def write_manifest(out: str, evaluation: dict) -> dict:
     if os.path.exists(corpus_json):
         with open(corpus_json) as f:
             corpus = json.load(f)
-    files = {}
-    for d in (ckpt, onnx_dir):
-        for name in sorted(os.listdir(d)):
-            p = os.path.join(d, name)
-            if os.path.isfile(p):
-                files[os.path.relpath(p, out)] = {"bytes": os.path.getsize(p), "sha256": sha256(p)}
+    files = file_table(out)
     manifest = {
         "name": "inferos-tiny",
         "description": "Llama-architecture decoder trained by tools/inferos_tools on Debian documentation text",
@@ -95,7 +117,14 @@ def main(argv=None) -> int:
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--retrain", action="store_true",
                     help="train from scratch even when the checkpoint exists (clears tools/.work/train)")
+    ap.add_argument("--reexport", action="store_true",
+                    help="only export onnx/ again from the existing checkpoint (after a graph change) and refresh "
+                         "the manifest's file list; training and evaluation records are kept")
     args = ap.parse_args(argv)
+    if args.reexport:
+        manifest = reexport(args.out)
+        print(f"re-exported {args.out}/onnx; {manifest['total_bytes'] / 1e6:.1f} MB in {args.out}", file=sys.stderr)
+        return 0
     from . import corpus, evaluate, export, train
 
     t0 = time.time()

@@ -242,10 +242,10 @@ def reference(ckpt: Checkpoint, wtype: str, onnx_path: str, dims: dict, group: i
     print("running the exported graph with onnxruntime (reference outputs)", file=sys.stderr)
     ort_ref = OrtReference(onnx_path, dims, group)
     ort_out = [ort_ref.run(i, greedy=GOLDEN_TOKENS) for i in ids]
-    # The runtime feeds prompts in chunks; a reference of one chunk and one of 5-token chunks bound how
-    # much chunking alone moves the logits with these weights.
-    chunked = [ort_ref.run(i, chunk=5)[0] for i in ids]
-    chunk_diff = max(float(np.abs(a[0] - b).max()) for a, b in zip(ort_out, chunked))
+    # The runtime feeds prompts in chunks. How much chunking alone moves the logits with these weights:
+    # float32 products round differently by a few ulps; int8/int4 weights quantize their activations to
+    # int8 (accuracy_level 4), where an ulp can flip a rounding (measured up to 0.08 on logits of 5.6).
+    chunk_diff = max(float(np.abs(o[0] - ort_ref.run(i, chunk=c)[0]).max()) for c in (1, 3) for o, i in zip(ort_out, ids))
     scale = max(float(np.abs(o[0]).max()) for o in ort_out)
     need = 4 * ckpt.parameters
     run_torch = verify == "yes" or (verify == "auto" and need < 0.5 * available_memory())
@@ -254,7 +254,7 @@ def reference(ckpt: Checkpoint, wtype: str, onnx_path: str, dims: dict, group: i
     if not run_torch:
         print(f"skipping the PyTorch comparison (--verify {verify}; its float32 model needs {need / 1e9:.1f} GB)",
               file=sys.stderr)
-        tol = max(LOGITS_TOLERANCE, 10 * chunk_diff)
+        tol = max(LOGITS_TOLERANCE, 2 * chunk_diff)
         result.update(source=f"onnxruntime {wtype} (Python), the exported graph; PyTorch not run (--verify {verify})",
                       tolerance=tol, pytorch=None)
         return result
@@ -280,7 +280,7 @@ def reference(ckpt: Checkpoint, wtype: str, onnx_path: str, dims: dict, group: i
             print("warning: greedy tokens differ from PyTorch's (a near-tie in float rounding, or a defect); the "
                   "golden keeps PyTorch's tokens", file=sys.stderr)
     else:
-        tol = max(LOGITS_TOLERANCE, 10 * chunk_diff)
+        tol = max(LOGITS_TOLERANCE, 2 * chunk_diff)
         result.update(source=f"onnxruntime {wtype} (Python), the exported graph with a full-precision cache",
                       tolerance=tol, pytorch=comparison)
     return result

@@ -32,14 +32,21 @@ the end of a buffer and feeds the used prefix without a copy; keys are stored af
 cached tokens does not matter to attention: the graph attends tier by tier and concatenates only the
 scores, every cached token is visible, and new tokens see each other causally. Rows of a batch may hold
 different numbers of tokens per tier: each tier is padded to its longest row and past_valid masks the
-padding (batch_mask.py).
+padding.
 
-One graph serves every KV group size (32, 64, 128) and both kinds of step: per layer and tier, ONNX If
-nodes skip a tier that holds no tokens, pick the group size from the value scales' last dim (C / group;
-DequantizeLinear's block size is an attribute, so each size has its own branch) and, for steps of at
-least prefill_min_tokens new tokens, the per-head (prefill) path over the quantized tiers instead of the
-block-diagonal (decode) one. A process thus holds one session and one copy of the weights (model.weights,
-see weights.py).
+Each layer's attention is one ONNX If: when only the float32 tier holds tokens (the exact baseline's
+cache; past_valid of the other tiers sums to 0) it takes the float path, a handful of operators over that
+tier and the new tokens; otherwise the tiered path. There, per tier, If nodes skip a tier that holds no
+tokens, pick the group size from the value scales' last dim (C / group; DequantizeLinear's block size is
+an attribute, so each size has its own branch) and, for steps of at least prefill_min_tokens new tokens,
+the per-head (prefill) path over the quantized tiers instead of the block-diagonal (decode) one. Both
+paths return the attention mass. One graph serves every KV group size (32, 64, 128) and both kinds of
+step, so a process holds one session and one copy of the weights (model.weights, see weights.py).
+
+Around attention the graph uses ONNX Runtime's fused CPU operators where they exist: RotaryEmbedding
+(half-width cos/sin tables) and SkipSimplifiedLayerNormalization (the residual add and the next RMSNorm
+in one). A 1B-shape decode step had 2,242 operators before these and the float path, 847 after
+(tools/bench/profile-ops.ts).
 
 The projections that read the same input run as one matrix product (q/k/v, gate/up), so a decode step
 starts half as many weight kernels; see ModelWeights for how each weight type is computed.
@@ -50,7 +57,6 @@ import numpy as np
 import onnx
 from onnx import TensorProto, helper, numpy_helper
 
-from .batch_mask import add_batch_mask
 from .checkpoint import Checkpoint
 from .weights import ACCURACY_LEVEL, BLOCK, WeightsWriter, pack4, quantize_blocks
 
@@ -87,7 +93,7 @@ class GraphBuilder:
         return f"{hint}_{self._n}"
 
     def init(self, name: str, array: np.ndarray) -> str:
-        self.inits.append(numpy_helper.from_array(np.ascontiguousarray(array), name))
+        self.inits.append(numpy_helper.from_array(np.ascontiguousarray(array) if np.ndim(array) else np.asarray(array), name))
         return name
 
     def external(self, tensor: TensorProto) -> str:
@@ -100,18 +106,21 @@ class GraphBuilder:
     def const(self, values, dtype=np.int64) -> str:
         return self.init(self.name("const"), np.asarray(values, dtype=dtype))
 
-    def if_(self, cond: str, then_fn, else_fn, hint: str) -> str:
-        """ONNX If: each branch is built by a function that adds nodes and returns its float output's name."""
+    def if_(self, cond: str, then_fn, else_fn, hint: str, n_out: int = 1):
+        """ONNX If: each branch is built by a function that adds nodes and returns the name of its float
+        output (or a tuple of n_out names)."""
         branches = []
         for fn in (then_fn, else_fn):
             saved, self.nodes = self.nodes, []
-            out = fn()
+            outs = fn()
+            outs = (outs,) if isinstance(outs, str) else tuple(outs)
+            assert len(outs) == n_out, f"{hint}: a branch returned {len(outs)} values, expected {n_out}"
             body, self.nodes = self.nodes, saved
-            name = self.name(hint + "_out")
-            body.append(helper.make_node("Identity", [out], [name]))
+            names = [self.name(hint + "_out") for _ in outs]
+            body += [helper.make_node("Identity", [o], [n]) for o, n in zip(outs, names)]
             branches.append(helper.make_graph(body, self.name(hint + "_branch"), [],
-                                              [helper.make_tensor_value_info(name, TensorProto.FLOAT, None)]))
-        return self.op("If", [cond], hint, then_branch=branches[0], else_branch=branches[1])
+                                              [helper.make_tensor_value_info(n, TensorProto.FLOAT, None) for n in names]))
+        return self.op("If", [cond], hint, n_out=n_out, then_branch=branches[0], else_branch=branches[1])
 
     def op(self, op_type: str, inputs, hint: str | None = None, n_out: int = 1, domain: str = "", **attrs):
         outs = [self.name(hint or op_type.lower()) for _ in range(n_out)]
@@ -232,9 +241,13 @@ def build_graph(ckpt: Checkpoint, weights: ModelWeights, rope: tuple, groups: tu
     hidden = ckpt.hidden
     eps = ckpt.eps
     cos, sin, scale = rope
+    half = head_dim // 2
+    # Rotate-half tables repeat their first half (HF: cat(freqs, freqs)); RotaryEmbedding takes one half.
+    if not (np.array_equal(cos[:, :half], cos[:, half:]) and np.array_equal(sin[:, :half], sin[:, half:])):
+        raise ValueError("rope tables whose halves differ are not rotate-half tables")
     w = weights.writer
-    cos_t = g.external(w.written["rope_cos"] if "rope_cos" in w.written else w.add("rope_cos", cos))  # [max_pos, head_dim]
-    sin_t = g.external(w.written["rope_sin"] if "rope_sin" in w.written else w.add("rope_sin", sin))
+    cos_t = g.external(w.written["rope_cos"] if "rope_cos" in w.written else w.add("rope_cos", np.ascontiguousarray(cos[:, :half])))
+    sin_t = g.external(w.written["rope_sin"] if "rope_sin" in w.written else w.add("rope_sin", np.ascontiguousarray(sin[:, :half])))
 
     inputs = [
         helper.make_tensor_value_info("input_ids", TensorProto.INT64, ["batch", "tokens"]),
@@ -251,10 +264,8 @@ def build_graph(ckpt: Checkpoint, weights: ModelWeights, rope: tuple, groups: tu
     is_prefill = g.op("Greater", [g.op("Squeeze", [t_dim, g.const([0])]), g.const(prefill_min_tokens - 1)], "is_prefill")
     neg = g.const(np.finfo(np.float32).min, np.float32)
 
-    cos_bt = g.op("Unsqueeze", [g.op("Gather", [cos_t, "position_ids"], axis=0), g.const([2])])  # [B,T,1,D]
-    sin_bt = g.op("Unsqueeze", [g.op("Gather", [sin_t, "position_ids"], axis=0), g.const([2])])
-    half = head_dim // 2
     channels = n_kv * head_dim
+    causal = g.op("LessOrEqual", [g.op("Unsqueeze", [t_idx, g.const([0])]), g.op("Unsqueeze", [t_idx, g.const([1])])])  # [T, T]
 
     def rms_norm(inp, weight_name):
         w = weights.vector(g, weight_name)
@@ -263,10 +274,17 @@ def build_graph(ckpt: Checkpoint, weights: ModelWeights, rope: tuple, groups: tu
         inv = g.op("Reciprocal", [g.op("Sqrt", [g.op("Add", [var, g.const(eps, np.float32)])])])
         return g.op("Mul", [w, g.op("Mul", [inp, inv])])
 
-    def rope(t):  # t: [B, T, heads, D]; HF rotate_half convention
-        x1, x2 = g.op("Split", [t, g.const([half, half])], n_out=2, axis=-1)
-        rot = g.op("Concat", [g.op("Neg", [x2]), x1], axis=-1)
-        return g.op("Add", [g.op("Mul", [t, cos_bt]), g.op("Mul", [rot, sin_bt])])
+    def add_norm(inp, skip, weight_name):
+        """(RMSNorm(inp + skip), inp + skip): the residual add and the next norm as one operator."""
+        normed, total = g.name("add_norm"), g.name("residual")
+        g.nodes.append(helper.make_node("SkipSimplifiedLayerNormalization", [inp, skip, weights.vector(g, weight_name)],
+                                        [normed, "", "", total], name=g.name("SkipSimplifiedLayerNormalization"),
+                                        domain="com.microsoft", epsilon=eps))
+        return normed, total
+
+    def rope(t, heads):  # t: [B, T, heads * D]; HF rotate-half convention
+        return g.op("RotaryEmbedding", [t, "position_ids", cos_t, sin_t], "rope", domain="com.microsoft",
+                    interleaved=0, num_heads=heads)
 
     def vi(name, dtype, shape):
         inputs.append(helper.make_tensor_value_info(name, dtype, shape))
@@ -523,21 +541,15 @@ def build_graph(ckpt: Checkpoint, weights: ModelWeights, rope: tuple, groups: tu
                 size,
                 lambda p: g.if_(held, lambda: context(p), lambda: g.op("ConstantOfShape", [context_shape]), "tier_context"))
 
-    heads_shape = lambda n: g.op("Concat", [b_dim, t_dim, g.const([n, head_dim])], axis=0)  # noqa: E731
-    q_shape, kv_shape = heads_shape(n_heads), heads_shape(n_kv)
+    kv_shape = g.op("Concat", [b_dim, t_dim, g.const([n_kv, head_dim])], axis=0)
     q5_shape = g.op("Concat", [b_dim, t_dim, g.const([n_kv, n_rep, head_dim])], axis=0)
     out_shape = g.op("Concat", [b_dim, t_dim, g.const([n_heads * head_dim])], axis=0)
 
-    for i in range(n_layers):
-        p = f"model.layers.{i}"
+    def tiered_attention(i, q, k, v):
+        """Attention over the stored tiers of layer i and the new tokens: (context [B, T, heads * D], attention
+        mass [B, S]). q [B, T, heads * D], k and v [B, T, kv, D]."""
+        pv = f"past_valid.{i}"
         tiers = [skip_when_empty(t) for t in past_tiers(i)]
-        h = rms_norm(x, f"{p}.input_layernorm.weight")
-        q, k, v = weights.linear(g, h, [f"{p}.self_attn.{n}_proj" for n in "qkv"], f"{p}.self_attn.qkv_proj")
-        q = rope(g.op("Reshape", [q, q_shape]))
-        k = rope(g.op("Reshape", [k, kv_shape]))
-        v = g.op("Reshape", [v, kv_shape])
-        g.nodes.append(helper.make_node("Identity", [k], [f"present_key.{i}"]))
-        g.nodes.append(helper.make_node("Identity", [v], [f"present_value.{i}"]))
         # Cached tokens in tier order (f32, f16, int8, int4), then the new ones.
         tiers.append(full_tier(g.op("Transpose", [k], perm=PERM_K), g.op("Transpose", [v], perm=PERM_V)))
         # Grouped-query attention without repeating K/V: query heads h = kv * n_rep + r; the softmax scale
@@ -547,39 +559,77 @@ def build_graph(ckpt: Checkpoint, weights: ModelWeights, rope: tuple, groups: tu
         # Scores tier by tier (the tiers are never concatenated: only their scores are, a small tensor).
         raw = g.op("Concat", [score(q5) for score, _, _ in tiers], axis=-1)
         sizes = g.op("Concat", [size for _, size, _ in tiers], axis=0)
-        # Every cached token is visible; new token t sees new tokens <= t (padded rows: see batch_mask).
+        # Every cached token is visible; new token t sees new tokens <= t.
         s_dim = g.op("Slice", [g.op("Shape", [raw]), g.const([4]), g.const([5])])
         p_dim = g.op("Sub", [s_dim, t_dim])
         s_idx = g.op("Range", [g.const(0), g.op("Squeeze", [s_dim, g.const([0])]), g.const(1)])
         t_abs = g.op("Add", [t_idx, g.op("Squeeze", [p_dim, g.const([0])])])
         allowed = g.op("LessOrEqual", [g.op("Unsqueeze", [s_idx, g.const([0])]),
                                        g.op("Unsqueeze", [t_abs, g.const([1])])])  # [T, S]
-        scores = g.op("Where", [allowed, raw, neg])  # [B, kv, rep, T, S]
-        probs = g.op("Softmax", [scores], axis=-1)
+        # Rows of a batch: each tier is padded to its longest row; past_valid says how much of it is real.
+        real = []
+        for tier in range(4):
+            idx = g.op("Unsqueeze", [g.op("Range", [g.const(0), g.op("Gather", [sizes, g.const(tier)]), g.const(1)]), g.const([0])])
+            real.append(g.op("Less", [idx, g.op("Unsqueeze", [g.op("Gather", [pv, g.const(tier)], axis=1), g.const([1])])]))  # [B, P]
+        real.append(g.op("ConstantOfShape", [shape_bt], value=helper.make_tensor("true", TensorProto.BOOL, [1], [True])))
+        visible = g.op("And", [allowed, g.op("Unsqueeze", [g.op("Concat", real, axis=1), g.const([1, 2, 3])])])  # [B, 1, 1, T, S]
+        probs = g.op("Softmax", [g.op("Where", [visible, raw, neg])], axis=-1)  # [B, kv, rep, T, S]
         mass = g.op("ReduceSum", [probs, g.const([1, 2, 3])], keepdims=0)
-        g.nodes.append(helper.make_node("Identity", [mass], [f"attn_mass.{i}"]))
         p_parts = g.op("Split", [probs, sizes], n_out=len(tiers), axis=-1)
         ctx = g.op("Sum", [context(pp) for pp, (_, _, context) in zip(p_parts, tiers)])
         ctx = g.op("Transpose", [ctx], perm=[0, 3, 1, 2, 4])  # [B, T, kv, rep, D]
-        attn, = weights.linear(g, g.op("Reshape", [ctx, out_shape]), [f"{p}.self_attn.o_proj"], f"{p}.self_attn.o_proj")
-        x = g.op("Add", [x, attn])
-        h = rms_norm(x, f"{p}.post_attention_layernorm.weight")
+        return g.op("Reshape", [ctx, out_shape]), mass
+
+    def float_attention(i, q, k, v):
+        """The same when only the float32 tier holds tokens (the exact baseline's cache): that tier and the
+        new tokens, with no If and none of the other tiers' operators."""
+        q5 = g.op("Mul", [g.op("Transpose", [g.op("Reshape", [q, q5_shape])], perm=[0, 2, 3, 1, 4]),
+                          g.const(scale, np.float32)])  # [B, kv, rep, T, D]
+        keys = [g.op("Unsqueeze", [g.op("Transpose", [x], perm=PERM_K), g.const([2])]) for x in (f"past_key.{i}", k)]
+        vals = [g.op("Unsqueeze", [g.op("Transpose", [x], perm=PERM_V), g.const([2])]) for x in (f"past_value.{i}", v)]
+        stored = g.op("Slice", [g.op("Shape", [f"past_key.{i}"]), g.const([1]), g.const([2])])
+        real = g.op("Unsqueeze", [g.op("Gather", [f"past_valid.{i}", g.const([0])], axis=1), g.const([1, 2, 3])])  # [B, 1, 1, 1, 1]
+        past_ok = g.op("Less", [g.op("Range", [g.const(0), g.op("Squeeze", [stored, g.const([0])]), g.const(1)]), real])  # [B, 1, 1, 1, P]
+        scores = g.op("Concat", [g.op("Where", [past_ok, g.op("MatMul", [q5, keys[0]]), neg]),
+                                 g.op("Where", [causal, g.op("MatMul", [q5, keys[1]]), neg])], axis=-1)
+        probs = g.op("Softmax", [scores], axis=-1)  # [B, kv, rep, T, P + T]
+        mass = g.op("ReduceSum", [probs, g.const([1, 2, 3])], keepdims=0)
+        p_past, p_new = g.op("Split", [probs, g.op("Concat", [stored, t_dim], axis=0)], n_out=2, axis=-1)
+        ctx = g.op("Add", [g.op("MatMul", [p_past, vals[0]]), g.op("MatMul", [p_new, vals[1]])])
+        ctx = g.op("Transpose", [ctx], perm=[0, 3, 1, 2, 4])  # [B, T, kv, rep, D]
+        return g.op("Reshape", [ctx, out_shape]), mass
+
+    h = rms_norm(x, "model.layers.0.input_layernorm.weight")
+    for i in range(n_layers):
+        p = f"model.layers.{i}"
+        q, k, v = weights.linear(g, h, [f"{p}.self_attn.{n}_proj" for n in "qkv"], f"{p}.self_attn.qkv_proj")
+        q = rope(q, n_heads)  # [B, T, heads * D]
+        k = g.op("Reshape", [rope(k, n_kv), kv_shape])  # [B, T, kv, D]
+        v = g.op("Reshape", [v, kv_shape])
+        g.nodes.append(helper.make_node("Identity", [k], [f"present_key.{i}"]))
+        g.nodes.append(helper.make_node("Identity", [v], [f"present_value.{i}"]))
+        inputs.append(helper.make_tensor_value_info(f"past_valid.{i}", TensorProto.INT64, ["batch", 4]))
+        # Only the float32 tier holds tokens (the other tiers' sizes, over every row, sum to 0)?
+        others = g.op("ReduceSum", [g.op("Slice", [f"past_valid.{i}", g.const([1]), g.const([4]), g.const([1])])], keepdims=0)
+        ctx, mass = g.if_(g.op("Equal", [others, g.const(0)]), lambda: float_attention(i, q, k, v),
+                          lambda: tiered_attention(i, q, k, v), "attention", n_out=2)
+        g.nodes.append(helper.make_node("Identity", [mass], [f"attn_mass.{i}"]))
+        attn, = weights.linear(g, ctx, [f"{p}.self_attn.o_proj"], f"{p}.self_attn.o_proj")
+        h, x = add_norm(attn, x, f"{p}.post_attention_layernorm.weight")
         gate, up = weights.linear(g, h, [f"{p}.mlp.gate_proj", f"{p}.mlp.up_proj"], f"{p}.mlp.gate_up_proj")
         act = g.op("Mul", [gate, g.op("Sigmoid", [gate])])
         down, = weights.linear(g, g.op("Mul", [act, up]), [f"{p}.mlp.down_proj"], f"{p}.mlp.down_proj")
-        x = g.op("Add", [x, down])
+        h, x = add_norm(down, x, f"model.layers.{i + 1}.input_layernorm.weight" if i + 1 < n_layers else "model.norm.weight")
         for kind in ("key", "value"):
             outputs.append(helper.make_tensor_value_info(f"present_{kind}.{i}", TensorProto.FLOAT,
                                                          ["batch", "tokens", n_kv, head_dim]))
         outputs.append(helper.make_tensor_value_info(f"attn_mass.{i}", TensorProto.FLOAT, ["batch", f"total_{i}"]))
 
-    h = rms_norm(x, "model.norm.weight")
     g.nodes.append(helper.make_node("Identity", [weights.lm_head(g, h)], ["logits"]))
 
     graph = helper.make_graph(g.nodes, "inferos_llama", inputs, outputs, g.inits)
     model_proto = helper.make_model(graph, opset_imports=[helper.make_opsetid("", OPSET), helper.make_opsetid("com.microsoft", 1)],
                                     producer_name="inferos-export")
     model_proto.ir_version = 10
-    add_batch_mask(model_proto)  # past_valid.L: rows of a batch may hold different numbers of tokens
     return model_proto
 

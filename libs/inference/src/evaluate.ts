@@ -1,7 +1,7 @@
 // Measurements through the real decode path: perplexity by teacher forcing from the (compressed) cache,
 // greedy recall of a span seen long ago, and decode speed. Each compares cache policies in one run.
 import type { CachePolicy } from '@inferos/kv';
-import type { Engine } from './engine';
+import { BASELINE_CACHE, type Engine } from './engine';
 import { argmax, mulberry32 } from './sampling';
 
 export interface PolicyUnderTest {
@@ -40,6 +40,44 @@ export function nllOf(logits: Float32Array, target: number): number {
 }
 
 /** Windows of `context` tokens: [BOS, next context-1 tokens of the text], bounded by `maxTokens` scored. */
+/** The quality probe scores at most a prompt's last PROBE_TOKENS tokens, in chunks of PROBE_CHUNK. */
+export const PROBE_TOKENS = 1024;
+export const PROBE_CHUNK = 32;
+
+export interface ProbeScore {
+  /** Tokens scored (every token after the first of the kept window). */
+  tokens: number;
+  /** Summed -log p(token) with the policy's compressed cache, and at full precision. */
+  nllPolicy: number;
+  nllBaseline: number;
+}
+
+/**
+ * The quality probe's measurement of one prompt: its last PROBE_TOKENS tokens (enough for old blocks to be
+ * demoted, bounded so the probe stays cheap) teacher-forced through the real decode path in chunks of
+ * PROBE_CHUNK, once with `policy`'s compressed cache and once at full precision. `pause` runs between
+ * chunks: a worker that also serves requests lets them in there.
+ */
+export async function probeScore(engine: Engine, promptIds: readonly number[], policy: CachePolicy,
+  pause: () => Promise<void> = async () => {}): Promise<ProbeScore> {
+  const keep = Math.min(PROBE_TOKENS, engine.info.maxPosition);
+  const bos = engine.info.bosTokenId;
+  const ids = promptIds.length <= keep ? [...promptIds] : [...(bos === null ? [] : [bos]), ...promptIds.slice(-(keep - (bos === null ? 0 : 1)))];
+  const vocab = engine.info.vocabSize;
+  const score = async (p: CachePolicy) => {
+    const cache = engine.newCache(p);
+    let nll = 0;
+    for (let at = 0; at < ids.length - 1; at += PROBE_CHUNK) {
+      const part = ids.slice(at, Math.min(at + PROBE_CHUNK, ids.length - 1));
+      const logits = await engine.forward(cache, part, true);
+      for (let i = 0; i < part.length; i++) nll += nllOf(logits.subarray(i * vocab, (i + 1) * vocab), ids[at + i + 1]!);
+      await pause();
+    }
+    return nll;
+  };
+  return { tokens: Math.max(0, ids.length - 1), nllPolicy: await score(policy), nllBaseline: await score(BASELINE_CACHE) };
+}
+
 export function makeWindows(tokens: readonly number[], bos: number, context: number, maxTokens = Infinity): number[][] {
   if (!Number.isSafeInteger(context) || context < 2) throw new RangeError(`context must be an integer >= 2, got ${context}`);
   const windows: number[][] = [];

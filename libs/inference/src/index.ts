@@ -1,9 +1,9 @@
 export { Engine, ContextLengthError, DEFAULT_PREFILL_CHUNK, BASELINE_CACHE, type GenerateOptions, type GenerateResult, type KvSource, type StepOutput } from './engine';
-export { loadModelInfo, defaultModelDir, ModelDirError, BUNDLED_MODEL, type ModelInfo, type WeightType } from './model-dir';
+export { loadModelInfo, defaultModelDir, contextTextPath, ModelDirError, BUNDLED_MODEL, type ModelInfo, type WeightType } from './model-dir';
 export { Sampler, GREEDY, argmax, mulberry32, checkSampling, type SamplingOptions } from './sampling';
 export { ModelSession, Provider, DEFAULT_PROVIDERS, parseProviders, type ProviderAttempt } from './session';
 export { TextTokenizer, StreamDecoder } from './tokenizer';
 export {
-  perplexity, recall, benchDecode, makeWindows, nllOf,
-  type PolicyUnderTest, type PerplexityOptions, type PerplexityResult, type RecallOptions, type RecallResult, type DecodeBenchResult,
+  perplexity, recall, benchDecode, makeWindows, nllOf, probeScore, PROBE_TOKENS, PROBE_CHUNK,
+  type ProbeScore, type PolicyUnderTest, type PerplexityOptions, type PerplexityResult, type RecallOptions, type RecallResult, type DecodeBenchResult,
 } from './evaluate';

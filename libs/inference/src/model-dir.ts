@@ -61,6 +61,20 @@ export function defaultModelDir(): string {
   throw new ModelDirError(`bundled model not found (looked for ${BUNDLED_MODEL}/inferos.json above this package); pass --model DIR or set INFEROS_MODEL`);
 }
 
+/**
+ * A text to run a model on for speed and context: the model's held-out slice (heldout.txt), else the
+ * bundled model's (any text serves as context when only speed is measured). Undefined when neither exists.
+ */
+export function contextTextPath(info: Pick<ModelInfo, 'dir'>): string | undefined {
+  const dirs = [info.dir];
+  try {
+    dirs.push(defaultModelDir());
+  } catch {
+    // no bundled model: only the model's own text
+  }
+  return dirs.map((d) => join(d, 'heldout.txt')).find((p) => existsSync(p));
+}
+
 function field<T>(meta: Record<string, unknown>, key: string, kind: 'number' | 'string', file: string): T {
   const v = meta[key];
   if (typeof v !== kind) throw new ModelDirError(`${file}: "${key}" must be a ${kind}, got ${JSON.stringify(v)}`);

@@ -1,2 +1,0 @@
-export { startDecodeWorker, type DecodeWorkerOptions } from './worker';
-export type { RunningWorker } from '@inferos/serving';

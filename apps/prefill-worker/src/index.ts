@@ -1,2 +1,0 @@
-export { startPrefillWorker, type PrefillWorkerOptions } from './worker';
-export type { RunningWorker } from '@inferos/serving';
