@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Perplexity of the bundled model with each weight type (README, "Model card: weight types"):
 #   tools/bench/weights-quality.sh --wikitext PATH/wikitext-2-raw-test.txt [--max-tokens 32768]
-# Exports models/inferos-tiny/checkpoint with --weights fp32, fp16, int8, int4 into tools/.work/models/
+# Exports models/inferos-tiny/checkpoint with --weights fp32, fp16, int8, int4 (blocks of 32 and 128) into tools/.work/models/
 # and runs `inferos eval ppl` (baseline cache, windows of 2048, chunks of 32) on the model's held-out slice
 # and on the first --max-tokens tokens of WikiText-2. Prints one JSON line per weight type.
 set -euo pipefail
@@ -16,12 +16,15 @@ while [ $# -gt 0 ]; do
 done
 [ -f "$wikitext" ] || { echo "--wikitext FILE is required (WikiText-2 raw test text)" >&2; exit 2; }
 cd "$root"
-for w in fp32 fp16 int8 int4; do
-  out="tools/.work/models/inferos-tiny-$w"
-  npx inferos export --checkpoint models/inferos-tiny/checkpoint --out "$out" --name "inferos-tiny-$w" --weights "$w" --verify no >&2
+# int4-b32 / int4-b128: int4 in blocks of 32 and of 128 (the default); int8 in blocks of 32 (its default).
+for variant in fp32 fp16 int8 int4-b32 int4-b128; do
+  w="${variant%%-*}" block=()
+  case "$variant" in *-b*) block=(--block-size "${variant##*-b}") ;; esac
+  out="tools/.work/models/inferos-tiny-$variant"
+  npx inferos export --checkpoint models/inferos-tiny/checkpoint --out "$out" --name "inferos-tiny-$variant" --weights "$w" "${block[@]}" --verify no >&2
   cp models/inferos-tiny/onnx/heldout.txt "$out/heldout.txt"
   held=$(npx inferos eval ppl --model "$out" --policy baseline --json | tail -1)
   wiki=$(npx inferos eval ppl --model "$out" --policy baseline --text "$wikitext" --max-tokens "$max" --json | tail -1)
   bytes=$(node -e "console.log(require('./$out/inferos.json').weights.bytes)")
-  node -e "const h=JSON.parse(process.argv[1]), w=JSON.parse(process.argv[2]); console.log(JSON.stringify({weights: '$w', weights_bytes: $bytes, heldout_ppl: h.ppl_baseline, heldout_tokens: h.tokens, wikitext_ppl: w.ppl_baseline, wikitext_tokens: w.tokens}))" "$held" "$wiki"
+  node -e "const h=JSON.parse(process.argv[1]), w=JSON.parse(process.argv[2]); console.log(JSON.stringify({weights: '$variant', weights_bytes: $bytes, heldout_ppl: h.ppl_baseline, heldout_tokens: h.tokens, wikitext_ppl: w.ppl_baseline, wikitext_tokens: w.tokens}))" "$held" "$wiki"
 done

@@ -37,7 +37,7 @@ import onnx
 
 from .checkpoint import Checkpoint, CheckpointError, open_checkpoint, rope_tables
 from .graph import OPSET, ModelWeights, build_graph
-from .weights import BLOCK, WEIGHT_TYPES, WEIGHTS_FILE, WeightsWriter
+from .weights import BLOCK, DEFAULT_BLOCK, WEIGHT_TYPES, WEIGHTS_FILE, WeightsWriter
 
 FORMAT_VERSION = 9
 GOLDEN_PROMPTS = [
@@ -303,12 +303,13 @@ def prepare_out(out: str) -> str:
 
 
 def export(checkpoint: str, out: str, name: str | None = None, weights: str = "auto", groups=GROUP_SIZES,
-           max_context: int | None = None, verify: str = "auto", block: int = BLOCK) -> dict:
+           max_context: int | None = None, verify: str = "auto", block: int | None = None) -> dict:
     t0 = time.time()
     ckpt = open_checkpoint(checkpoint, max_context)
     wtype = weights if weights != "auto" else ("int4" if ckpt.parameters >= AUTO_INT4_PARAMETERS else "fp32")
     if wtype not in WEIGHT_TYPES:
         raise CheckpointError(f"--weights {weights}: expected auto, {', '.join(WEIGHT_TYPES)}")
+    block = block or DEFAULT_BLOCK.get(wtype, BLOCK)
     print(f"{checkpoint}: {ckpt.model_type}, {ckpt.parameters / 1e6:,.1f}M parameters, {ckpt.n_layers} layers, "
           f"{ckpt.n_heads} heads / {ckpt.n_kv} KV heads of {ckpt.head_dim}, RoPE {ckpt.rope_type}, "
           f"{'tied' if ckpt.tied else 'untied'} embeddings; weights {wtype}, context {ckpt.max_positions}", file=sys.stderr)
@@ -420,8 +421,8 @@ def main(argv=None) -> int:
                     help=f"weight type (default auto: int4 from {AUTO_INT4_PARAMETERS / 1e6:.0f}M parameters, else fp32)")
     ap.add_argument("--groups", default=",".join(map(str, GROUP_SIZES)),
                     help="KV quantization group sizes the graph serves (default 32,64,128)")
-    ap.add_argument("--block-size", type=int, default=BLOCK, choices=(32, 64, 128),
-                    help=f"weights per int4/int8 block (default {BLOCK}: quality; 128 reads ~15%% fewer bytes)")
+    ap.add_argument("--block-size", type=int, choices=(32, 64, 128),
+                    help="weights per int4/int8 block (default: 128 for int4, the fewest bytes per token; 32 for int8)")
     ap.add_argument("--max-context", type=int, help="cap the positions the graph covers (default: the model's)")
     ap.add_argument("--verify", default="auto", choices=("auto", "yes", "no"),
                     help="compare against PyTorch (auto: when its float32 model fits in half the free memory)")
