@@ -19,7 +19,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createInterface, type Interface } from 'node:readline';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defaultModelDir, loadModelInfo, TextTokenizer } from '@inferos/inference';
+import { contextTextPath, defaultModelDir, loadModelInfo, TextTokenizer } from '@inferos/inference';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO = join(HERE, '..', '..', '..');
@@ -180,7 +180,7 @@ export async function benchPeer(opts: PeerOptions): Promise<object> {
 
   // Context: real text in the model's own tokens (its held-out slice, else the bundled model's).
   const tok = TextTokenizer.load(info.tokenizerPath);
-  const textFile = [info.dir, defaultModelDir()].map((d) => join(d, 'heldout.txt')).find((p) => existsSync(p))!;
+  const textFile = contextTextPath(info)!;
   const text = tok.encode(readFileSync(textFile, 'utf8'), false);
   const ids = [info.bosTokenId ?? 0];
   while (ids.length < maxContext) ids.push(...text.slice(0, maxContext - ids.length));

@@ -4,8 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { pb, Subjects, request } from '@inferos/proto';
-import { Engine, loadModelInfo, defaultModelDir, TextTokenizer } from '@inferos/inference';
-import { join } from 'node:path';
+import { Engine, loadModelInfo, defaultModelDir, contextTextPath, TextTokenizer } from '@inferos/inference';
 import { startSystem, freePort } from './system';
 
 export interface ServeBenchOptions {
@@ -237,7 +236,9 @@ export async function benchServe(opts: ServeBenchOptions): Promise<object> {
     throw new RangeError(`--prompt-tokens + --output-tokens (${opts.promptTokens + opts.outputTokens}) exceed the model's context of ${info.maxPosition}`);
   }
   const tokenizer = TextTokenizer.load(info.tokenizerPath);
-  const heldout = readFileSync(join(info.dir, 'heldout.txt'), 'utf8');
+  const textFile = contextTextPath(info);
+  if (!textFile) throw new RangeError(`${info.dir} ships no heldout.txt and there is no bundled model to take prompts from`);
+  const heldout = readFileSync(textFile, 'utf8');
   const maxRequests = Math.max(8, ...opts.concurrency.map((c) => opts.requests ?? Math.max(8, 4 * c)));
   const prompts = makePrompts(tokenizer, heldout, opts.promptTokens, Math.min(maxRequests, 64));
   // A private NATS server and a free port: a system already running on this machine is left alone.

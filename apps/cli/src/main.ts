@@ -18,7 +18,7 @@ import {
   perplexity,
   recall,
   benchDecode,
-  defaultModelDir,
+  contextTextPath,
   loadModelInfo,
   type PolicyUnderTest,
   parseProviders,
@@ -127,8 +127,12 @@ options:
   --policy NAME|FILE    KV policy for requests that name none (default: default)
   --budget BYTES        KV budget, e.g. 512MiB (default: the policy's io.host_pool_bytes)
   --model DIR           exported model directory (default: the bundled model)
-  --prefill-workers N   prefill worker processes (default 1)
-  --decode-workers N    decode worker processes (default 1)`,
+  --prefill-workers N   prefill worker processes (default 1; with --workers separate)
+  --decode-workers N    decode worker processes (default 1)
+  --workers MODE        separate: prefill workers of their own, the quality probe in the controller;
+                        shared: each decode worker also serves prefill and the quality probe from its one
+                        model session (the weights held once, not three times);
+                        auto (default): shared when the model's weights pass 256 MiB`,
   'bench serve': `usage: inferos bench serve --concurrency LIST --prompt-tokens N --output-tokens M --kv-budget BYTES [options]
 
 Throughput and latency through the services under one KV budget, for baseline and the policy in one run
@@ -201,9 +205,9 @@ Sets up the tools' Python environment (tools/.venv) on first use.
 
 options:
   --weights TYPE        fp32 | fp16 | int8 | int4 (default auto: int4 from 100M parameters, else fp32);
-                        int8/int4 are blocks of 32 run by ONNX Runtime's MatMulNBits
-  --block-size N        32 | 64 | 128 weights per int4/int8 block (default 32; larger reads fewer bytes
-                        per token, at some cost in quality: README, "Weight types")
+                        int8/int4 are blocks of weights run by ONNX Runtime's MatMulNBits
+  --block-size N        32 | 64 | 128 weights per int4/int8 block (default 128 for int4, 32 for int8;
+                        larger reads fewer bytes per token, at some cost in quality: README, "Weight types")
   --groups LIST         KV quantization group sizes the graph serves (default 32,64,128; a policy
                         needs its group size)
   --max-context N       cap the positions the graph covers (default: the model's, or its sliding window)
@@ -383,10 +387,8 @@ function progress(label: string): (done: number, total: number) => void {
 
 /** The model's held-out text slice, else the bundled model's (any text serves as context for speed). */
 function heldoutPath(engine: Engine): string {
-  for (const dir of [engine.info.dir, defaultModelDir()]) {
-    const p = join(dir, 'heldout.txt');
-    if (existsSync(p)) return p;
-  }
+  const p = contextTextPath(engine.info);
+  if (p) return p;
   throw new UsageError(`${engine.info.dir} ships no heldout.txt; pass --text FILE`);
 }
 
@@ -599,8 +601,10 @@ async function up(argv: string[]): Promise<number> {
   const { values: v } = parse(argv, {
     port: { type: 'string' }, host: { type: 'string' }, 'api-key': { type: 'string' }, nats: { type: 'string' },
     policy: { type: 'string' }, budget: { type: 'string' }, model: { type: 'string' },
-    'prefill-workers': { type: 'string' }, 'decode-workers': { type: 'string' },
+    'prefill-workers': { type: 'string' }, 'decode-workers': { type: 'string' }, workers: { type: 'string' },
   }, 'up');
+  const workers = (v['workers'] as string | undefined) ?? 'auto';
+  if (workers !== 'separate' && workers !== 'shared' && workers !== 'auto') throw new UsageError(`--workers must be separate, shared or auto, got ${JSON.stringify(workers)}`);
   const policy = (v['policy'] as string | undefined) ?? 'default';
   loadPolicy(policy); // a bad policy is refused before anything starts
   const apiKey = (v['api-key'] as string | undefined) ?? process.env['INFEROS_API_KEY'];
@@ -613,8 +617,9 @@ async function up(argv: string[]): Promise<number> {
     policy,
     budget: v['budget'] as string | undefined,
     model: v['model'] as string | undefined,
-    prefillWorkers: intOption(v['prefill-workers'] as string | undefined, 'prefill-workers', 1),
+    prefillWorkers: v['prefill-workers'] === undefined ? undefined : intOption(v['prefill-workers'] as string, 'prefill-workers', 1),
     decodeWorkers: intOption(v['decode-workers'] as string | undefined, 'decode-workers', 1),
+    workers,
     say,
   });
   process.stdout.write(

@@ -7,6 +7,7 @@ import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { connect } from '@nats-io/transport-node';
 import { startNatsServer, findNatsServer, request, pb, Subjects, DEFAULT_NATS_URL, type NatsServerHandle } from '@inferos/proto';
+import { loadModelInfo, defaultModelDir } from '@inferos/inference';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
@@ -22,6 +23,13 @@ export interface SystemOptions {
   model?: string;
   prefillWorkers?: number;
   decodeWorkers?: number;
+  /**
+   * 'separate': prefill-worker processes, and the controller's quality probe in a thread of its own;
+   * 'shared': each decode worker also serves prefill and the quality probe from its one model session (the
+   * weights held once per worker process, not three times); 'auto' (default): shared when the model's
+   * weights file passes SHARED_WORKERS_ABOVE bytes.
+   */
+  workers?: 'separate' | 'shared' | 'auto';
   /** Largest prefill step (kv-store --chunk). */
   chunk?: number;
   /** Start the controller (control API, policy distribution, loops; default true). */
@@ -107,6 +115,7 @@ function isLoopbackUrl(url: string): boolean {
 
 export async function startSystem(opts: SystemOptions = {}): Promise<RunningSystem> {
   const say = opts.say ?? (() => {});
+  const shared = sharedWorkers(opts); // (reads the model's metadata: a bad --model stops us before anything starts)
   const natsUrl = opts.natsUrl ?? process.env['INFEROS_NATS_URL'] ?? DEFAULT_NATS_URL;
   let nats: NatsServerHandle | undefined;
   let url = natsUrl;
@@ -122,6 +131,7 @@ export async function startSystem(opts: SystemOptions = {}): Promise<RunningSyst
   }
   const services: ServiceProcess[] = [];
   const common = ['--nats', url, ...(opts.model ? ['--model', opts.model] : [])];
+  if (shared) say('workers share one model session per process (prefill, decode and the quality probe)');
   const policy = opts.policy ?? 'default';
   const start = (name: string, app: string, args: string[]) => {
     const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'apps', app, 'src', 'main.ts'), ...common, ...args], {
@@ -143,14 +153,14 @@ export async function startSystem(opts: SystemOptions = {}): Promise<RunningSyst
   try {
     if (opts.controller !== false) {
       const port = opts.controlPort ?? 7031;
-      start('controller', 'controller', ['--config', policy, '--port', String(port), ...(opts.probe === false ? ['--no-probe'] : []), ...(opts.apiKey ? ['--api-key', opts.apiKey] : [])]);
+      start('controller', 'controller', ['--config', policy, '--port', String(port), ...(opts.probe === false ? ['--no-probe'] : shared ? ['--probe', 'workers'] : []), ...(opts.apiKey ? ['--api-key', opts.apiKey] : [])]);
       await waitHealthy(url, 'controller', services);
       controlUrl = `http://127.0.0.1:${port}`;
     }
     start('kv-store', 'kv-store', ['--policy', policy, ...(opts.budget ? ['--budget', opts.budget] : []), ...(opts.chunk ? ['--chunk', String(opts.chunk)] : [])]);
     await waitHealthy(url, 'kv-store', services);
-    for (let i = 0; i < (opts.prefillWorkers ?? 1); i++) start('prefill-worker', 'prefill-worker', ['--policy', policy]);
-    for (let i = 0; i < (opts.decodeWorkers ?? 1); i++) start('decode-worker', 'decode-worker', ['--policy', policy]);
+    if (!shared) for (let i = 0; i < (opts.prefillWorkers ?? 1); i++) start('prefill-worker', 'prefill-worker', ['--policy', policy]);
+    for (let i = 0; i < (opts.decodeWorkers ?? 1); i++) start('decode-worker', 'decode-worker', ['--policy', policy, ...(shared ? ['--prefill', '--quality-probe'] : [])]);
     await waitHealthy(url, 'prefill-worker', services);
     await waitHealthy(url, 'decode-worker', services);
     const port = opts.port ?? 8000;
@@ -170,6 +180,17 @@ export async function startSystem(opts: SystemOptions = {}): Promise<RunningSyst
     await stop();
     throw err;
   }
+}
+
+/** Above this many bytes of weights, `workers: 'auto'` shares one model session per worker process. */
+export const SHARED_WORKERS_ABOVE = 256 * 1024 * 1024;
+
+function sharedWorkers(opts: SystemOptions): boolean {
+  const mode = opts.workers ?? 'auto';
+  if (mode === 'shared' && opts.prefillWorkers !== undefined) throw new RangeError('shared workers serve prefill in the decode workers: --prefill-workers does not apply');
+  if (mode !== 'auto') return mode === 'shared';
+  if (opts.prefillWorkers !== undefined) return false;
+  return loadModelInfo(opts.model ?? defaultModelDir()).weights.bytes > SHARED_WORKERS_ABOVE;
 }
 
 function exitedEarly(services: ServiceProcess[]): void {

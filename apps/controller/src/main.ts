@@ -10,6 +10,7 @@ await runService('controller', 'control API, policy distribution, and the mid an
   host: { type: 'string', default: '127.0.0.1', help: 'address to bind; anything but loopback needs --api-key' },
   'api-key': { type: 'string', help: 'require Authorization: Bearer KEY (env INFEROS_API_KEY)' },
   model: { type: 'string', help: 'exported model directory for the quality probe (default: the bundled model; env INFEROS_MODEL)' },
+  probe: { type: 'string', default: 'thread', help: 'where the quality probe scores sampled prompts: thread (the model loaded in a thread of this process) or workers (on the decode workers\' session: decode-worker --quality-probe)' },
   'no-probe': { type: 'boolean', help: 'do not run the quality probe (no delta-perplexity estimate, no quality guard)' },
 }, async (v, nc, log) => {
   const port = Number(v['port']);
@@ -17,11 +18,13 @@ await runService('controller', 'control API, policy distribution, and the mid an
   const host = String(v['host']);
   const apiKey = (v['api-key'] as string | undefined) ?? process.env['INFEROS_API_KEY'];
   checkBind(host, apiKey, 'the control API');
+  const where = String(v['probe']);
+  if (where !== 'thread' && where !== 'workers') throw new RangeError(`--probe must be thread or workers, got ${JSON.stringify(where)}`);
   const { name, policy } = loadPolicy(String(v['config']));
   const modelDir = (v['model'] as string | undefined) ?? defaultModelDir();
   const info = loadModelInfo(modelDir);
   const c = await startController(nc, {
-    seed: policy, seedName: name, modelDir, modelName: info.name, groups: [...info.graphs.keys()], port, host, apiKey, probe: v['no-probe'] !== true, log,
+    seed: policy, seedName: name, modelDir, modelName: info.name, groups: [...info.graphs.keys()], port, host, apiKey, probe: v['no-probe'] === true ? false : where, log,
   });
   return { close: () => c.close(), ready: `ready: ${c.url}/v1 (policy version ${c.store.current.version})` };
 });

@@ -2,6 +2,7 @@
 // current KV policy (a policy change starts a new estimate), over a sliding window.
 import { Worker } from 'node:worker_threads';
 import type { CachePolicy } from '@inferos/kv';
+import { pb, Subjects, request, type NatsConnection } from '@inferos/proto';
 import type { ProbeJob, ProbeResult } from './probe-worker';
 
 export interface Estimate {
@@ -62,8 +63,63 @@ export class QualityEstimator {
   }
 }
 
-/** Runs probe jobs one at a time in a worker thread; jobs that arrive while it is busy are dropped. */
-export class QualityProbe {
+/** Where the probe's jobs run: one at a time; jobs that arrive while one runs are dropped (counted). */
+export interface ProbeRunner {
+  dropped: number;
+  /** Why the probe cannot run, or null. */
+  error: string | null;
+  whenReady(): Promise<void>;
+  /** Score a prompt unless a job is already running; returns whether it was taken. */
+  offer(job: ProbeJob): boolean;
+  close(): Promise<void>;
+}
+
+/**
+ * Runs probe jobs on the workers' model session (`decode-worker --quality-probe`, queue group) over
+ * NATS: no process loads the model for the probe alone. A worker scores between its decode steps.
+ */
+export class RemoteQualityProbe implements ProbeRunner {
+  private busy = false;
+  private closed = false;
+  dropped = 0;
+  error: string | null = null;
+
+  constructor(private readonly nc: NatsConnection, private readonly onResult: (r: ProbeResult) => void,
+    private readonly onError: (e: Error) => void, private readonly timeoutMs = 300_000) {}
+
+  async whenReady(): Promise<void> {}
+
+  offer(job: ProbeJob): boolean {
+    if (this.busy || this.closed) {
+      this.dropped++;
+      return false;
+    }
+    this.busy = true;
+    const p = job.policy;
+    const req = {
+      promptIds: job.promptIds, policyVersion: job.policyVersion,
+      policy: { fullPrecision: p.fullPrecision, sinks: p.sinks, window: p.window, groupSize: p.groupSize, ...p.thresholds },
+    };
+    void request(this.nc, Subjects.qualityScore, pb.QualityScoreRequest, req, pb.QualitySample, this.timeoutMs).then((r) => {
+      if (r.error) throw new Error(r.error);
+      this.error = null;
+      this.onResult({ tokens: r.tokens, nllPolicy: r.nllPolicy, nllBaseline: r.nllBaseline, policyVersion: job.policyVersion });
+    }).catch((e: Error) => {
+      this.error = `no worker scored the last sampled prompt: ${e.message} (the probe runs on decode workers started with --quality-probe)`;
+      this.onError(e);
+    }).finally(() => {
+      this.busy = false;
+    });
+    return true;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+  }
+}
+
+/** Runs probe jobs one at a time in a worker thread of its own (the model loaded once more). */
+export class QualityProbe implements ProbeRunner {
   private readonly worker: Worker;
   private busy = true;
   private readonly ready: Promise<void>;

@@ -19,7 +19,8 @@ import { PeriodicLoop, startReporter, type PolicyState } from '@inferos/serving'
 import { buildRegistry, Aggregator } from '@inferos/metrics';
 import { buildApp } from './app';
 import { PolicyStore, readHistory } from './policy-store';
-import { QualityEstimator, QualityProbe, type Estimate } from './quality';
+import { QualityEstimator, QualityProbe, RemoteQualityProbe, type Estimate, type ProbeRunner } from './quality';
+import type { ProbeResult } from './probe-worker';
 
 export const MID_CHANGE_MS = 2000;
 export const RECOVER_MS = 2000;
@@ -38,8 +39,11 @@ export interface ControllerOptions {
   apiKey?: string;
   /** KV group sizes the model has graphs for: a policy asking another is refused (422). */
   groups?: readonly number[];
-  /** Run the quality probe (loads the model in a worker thread). Default true. */
-  probe?: boolean;
+  /**
+   * Where the quality probe runs: 'thread' (the model loaded once more, in a worker thread; the default),
+   * 'workers' (on the decode workers' session, over NATS: decode-worker --quality-probe), or false (off).
+   */
+  probe?: 'thread' | 'workers' | false;
   log?: (line: string) => void;
 }
 
@@ -88,7 +92,11 @@ export async function startController(nc: NatsConnection, opts: ControllerOption
     }
   };
   trackContent(store.current);
-  const probe = opts.probe === false ? undefined : new QualityProbe(opts.modelDir, (r) => estimator.add(r, r.policyVersion), (e) => log(`quality probe: ${e.message}`));
+  const onProbeResult = (r: ProbeResult) => estimator.add(r, r.policyVersion);
+  const onProbeError = (e: Error) => log(`quality probe: ${e.message}`);
+  const probe: ProbeRunner | undefined = opts.probe === false ? undefined
+    : opts.probe === 'workers' ? new RemoteQualityProbe(nc, onProbeResult, onProbeError)
+      : new QualityProbe(opts.modelDir, onProbeResult, onProbeError);
   let guardEntered = false;
   let belowSince = 0;
   let operatorMaxBatch = store.current.policy.scheduler.max_batch;

@@ -1,7 +1,6 @@
-// prefill-worker service: runs prompts into the kv-store's cache (see worker.ts). Start more instances
+// prefill-worker service: runs prompts into the kv-store's cache (libs/serving/src/prefill-worker.ts). Start more instances
 // to share the queue.
-import { runService } from '@inferos/serving';
-import { startPrefillWorker } from './worker';
+import { runService, startPrefillWorker } from '@inferos/serving';
 
 await runService('prefill-worker', 'runs prompts in chunks into the kv-store (NATS queue group)', {
   model: { type: 'string', help: 'exported model directory (default: the bundled model; env INFEROS_MODEL)' },

@@ -34,6 +34,8 @@ export const Subjects = {
   reportAll: 'inferos.metrics.report.>',
   /** gateway -> controller (publish): QualityProbe, a sampled request's prompt. */
   qualityProbe: 'inferos.quality.probe',
+  /** controller -> workers with --quality-probe (queue group): QualityScoreRequest -> QualitySample. */
+  qualityScore: 'inferos.quality.score',
   /** controller -> JetStream stream HISTORY_STREAM: policy changes and metric snapshots (JSON). */
   historyPolicy: 'inferos.history.policy',
   historySnapshot: 'inferos.history.snapshot',
@@ -44,6 +46,7 @@ export const Subjects = {
 export const QueueGroups = {
   prefill: 'inferos-prefill-workers',
   decode: 'inferos-decode-workers',
+  quality: 'inferos-quality-scorers',
 } as const;
 
 /** Services that answer health requests, in start order. */

@@ -10,10 +10,11 @@
 import { Engine, Sampler } from '@inferos/inference';
 import { loadPolicy } from '@inferos/kv';
 import { pb, Subjects, QueueGroups, serve, inferos, type NatsConnection } from '@inferos/proto';
+import { KvClient, RemoteSeq, workerId, type StepToCommit } from './kv-client';
+import { followPolicy, startReporter } from './control';
 import {
-  KvClient, RemoteSeq, workerId, providerPreference, announce, sendChunk, stepChecked, lastLogits, abandon, followPolicy, startReporter, type StepToCommit,
-  type WorkerOptions, type RunningWorker,
-} from '@inferos/serving';
+  providerPreference, announce, sendChunk, stepChecked, lastLogits, abandon, type WorkerOptions, type RunningWorker,
+} from './worker';
 
 /** `policy`: the policy whose scheduler.decode_device picks the execution provider. */
 export type DecodeWorkerOptions = WorkerOptions;
@@ -31,7 +32,7 @@ export async function startDecodeWorker(nc: NatsConnection, opts: DecodeWorkerOp
   const log = opts.log ?? (() => {});
   const { policy } = loadPolicy(opts.policy);
   const preference = providerPreference(policy.scheduler.decode_device, 'decode');
-  const engine = await Engine.load(opts.modelDir, preference);
+  const engine = opts.engine ?? await Engine.load(opts.modelDir, preference);
   const vocab = engine.info.vocabSize;
   const id = workerId('decode-worker');
   const kv = new KvClient(nc, id);
@@ -237,7 +238,7 @@ export async function startDecodeWorker(nc: NatsConnection, opts: DecodeWorkerOp
       follower.stop();
       stopReporter();
       kv.close();
-      await engine.close();
+      if (!opts.engine) await engine.close();
     },
   };
 }

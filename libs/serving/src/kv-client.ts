@@ -153,7 +153,9 @@ export class KvClient {
   private readonly staging: Staging;
 
   constructor(private readonly nc: NatsConnection, readonly workerId: string) {
-    this.staging = new Staging(workerId.replace(/[^a-z0-9]/gi, '').toLowerCase().slice(-12));
+    // Short but distinct per worker of a process (a shared-workers process stages for prefill and decode).
+    const compact = workerId.replace(/[^a-z0-9]/gi, '').toLowerCase();
+    this.staging = new Staging(compact.slice(0, 3) + compact.slice(-12));
   }
 
   locksFor(table: inferos.v1.SeqTable): SeqLocks {

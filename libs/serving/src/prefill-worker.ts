@@ -4,9 +4,11 @@
 import { Engine, Sampler } from '@inferos/inference';
 import { loadPolicy, prefillSteps } from '@inferos/kv';
 import { pb, Subjects, QueueGroups, LOST_AFTER_MS, serve, request, inferos, type NatsConnection } from '@inferos/proto';
+import { KvClient, workerId } from './kv-client';
+import { followPolicy, startReporter } from './control';
 import {
-  KvClient, workerId, providerPreference, announce, sendChunk, stepChecked, lastLogits, abandon, followPolicy, startReporter, type WorkerOptions, type RunningWorker,
-} from '@inferos/serving';
+  providerPreference, announce, sendChunk, stepChecked, lastLogits, abandon, type WorkerOptions, type RunningWorker,
+} from './worker';
 
 /** `policy`: the policy whose scheduler.prefill_device picks the execution provider. */
 export type PrefillWorkerOptions = WorkerOptions;
@@ -15,7 +17,7 @@ export async function startPrefillWorker(nc: NatsConnection, opts: PrefillWorker
   const log = opts.log ?? (() => {});
   const { policy } = loadPolicy(opts.policy);
   const preference = providerPreference(policy.scheduler.prefill_device, 'prefill');
-  const engine = await Engine.load(opts.modelDir, preference);
+  const engine = opts.engine ?? await Engine.load(opts.modelDir, preference);
   const id = workerId('prefill-worker');
   // A model run blocks this process's event loop, heartbeats included, so no prompt chunk may run longer
   // than a fraction of LOST_AFTER_MS: the chunk is capped by the prefill speed measured here (a warm-up
@@ -147,7 +149,7 @@ export async function startPrefillWorker(nc: NatsConnection, opts: PrefillWorker
       follower.stop();
       stopReporter();
       kv.close();
-      await engine.close();
+      if (!opts.engine) await engine.close();
     },
   };
 }

@@ -1,8 +1,8 @@
 // What the prefill and decode workers share: execution-provider preference from the policy, heartbeats,
 // health replies, token-chunk publishing, and a model step that re-runs when the seqlock says the
 // tiers changed under it.
-import { Engine, type StepOutput, type Provider } from '@inferos/inference';
-import { pb, Subjects, HEARTBEAT_MS, publish, serve, type NatsConnection, type Subscription } from '@inferos/proto';
+import { Engine, probeScore, type StepOutput, type Provider } from '@inferos/inference';
+import { pb, Subjects, QueueGroups, HEARTBEAT_MS, publish, serve, type NatsConnection, type Subscription } from '@inferos/proto';
 import { KvClient, RemoteSeq } from './kv-client';
 
 /** Fallback chains from ARCHITECTURE.md; a policy's device picks where the chain starts. */
@@ -26,6 +26,11 @@ export interface WorkerOptions {
   /** Policy (profile name or file) whose scheduler devices pick the execution provider. */
   policy: string;
   log?: (line: string) => void;
+  /**
+   * A model session to share with the other workers of this process (the weights then held once); the
+   * worker does not close it. Without it the worker opens its own from modelDir.
+   */
+  engine?: Engine;
 }
 
 export interface RunningWorker {
@@ -137,4 +142,36 @@ export async function stepChecked(engine: Engine, kv: KvClient, seq: RemoteSeq, 
 /** Logits of the last position of a step's [t, vocab] output. */
 export function lastLogits(out: StepOutput, t: number, vocab: number): Float32Array {
   return out.logits.subarray((t - 1) * vocab, t * vocab);
+}
+
+/**
+ * Score the controller's quality-probe prompts on this process's model session (controller --probe
+ * workers), one at a time: a request that arrives while one runs is answered at once with an error (the
+ * controller drops it, as its own probe would). Between chunks the event loop runs, so the worker's
+ * decode steps and heartbeats go on while it scores.
+ */
+export function serveQualityProbe(nc: NatsConnection, engine: Engine, id: string, log: (line: string) => void): { stop(): void } {
+  let busy = false;
+  const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
+  const sub = serve(nc, Subjects.qualityScore, {
+    queue: QueueGroups.quality, request: pb.QualityScoreRequest, reply: pb.QualitySample, log,
+    onError: (e) => ({ instance: id, error: e.message }),
+  }, async (req) => {
+    if (busy) return { instance: id, policyVersion: req.policyVersion, error: `${id} is scoring another prompt` };
+    const p = req.policy;
+    if (!p || req.promptIds.length < 2) return { instance: id, policyVersion: req.policyVersion, error: 'a quality score needs a policy and at least two prompt tokens' };
+    busy = true;
+    const t0 = performance.now();
+    try {
+      const policy = {
+        fullPrecision: p.fullPrecision === true, sinks: p.sinks ?? 0, window: p.window ?? 0, groupSize: p.groupSize ?? 0,
+        thresholds: { int8: p.int8 ?? 0, int4: p.int4 ?? 0, evict: p.evict ?? 0 },
+      };
+      const s = await probeScore(engine, req.promptIds, policy, pause);
+      return { instance: id, tokens: s.tokens, nllPolicy: s.nllPolicy, nllBaseline: s.nllBaseline, policyVersion: req.policyVersion, timeMs: performance.now() - t0 };
+    } finally {
+      busy = false;
+    }
+  });
+  return { stop: () => sub.unsubscribe() };
 }

@@ -4009,6 +4009,260 @@ export namespace inferos {
         }
 
         /**
+         * Properties of a CachePolicy.
+         * @deprecated Use inferos.v1.CachePolicy.$Properties instead.
+         */
+        interface ICachePolicy extends inferos.v1.CachePolicy.$Properties {
+        }
+
+        /** Represents a CachePolicy. */
+        class CachePolicy {
+
+            /**
+             * Constructs a new CachePolicy.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: inferos.v1.CachePolicy.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** CachePolicy fullPrecision. */
+            fullPrecision: boolean;
+
+            /** CachePolicy sinks. */
+            sinks: number;
+
+            /** CachePolicy window. */
+            window: number;
+
+            /** CachePolicy groupSize. */
+            groupSize: number;
+
+            /** CachePolicy int8. */
+            int8: number;
+
+            /** CachePolicy int4. */
+            int4: number;
+
+            /** CachePolicy evict. */
+            evict: number;
+
+            /**
+             * Creates a new CachePolicy instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns CachePolicy instance
+             */
+            static create(properties: inferos.v1.CachePolicy.$Shape): inferos.v1.CachePolicy & inferos.v1.CachePolicy.$Shape;
+            static create(properties?: inferos.v1.CachePolicy.$Properties): inferos.v1.CachePolicy;
+
+            /**
+             * Encodes the specified CachePolicy message. Does not implicitly {@link inferos.v1.CachePolicy.verify|verify} messages.
+             * @param message CachePolicy message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: inferos.v1.CachePolicy.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a CachePolicy message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {inferos.v1.CachePolicy & inferos.v1.CachePolicy.$Shape} CachePolicy
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): inferos.v1.CachePolicy & inferos.v1.CachePolicy.$Shape;
+
+            /**
+             * Verifies a CachePolicy message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a CachePolicy message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns CachePolicy
+             */
+            static fromObject(object: { [k: string]: any }): inferos.v1.CachePolicy;
+
+            /**
+             * Creates a plain object from a CachePolicy message. Also converts values to other types if specified.
+             * @param message CachePolicy
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: inferos.v1.CachePolicy, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this CachePolicy to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for CachePolicy
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace CachePolicy {
+
+            /** Properties of a CachePolicy. */
+            interface $Properties {
+
+                /** CachePolicy fullPrecision */
+                fullPrecision?: (boolean|null);
+
+                /** CachePolicy sinks */
+                sinks?: (number|null);
+
+                /** CachePolicy window */
+                window?: (number|null);
+
+                /** CachePolicy groupSize */
+                groupSize?: (number|null);
+
+                /** CachePolicy int8 */
+                int8?: (number|null);
+
+                /** CachePolicy int4 */
+                int4?: (number|null);
+
+                /** CachePolicy evict */
+                evict?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a CachePolicy. */
+            type $Shape = inferos.v1.CachePolicy.$Properties;
+        }
+
+        /**
+         * Properties of a QualityScoreRequest.
+         * @deprecated Use inferos.v1.QualityScoreRequest.$Properties instead.
+         */
+        interface IQualityScoreRequest extends inferos.v1.QualityScoreRequest.$Properties {
+        }
+
+        /** Represents a QualityScoreRequest. */
+        class QualityScoreRequest {
+
+            /**
+             * Constructs a new QualityScoreRequest.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: inferos.v1.QualityScoreRequest.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** QualityScoreRequest schemaVersion. */
+            schemaVersion: number;
+
+            /** QualityScoreRequest promptIds. */
+            promptIds: number[];
+
+            /** QualityScoreRequest policy. */
+            policy?: (inferos.v1.CachePolicy.$Properties|null);
+
+            /** QualityScoreRequest policyVersion. */
+            policyVersion: number;
+
+            /**
+             * Creates a new QualityScoreRequest instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns QualityScoreRequest instance
+             */
+            static create(properties: inferos.v1.QualityScoreRequest.$Shape): inferos.v1.QualityScoreRequest & inferos.v1.QualityScoreRequest.$Shape;
+            static create(properties?: inferos.v1.QualityScoreRequest.$Properties): inferos.v1.QualityScoreRequest;
+
+            /**
+             * Encodes the specified QualityScoreRequest message. Does not implicitly {@link inferos.v1.QualityScoreRequest.verify|verify} messages.
+             * @param message QualityScoreRequest message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: inferos.v1.QualityScoreRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a QualityScoreRequest message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {inferos.v1.QualityScoreRequest & inferos.v1.QualityScoreRequest.$Shape} QualityScoreRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): inferos.v1.QualityScoreRequest & inferos.v1.QualityScoreRequest.$Shape;
+
+            /**
+             * Verifies a QualityScoreRequest message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a QualityScoreRequest message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns QualityScoreRequest
+             */
+            static fromObject(object: { [k: string]: any }): inferos.v1.QualityScoreRequest;
+
+            /**
+             * Creates a plain object from a QualityScoreRequest message. Also converts values to other types if specified.
+             * @param message QualityScoreRequest
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: inferos.v1.QualityScoreRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this QualityScoreRequest to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for QualityScoreRequest
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace QualityScoreRequest {
+
+            /** Properties of a QualityScoreRequest. */
+            interface $Properties {
+
+                /** QualityScoreRequest schemaVersion */
+                schemaVersion?: (number|null);
+
+                /** QualityScoreRequest promptIds */
+                promptIds?: (number[]|null);
+
+                /** QualityScoreRequest policy */
+                policy?: (inferos.v1.CachePolicy.$Properties|null);
+
+                /** QualityScoreRequest policyVersion */
+                policyVersion?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a QualityScoreRequest. */
+            type $Shape = inferos.v1.QualityScoreRequest.$Properties;
+        }
+
+        /**
          * Properties of a QualitySample.
          * @deprecated Use inferos.v1.QualitySample.$Properties instead.
          */
@@ -4047,6 +4301,9 @@ export namespace inferos {
 
             /** QualitySample timeMs. */
             timeMs: number;
+
+            /** QualitySample error. */
+            error: string;
 
             /**
              * Creates a new QualitySample instance using the specified properties.
@@ -4135,6 +4392,9 @@ export namespace inferos {
 
                 /** QualitySample timeMs */
                 timeMs?: (number|null);
+
+                /** QualitySample error */
+                error?: (string|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];

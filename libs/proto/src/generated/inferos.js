@@ -12575,6 +12575,780 @@ export const inferos = $root.inferos = (() => {
             return QualityProbe;
         })();
 
+        v1.CachePolicy = (function() {
+
+            /**
+             * Properties of a CachePolicy.
+             * @typedef {Object} inferos.v1.CachePolicy.$Properties
+             * @property {boolean|null} [fullPrecision] CachePolicy fullPrecision
+             * @property {number|null} [sinks] CachePolicy sinks
+             * @property {number|null} [window] CachePolicy window
+             * @property {number|null} [groupSize] CachePolicy groupSize
+             * @property {number|null} [int8] CachePolicy int8
+             * @property {number|null} [int4] CachePolicy int4
+             * @property {number|null} [evict] CachePolicy evict
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a CachePolicy.
+             * @memberof inferos.v1
+             * @interface ICachePolicy
+             * @augments inferos.v1.CachePolicy.$Properties
+             * @deprecated Use inferos.v1.CachePolicy.$Properties instead.
+             */
+
+            /**
+             * Shape of a CachePolicy.
+             * @typedef {inferos.v1.CachePolicy.$Properties} inferos.v1.CachePolicy.$Shape
+             */
+
+            /**
+             * Constructs a new CachePolicy.
+             * @memberof inferos.v1
+             * @classdesc Represents a CachePolicy.
+             * @constructor
+             * @param {inferos.v1.CachePolicy.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const CachePolicy = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * CachePolicy fullPrecision.
+             * @member {boolean} fullPrecision
+             * @memberof inferos.v1.CachePolicy
+             * @instance
+             */
+            CachePolicy.prototype.fullPrecision = false;
+
+            /**
+             * CachePolicy sinks.
+             * @member {number} sinks
+             * @memberof inferos.v1.CachePolicy
+             * @instance
+             */
+            CachePolicy.prototype.sinks = 0;
+
+            /**
+             * CachePolicy window.
+             * @member {number} window
+             * @memberof inferos.v1.CachePolicy
+             * @instance
+             */
+            CachePolicy.prototype.window = 0;
+
+            /**
+             * CachePolicy groupSize.
+             * @member {number} groupSize
+             * @memberof inferos.v1.CachePolicy
+             * @instance
+             */
+            CachePolicy.prototype.groupSize = 0;
+
+            /**
+             * CachePolicy int8.
+             * @member {number} int8
+             * @memberof inferos.v1.CachePolicy
+             * @instance
+             */
+            CachePolicy.prototype.int8 = 0;
+
+            /**
+             * CachePolicy int4.
+             * @member {number} int4
+             * @memberof inferos.v1.CachePolicy
+             * @instance
+             */
+            CachePolicy.prototype.int4 = 0;
+
+            /**
+             * CachePolicy evict.
+             * @member {number} evict
+             * @memberof inferos.v1.CachePolicy
+             * @instance
+             */
+            CachePolicy.prototype.evict = 0;
+
+            /**
+             * Creates a new CachePolicy instance using the specified properties.
+             * @function create
+             * @memberof inferos.v1.CachePolicy
+             * @static
+             * @param {inferos.v1.CachePolicy.$Properties=} [properties] Properties to set
+             * @returns {inferos.v1.CachePolicy} CachePolicy instance
+             * @type {{
+             *   (properties: inferos.v1.CachePolicy.$Shape): inferos.v1.CachePolicy & inferos.v1.CachePolicy.$Shape;
+             *   (properties?: inferos.v1.CachePolicy.$Properties): inferos.v1.CachePolicy;
+             * }}
+             */
+            CachePolicy.create = function(properties) {
+                return new CachePolicy(properties);
+            };
+
+            /**
+             * Encodes the specified CachePolicy message. Does not implicitly {@link inferos.v1.CachePolicy.verify|verify} messages.
+             * @function encode
+             * @memberof inferos.v1.CachePolicy
+             * @static
+             * @param {inferos.v1.CachePolicy.$Properties} message CachePolicy message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            CachePolicy.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.fullPrecision != null && $Object.hasOwnProperty.call(message, "fullPrecision") && message.fullPrecision !== false)
+                    writer.uint32(/* id 1, wireType 0 =*/8).bool(message.fullPrecision);
+                if (message.sinks != null && $Object.hasOwnProperty.call(message, "sinks") && message.sinks !== 0)
+                    writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.sinks);
+                if (message.window != null && $Object.hasOwnProperty.call(message, "window") && message.window !== 0)
+                    writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.window);
+                if (message.groupSize != null && $Object.hasOwnProperty.call(message, "groupSize") && message.groupSize !== 0)
+                    writer.uint32(/* id 4, wireType 0 =*/32).uint32(message.groupSize);
+                if (message.int8 != null && $Object.hasOwnProperty.call(message, "int8") && !$Object.is(message.int8, 0))
+                    writer.uint32(/* id 5, wireType 1 =*/41).double(message.int8);
+                if (message.int4 != null && $Object.hasOwnProperty.call(message, "int4") && !$Object.is(message.int4, 0))
+                    writer.uint32(/* id 6, wireType 1 =*/49).double(message.int4);
+                if (message.evict != null && $Object.hasOwnProperty.call(message, "evict") && !$Object.is(message.evict, 0))
+                    writer.uint32(/* id 7, wireType 1 =*/57).double(message.evict);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a CachePolicy message from the specified reader or buffer.
+             * @function decode
+             * @memberof inferos.v1.CachePolicy
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {inferos.v1.CachePolicy & inferos.v1.CachePolicy.$Shape} CachePolicy
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            CachePolicy.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.inferos.v1.CachePolicy();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.fullPrecision = value;
+                            else
+                                delete message.fullPrecision;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.sinks = value;
+                            else
+                                delete message.sinks;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.window = value;
+                            else
+                                delete message.window;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.groupSize = value;
+                            else
+                                delete message.groupSize;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.int8 = value;
+                            else
+                                delete message.int8;
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.int4 = value;
+                            else
+                                delete message.int4;
+                            continue;
+                        }
+                    case 7: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.evict = value;
+                            else
+                                delete message.evict;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Verifies a CachePolicy message.
+             * @function verify
+             * @memberof inferos.v1.CachePolicy
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            CachePolicy.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.fullPrecision != null && $Object.hasOwnProperty.call(message, "fullPrecision"))
+                    if (typeof message.fullPrecision !== "boolean")
+                        return "fullPrecision: boolean expected";
+                if (message.sinks != null && $Object.hasOwnProperty.call(message, "sinks"))
+                    if (!$util.isInteger(message.sinks))
+                        return "sinks: integer expected";
+                if (message.window != null && $Object.hasOwnProperty.call(message, "window"))
+                    if (!$util.isInteger(message.window))
+                        return "window: integer expected";
+                if (message.groupSize != null && $Object.hasOwnProperty.call(message, "groupSize"))
+                    if (!$util.isInteger(message.groupSize))
+                        return "groupSize: integer expected";
+                if (message.int8 != null && $Object.hasOwnProperty.call(message, "int8"))
+                    if (typeof message.int8 !== "number")
+                        return "int8: number expected";
+                if (message.int4 != null && $Object.hasOwnProperty.call(message, "int4"))
+                    if (typeof message.int4 !== "number")
+                        return "int4: number expected";
+                if (message.evict != null && $Object.hasOwnProperty.call(message, "evict"))
+                    if (typeof message.evict !== "number")
+                        return "evict: number expected";
+                return null;
+            };
+
+            /**
+             * Creates a CachePolicy message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof inferos.v1.CachePolicy
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {inferos.v1.CachePolicy} CachePolicy
+             */
+            CachePolicy.fromObject = function (object, _depth) {
+                if (object instanceof $root.inferos.v1.CachePolicy)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".inferos.v1.CachePolicy: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.inferos.v1.CachePolicy();
+                if (object.fullPrecision != null)
+                    if (object.fullPrecision)
+                        message.fullPrecision = $Boolean(object.fullPrecision);
+                if (object.sinks != null)
+                    if ($Number(object.sinks) !== 0)
+                        message.sinks = object.sinks >>> 0;
+                if (object.window != null)
+                    if ($Number(object.window) !== 0)
+                        message.window = object.window >>> 0;
+                if (object.groupSize != null)
+                    if ($Number(object.groupSize) !== 0)
+                        message.groupSize = object.groupSize >>> 0;
+                if (object.int8 != null)
+                    if (!$Object.is($Number(object.int8), 0))
+                        message.int8 = $Number(object.int8);
+                if (object.int4 != null)
+                    if (!$Object.is($Number(object.int4), 0))
+                        message.int4 = $Number(object.int4);
+                if (object.evict != null)
+                    if (!$Object.is($Number(object.evict), 0))
+                        message.evict = $Number(object.evict);
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a CachePolicy message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof inferos.v1.CachePolicy
+             * @static
+             * @param {inferos.v1.CachePolicy} message CachePolicy
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            CachePolicy.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.fullPrecision = false;
+                    object.sinks = 0;
+                    object.window = 0;
+                    object.groupSize = 0;
+                    object.int8 = 0;
+                    object.int4 = 0;
+                    object.evict = 0;
+                }
+                if (message.fullPrecision != null && $Object.hasOwnProperty.call(message, "fullPrecision"))
+                    object.fullPrecision = message.fullPrecision;
+                if (message.sinks != null && $Object.hasOwnProperty.call(message, "sinks"))
+                    object.sinks = message.sinks;
+                if (message.window != null && $Object.hasOwnProperty.call(message, "window"))
+                    object.window = message.window;
+                if (message.groupSize != null && $Object.hasOwnProperty.call(message, "groupSize"))
+                    object.groupSize = message.groupSize;
+                if (message.int8 != null && $Object.hasOwnProperty.call(message, "int8"))
+                    object.int8 = options.json && !$isFinite(message.int8) ? $String(message.int8) : message.int8;
+                if (message.int4 != null && $Object.hasOwnProperty.call(message, "int4"))
+                    object.int4 = options.json && !$isFinite(message.int4) ? $String(message.int4) : message.int4;
+                if (message.evict != null && $Object.hasOwnProperty.call(message, "evict"))
+                    object.evict = options.json && !$isFinite(message.evict) ? $String(message.evict) : message.evict;
+                return object;
+            };
+
+            /**
+             * Converts this CachePolicy to JSON.
+             * @function toJSON
+             * @memberof inferos.v1.CachePolicy
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            CachePolicy.prototype.toJSON = function() {
+                return CachePolicy.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for CachePolicy
+             * @function getTypeUrl
+             * @memberof inferos.v1.CachePolicy
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            CachePolicy.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/inferos.v1.CachePolicy";
+            };
+
+            return CachePolicy;
+        })();
+
+        v1.QualityScoreRequest = (function() {
+
+            /**
+             * Properties of a QualityScoreRequest.
+             * @typedef {Object} inferos.v1.QualityScoreRequest.$Properties
+             * @property {number|null} [schemaVersion] QualityScoreRequest schemaVersion
+             * @property {Array.<number>|null} [promptIds] QualityScoreRequest promptIds
+             * @property {inferos.v1.CachePolicy.$Properties|null} [policy] QualityScoreRequest policy
+             * @property {number|null} [policyVersion] QualityScoreRequest policyVersion
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a QualityScoreRequest.
+             * @memberof inferos.v1
+             * @interface IQualityScoreRequest
+             * @augments inferos.v1.QualityScoreRequest.$Properties
+             * @deprecated Use inferos.v1.QualityScoreRequest.$Properties instead.
+             */
+
+            /**
+             * Shape of a QualityScoreRequest.
+             * @typedef {inferos.v1.QualityScoreRequest.$Properties} inferos.v1.QualityScoreRequest.$Shape
+             */
+
+            /**
+             * Constructs a new QualityScoreRequest.
+             * @memberof inferos.v1
+             * @classdesc Represents a QualityScoreRequest.
+             * @constructor
+             * @param {inferos.v1.QualityScoreRequest.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const QualityScoreRequest = function (properties) {
+                this.promptIds = [];
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * QualityScoreRequest schemaVersion.
+             * @member {number} schemaVersion
+             * @memberof inferos.v1.QualityScoreRequest
+             * @instance
+             */
+            QualityScoreRequest.prototype.schemaVersion = 0;
+
+            /**
+             * QualityScoreRequest promptIds.
+             * @member {Array.<number>} promptIds
+             * @memberof inferos.v1.QualityScoreRequest
+             * @instance
+             */
+            QualityScoreRequest.prototype.promptIds = $util.emptyArray;
+
+            /**
+             * QualityScoreRequest policy.
+             * @member {inferos.v1.CachePolicy.$Properties|null|undefined} policy
+             * @memberof inferos.v1.QualityScoreRequest
+             * @instance
+             */
+            QualityScoreRequest.prototype.policy = null;
+
+            /**
+             * QualityScoreRequest policyVersion.
+             * @member {number} policyVersion
+             * @memberof inferos.v1.QualityScoreRequest
+             * @instance
+             */
+            QualityScoreRequest.prototype.policyVersion = 0;
+
+            /**
+             * Creates a new QualityScoreRequest instance using the specified properties.
+             * @function create
+             * @memberof inferos.v1.QualityScoreRequest
+             * @static
+             * @param {inferos.v1.QualityScoreRequest.$Properties=} [properties] Properties to set
+             * @returns {inferos.v1.QualityScoreRequest} QualityScoreRequest instance
+             * @type {{
+             *   (properties: inferos.v1.QualityScoreRequest.$Shape): inferos.v1.QualityScoreRequest & inferos.v1.QualityScoreRequest.$Shape;
+             *   (properties?: inferos.v1.QualityScoreRequest.$Properties): inferos.v1.QualityScoreRequest;
+             * }}
+             */
+            QualityScoreRequest.create = function(properties) {
+                return new QualityScoreRequest(properties);
+            };
+
+            /**
+             * Encodes the specified QualityScoreRequest message. Does not implicitly {@link inferos.v1.QualityScoreRequest.verify|verify} messages.
+             * @function encode
+             * @memberof inferos.v1.QualityScoreRequest
+             * @static
+             * @param {inferos.v1.QualityScoreRequest.$Properties} message QualityScoreRequest message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            QualityScoreRequest.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.schemaVersion != null && $Object.hasOwnProperty.call(message, "schemaVersion") && message.schemaVersion !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.schemaVersion);
+                if (message.promptIds != null && message.promptIds.length)
+                    writer.uint32(/* id 2, wireType 2 =*/18).uint32s(message.promptIds);
+                if (message.policy != null && $Object.hasOwnProperty.call(message, "policy"))
+                    $root.inferos.v1.CachePolicy.encode(message.policy, writer.uint32(/* id 3, wireType 2 =*/26).fork(), _depth + 1).ldelim();
+                if (message.policyVersion != null && $Object.hasOwnProperty.call(message, "policyVersion") && message.policyVersion !== 0)
+                    writer.uint32(/* id 4, wireType 0 =*/32).uint32(message.policyVersion);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a QualityScoreRequest message from the specified reader or buffer.
+             * @function decode
+             * @memberof inferos.v1.QualityScoreRequest
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {inferos.v1.QualityScoreRequest & inferos.v1.QualityScoreRequest.$Shape} QualityScoreRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            QualityScoreRequest.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.inferos.v1.QualityScoreRequest();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.schemaVersion = value;
+                            else
+                                delete message.schemaVersion;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType === 2) {
+                                if (!(message.promptIds && message.promptIds.length))
+                                    message.promptIds = [];
+                                reader.uint32s(message.promptIds);
+                                continue;
+                            }
+                            if (wireType !== 0)
+                                break;
+                            if (!(message.promptIds && message.promptIds.length))
+                                message.promptIds = [];
+                            message.promptIds.push(reader.uint32());
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            message.policy = $root.inferos.v1.CachePolicy.decode(reader, reader.size(), $undefined, _depth + 1, message.policy);
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.policyVersion = value;
+                            else
+                                delete message.policyVersion;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Verifies a QualityScoreRequest message.
+             * @function verify
+             * @memberof inferos.v1.QualityScoreRequest
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            QualityScoreRequest.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.schemaVersion != null && $Object.hasOwnProperty.call(message, "schemaVersion"))
+                    if (!$util.isInteger(message.schemaVersion))
+                        return "schemaVersion: integer expected";
+                if (message.promptIds != null && $Object.hasOwnProperty.call(message, "promptIds")) {
+                    if (!$Array.isArray(message.promptIds))
+                        return "promptIds: array expected";
+                    for (let i = 0; i < message.promptIds.length; ++i)
+                        if (!$util.isInteger(message.promptIds[i]))
+                            return "promptIds: integer[] expected";
+                }
+                if (message.policy != null && $Object.hasOwnProperty.call(message, "policy")) {
+                    let error = $root.inferos.v1.CachePolicy.verify(message.policy, _depth + 1);
+                    if (error)
+                        return "policy." + error;
+                }
+                if (message.policyVersion != null && $Object.hasOwnProperty.call(message, "policyVersion"))
+                    if (!$util.isInteger(message.policyVersion))
+                        return "policyVersion: integer expected";
+                return null;
+            };
+
+            /**
+             * Creates a QualityScoreRequest message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof inferos.v1.QualityScoreRequest
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {inferos.v1.QualityScoreRequest} QualityScoreRequest
+             */
+            QualityScoreRequest.fromObject = function (object, _depth) {
+                if (object instanceof $root.inferos.v1.QualityScoreRequest)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".inferos.v1.QualityScoreRequest: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.inferos.v1.QualityScoreRequest();
+                if (object.schemaVersion != null)
+                    if ($Number(object.schemaVersion) !== 0)
+                        message.schemaVersion = object.schemaVersion >>> 0;
+                if (object.promptIds) {
+                    if (!$Array.isArray(object.promptIds))
+                        throw $TypeError(".inferos.v1.QualityScoreRequest.promptIds: array expected");
+                    message.promptIds = $Array(object.promptIds.length);
+                    for (let i = 0; i < object.promptIds.length; ++i)
+                        message.promptIds[i] = object.promptIds[i] >>> 0;
+                }
+                if (object.policy != null) {
+                    if (!$util.isObject(object.policy))
+                        throw $TypeError(".inferos.v1.QualityScoreRequest.policy: object expected");
+                    message.policy = $root.inferos.v1.CachePolicy.fromObject(object.policy, _depth + 1);
+                }
+                if (object.policyVersion != null)
+                    if ($Number(object.policyVersion) !== 0)
+                        message.policyVersion = object.policyVersion >>> 0;
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a QualityScoreRequest message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof inferos.v1.QualityScoreRequest
+             * @static
+             * @param {inferos.v1.QualityScoreRequest} message QualityScoreRequest
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            QualityScoreRequest.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.arrays || options.defaults)
+                    object.promptIds = [];
+                if (options.defaults) {
+                    object.schemaVersion = 0;
+                    object.policy = null;
+                    object.policyVersion = 0;
+                }
+                if (message.schemaVersion != null && $Object.hasOwnProperty.call(message, "schemaVersion"))
+                    object.schemaVersion = message.schemaVersion;
+                if (message.promptIds && message.promptIds.length) {
+                    object.promptIds = $Array(message.promptIds.length);
+                    for (let j = 0; j < message.promptIds.length; ++j)
+                        object.promptIds[j] = message.promptIds[j];
+                }
+                if (message.policy != null && $Object.hasOwnProperty.call(message, "policy"))
+                    object.policy = $root.inferos.v1.CachePolicy.toObject(message.policy, options, _depth + 1);
+                if (message.policyVersion != null && $Object.hasOwnProperty.call(message, "policyVersion"))
+                    object.policyVersion = message.policyVersion;
+                return object;
+            };
+
+            /**
+             * Converts this QualityScoreRequest to JSON.
+             * @function toJSON
+             * @memberof inferos.v1.QualityScoreRequest
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            QualityScoreRequest.prototype.toJSON = function() {
+                return QualityScoreRequest.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for QualityScoreRequest
+             * @function getTypeUrl
+             * @memberof inferos.v1.QualityScoreRequest
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            QualityScoreRequest.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/inferos.v1.QualityScoreRequest";
+            };
+
+            return QualityScoreRequest;
+        })();
+
         v1.QualitySample = (function() {
 
             /**
@@ -12587,6 +13361,7 @@ export const inferos = $root.inferos = (() => {
              * @property {number|null} [nllBaseline] QualitySample nllBaseline
              * @property {number|null} [policyVersion] QualitySample policyVersion
              * @property {number|null} [timeMs] QualitySample timeMs
+             * @property {string|null} [error] QualitySample error
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -12675,6 +13450,14 @@ export const inferos = $root.inferos = (() => {
             QualitySample.prototype.timeMs = 0;
 
             /**
+             * QualitySample error.
+             * @member {string} error
+             * @memberof inferos.v1.QualitySample
+             * @instance
+             */
+            QualitySample.prototype.error = "";
+
+            /**
              * Creates a new QualitySample instance using the specified properties.
              * @function create
              * @memberof inferos.v1.QualitySample
@@ -12720,6 +13503,8 @@ export const inferos = $root.inferos = (() => {
                     writer.uint32(/* id 6, wireType 0 =*/48).uint32(message.policyVersion);
                 if (message.timeMs != null && $Object.hasOwnProperty.call(message, "timeMs") && !$Object.is(message.timeMs, 0))
                     writer.uint32(/* id 7, wireType 1 =*/57).double(message.timeMs);
+                if (message.error != null && $Object.hasOwnProperty.call(message, "error") && message.error !== "")
+                    writer.uint32(/* id 8, wireType 2 =*/66).string(message.error);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -12827,6 +13612,15 @@ export const inferos = $root.inferos = (() => {
                                 delete message.timeMs;
                             continue;
                         }
+                    case 8: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.error = value;
+                            else
+                                delete message.error;
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -12880,6 +13674,9 @@ export const inferos = $root.inferos = (() => {
                 if (message.timeMs != null && $Object.hasOwnProperty.call(message, "timeMs"))
                     if (typeof message.timeMs !== "number")
                         return "timeMs: number expected";
+                if (message.error != null && $Object.hasOwnProperty.call(message, "error"))
+                    if (!$util.isString(message.error))
+                        return "error: string expected";
                 return null;
             };
 
@@ -12922,6 +13719,9 @@ export const inferos = $root.inferos = (() => {
                 if (object.timeMs != null)
                     if (!$Object.is($Number(object.timeMs), 0))
                         message.timeMs = $Number(object.timeMs);
+                if (object.error != null)
+                    if (typeof object.error !== "string" || object.error.length)
+                        message.error = $String(object.error);
                 return message;
             };
 
@@ -12950,6 +13750,7 @@ export const inferos = $root.inferos = (() => {
                     object.nllBaseline = 0;
                     object.policyVersion = 0;
                     object.timeMs = 0;
+                    object.error = "";
                 }
                 if (message.schemaVersion != null && $Object.hasOwnProperty.call(message, "schemaVersion"))
                     object.schemaVersion = message.schemaVersion;
@@ -12965,6 +13766,8 @@ export const inferos = $root.inferos = (() => {
                     object.policyVersion = message.policyVersion;
                 if (message.timeMs != null && $Object.hasOwnProperty.call(message, "timeMs"))
                     object.timeMs = options.json && !$isFinite(message.timeMs) ? $String(message.timeMs) : message.timeMs;
+                if (message.error != null && $Object.hasOwnProperty.call(message, "error"))
+                    object.error = message.error;
                 return object;
             };
 

@@ -1,0 +1,80 @@
+// End to end with shared workers (`inferos up --workers shared`, the default for large models): no
+// prefill-worker process; each decode worker serves prefill, decode and the controller's quality probe
+// from one model session, so the machine holds the weights once per worker process.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startSystem, freePort, REPO_ROOT, type RunningSystem } from '@inferos/cli';
+import { Engine } from '@inferos/inference';
+
+const MODEL = 'inferos-tiny';
+let sys: RunningSystem;
+
+before(async () => {
+  sys = await startSystem({
+    natsUrl: `nats://127.0.0.1:${await freePort()}`,
+    port: await freePort(),
+    controlPort: await freePort(),
+    telemetry: false,
+    policy: 'default',
+    workers: 'shared',
+    probeEveryMs: 200,
+    logs: process.env['INFEROS_E2E_LOGS'] ? 'inherit' : 'ignore',
+  });
+});
+
+after(async () => {
+  await sys?.stop();
+});
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function complete(prompt: string, maxTokens: number, extra: Record<string, unknown> = {}) {
+  const r = await fetch(`${sys.url}/v1/completions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ model: MODEL, prompt, max_tokens: maxTokens, temperature: 0, ignore_eos: true, ...extra }),
+  });
+  const body = (await r.json()) as { choices: { text: string; token_ids?: number[] }[] };
+  assert.equal(r.status, 200, JSON.stringify(body));
+  return body.choices[0]!;
+}
+
+test('no prefill-worker process runs, yet the prefill role answers health (served by the decode worker)', async () => {
+  assert.deepEqual(sys.services.map((s) => s.name).sort(), ['controller', 'decode-worker', 'gateway', 'kv-store']);
+  const health = (await (await fetch(`${sys.controlUrl}/v1/health`)).json()) as { services: { service: string; status: string }[] };
+  const prefill = health.services.filter((s) => s.service === 'prefill-worker');
+  assert.equal(prefill.length, 1, JSON.stringify(health.services));
+  assert.equal(prefill[0]!.status, 'ok', JSON.stringify(prefill));
+});
+
+test('baseline through the shared worker equals the single-process reference, token for token', async () => {
+  const engine = await Engine.load();
+  try {
+    const prompt = 'The kernel scheduler';
+    const ref = await engine.generate(engine.tokenizer.encode(prompt), { maxTokens: 32, stopAtEos: false });
+    const choice = await complete(prompt, 32, { kv_policy: 'baseline', return_token_ids: true });
+    assert.deepEqual(choice.token_ids, ref.tokens);
+  } finally {
+    await engine.close();
+  }
+});
+
+test('the quality probe scores sampled prompts on the workers\' session (controller --probe workers)', async () => {
+  const heldout = readFileSync(join(REPO_ROOT, 'models', 'inferos-tiny', 'onnx', 'heldout.txt'), 'utf8');
+  type Q = { quality: { delta_ppl_est: number | null; tokens: number; probe_error: string | null } };
+  let last: Q | undefined;
+  const end = Date.now() + 60_000;
+  while (Date.now() < end) {
+    await complete(heldout.slice(2000, 6000), 2);
+    last = (await (await fetch(`${sys.controlUrl}/v1/metrics`)).json()) as Q;
+    if (last.quality.delta_ppl_est !== null) break;
+    await sleep(300);
+  }
+  assert.ok(last && last.quality.delta_ppl_est !== null, `no estimate within 60 s: ${JSON.stringify(last?.quality)}`);
+  assert.ok(last.quality.tokens >= 64, JSON.stringify(last.quality));
+  assert.equal(last.quality.probe_error, null);
+  // The default policy on this text stays within its quality budget (the guard is not tripped).
+  assert.ok(Math.abs(last.quality.delta_ppl_est) < 5, JSON.stringify(last.quality));
+});
