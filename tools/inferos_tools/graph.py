@@ -61,6 +61,8 @@ from .checkpoint import Checkpoint
 from .weights import ACCURACY_LEVEL, BLOCK, WeightsWriter, pack4, quantize_blocks
 
 OPSET = 21
+# Quantized tiers take the per-head path in decode steps too when the model has more KV heads than this.
+PER_HEAD_DECODE_ABOVE_KV = 2
 
 
 class Lazy:
@@ -449,6 +451,11 @@ def build_graph(ckpt: Checkpoint, weights: ModelWeights, rope: tuple, groups: tu
             return scores, size, context
         return quant_tier
 
+    # The block-diagonal decode path does kv_heads times the arithmetic of attention over a quantized tier;
+    # with many KV heads the per-head path (a transpose of each dequantized part) costs less even for one
+    # query per step. INFEROS_QUANT_DECODE=block|per-head overrides, for measuring.
+    import os
+    per_head_decode = {"block": False, "per-head": True}.get(os.environ.get("INFEROS_QUANT_DECODE", ""), n_kv > PER_HEAD_DECODE_ABOVE_KV)
     variants = {}
 
     def quant_variant(i, bits, group, prefill):
@@ -467,6 +474,8 @@ def build_graph(ckpt: Checkpoint, weights: ModelWeights, rope: tuple, groups: tu
 
         def pick(use):  # use(scores, context) -> the value the branch returns
             def for_group(gs):
+                if per_head_decode:  # both kinds of step take the per-head path: no If
+                    return use(*quant_variant(i, bits, gs, True))
                 return g.if_(is_prefill, lambda: use(*quant_variant(i, bits, gs, True)),
                              lambda: use(*quant_variant(i, bits, gs, False)), "tier_kind")
             if len(groups) == 1:

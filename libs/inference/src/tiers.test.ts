@@ -10,18 +10,23 @@ import { Engine, ContextLengthError } from './engine';
 import { defaultModelDir } from './model-dir';
 import { ort } from './session';
 
-const fixture = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'tiny-untied');
+const fixtures = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
+const fixture = join(fixtures, 'tiny-untied');
 const policy: CachePolicy = { fullPrecision: false, sinks: 4, window: 16, groupSize: 32, thresholds: { int8: 0.8, int4: 0.5, evict: 0.2 } };
 let engine: Engine;
 let bundled: Engine;
+/** 4 KV heads: its quantized tiers take the per-head path in decode steps too (graph.py). */
+let qwen: Engine;
 
 before(async () => {
   engine = await Engine.load(fixture, ['cpu']);
   bundled = await Engine.load(defaultModelDir(), ['cpu']);
+  qwen = await Engine.load(join(fixtures, 'qwen2-bias-fp16'), ['cpu']);
 });
 after(async () => {
   await engine?.close();
   await bundled?.close();
+  await qwen?.close();
 });
 
 function dequantizeTier(f: Record<string, TensorSpec>, t: 'i8' | 'i4', channels: number, group: number): [Float32Array, Float32Array] {
@@ -48,6 +53,8 @@ const CASES = [
   { label: 'bundled model, groups of 32', model: () => bundled, groupSize: 32 },
   { label: 'bundled model, groups of 64', model: () => bundled, groupSize: 64 },
   { label: 'bundled model, groups of 128', model: () => bundled, groupSize: 128 },
+  { label: 'qwen2 fixture (4 KV heads), groups of 32', model: () => qwen, groupSize: 32 },
+  { label: 'qwen2 fixture (4 KV heads), groups of 64', model: () => qwen, groupSize: 64 },
 ];
 
 // Two mixes whose tiers do not depend on the model's attention: every old block INT8; or every old block
