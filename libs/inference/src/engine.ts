@@ -205,8 +205,8 @@ export class Engine {
   /**
    * One decode step for several sequences in one run: `ids[b]` after the tokens `kvs[b]` holds. Each
    * tier is padded to its longest row and the padding is masked (`past_valid`); the results match
-   * per-sequence steps up to float rounding (the padded layout may sum in another order), so the exact
-   * baseline is never batched by the services. Every source must use the same group size (one graph).
+   * per-sequence steps up to float rounding (the padded layout may sum in another order: batch.test.ts
+   * measures it, 7.6e-6 on the exact cache's logits). Every source must use the same group size.
    */
   async stepBatch(kvs: readonly KvSource[], ids: readonly number[]): Promise<StepOutput[]> {
     const B = kvs.length;

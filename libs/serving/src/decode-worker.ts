@@ -5,8 +5,8 @@
 //   emit   — sample, stream the token, and let finished sequences leave (their KV is freed)
 // How many sequences run at once is bounded by the kv-store's budget (admission happens there) and the
 // policy's scheduler.max_batch. Compressed sequences of one group size share one model run (tiers padded
-// to the longest row and masked: Engine.stepBatch); full-precision baseline sequences run alone, so that
-// their output stays exactly the single-sequence reference.
+// to the longest row and masked: Engine.stepBatch), and so do the full-precision baseline sequences (the
+// graph's float path); a batch of one is exactly the single-sequence reference.
 import { Engine, Sampler } from '@inferos/inference';
 import { loadPolicy } from '@inferos/kv';
 import { pb, Subjects, QueueGroups, serve, inferos, type NatsConnection } from '@inferos/proto';
@@ -103,9 +103,10 @@ export async function startDecodeWorker(nc: NatsConnection, opts: DecodeWorkerOp
     const batch = [...active.slice(start), ...active.slice(0, start)].slice(0, n);
     turn = (start + n) % Math.max(1, active.length);
     const waiting = active.filter((a) => !batch.includes(a));
-    // One run per group size for the compressed sequences (batched compute); the exact full-precision
-    // baseline runs each sequence alone, because a padded batch may round differently than the
-    // single-sequence reference, and baseline output must equal it token for token.
+    // One run per kind of cache: the sequences that keep everything at full precision (the exact baseline:
+    // the graph's float path) share one, and the compressed ones one per group size. A batch of one is
+    // the single-sequence reference exactly; a padded batch may round differently (within the tolerance
+    // libs/inference/src/batch.test.ts measures), as every serving engine's batches do.
     const runAlone = async (a: Active) => {
       try {
         ran.push({ seq: a.seq, tokens: 1, out: await stepChecked(engine, kv, a.seq, [a.next]) });
@@ -113,10 +114,14 @@ export async function startDecodeWorker(nc: NatsConnection, opts: DecodeWorkerOp
         failed.push([a, (err as Error).message]);
       }
     };
-    const groups = new Map<number, Active[]>();
+    const groups = new Map<string, Active[]>();
     for (const a of batch) {
-      if (!a.seq.needsImportance || !batching) await runAlone(a);
-      else groups.set(a.seq.policy.groupSize, [...(groups.get(a.seq.policy.groupSize) ?? []), a]);
+      if (!batching) {
+        await runAlone(a);
+        continue;
+      }
+      const key = `${a.seq.needsImportance ? 'importance' : 'plain'}-${a.seq.policy.groupSize}`;
+      groups.set(key, [...(groups.get(key) ?? []), a]);
     }
     for (const rows of groups.values()) {
       if (rows.length === 1) {
