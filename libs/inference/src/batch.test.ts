@@ -74,7 +74,7 @@ test('exact-cache rows batched together (the float path, padded and masked) equa
   let next = [11, 22, 33, 44];
   for (let step = 0; step < 8; step++) {
     const batched = await engine.stepBatch(caches, next);
-    const alone = [];
+    const alone: StepOutput[] = [];
     for (let b = 0; b < caches.length; b++) alone.push(await engine.step(caches[b]!, [next[b]!]));
     for (let b = 0; b < caches.length; b++) {
       worst = Math.max(worst, maxDiff(batched[b]!.logits, alone[b]!.logits));
