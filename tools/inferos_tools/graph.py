@@ -53,6 +53,8 @@ starts half as many weight kernels; see ModelWeights for how each weight type is
 """
 from __future__ import annotations
 
+import os
+
 import numpy as np
 import onnx
 from onnx import TensorProto, helper, numpy_helper
@@ -454,7 +456,6 @@ def build_graph(ckpt: Checkpoint, weights: ModelWeights, rope: tuple, groups: tu
     # The block-diagonal decode path does kv_heads times the arithmetic of attention over a quantized tier;
     # with many KV heads the per-head path (a transpose of each dequantized part) costs less even for one
     # query per step. INFEROS_QUANT_DECODE=block|per-head overrides, for measuring.
-    import os
     per_head_decode = {"block": False, "per-head": True}.get(os.environ.get("INFEROS_QUANT_DECODE", ""), n_kv > PER_HEAD_DECODE_ABOVE_KV)
     variants = {}
 
