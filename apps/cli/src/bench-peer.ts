@@ -17,7 +17,7 @@
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createInterface, type Interface } from 'node:readline';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { contextTextPath, defaultModelDir, loadModelInfo, TextTokenizer } from '@inferos/inference';
 
@@ -240,7 +240,8 @@ export async function benchPeer(opts: PeerOptions): Promise<object> {
       };
     }
     return {
-      model: info.name, model_dir: info.dir, weights: info.weights.type, gguf: opts.gguf,
+      // Paths relative to the working directory: the JSON is a result to share, not this machine's layout.
+      model: info.name, model_dir: relative(process.cwd(), info.dir) || '.', weights: info.weights.type, gguf: relative(process.cwd(), opts.gguf),
       threads: opts.threads, tokens: opts.tokens, warmup: 4, rounds: opts.rounds, contexts: opts.contexts,
       greedy_check: check, results: rows, peak_rss_bytes: peak,
       ratios_vs_llama_cpp: { reference: `llama.cpp ${ref}`, ...ratios },
