@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import type { CachePolicy, TensorSpec } from '@inferos/kv';
 import { Engine, BASELINE_CACHE, type StepOutput, type KvSource } from './engine';
 import { defaultModelDir } from './model-dir';
+import { argmax } from './sampling';
 
 const tiered: CachePolicy = { fullPrecision: false, sinks: 4, window: 16, groupSize: 64, thresholds: { int8: 0.6, int4: 0.4, evict: 0.2 } };
 let engine: Engine;
@@ -81,16 +82,8 @@ test('exact-cache rows batched together (the float path, padded and masked) equa
       compare(batched[b]!, alone[b]!, `step ${step}, row ${b}`);
     }
     // Continue each sequence greedily from its own (single-sequence) logits, appending the alone run's K/V.
-    next = alone.map((o) => {
-      let best = 0;
-      for (let i = 1; i < o.logits.length; i++) if (o.logits[i]! > o.logits[best]!) best = i;
-      return best;
-    });
-    batched.forEach((o, b) => {
-      let best = 0;
-      for (let i = 1; i < o.logits.length; i++) if (o.logits[i]! > o.logits[best]!) best = i;
-      assert.equal(best, next[b], `step ${step}, row ${b}: the batched greedy token`);
-    });
+    next = alone.map((o) => argmax(o.logits));
+    batched.forEach((o, b) => assert.equal(argmax(o.logits), next[b], `step ${step}, row ${b}: the batched greedy token`));
     caches.forEach((c, b) => c.append(alone[b]!.keys, alone[b]!.values, 1, alone[b]!.masses));
   }
   t.diagnostic(`largest logit difference, batched against alone, over 8 steps of 4 rows: ${worst.toExponential(2)}`);
