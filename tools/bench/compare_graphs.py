@@ -30,6 +30,8 @@ sessions = [ort.InferenceSession(p, providers=["CPUExecutionProvider"]) for p in
 inputs = {i.name: i for i in sessions[0].get_inputs()}
 layers = sum(1 for n in inputs if n.startswith("past_valid."))
 kv, d = inputs["past_key.0"].shape[2], inputs["past_key.0"].shape[3]
+if not isinstance(kv, int):  # a head-major graph: [batch, kv, P, D]
+    kv = inputs["past_key.0"].shape[1]
 vgroups = inputs["past_value_i4_scale.0"].shape[2]
 group = kv * d // vgroups if isinstance(vgroups, int) else None
 if args.group:
@@ -55,13 +57,25 @@ for i in range(layers):
         f[f"past_value_{t}_scale.{i}"] = (r.random((B, P, kv * d // group)) * 0.05).astype(np.float16)
         f[f"past_value_{t}_zero.{i}"] = r.integers(0, 15, (B, P, kv * d // group), dtype=np.uint8)
     f[f"past_valid.{i}"] = np.tile(np.array([[P32, P16, 0, P4]], np.int64), (B, 1))
-outs = [s.run(["logits"], f)[0] for s in sessions]
+HOT = ("past_key", "past_value", "past_key_f16", "past_value_f16")
+
+
+def feeds_for(sess):
+    """The feeds in this graph's float-tier layout: head-major [B, kv, P, D] (format 10) or token-major."""
+    head_major = isinstance({i.name: i for i in sess.get_inputs()}["past_key.0"].shape[1], int)
+    if not head_major:
+        return f
+    return {n: (np.ascontiguousarray(a.transpose(0, 2, 1, 3)) if n.rsplit(".", 1)[0] in HOT else a) for n, a in f.items()}
+
+
+feeds = [feeds_for(s) for s in sessions]
+outs = [s.run(["logits"], fs)[0] for s, fs in zip(sessions, feeds)]
 print("max |logit diff|", float(np.abs(outs[0] - outs[1]).max()))
 t = [0.0, 0.0]
 for _ in range(args.runs):
     for k, s in enumerate(sessions):
         t0 = time.perf_counter()
-        s.run(["logits"], f)
+        s.run(["logits"], feeds[k])
         t[k] += time.perf_counter() - t0
 print(f"rows {B}, f32 {P32}, f16 {P16}, i4 {P4}: old {t[0] / args.runs * 1000:.2f} ms, new {t[1] / args.runs * 1000:.2f} ms per run"
       f" (new/old {t[1] / t[0]:.3f})")

@@ -39,7 +39,7 @@ from .checkpoint import Checkpoint, CheckpointError, open_checkpoint, rope_table
 from .graph import OPSET, ModelWeights, build_graph
 from .weights import BLOCK, DEFAULT_BLOCK, WEIGHT_TYPES, WEIGHTS_FILE, WeightsWriter
 
-FORMAT_VERSION = 9
+FORMAT_VERSION = 10  # 10: head-major float tiers
 GOLDEN_PROMPTS = [
     "The kernel",
     "In Python, a list comprehension",
@@ -116,7 +116,7 @@ def empty_tiers(dims, group):
     feeds = {}
     for i in range(dims["n_layers"]):
         for kind in ("key", "value"):
-            feeds[f"past_{kind}_f16.{i}"] = np.zeros((1, 0, kv, d), np.float16)
+            feeds[f"past_{kind}_f16.{i}"] = np.zeros((1, kv, 0, d), np.float16)
         for t, packed in (("i8", d), ("i4", d // 2)):
             feeds[f"past_key_{t}.{i}"] = np.zeros((1, 0, kv, d) if t == "i8" else (1, 0, kv * d // 2), np.uint8)
             feeds[f"past_key_{t}_scale.{i}"] = np.zeros((1, 0, kv, d), np.float16)
@@ -143,7 +143,7 @@ class OrtReference:
     def run(self, ids, chunk=None, greedy=0):
         """Last-position logits of `ids` fed in chunks of `chunk` tokens, then `greedy` greedy tokens."""
         d = self.dims
-        past = {f"past_{k}.{i}": np.zeros((1, 0, d["n_kv"], d["head_dim"]), np.float32)
+        past = {f"past_{k}.{i}": np.zeros((1, d["n_kv"], 0, d["head_dim"]), np.float32)  # head-major
                 for i in range(d["n_layers"]) for k in ("key", "value")}
         chunk = chunk or len(ids)
 
@@ -155,7 +155,7 @@ class OrtReference:
                 feeds[f"past_valid.{i}"] = np.array([[n_past, 0, 0, 0]], np.int64)
             res = dict(zip(self.names, self.sess.run(self.names, feeds)))
             for name in past:
-                past[name] = np.concatenate([past[name], res[name.replace("past_", "present_")]], axis=1)
+                past[name] = np.concatenate([past[name], res[name.replace("past_", "present_")].transpose(0, 2, 1, 3)], axis=2)
             return res["logits"][0, -1]
 
         for start in range(0, len(ids), chunk):

@@ -4,8 +4,8 @@ so that its interface is ours:
   inputs   input_ids        int64   [batch, tokens]
            position_ids     int64   [batch, tokens]
            for each layer L, the cache in its stored tiers (any tier may hold 0 tokens):
-           past_key.L, past_value.L            float32 [batch, P32, kv_heads, head_dim]   full precision
-           past_key_f16.L, past_value_f16.L    float16 [batch, P16, kv_heads, head_dim]
+           past_key.L, past_value.L            float32 [batch, kv_heads, P32, head_dim]   full precision
+           past_key_f16.L, past_value_f16.L    float16 [batch, kv_heads, P16, head_dim]   (head-major)
            past_key_i8.L                       uint8   [batch, P8, kv_heads, head_dim]
            past_key_i8_scale.L                 float16 [batch, G8, kv_heads, head_dim]  per channel, per group
            past_key_i8_zero.L                  uint8   [batch, G8, kv_heads, head_dim]  of P8 / G8 consecutive
@@ -27,12 +27,15 @@ so that its interface is ours:
                                     (in tier order) or new token received in layer L, summed over query
                                     heads and query rows: the importance signal
 
-The cache is token-major ([tokens, kv_heads, head_dim] per batch row), so the caller appends new tokens at
-the end of a buffer and feeds the used prefix without a copy; keys are stored after RoPE, so the order of
-cached tokens does not matter to attention: the graph attends tier by tier and concatenates only the
-scores, every cached token is visible, and new tokens see each other causally. Rows of a batch may hold
-different numbers of tokens per tier: each tier is padded to its longest row and past_valid masks the
-padding.
+The float tiers are head-major ([kv_heads, P, head_dim] per batch row): each KV head's keys and values are
+one matrix that the attention's MatMuls read in place, with no transpose of the cache per step (a transpose
+copied the whole tier every step: tools/bench/attn_headmajor.py). The caller keeps room for more rows per
+head than it holds and feeds the whole buffer; past_valid says how many rows are real and the rest is
+masked, as a batch's padding is. The quantized tiers are token-major ([tokens, ...]). Keys are stored
+after RoPE, so the order of cached tokens does not matter to attention: the graph attends tier by tier and
+concatenates only the scores, every cached token is visible, and new tokens see each other causally. Rows
+of a batch may hold different numbers of tokens per tier: each tier is padded to its longest row and
+past_valid masks the padding.
 
 Each layer's attention is one ONNX If: when only the float32 tier holds tokens (the exact baseline's
 cache; past_valid of the other tiers sums to 0) it takes the float path, a handful of operators over that
@@ -293,19 +296,38 @@ def build_graph(ckpt: Checkpoint, weights: ModelWeights, rope: tuple, groups: tu
     def vi(name, dtype, shape):
         inputs.append(helper.make_tensor_value_info(name, dtype, shape))
 
-    # The float tiers are attended as K^T [B, kv, D, P] and V [B, kv, P, D] (see full_tier).
+    # Token-major [B, P, kv, D] (new tokens, dequantized quantized tiers) to K^T [B, kv, D, P] and V [B, kv, P, D].
     PERM_K, PERM_V = [0, 2, 3, 1], [0, 2, 1, 3]
+    # [B, kv, rep, T, x] <-> [B, kv, 1, rep * T, x] (no copies): one matrix product per KV head for all of its
+    # query heads and rows, reading that head's keys or values once.
+    # Reshape targets: 0 copies the input's dim at that index (B, kv, and a tier's size P, which may be 0,
+    # where -1 could not be inferred).
+    rq_dim = g.op("Mul", [t_dim, g.const([n_rep])])  # query rows per KV head: rep * T
+    rows_q = g.op("Concat", [g.const([0, 0, 1]), rq_dim, g.const([head_dim])], axis=0)
+    rows_p = g.op("Concat", [g.const([0, 0, 1]), rq_dim, g.const([0])], axis=0)
+    rows_s = g.op("Concat", [g.const([0, 0, n_rep]), t_dim, g.const([0])], axis=0)  # [B, kv, rep, T, P]
 
-    def full_tier(k_t, v, size=None):
-        """A tier whose keys are K^T [B, kv, D, P] and values [B, kv, P, D] floats: (scores of queries q5
-        [B, kv, rep, T, D] -> [B, kv, rep, T, P], its P as a 1-D tensor, context of probabilities).
-        k_t and v may be functions that build them (inside the tier's If branch, see skip_when_empty)."""
+    def full_tier(k, v, size=None):
+        """A float tier, keys and values head-major [B, kv, P, D]: (scores of queries q5 [B, kv, rep, T, D]
+        -> [B, kv, rep, T, P], its P as a 1-D tensor, context of probabilities [B, kv, rep, T, P]).
+        k and v may be functions that build them (inside the tier's If branch, see skip_when_empty)."""
         val = lambda x: x() if callable(x) else x  # noqa: E731
         if size is None:
-            size = g.op("Slice", [g.op("Shape", [val(k_t)]), g.const([3]), g.const([4])])
-        return (lambda q5: g.op("MatMul", [q5, g.op("Unsqueeze", [val(k_t), g.const([2])])]),
-                size,
-                lambda p: g.op("MatMul", [p, g.op("Unsqueeze", [val(v), g.const([2])])]))
+            size = g.op("Slice", [g.op("Shape", [val(k)]), g.const([2]), g.const([3])])
+
+        def scores(q5):
+            s = g.op("FusedMatMul", [g.op("Reshape", [q5, rows_q]), g.op("Unsqueeze", [val(k), g.const([2])])],
+                     domain="com.microsoft", transB=1)  # [B, kv, 1, rep * T, P]
+            return g.op("Reshape", [s, rows_s])
+
+        def context(p):
+            c = g.op("MatMul", [g.op("Reshape", [p, rows_p]), g.op("Unsqueeze", [val(v), g.const([2])])])
+            return g.op("Reshape", [c, context_shape])
+        return scores, size, context
+
+    def new_tier(k, v):
+        """The step's own tokens (k, v [B, T, kv, D]) as a float tier."""
+        return full_tier(g.op("Transpose", [k], perm=PERM_V), g.op("Transpose", [v], perm=PERM_V))
 
     # INT4 without bit operations. A byte b holds two 4-bit codes that share one scale s and zero z:
     # b = 16 hi + lo. Then DequantizeLinear(b, s, 17 z) = 16 (hi - z) s + (lo - z) s, so attention over
@@ -500,43 +522,14 @@ def build_graph(ckpt: Checkpoint, weights: ModelWeights, rope: tuple, groups: tu
         """Every stored tier of layer i as (scores, size, context), in tier order (f32, f16, int8, int4)."""
         F32, F16 = TensorProto.FLOAT, TensorProto.FLOAT16
         for kind in ("key", "value"):
-            vi(f"past_{kind}.{i}", F32, ["batch", f"past_f32_{i}", n_kv, head_dim])
+            vi(f"past_{kind}.{i}", F32, ["batch", n_kv, f"past_f32_{i}", head_dim])
         for kind in ("key", "value"):
-            vi(f"past_{kind}_f16.{i}", F16, ["batch", f"past_f16_{i}", n_kv, head_dim])
-        tk = lambda x: g.op("Transpose", [x], perm=PERM_K)  # noqa: E731
-        tv = lambda x: g.op("Transpose", [x], perm=PERM_V)  # noqa: E731
+            vi(f"past_{kind}_f16.{i}", F16, ["batch", n_kv, f"past_f16_{i}", head_dim])
         f32 = lambda x: g.op("Cast", [x], to=F32)  # noqa: E731
-        stored = lambda name: g.op("Slice", [g.op("Shape", [name]), g.const([1]), g.const([2])])  # noqa: E731
-        f32_tier = (lambda: tk(f"past_key.{i}"), lambda: tv(f"past_value.{i}"), stored(f"past_key.{i}"))
-        f16_tier = (lambda: tk(f32(f"past_key_f16.{i}")), lambda: tv(f32(f"past_value_f16.{i}")), stored(f"past_key_f16.{i}"))
-        quantized = [quant_tier_any(i, 8), quant_tier_any(i, 4)]
-        if n_kv > 2:
-            # Transpose the tier, then one MatMul per KV head. Block-diagonal queries (flat_tier) avoid the
-            # transpose but do kv_heads times the arithmetic: measured slower with 8 KV heads at 1,024 tokens.
-            return [full_tier(*f32_tier), full_tier(*f16_tier), *quantized]
-        # Few KV heads: for few queries the tier stays token-major, as stored (a transpose copies the whole
-        # tier every step), with block-diagonal queries; for many, the transposed per-head path.
-        flat32 = flat_tier(lambda: f"past_key.{i}", lambda: f"past_value.{i}", f32_tier[2])
-        flat16 = flat_tier(lambda: f32(f"past_key_f16.{i}"), lambda: f32(f"past_value_f16.{i}"), f16_tier[2])
-        return [by_kind(full_tier(*f32_tier), flat32), by_kind(full_tier(*f16_tier), flat16), *quantized]
-
-    def by_kind(many, few):
-        """A tier computed by `many` for a prefill step and by `few` for a decode step (If)."""
-        return (lambda q5: g.if_(is_prefill, lambda: many[0](q5), lambda: few[0](q5), "tier_kind"), many[1],
-                lambda p: g.if_(is_prefill, lambda: many[2](p), lambda: few[2](p), "tier_kind"))
-
-    def flat_tier(k, v, size):
-        """A float tier [B, P, kv, D] attended without transposing it (see quant_tier's decode path);
-        k and v are functions that build the tier's keys and values."""
-        flat = lambda x: g.op("Reshape", [x, g.const([0, 0, channels])])  # noqa: E731  [B, P, C], no copy
-
-        def scores(q5):
-            qbd = g.op("Reshape", [g.op("Mul", [g.op("Unsqueeze", [q5, g.const([4])]), block_diag]),
-                                   g.const([0, -1, channels])])
-            s = g.op("MatMul", [qbd, g.op("Transpose", [flat(k())], perm=[0, 2, 1])])  # [B, NQ, P]
-            return g.op("Reshape", [s, scores_shape])
-
-        return scores, size, block_diag_context(Lazy(lambda: [flat(v())]), 8, None)
+        stored = lambda name: g.op("Slice", [g.op("Shape", [name]), g.const([2]), g.const([3])])  # noqa: E731
+        return [full_tier(f"past_key.{i}", f"past_value.{i}", stored(f"past_key.{i}")),
+                full_tier(lambda: f32(f"past_key_f16.{i}"), lambda: f32(f"past_value_f16.{i}"), stored(f"past_key_f16.{i}")),
+                quant_tier_any(i, 8), quant_tier_any(i, 4)]
 
     empty_scores = g.op("Concat", [b_dim, g.const([n_kv, n_rep]), t_dim, g.const([0])], axis=0)
     zero = g.const(0, np.int64)
@@ -561,7 +554,7 @@ def build_graph(ckpt: Checkpoint, weights: ModelWeights, rope: tuple, groups: tu
         pv = f"past_valid.{i}"
         tiers = [skip_when_empty(t) for t in past_tiers(i)]
         # Cached tokens in tier order (f32, f16, int8, int4), then the new ones.
-        tiers.append(full_tier(g.op("Transpose", [k], perm=PERM_K), g.op("Transpose", [v], perm=PERM_V)))
+        tiers.append(new_tier(k, v))
         # Grouped-query attention without repeating K/V: query heads h = kv * n_rep + r; the softmax scale
         # is applied to the (small) queries.
         q5 = g.op("Transpose", [g.op("Reshape", [q, q5_shape])], perm=[0, 2, 3, 1, 4])  # [B, kv, rep, T, D]
@@ -595,17 +588,20 @@ def build_graph(ckpt: Checkpoint, weights: ModelWeights, rope: tuple, groups: tu
         new tokens, with no If and none of the other tiers' operators."""
         q5 = g.op("Mul", [g.op("Transpose", [g.op("Reshape", [q, q5_shape])], perm=[0, 2, 3, 1, 4]),
                           g.const(scale, np.float32)])  # [B, kv, rep, T, D]
-        keys = [g.op("Unsqueeze", [g.op("Transpose", [x], perm=PERM_K), g.const([2])]) for x in (f"past_key.{i}", k)]
-        vals = [g.op("Unsqueeze", [g.op("Transpose", [x], perm=PERM_V), g.const([2])]) for x in (f"past_value.{i}", v)]
-        stored = g.op("Slice", [g.op("Shape", [f"past_key.{i}"]), g.const([1]), g.const([2])])
+        stored = g.op("Slice", [g.op("Shape", [f"past_key.{i}"]), g.const([2]), g.const([3])])
+        past = full_tier(f"past_key.{i}", f"past_value.{i}", stored)
+        new = new_tier(k, v)
         real = g.op("Unsqueeze", [g.op("Gather", [f"past_valid.{i}", g.const([0])], axis=1), g.const([1, 2, 3])])  # [B, 1, 1, 1, 1]
         past_ok = g.op("Less", [g.op("Range", [g.const(0), g.op("Squeeze", [stored, g.const([0])]), g.const(1)]), real])  # [B, 1, 1, 1, P]
-        scores = g.op("Concat", [g.op("Where", [past_ok, g.op("MatMul", [q5, keys[0]]), neg]),
-                                 g.op("Where", [causal, g.op("MatMul", [q5, keys[1]]), neg])], axis=-1)
-        probs = g.op("Softmax", [scores], axis=-1)  # [B, kv, rep, T, P + T]
-        mass = g.op("ReduceSum", [probs, g.const([1, 2, 3])], keepdims=0)
-        p_past, p_new = g.op("Split", [probs, g.op("Concat", [stored, t_dim], axis=0)], n_out=2, axis=-1)
-        ctx = g.op("Add", [g.op("MatMul", [p_past, vals[0]]), g.op("MatMul", [p_new, vals[1]])])
+        # The new tokens' scores first: the past's masked rows then sit at the end, where adding their zero
+        # probabilities leaves every sum of the real ones as it is (the softmax's and the products').
+        # Padded to its capacity, the exact cache computes what it computes unpadded, bit for bit.
+        scores = g.op("Concat", [g.op("Where", [causal, new[0](q5), neg]), g.op("Where", [past_ok, past[0](q5), neg])], axis=-1)
+        probs = g.op("Softmax", [scores], axis=-1)  # [B, kv, rep, T, T + P]
+        p_new, p_past = g.op("Split", [probs, g.op("Concat", [t_dim, stored], axis=0)], n_out=2, axis=-1)
+        axes = g.const([1, 2, 3])
+        mass = g.op("Concat", [g.op("ReduceSum", [p, axes], keepdims=0) for p in (p_past, p_new)], axis=-1)  # tier order
+        ctx = g.op("Add", [past[2](p_past), new[2](p_new)])
         ctx = g.op("Transpose", [ctx], perm=[0, 3, 1, 2, 4])  # [B, T, kv, rep, D]
         return g.op("Reshape", [ctx, out_shape]), mass
 

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { listSegments } from '@inferos/shm';
-import { decodeF16 } from '@inferos/kv';
+import { hotRows } from '@inferos/kv';
 import {
   pb, Subjects, HEARTBEAT_MS, startNatsServer, connectBus, request, publish, decode,
   type NatsServerHandle, type NatsConnection, type inferos,
@@ -109,9 +109,11 @@ test('a worker claims, commits and reads back its staged K/V in place (baseline:
   assert.ok(seq.valid());
   for (let l = 0; l < SHAPE.layers; l++) {
     const f = seq.feeds(l);
-    assert.deepEqual(f['past_key']!.dims, [1, 40, SHAPE.kvHeads, SHAPE.headDim]);
-    assert.deepEqual(f['past_key']!.data, rows('k', l, 0, 40));
-    assert.deepEqual(f['past_value']!.data, rows('v', l, 0, 40));
+    // Head-major at the sequence's whole reservation (prompt + max tokens = 64 rows), 40 in use.
+    assert.deepEqual(f['past_key']!.dims, [1, SHAPE.kvHeads, 64, SHAPE.headDim]);
+    assert.equal(f['past_key']!.tokens, 40);
+    assert.deepEqual(hotRows(f['past_key']!), rows('k', l, 0, 40));
+    assert.deepEqual(hotRows(f['past_value']!), rows('v', l, 0, 40));
     assert.equal(seq.fed(l), 40);
   }
   const s = await stats();
@@ -138,13 +140,12 @@ for (const [policy, tier] of [['quality_optimized', 'past_key_i8'], ['default', 
       const f = seq.feeds(l);
       assert.ok(f[tier]!.dims[1]! > 0, `${tier}.${l} holds tokens (${f[tier]!.dims})`);
       assert.ok(f[tier]!.data.byteLength > 0);
-      assert.equal(f['past_key']!.dims[1], 0, 'a quantizing policy keeps no float32 tier');
+      assert.equal(f['past_key']!.tokens, 0, 'a quantizing policy keeps no float32 tier');
       // The newest token, read in place from the FP16 window, is what was staged (to FP16 precision).
       const hot = f['past_key_f16']!;
-      const n = hot.dims[1]!;
-      assert.equal(hot.data.length, n * C);
-      const last = new Float32Array(C);
-      decodeF16((hot.data as Uint16Array).subarray((n - 1) * C), last);
+      const n = hot.tokens!;
+      assert.equal(hot.data.length, hot.dims[2]! * C);
+      const last = hotRows(hot).subarray((n - 1) * C);
       const want = rows('k', l, seq.length - 1, 1);
       for (let i = 0; i < C; i++) assert.ok(Math.abs(last[i]! - want[i]!) <= 1e-3, `key channel ${i}: ${last[i]} vs ${want[i]}`);
     }
@@ -204,7 +205,7 @@ test('a batch bigger than the staging segment commits in one request', async () 
   await commitOk(...seqs.map((seq) => fakeStep(seq, CHUNK)));
   for (const seq of seqs) {
     assert.equal(seq.length, CHUNK);
-    assert.deepEqual(seq.feeds(1)['past_value']!.data, rows('v', 1, 0, CHUNK));
+    assert.deepEqual(hotRows(seq.feeds(1)['past_value']!), rows('v', 1, 0, CHUNK));
   }
   for (const seq of [small, ...seqs]) await worker.free(seq.id, 'done');
   assert.equal((await stats()).sequences, 0);

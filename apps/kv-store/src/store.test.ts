@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Segment, SegmentMap, listSegments } from '@inferos/shm';
-import { decodeF16, HOT_FEEDS } from '@inferos/kv';
+import { hotRows, HOT_FEEDS } from '@inferos/kv';
 import { pb, encode, decode, inferos, type MessageType } from '@inferos/proto';
 import { KvStore, type StoreConfig } from './store';
 
@@ -80,7 +80,12 @@ function tensor(table: inferos.v1.SeqTable, layer: number, name: string): infero
 
 /** Attention-mass entries a step must stage for `layer`: every token the graph is fed (all tiers). */
 function fed(table: inferos.v1.SeqTable, layer: number): number {
-  return ['past_key', 'past_key_f16', 'past_key_i8', 'past_key_i4'].reduce((s, n) => s + tensor(table, layer, n).dims[1]!, 0);
+  return ['past_key', 'past_key_f16', 'past_key_i8', 'past_key_i4'].reduce((s, n) => s + held(tensor(table, layer, n)), 0);
+}
+
+/** Tokens a tensor of the table holds: a hot tier's rows in use, else its token axis. */
+function held(t: inferos.v1.KvTensor): number {
+  return t.tokens ?? t.dims[1]!;
 }
 
 const ELEMENT: Record<number, number> = { [pb.DType.DTYPE_FLOAT32]: 4, [pb.DType.DTYPE_FLOAT16]: 2, [pb.DType.DTYPE_UINT8]: 1 };
@@ -198,11 +203,12 @@ function commitOk(store: KvStore, workerId: string, step: object): inferos.v1.Se
     const p = prev.tensors[i] as inferos.v1.KvTensor;
     assert.equal(`${t.layer}/${t.name}`, `${p.layer}/${p.name}`);
     const grew = HOT.has(t.name) && (p.handle!.length ?? 0) > 0;
-    assert.deepEqual(t.dims, grew ? [p.dims[0], p.dims[1]! + tokens, ...p.dims.slice(2)] : p.dims, `${t.name}.${t.layer}: dims`);
+    // The hot tier's buffer stays where it was, at its capacity: only its rows in use grew.
+    assert.deepEqual(t.dims, p.dims, `${t.name}.${t.layer}: dims`);
+    assert.equal(held(t), held(p) + (grew ? tokens : 0), `${t.name}.${t.layer}: tokens`);
     assert.equal(t.handle!.segment, p.handle!.segment, `${t.name}.${t.layer}: segment`);
     if ((p.handle!.length ?? 0) > 0) assert.equal(t.handle!.offset, p.handle!.offset, `${t.name}.${t.layer}: offset`);
-    const perToken = grew ? p.handle!.length! / p.dims[1]! : 0;
-    assert.equal(t.handle!.length, p.handle!.length! + perToken * tokens, `${t.name}.${t.layer}: length`);
+    assert.equal(t.handle!.length, p.handle!.length, `${t.name}.${t.layer}: length`);
   });
   return next;
 }
@@ -303,7 +309,7 @@ test('claim returns the table of an empty sequence; unknown sequences and anonym
     // Every graph input of every layer is there, empty.
     for (let l = 0; l < SHAPE.layers; l++) {
       for (const name of ['past_key', 'past_value', 'past_key_f16', 'past_value_f16', 'past_key_i8', 'past_key_i4', 'past_value_i8_scale', 'past_value_i4_zero']) {
-        assert.equal(tensor(table, l, name).dims[1], 0, `${name}.${l} is empty`);
+        assert.equal(held(tensor(table, l, name)), 0, `${name}.${l} is empty`);
       }
     }
     checkHandles(store, table);
@@ -334,8 +340,10 @@ test('commit appends staged tokens: the table grows, the seqlock advances, and t
         assert.ok(store.stats.usedBytes <= reserved);
         for (let l = 0; l < SHAPE.layers; l++) {
           const k = tensor(table, l, 'past_key');
-          assert.deepEqual(k.dims, [1, table.length, SHAPE.kvHeads, SHAPE.headDim]);
-          assert.equal(k.handle!.length, table.length * C * 4, 'the handle covers every token so far');
+          // Head-major at the whole reservation (prompt + max tokens = 80 rows), `tokens` of them in use.
+          assert.deepEqual(k.dims, [1, SHAPE.kvHeads, 80, SHAPE.headDim]);
+          assert.equal(k.tokens, table.length);
+          assert.equal(k.handle!.length, 80 * C * 4, 'the handle covers the whole hot store');
           assert.equal(k.dtype, pb.DType.DTYPE_FLOAT32);
           assert.equal(k.handle!.tier, pb.Tier.TIER_F32);
           assert.equal(fed(table, l), table.length);
@@ -345,8 +353,10 @@ test('commit appends staged tokens: the table grows, the seqlock advances, and t
       assert.equal(table.length, 70);
       // Float32 is exact: what the worker staged is what the graph will read, bit for bit.
       for (let l = 0; l < SHAPE.layers; l++) {
-        assert.deepEqual(read(map, table, tensor(table, l, 'past_key')), rows('k', l, 0, 70));
-        assert.deepEqual(read(map, table, tensor(table, l, 'past_value')), rows('v', l, 0, 70));
+        for (const [name, kind] of [['past_key', 'k'], ['past_value', 'v']] as const) {
+          const t = tensor(table, l, name);
+          assert.deepEqual(hotRows({ type: 'float32', data: read(map, table, t), dims: [...t.dims], tokens: held(t) }), rows(kind, l, 0, 70));
+        }
       }
       assert.equal(store.stats.bytesByTier.f32, baselineBytes(80), 'the fixed hot store holds the whole reservation');
     } finally {
@@ -387,9 +397,8 @@ test('a quantizing policy demotes old blocks to INT8, within its reservation, un
         assert.equal(fed(table, l), 512, 'nothing is evicted: every token is fed');
         // The newest token sits in the FP16 window, as staged (to FP16 precision).
         const f16 = tensor(table, l, 'past_key_f16');
-        const n = f16.dims[1]!;
-        const last = new Float32Array(C);
-        decodeF16((read(map, table, f16) as Uint16Array).subarray((n - 1) * C, n * C), last);
+        const n = held(f16);
+        const last = hotRows({ type: 'float16', data: read(map, table, f16), dims: [...f16.dims], tokens: n }).subarray((n - 1) * C, n * C);
         const want = row('k', l, 511);
         for (let i = 0; i < C; i++) assert.ok(Math.abs(last[i]! - want[i]!) <= 1e-3 * Math.max(1, Math.abs(want[i]!)), `channel ${i}`);
       }
@@ -465,7 +474,7 @@ test('REFUSED - a commit from a non-owner, with a stale generation or a wrong st
       const results = commit(store, 'worker-a', { ...stage.step(next, 1).step as object, generation: 0 }, stage.step(other, 2).step);
       assert.match(results[0]!.error, /stale step/);
       assert.equal(results[1]!.error, '');
-      assert.equal(results[1]!.table!.length, 2);
+      assert.equal((results[1]!.grown ?? results[1]!.table)!.length, 2, 'the other step committed (SeqGrown or a table)');
     } finally {
       stage.close();
     }

@@ -55,9 +55,9 @@ interface Sequence {
 }
 
 /**
- * Whether `now` differs from `before` only by `t` rows appended in place to the hot tier: the owner's
- * views, built from `before`, then need only their hot-tier views extended (SeqGrown). Any other
- * difference (a tensor that moved, resized or changed shape) needs a whole table.
+ * Whether `now` differs from `before` only by `t` rows appended in place to the hot tier (same buffers,
+ * `tokens` grown by t): the owner's views, built from `before`, then need only their row counts raised
+ * (SeqGrown). Any other difference (a tensor that moved, resized or changed shape) needs a whole table.
  */
 const HOT = new Set<string>(HOT_FEEDS);
 
@@ -69,17 +69,13 @@ export function grewInPlace(before: readonly Record<string, TensorSpec>[], now: 
     for (const name of names) {
       const a = before[l]![name];
       const b = now[l]![name]!;
-      if (!a || a.type !== b.type || a.dims.length !== b.dims.length) return false;
-      if (a.dims.some((d, i) => i !== 1 && d !== b.dims[i])) return false;
-      if (HOT.has(name) && a.data.length > 0) {
-        const perToken = a.data.length / a.dims[1]!;
-        if (b.data.buffer !== a.data.buffer || b.data.byteOffset !== a.data.byteOffset) return false;
-        if (b.dims[1] !== a.dims[1]! + t || b.data.length !== b.dims[1]! * perToken) return false;
-      } else if (a.data.length === 0 && b.data.length === 0) {
-        if (a.dims[1] !== b.dims[1]) return false;
-      } else if (b.data.buffer !== a.data.buffer || b.data.byteOffset !== a.data.byteOffset || b.data.length !== a.data.length || a.dims[1] !== b.dims[1]) {
-        return false;
+      if (!a || a.type !== b.type || a.dims.length !== b.dims.length || a.dims.some((d, i) => d !== b.dims[i])) return false;
+      if (a.data.length === 0 && b.data.length === 0) {
+        if (a.tokens !== b.tokens) return false;
+        continue;
       }
+      if (b.data.buffer !== a.data.buffer || b.data.byteOffset !== a.data.byteOffset || b.data.length !== a.data.length) return false;
+      if (HOT.has(name) ? b.tokens !== a.tokens! + t : a.tokens !== b.tokens) return false;
     }
   }
   return true;
@@ -418,6 +414,7 @@ export class KvStore {
           layer: l,
           dtype: spec.type === 'float32' ? pb.DType.DTYPE_FLOAT32 : spec.type === 'float16' ? pb.DType.DTYPE_FLOAT16 : pb.DType.DTYPE_UINT8,
           dims: spec.dims,
+          ...(spec.tokens === undefined ? {} : { tokens: spec.tokens }),
           handle: { segment: e.segment, offset: e.offset, length: e.length, generation: gen, tier: tierOf(name) },
         });
       }

@@ -2,7 +2,7 @@
 //   prefill: the prompt in chunks, each appending its K/V to the sequence's cache
 //   decode:  one token at a time from the cache; sample; repeat
 // The cache is fed to the graph in its stored tiers (see @inferos/kv); the graph dequantizes inside.
-import { TieredKvCache, prefillSteps, type CachePolicy, type TierBytes, type TensorSpec } from '@inferos/kv';
+import { TieredKvCache, prefillSteps, heldTokens, type CachePolicy, type TierBytes, type TensorSpec } from '@inferos/kv';
 import { loadModelInfo, defaultModelDir, type ModelInfo } from './model-dir';
 import { ModelSession, ort, DEFAULT_PROVIDERS, type Provider, type Feeds } from './session';
 import { Sampler, GREEDY, type SamplingOptions } from './sampling';
@@ -49,8 +49,33 @@ export interface GenerateResult {
 
 export const DEFAULT_PREFILL_CHUNK = 256;
 
-/** The key input of each tier, in the graph's order; its dim 1 is the tier's token count. */
+/** The key input of each tier, in the graph's order. */
 const TIER_KEYS = ['past_key', 'past_key_f16', 'past_key_i8', 'past_key_i4'] as const;
+
+/** Rows the graph is fed per tier (a hot tier's whole capacity, [1, kv, capacity, D]) and rows held. */
+function tierRows(specs: Record<string, TensorSpec>): { fed: number[]; held: number[] } {
+  return {
+    fed: TIER_KEYS.map((k) => (specs[k]!.tokens === undefined ? specs[k]!.dims[1]! : specs[k]!.dims[2]!)),
+    held: TIER_KEYS.map((k) => heldTokens(specs[k]!)),
+  };
+}
+
+/**
+ * One row's attention mass without the padding: the graph returns an entry for every row fed (tier by
+ * tier, `fed` rows each, then the step's t tokens); the cache wants the held rows only, in the same order.
+ */
+function heldMass(m: Float32Array, offset: number, fed: readonly number[], held: readonly number[], t: number): Float32Array {
+  const out = new Float32Array(held.reduce((a, n) => a + n, 0) + t);
+  let at = 0;
+  let off = offset;
+  for (let j = 0; j < held.length; j++) {
+    out.set(m.subarray(off, off + held[j]!), at);
+    at += held[j]!;
+    off += fed[j]!;
+  }
+  out.set(m.subarray(off, off + t), at);
+  return out;
+}
 
 type Typed = Float32Array | Uint16Array | Uint8Array;
 const typedLike = (a: Typed, n: number): Typed =>
@@ -181,12 +206,14 @@ export class Engine {
       input_ids: new ort.Tensor('int64', inputIds, [1, t]),
       position_ids: new ort.Tensor('int64', positions, [1, t]),
     };
+    const rows: ReturnType<typeof tierRows>[] = [];
     for (let l = 0; l < numLayers; l++) {
       const specs = kv.feeds(l);
       for (const [name, spec] of Object.entries(specs)) {
         feeds[`${name}.${l}`] = new ort.Tensor(spec.type, spec.data, spec.dims);
       }
-      feeds[`past_valid.${l}`] = new ort.Tensor('int64', BigInt64Array.from(TIER_KEYS.map((k) => BigInt(specs[k]!.dims[1]!))), [1, 4]);
+      rows.push(tierRows(specs));
+      feeds[`past_valid.${l}`] = new ort.Tensor('int64', BigInt64Array.from(rows[l]!.held.map(BigInt)), [1, 4]);
     }
     const withMass = kv.needsImportance;
     const session = await this.sessionFor(kv.policy.groupSize);
@@ -197,7 +224,7 @@ export class Engine {
     for (let l = 0; l < numLayers; l++) {
       keys.push(out[`present_key.${l}`]!.data as Float32Array);
       values.push(out[`present_value.${l}`]!.data as Float32Array);
-      if (withMass) masses.push(out[`attn_mass.${l}`]!.data as Float32Array);
+      if (withMass) masses.push(heldMass(out[`attn_mass.${l}`]!.data as Float32Array, 0, rows[l]!.fed, rows[l]!.held, t));
     }
     return { logits: out['logits']!.data as Float32Array, keys, values, masses: withMass ? masses : undefined };
   }
@@ -231,6 +258,44 @@ export class Engine {
     return buf.subarray(0, n);
   }
 
+  /** A quantized tier's rows ([1, P, ...] each) padded along the token axis to the longest row. */
+  private padTokenMajor(key: string, specs: readonly TensorSpec[], reuse: boolean): ort.Tensor {
+    const B = specs.length;
+    const inner = specs[0]!.dims.slice(2);
+    const stride = inner.reduce((a, d) => a * d, 1);
+    const maxP = Math.max(...specs.map((sp) => sp.dims[1]!));
+    const out = this.buffer(key, specs[0]!.data, B * maxP * stride, reuse);
+    specs.forEach((sp, b) => {
+      if (sp.dims.slice(2).some((d, i) => d !== inner[i])) throw new RangeError(`stepBatch: ${key}: row ${b} has dims [${sp.dims}], row 0 [${specs[0]!.dims}]`);
+      out.set(sp.data as never, b * maxP * stride);
+      // Padding is zeroed: masked tokens get probability 0, and 0 x (a stale Inf or NaN) is NaN.
+      if (reuse) out.fill(0, b * maxP * stride + sp.data.length, (b + 1) * maxP * stride);
+    });
+    return new ort.Tensor(specs[0]!.type, out, [B, maxP, ...inner]);
+  }
+
+  /**
+   * A hot tier's rows ([1, kv, capacity, D] each, `tokens` in use) as [B, kv, P, D]: each head's rows in
+   * use, padded with zeros to the most any row holds (not to the largest capacity).
+   */
+  private padHeadMajor(key: string, specs: readonly TensorSpec[], reuse: boolean): ort.Tensor {
+    const B = specs.length;
+    const [, heads, , d] = specs[0]!.dims as [number, number, number, number];
+    const maxP = Math.max(...specs.map((sp) => sp.tokens!));
+    const out = this.buffer(key, specs[0]!.data, B * heads * maxP * d, reuse);
+    specs.forEach((sp, b) => {
+      const [, h2, cap, d2] = sp.dims as [number, number, number, number];
+      if (h2 !== heads || d2 !== d) throw new RangeError(`stepBatch: ${key}: row ${b} has dims [${sp.dims}], row 0 [${specs[0]!.dims}]`);
+      const n = sp.tokens!;
+      for (let h = 0; h < heads; h++) {
+        const to = ((b * heads + h) * maxP) * d;
+        out.set(sp.data.subarray(h * cap * d, (h * cap + n) * d) as never, to);
+        if (reuse) out.fill(0, to + n * d, to + maxP * d);
+      }
+    });
+    return new ort.Tensor(specs[0]!.type, out, [B, heads, maxP, d]);
+  }
+
   private async runBatch(kvs: readonly KvSource[], ids: readonly number[], reuse: boolean): Promise<StepOutput[]> {
     const B = kvs.length;
     const group = kvs[0]!.policy.groupSize;
@@ -253,22 +318,15 @@ export class Engine {
     const valid: number[][][] = [];
     for (let l = 0; l < numLayers; l++) {
       const rows = kvs.map((kv) => kv.feeds(l));
-      valid.push(rows.map((r) => TIER_KEYS.map((k) => r[k]!.dims[1]!)));
+      valid.push(rows.map((r) => tierRows(r).held));
       for (const name of Object.keys(rows[0]!)) {
         const specs = rows.map((r) => r[name]!);
-        const inner = specs[0]!.dims.slice(2);
-        const stride = inner.reduce((a, d) => a * d, 1);
-        const maxP = Math.max(...specs.map((sp) => sp.dims[1]!));
-        const out = this.buffer(`${name}.${l}`, specs[0]!.data, B * maxP * stride, reuse);
         specs.forEach((sp, b) => {
-          if (sp.dims.length !== inner.length + 2 || sp.dims.slice(2).some((d, i) => d !== inner[i])) {
+          if (sp.dims.length !== specs[0]!.dims.length || (sp.tokens === undefined) !== (specs[0]!.tokens === undefined)) {
             throw new RangeError(`stepBatch: ${name}.${l}: row ${b} has dims [${sp.dims}], row 0 [${specs[0]!.dims}]`);
           }
-          out.set(sp.data as never, b * maxP * stride);
-          // Padding is zeroed: masked tokens get probability 0, and 0 x (a stale Inf or NaN) is NaN.
-          if (reuse) out.fill(0, b * maxP * stride + sp.data.length, (b + 1) * maxP * stride);
         });
-        feeds[`${name}.${l}`] = new ort.Tensor(specs[0]!.type, out, [B, maxP, ...inner]);
+        feeds[`${name}.${l}`] = specs[0]!.tokens === undefined ? this.padTokenMajor(`${name}.${l}`, specs, reuse) : this.padHeadMajor(`${name}.${l}`, specs, reuse);
       }
       feeds[`past_valid.${l}`] = new ort.Tensor('int64', BigInt64Array.from(valid[l]!.flat().map(BigInt)), [B, 4]);
     }
@@ -286,25 +344,14 @@ export class Engine {
       const v = out[`present_value.${l}`]!;
       const row = (k.data as Float32Array).length / B;
       const mass = withMass ? out[`attn_mass.${l}`]! : undefined;
+      // Every tier was padded to its longest row (padTokenMajor, padHeadMajor).
       const padded = TIER_KEYS.map((_, j) => Math.max(...valid[l]!.map((r) => r[j]!)));
       const width = padded.reduce((a, p) => a + p, 0) + 1;
       results.forEach((r, b) => {
         r.keys.push((k.data as Float32Array).slice(b * row, (b + 1) * row));
         r.values.push((v.data as Float32Array).slice(b * row, (b + 1) * row));
-        if (r.masses && mass) {
-          // This row's real entries, tier by tier, then the new token: the order a single step returns.
-          const m = mass.data as Float32Array;
-          const mine = new Float32Array(valid[l]![b]!.reduce((a, n) => a + n, 0) + 1);
-          let at = 0;
-          let off = b * width;
-          for (let j = 0; j < 4; j++) {
-            mine.set(m.subarray(off, off + valid[l]![b]![j]!), at);
-            at += valid[l]![b]![j]!;
-            off += padded[j]!;
-          }
-          mine[at] = m[off]!;
-          r.masses.push(mine);
-        }
+        // This row's real entries, tier by tier, then the new token: the order a single step returns.
+        if (r.masses && mass) r.masses.push(heldMass(mass.data as Float32Array, b * width, padded, valid[l]![b]!, 1));
       });
     }
     return results;

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 
 export const BUNDLED_MODEL = join('models', 'inferos-tiny', 'onnx');
 export const MODEL_FORMAT = 'inferos-onnx';
-export const MODEL_FORMAT_VERSION = 9;
+export const MODEL_FORMAT_VERSION = 10;
 
 /** How the model's weights are stored and computed (see tools/inferos_tools/weights.py). */
 export type WeightType = 'fp32' | 'fp16' | 'int8' | 'int4';

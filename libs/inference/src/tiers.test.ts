@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { decodeF16, dequantizeKeys, dequantizeValues, type CachePolicy, type TensorSpec } from '@inferos/kv';
+import { hotRows, dequantizeKeys, dequantizeValues, type CachePolicy, type TensorSpec } from '@inferos/kv';
 import { Engine, ContextLengthError } from './engine';
 import { defaultModelDir } from './model-dir';
 import { ort } from './session';
@@ -48,6 +48,13 @@ function dequantizeTier(f: Record<string, TensorSpec>, t: 'i8' | 'i4', channels:
   return [k, v];
 }
 
+/** Token-major rows [n, heads, d] as the graph's head-major float tier [heads, n, d]. */
+function headMajor(x: Float32Array, n: number, heads: number, d: number): Float32Array {
+  const out = new Float32Array(x.length);
+  for (let r = 0; r < n; r++) for (let h = 0; h < heads; h++) out.set(x.subarray((r * heads + h) * d, (r * heads + h + 1) * d), (h * n + r) * d);
+  return out;
+}
+
 const CASES = [
   { label: 'fixture, groups of 32', model: () => engine, groupSize: 32 },
   { label: 'bundled model, groups of 32', model: () => bundled, groupSize: 32 },
@@ -88,11 +95,8 @@ for (const c of CASES) for (const mix of MIXES) for (const stepTokens of STEPS) 
   };
   for (let l = 0; l < numLayers; l++) {
     const f = cache.feeds(l);
-    const hot = f['past_key_f16']!;
-    const hk = new Float32Array(hot.data.length);
-    const hv = new Float32Array(hot.data.length);
-    decodeF16(hot.data as Uint16Array, hk);
-    decodeF16(f['past_value_f16']!.data as Uint16Array, hv);
+    const hk = hotRows(f['past_key_f16']!);
+    const hv = hotRows(f['past_value_f16']!);
     const [k8, v8] = dequantizeTier(f, 'i8', channels, policy.groupSize);
     const [k4, v4] = dequantizeTier(f, 'i4', channels, policy.groupSize);
     const n = (hk.length + k8.length + k4.length) / channels;
@@ -105,12 +109,12 @@ for (const c of CASES) for (const mix of MIXES) for (const stepTokens of STEPS) 
     v.set(v8, hv.length);
     v.set(v4, hv.length + v8.length);
     for (const [name, spec] of Object.entries(f)) {
-      const empty = spec.dims.map((d, i) => (i === 1 ? 0 : d));
+      const empty = spec.dims.map((d, i) => (i === (spec.tokens === undefined ? 1 : 2) ? 0 : d));
       const data = spec.type === 'float32' ? new Float32Array(0) : spec.type === 'float16' ? new Uint16Array(0) : new Uint8Array(0);
       feeds[`${name}.${l}`] = new ort.Tensor(spec.type, data, empty);
     }
-    feeds[`past_key.${l}`] = new ort.Tensor('float32', k, [1, n, numKvHeads, headDim]);
-    feeds[`past_value.${l}`] = new ort.Tensor('float32', v, [1, n, numKvHeads, headDim]);
+    feeds[`past_key.${l}`] = new ort.Tensor('float32', headMajor(k, n, numKvHeads, headDim), [1, numKvHeads, n, headDim]);
+    feeds[`past_value.${l}`] = new ort.Tensor('float32', headMajor(v, n, numKvHeads, headDim), [1, numKvHeads, n, headDim]);
     feeds[`past_valid.${l}`] = new ort.Tensor('int64', BigInt64Array.from([BigInt(n), 0n, 0n, 0n]), [1, 4]);
   }
   const session = await engine.sessionFor(policy.groupSize);

@@ -1,5 +1,5 @@
 export {
-  TieredKvCache, HOT_FEEDS, cachePolicy, recentOnly, reservation, prefillSteps, parkingTier, PROMPT_END_HALF_LIFE, IMPORTANCE_HALF_LIFE, HEAP_ARENA, type KvArena, type CacheOptions, type Reservation, type CacheShape, type CachePolicy, type TensorSpec, type TensorType, type TierBytes,
+  TieredKvCache, HOT_FEEDS, heldTokens, hotRows, cachePolicy, recentOnly, reservation, prefillSteps, parkingTier, PROMPT_END_HALF_LIFE, IMPORTANCE_HALF_LIFE, HEAP_ARENA, type KvArena, type CacheOptions, type Reservation, type CacheShape, type CachePolicy, type TensorSpec, type TensorType, type TierBytes,
 } from './tiered-cache';
 export {
   DEFAULT_POLICY, KvMode, PolicyError, policyJsonSchema, PROFILES, applyPolicy, loadPolicy, parseBytes, parsePolicyYaml, policiesDir, type Policy,

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { TieredKvCache, prefillSteps, recentOnly, reservation, type CachePolicy, type KvArena } from './tiered-cache';
+import { TieredKvCache, prefillSteps, recentOnly, reservation, hotRows, type CachePolicy, type KvArena } from './tiered-cache';
 
 const shape = { layers: 2, kvHeads: 2, headDim: 16, maxTokens: 512 };
 const C = 32;
@@ -48,9 +48,15 @@ test('baseline holds float32 exactly and feeds views of it', () => {
   fill(c, 40, 7);
   const f = c.feeds(0);
   assert.equal(f['past_key']!.type, 'float32');
-  assert.deepEqual(f['past_key']!.dims, [1, 40, 2, 16]);
-  assert.deepEqual(f['past_key_f16']!.dims, [1, 0, 2, 16]);
-  assert.deepEqual(Array.from((f['past_key']!.data as Float32Array).subarray(0, 7 * C)), Array.from(rows(7, 0)));
+  // Head-major, fed at its capacity (grown in steps of 64 tokens), 40 rows in use.
+  assert.deepEqual(f['past_key']!.dims, [1, 2, 64, 16]);
+  assert.equal(f['past_key']!.tokens, 40);
+  assert.equal(f['past_key']!.data.length, 2 * 64 * 16);
+  assert.deepEqual(f['past_key_f16']!.dims, [1, 2, 0, 16]);
+  assert.equal(f['past_key_f16']!.tokens, 0);
+  assert.deepEqual(Array.from(hotRows(f['past_key']!).subarray(0, 7 * C)), Array.from(rows(7, 0)));
+  // Head 1's first row sits after head 0's whole capacity.
+  assert.deepEqual(Array.from(f['past_key']!.data.subarray(64 * 16, 64 * 16 + 16)), Array.from(rows(1, 0).subarray(16, 32)));
   assert.equal(c.tokensByTier.hot, 80);
   assert.equal(c.bytesByTier.f32, c.bytesHeld);
   assert.equal(c.bytesHeld, bufferBytes(c));
@@ -69,7 +75,7 @@ test('old blocks leave the FP16 window by importance; sinks and the recent windo
   assert.deepEqual(pos.slice(0, 20), [0, 1, 2, 3, ...Array.from({ length: 16 }, (_, i) => 100 + i)]);
   assert.equal(new Set(pos).size, pos.length);
   const f = c.feeds(0);
-  assert.equal(f['past_key_f16']!.dims[1], 20);
+  assert.equal(f['past_key_f16']!.tokens, 20);
   assert.equal(f['past_key_i8']!.dims[1]! + f['past_key_i4']!.dims[1]!, 96);
   assert.deepEqual(f['past_key_i4']!.dims.slice(2), [16], 'INT4 keys pack two channels per byte');
   assert.deepEqual(f['past_value_i8']!.dims.slice(2), [32]);
@@ -312,4 +318,31 @@ test('squeeze moves old FP16 blocks to INT4 and returns the hot capacity; the wi
   const base = new TieredKvCache(shape, baseline);
   fill(base, 64, 8);
   assert.equal(base.squeeze(), 0, 'the exact baseline is never squeezed');
+});
+
+test('the hot tier is fed at its capacity with finite rows past those in use, whatever memory the arena hands out', () => {
+  // An arena whose memory held anything (the kv-store's shared pool): NaN floats, Inf halves.
+  const dirty: KvArena = {
+    f32: (n) => new Float32Array(n).fill(NaN),
+    u16: (n) => new Uint16Array(n).fill(0x7c00),
+    u8: (n) => new Uint8Array(n).fill(255),
+    release: () => {},
+  };
+  for (const policy of [baseline, tiered]) {
+    const c = new TieredKvCache(shape, policy, { arena: dirty });
+    fill(c, 150, 9);
+    fill(c, 151, 1); // a demotion leaves the capacity exact; an append after it grows it again
+    for (let l = 0; l < shape.layers; l++) {
+      const f = c.feeds(l);
+      const hot = policy.fullPrecision ? f['past_key']! : f['past_key_f16']!;
+      assert.ok(hot.dims[2]! > hot.tokens!, `capacity ${hot.dims[2]} above ${hot.tokens} rows in use`);
+      for (const name of ['past_key', 'past_value', 'past_key_f16', 'past_value_f16']) {
+        const data = f[name]!.data;
+        for (let i = 0; i < data.length; i++) {
+          const x = data instanceof Uint16Array ? ((data[i]! & 0x7c00) === 0x7c00 ? NaN : 0) : data[i]!;
+          assert.ok(Number.isFinite(x), `${name}.${l}[${i}] is not finite`);
+        }
+      }
+    }
+  }
 });

@@ -97,14 +97,42 @@ export interface CacheOptions {
 export type TensorType = 'float32' | 'float16' | 'uint8';
 
 /**
- * The feeds of the full-precision (hot) tier: float32 for the exact baseline, float16 otherwise. An
- * append adds rows at their end; everything else (demotion, eviction, a larger buffer) may move any feed.
+ * The feeds of the full-precision (hot) tier: float32 for the exact baseline, float16 otherwise. They are
+ * head-major, [1, kv_heads, capacity, head_dim], with `tokens` rows in use: an append fills the next rows
+ * in place; everything else (demotion, eviction, a larger buffer) may move any feed.
  */
 export const HOT_FEEDS = ['past_key', 'past_value', 'past_key_f16', 'past_value_f16'] as const;
 export interface TensorSpec {
   type: TensorType;
   data: Float32Array | Uint16Array | Uint8Array;
   dims: number[];
+  /**
+   * Rows in use of a hot tier ([1, kv_heads, capacity, head_dim]: the graph masks the rows past them).
+   * Absent for the quantized tiers, whose token axis (dim 1) is exact.
+   */
+  tokens?: number;
+}
+
+/** Tokens a tier's feed holds: a hot tier's rows in use, else its token axis. */
+export function heldTokens(spec: TensorSpec): number {
+  return spec.tokens ?? spec.dims[1]!;
+}
+
+/** A hot feed's rows in use, token-major ([tokens, kv_heads, head_dim]) float32: what was appended. */
+export function hotRows(spec: TensorSpec): Float32Array {
+  if (spec.tokens === undefined || spec.dims.length !== 4) throw new RangeError('hotRows: not a hot tier feed ([1, kv, capacity, D] with tokens)');
+  const [, heads, cap, d] = spec.dims as [number, number, number, number];
+  const n = spec.tokens;
+  const out = new Float32Array(n * heads * d);
+  for (let r = 0; r < n; r++) {
+    for (let h = 0; h < heads; h++) {
+      const src = spec.data.subarray((h * cap + r) * d, (h * cap + r + 1) * d);
+      const dst = out.subarray((r * heads + h) * d, (r * heads + h + 1) * d);
+      if (src instanceof Uint16Array) decodeF16(src, dst);
+      else dst.set(src as Float32Array);
+    }
+  }
+  return out;
 }
 
 export interface TierBytes {
@@ -154,24 +182,38 @@ export function parkingTier(policy: CachePolicy): 'i4' | 'i8' | undefined {
   return int4 > evict ? 'i4' : int8 > evict ? 'i8' : undefined;
 }
 
-/** The hot store grows in steps of this many tokens, so the bytes held stay close to the bytes used. */
+/**
+ * The hot store grows by an eighth of what it holds, in whole steps of GROWTH_TOKENS: the bytes held stay
+ * within 12.5% (or 64 tokens) of the bytes used, and so do the masked rows a step attends to (the graph is
+ * fed the whole capacity), while a long sequence copies its store every n/8 tokens, not every 64
+ * (a copy of 1,024 tokens of the 1B shape took ~140 ms: tools/bench/profile-decode.ts).
+ */
 const GROWTH_TOKENS = 64;
+const growTo = (tokens: number): number => Math.ceil((tokens + Math.floor(tokens / 8)) / GROWTH_TOKENS) * GROWTH_TOKENS;
 
-/** Hot rows, ordered by position, in float32 or float16 (bits). */
+/**
+ * Hot rows, ordered by position, in float32 or float16 (bits), head-major: head h's row r at
+ * (h * capacity + r) * headDim, the layout the graph's MatMuls read without a transpose. Rows past `n` are
+ * fed too and masked by the graph; they must hold finite numbers (a masked row's probability is 0, and
+ * 0 x Inf is NaN): zeros from `resize`, or rows that `remove` moved down.
+ */
 class HotStore {
   keys: Float32Array | Uint16Array;
   values: Float32Array | Uint16Array;
   positions: Int32Array = new Int32Array(0);
   n = 0;
+  readonly channels: number;
 
   constructor(
     readonly f32: boolean,
-    readonly channels: number,
+    readonly heads: number,
+    readonly headDim: number,
     readonly maxTokens: number,
     private readonly arena: KvArena,
     /** Allocated once at this many tokens and never resized (undefined: grow as needed). */
     public fixedCapacity?: number,
   ) {
+    this.channels = heads * headDim;
     this.keys = this.alloc(0);
     this.values = this.alloc(0);
     if (fixedCapacity !== undefined) this.resize(fixedCapacity);
@@ -185,12 +227,24 @@ class HotStore {
     return this.positions.length;
   }
 
+  /** Offset of head h's row r. */
+  private at(h: number, r: number, capacity = this.capacity): number {
+    return (h * capacity + r) * this.headDim;
+  }
+
   resize(tokens: number): void {
     const keys = this.alloc(tokens);
     const values = this.alloc(tokens);
     const positions = new Int32Array(tokens);
-    keys.set(this.keys.subarray(0, this.n * this.channels) as never);
-    values.set(this.values.subarray(0, this.n * this.channels) as never);
+    const d = this.headDim;
+    for (let h = 0; h < this.heads; h++) {
+      const from = this.at(h, 0);
+      keys.set(this.keys.subarray(from, from + this.n * d) as never, this.at(h, 0, tokens));
+      values.set(this.values.subarray(from, from + this.n * d) as never, this.at(h, 0, tokens));
+      // The arena may hand out memory that held anything (the kv-store's shared pool): zero the rest.
+      keys.fill(0, this.at(h, this.n, tokens), this.at(h, tokens, tokens));
+      values.fill(0, this.at(h, this.n, tokens), this.at(h, tokens, tokens));
+    }
     positions.set(this.positions.subarray(0, this.n));
     this.arena.release(this.keys);
     this.arena.release(this.values);
@@ -199,20 +253,27 @@ class HotStore {
     this.positions = positions;
   }
 
+  /** Append `t` tokens of keys and values given token-major ([t, heads, headDim] float32). */
   append(k: Float32Array, v: Float32Array, t: number, firstPosition: number): void {
     if (this.n + t > this.capacity) {
       if (this.fixedCapacity !== undefined) throw new RangeError(`hot store: ${this.n} + ${t} tokens exceed its fixed capacity of ${this.fixedCapacity}`);
-      this.resize(Math.min(this.maxTokens, Math.ceil((this.n + t) / GROWTH_TOKENS) * GROWTH_TOKENS));
+      this.resize(Math.min(this.maxTokens, growTo(this.n + t)));
     }
-    const at = this.n * this.channels;
-    if (this.keys instanceof Float32Array) {
-      this.keys.set(k, at);
-      (this.values as Float32Array).set(v, at);
-    } else {
-      encodeF16(k, this.keys, at);
-      encodeF16(v, this.values as Uint16Array, at);
+    const d = this.headDim;
+    for (let i = 0; i < t; i++) {
+      for (let h = 0; h < this.heads; h++) {
+        const src = (i * this.heads + h) * d;
+        const dst = this.at(h, this.n + i);
+        if (this.keys instanceof Float32Array) {
+          this.keys.set(k.subarray(src, src + d), dst);
+          (this.values as Float32Array).set(v.subarray(src, src + d), dst);
+        } else {
+          encodeF16(k.subarray(src, src + d), this.keys, dst);
+          encodeF16(v.subarray(src, src + d), this.values as Uint16Array, dst);
+        }
+      }
+      this.positions[this.n + i] = firstPosition + i;
     }
-    for (let i = 0; i < t; i++) this.positions[this.n + i] = firstPosition + i;
     this.n += t;
   }
 
@@ -229,22 +290,32 @@ class HotStore {
     throw new Error(`hot store: position ${position} not held`);
   }
 
-  /** Float32 copies of `count` rows from `row`. */
+  /** Float32 copies of `count` rows from `row`, token-major ([count, heads, headDim]). */
   read(row: number, count: number): [Float32Array, Float32Array] {
-    const a = row * this.channels;
-    const b = (row + count) * this.channels;
-    if (this.keys instanceof Float32Array) return [this.keys.slice(a, b), (this.values as Float32Array).slice(a, b)];
-    const k = new Float32Array(b - a);
-    const v = new Float32Array(b - a);
-    decodeF16(this.keys.subarray(a, b), k);
-    decodeF16((this.values as Uint16Array).subarray(a, b), v);
+    const d = this.headDim;
+    const k = new Float32Array(count * this.channels);
+    const v = new Float32Array(count * this.channels);
+    for (let i = 0; i < count; i++) {
+      for (let h = 0; h < this.heads; h++) {
+        const src = this.at(h, row + i);
+        const dst = (i * this.heads + h) * d;
+        if (this.keys instanceof Float32Array) {
+          k.set(this.keys.subarray(src, src + d), dst);
+          v.set((this.values as Float32Array).subarray(src, src + d), dst);
+        } else {
+          decodeF16(this.keys.subarray(src, src + d), k.subarray(dst, dst + d));
+          decodeF16((this.values as Uint16Array).subarray(src, src + d), v.subarray(dst, dst + d));
+        }
+      }
+    }
     return [k, v];
   }
 
   remove(row: number, count: number): void {
-    const c = this.channels;
-    this.keys.copyWithin(row * c, (row + count) * c, this.n * c);
-    this.values.copyWithin(row * c, (row + count) * c, this.n * c);
+    for (let h = 0; h < this.heads; h++) {
+      this.keys.copyWithin(this.at(h, row), this.at(h, row + count), this.at(h, this.n));
+      this.values.copyWithin(this.at(h, row), this.at(h, row + count), this.at(h, this.n));
+    }
     this.positions.copyWithin(row, row + count, this.n);
     this.n -= count;
   }
@@ -406,7 +477,7 @@ class Layer {
 
   constructor(shape: CacheShape, policy: CachePolicy, arena: KvArena, fixedHot?: number) {
     const c = shape.kvHeads * shape.headDim;
-    this.hot = new HotStore(policy.fullPrecision, c, shape.maxTokens, arena, fixedHot);
+    this.hot = new HotStore(policy.fullPrecision, shape.kvHeads, shape.headDim, shape.maxTokens, arena, fixedHot);
     // Full precision never quantizes, but its (empty) quantized tiers still take the graph's shapes.
     this.i8 = new QuantStore(8, c, policy.groupSize, arena);
     this.i4 = new QuantStore(4, c, policy.groupSize, arena);
@@ -484,17 +555,17 @@ export class TieredKvCache {
     const l = this.layer(layer);
     const { kvHeads: h, headDim: d } = this.shape;
     const c = this.channels;
-    const n = l.hot.n;
-    const f32 = l.hot.f32;
-    const hotK = l.hot.keys.subarray(0, n * c);
-    const hotV = l.hot.values.subarray(0, n * c);
+    const { n, f32, capacity, keys, values } = l.hot;
     const emptyF32 = new Float32Array(0);
     const emptyF16 = new Uint16Array(0);
+    // The hot tier whole (head-major, every row of its capacity), `tokens` of them in use.
+    const hot = (data: Float32Array | Uint16Array): Omit<TensorSpec, 'type'> => ({ data, dims: [1, h, capacity, d], tokens: n });
+    const none = (data: Float32Array | Uint16Array): Omit<TensorSpec, 'type'> => ({ data, dims: [1, h, 0, d], tokens: 0 });
     const out: Record<string, TensorSpec> = {
-      past_key: { type: 'float32', data: f32 ? hotK : emptyF32, dims: [1, f32 ? n : 0, h, d] },
-      past_value: { type: 'float32', data: f32 ? hotV : emptyF32, dims: [1, f32 ? n : 0, h, d] },
-      past_key_f16: { type: 'float16', data: f32 ? emptyF16 : hotK, dims: [1, f32 ? 0 : n, h, d] },
-      past_value_f16: { type: 'float16', data: f32 ? emptyF16 : hotV, dims: [1, f32 ? 0 : n, h, d] },
+      past_key: { type: 'float32', ...(f32 ? hot(keys) : none(emptyF32)) },
+      past_value: { type: 'float32', ...(f32 ? hot(values) : none(emptyF32)) },
+      past_key_f16: { type: 'float16', ...(f32 ? none(emptyF16) : hot(keys)) },
+      past_value_f16: { type: 'float16', ...(f32 ? none(emptyF16) : hot(values)) },
     };
     for (const [t, s] of [['i8', l.i8], ['i4', l.i4]] as const) {
       const tokens = s.tokens;

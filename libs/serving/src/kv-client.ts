@@ -3,7 +3,7 @@
 import { hostname } from 'node:os';
 import { SegmentMap, SeqLocks, Segment, ALIGN } from '@inferos/shm';
 import { pb, Subjects, request, inferos, type NatsConnection } from '@inferos/proto';
-import { HOT_FEEDS, type TensorSpec, type TensorType } from '@inferos/kv';
+import { HOT_FEEDS, heldTokens, type TensorSpec, type TensorType } from '@inferos/kv';
 import type { KvSource, StepOutput } from '@inferos/inference';
 
 export class KvError extends Error {
@@ -17,9 +17,9 @@ export function workerId(kind: string): string {
 const BYTES: Record<TensorType, number> = { float32: 4, float16: 2, uint8: 1 };
 
 /** A typed view of `count` elements of shared memory. */
-function view(type: TensorType, buf: ArrayBuffer, offset: number, count: number, dims: number[]): TensorSpec {
+function view(type: TensorType, buf: ArrayBuffer, offset: number, count: number, dims: number[], tokens?: number): TensorSpec {
   const data = type === 'float32' ? new Float32Array(buf, offset, count) : type === 'float16' ? new Uint16Array(buf, offset, count) : new Uint8Array(buf, offset, count);
-  return { type, data, dims };
+  return tokens === undefined ? { type, data, dims } : { type, data, dims, tokens };
 }
 
 /** A sequence held by the kv-store, as this worker sees it (implements the engine's KvSource). */
@@ -62,7 +62,7 @@ export class RemoteSeq implements KvSource {
   fed(layer: number): number {
     const f = this.views[layer]!;
     let n = 0;
-    for (const name of ['past_key', 'past_key_f16', 'past_key_i8', 'past_key_i4']) n += f[name]!.dims[1]!;
+    for (const name of ['past_key', 'past_key_f16', 'past_key_i8', 'past_key_i4']) n += heldTokens(f[name]!);
     return n;
   }
 
@@ -72,17 +72,17 @@ export class RemoteSeq implements KvSource {
   }
 
   /**
-   * A commit that only appended `tokens` rows to the hot tier in place (SeqGrown): extend the views of
-   * that tier over the rows that follow them in the same segment, and take the new generation.
+   * A commit that only appended `tokens` rows to the hot tier in place (SeqGrown): the views already
+   * cover the tier's whole capacity; count the new rows in, and take the new generation.
    */
   grow(g: { generation: number; length: number; tokens: number }): void {
     for (const v of this.views) {
       for (const name of HOT_FEEDS) {
         const spec = v[name];
         if (!spec || spec.data.length === 0) continue;
-        const n = spec.dims[1]! + g.tokens;
-        const count = (spec.data.length / spec.dims[1]!) * n;
-        v[name] = view(spec.type, spec.data.buffer as ArrayBuffer, spec.data.byteOffset, count, [spec.dims[0]!, n, ...spec.dims.slice(2)]);
+        const n = spec.tokens! + g.tokens;
+        if (n > spec.dims[2]!) throw new KvError(`SeqGrown: ${n} rows exceed the hot tier's capacity of ${spec.dims[2]}`);
+        v[name] = { ...spec, tokens: n };
       }
     }
     this.table.generation = g.generation;
@@ -101,7 +101,7 @@ export class RemoteSeq implements KvSource {
       const buf = length === 0 ? new ArrayBuffer(0) : bufs[h.segment ?? 0]!;
       const offset = length === 0 ? 0 : (h.offset ?? 0);
       const type: TensorType = t.dtype === pb.DType.DTYPE_FLOAT32 ? 'float32' : t.dtype === pb.DType.DTYPE_FLOAT16 ? 'float16' : 'uint8';
-      (views[t.layer] ??= {})[t.name] = view(type, buf, offset, length / BYTES[type], [...t.dims]);
+      (views[t.layer] ??= {})[t.name] = view(type, buf, offset, length / BYTES[type], [...t.dims], t.tokens ?? undefined);
     }
     this.views = views;
   }

@@ -309,6 +309,9 @@ export namespace inferos {
             /** KvTensor handle. */
             handle?: (inferos.v1.KvHandle.$Properties|null);
 
+            /** KvTensor tokens. */
+            tokens?: (number|null);
+
             /**
              * Creates a new KvTensor instance using the specified properties.
              * @param [properties] Properties to set
@@ -390,6 +393,9 @@ export namespace inferos {
 
                 /** KvTensor handle */
                 handle?: (inferos.v1.KvHandle.$Properties|null);
+
+                /** KvTensor tokens */
+                tokens?: (number|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];

@@ -742,6 +742,7 @@ export const inferos = $root.inferos = (() => {
              * @property {inferos.v1.DType|null} [dtype] KvTensor dtype
              * @property {Array.<number>|null} [dims] KvTensor dims
              * @property {inferos.v1.KvHandle.$Properties|null} [handle] KvTensor handle
+             * @property {number|null} [tokens] KvTensor tokens
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -815,6 +816,23 @@ export const inferos = $root.inferos = (() => {
             KvTensor.prototype.handle = null;
 
             /**
+             * KvTensor tokens.
+             * @member {number|null|undefined} tokens
+             * @memberof inferos.v1.KvTensor
+             * @instance
+             */
+            KvTensor.prototype.tokens = null;
+
+            // OneOf field names bound to virtual getters and setters
+            let $oneOfFields;
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(KvTensor.prototype, "_tokens", {
+                get: $util.oneOfGetter($oneOfFields = ["tokens"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            /**
              * Creates a new KvTensor instance using the specified properties.
              * @function create
              * @memberof inferos.v1.KvTensor
@@ -856,6 +874,8 @@ export const inferos = $root.inferos = (() => {
                     writer.uint32(/* id 4, wireType 2 =*/34).uint32s(message.dims);
                 if (message.handle != null && $Object.hasOwnProperty.call(message, "handle"))
                     $root.inferos.v1.KvHandle.encode(message.handle, writer.uint32(/* id 5, wireType 2 =*/42).fork(), _depth + 1).ldelim();
+                if (message.tokens != null && $Object.hasOwnProperty.call(message, "tokens"))
+                    writer.uint32(/* id 6, wireType 0 =*/48).uint32(message.tokens);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -947,6 +967,13 @@ export const inferos = $root.inferos = (() => {
                             message.handle = $root.inferos.v1.KvHandle.decode(reader, reader.size(), $undefined, _depth + 1, message.handle);
                             continue;
                         }
+                    case 6: {
+                            if (wireType !== 0)
+                                break;
+                            message.tokens = reader.uint32();
+                            message._tokens = "tokens";
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -979,6 +1006,7 @@ export const inferos = $root.inferos = (() => {
                     _depth = 0;
                 if (_depth > $util.recursionLimit)
                     return "max depth exceeded";
+                let properties = {};
                 if (message.name != null && $Object.hasOwnProperty.call(message, "name"))
                     if (!$util.isString(message.name))
                         return "name: string expected";
@@ -999,6 +1027,11 @@ export const inferos = $root.inferos = (() => {
                     let error = $root.inferos.v1.KvHandle.verify(message.handle, _depth + 1);
                     if (error)
                         return "handle." + error;
+                }
+                if (message.tokens != null && $Object.hasOwnProperty.call(message, "tokens")) {
+                    properties._tokens = 1;
+                    if (!$util.isInteger(message.tokens))
+                        return "tokens: integer expected";
                 }
                 return null;
             };
@@ -1061,6 +1094,8 @@ export const inferos = $root.inferos = (() => {
                         throw $TypeError(".inferos.v1.KvTensor.handle: object expected");
                     message.handle = $root.inferos.v1.KvHandle.fromObject(object.handle, _depth + 1);
                 }
+                if (object.tokens != null)
+                    message.tokens = object.tokens >>> 0;
                 return message;
             };
 
@@ -1102,6 +1137,8 @@ export const inferos = $root.inferos = (() => {
                 }
                 if (message.handle != null && $Object.hasOwnProperty.call(message, "handle"))
                     object.handle = $root.inferos.v1.KvHandle.toObject(message.handle, options, _depth + 1);
+                if (message.tokens != null && $Object.hasOwnProperty.call(message, "tokens"))
+                    object.tokens = message.tokens;
                 return object;
             };
 
