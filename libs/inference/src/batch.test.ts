@@ -2,7 +2,9 @@
 // tiers, padded and masked in one run, against each alone.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import type { CachePolicy, TensorSpec } from '@inferos/kv';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { TieredKvCache, type CachePolicy, type TensorSpec } from '@inferos/kv';
 import { Engine, BASELINE_CACHE, type StepOutput, type KvSource } from './engine';
 import { defaultModelDir } from './model-dir';
 import { argmax } from './sampling';
@@ -114,3 +116,30 @@ test('BAD CALL - a batch mixing group sizes, or ids not one per source, is refus
   await assert.rejects(engine.stepBatch([a, b], [1, 2]), /same KV group size/);
   await assert.rejects(engine.stepBatch([a], [1, 2]), /one id per source/);
 });
+
+// The float tiers are fed whole at their capacity, the rows past those in use masked (graph.py): the exact
+// cache must compute the same numbers whatever its capacity. The in-process store grows by an eighth; the
+// kv-store's is allocated once at the sequence's reservation.
+for (const [label, dir] of [['bundled model', defaultModelDir()], ['llama3-int4 fixture', join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'llama3-int4')]] as const) {
+  test(`the exact cache gives the same logits bit for bit at any capacity (${label})`, async () => {
+    const e = label === 'bundled model' ? engine : await Engine.load(dir, ['cpu']);
+    try {
+      const { numLayers, numKvHeads, headDim, maxPosition, vocabSize } = e.info;
+      const grown = e.newCache();
+      const reserved = new TieredKvCache({ layers: numLayers, kvHeads: numKvHeads, headDim, maxTokens: 300 }, { ...BASELINE_CACHE, groupSize: e.info.defaultGroup }, { fixedHotChunk: 64 });
+      const prompt = Array.from({ length: 37 }, (_, i) => (i * 37 + 11) % vocabSize);
+      let a = await e.prefill(grown, prompt, 16);
+      let b = await e.prefill(reserved, prompt, 16);
+      assert.ok(maxPosition >= 300);
+      for (let step = 0; step < 40; step++) {
+        assert.deepEqual(a, b, `step ${step}: logits`);
+        assert.notEqual(grown.feeds(0)['past_key']!.dims[2], reserved.feeds(0)['past_key']!.dims[2], 'the capacities differ');
+        const next = argmax(a);
+        a = await e.forward(grown, [next]);
+        b = await e.forward(reserved, [next]);
+      }
+    } finally {
+      if (e !== engine) await e.close();
+    }
+  });
+}
