@@ -169,7 +169,7 @@ test('an injected quality drop trips the guard into baseline (reaction time prin
 
 test('after a controller restart the policy and the history are still there', async () => {
   const before = (await get('/v1/policy')) as unknown as { version: number; policy: unknown };
-  const hist = (await get('/v1/history?limit=1000')) as unknown as { entries: { kind: string; version?: number }[] };
+  const hist = (await get('/v1/history?limit=1000')) as unknown as { history: { kind: string; version?: number }[] };
   const old = sys.services.find((s) => s.name === 'controller')!;
   old.child.kill('SIGTERM');
   await new Promise((r) => old.child.once('exit', r));
@@ -185,8 +185,8 @@ test('after a controller restart the policy and the history are still there', as
   }, 30_000, 100);
   assert.equal(after.version, before.version, 'the stored version wins over --config');
   assert.deepEqual(after.policy, before.policy);
-  const h2 = (await get('/v1/history?limit=1000')) as unknown as { entries: { kind: string; version?: number }[] };
-  const versions = (e: { entries: { kind: string; version?: number }[] }) => e.entries.filter((x) => x.kind === 'policy').map((x) => x.version);
+  const h2 = (await get('/v1/history?limit=1000')) as unknown as { history: { kind: string; version?: number }[] };
+  const versions = (e: { history: { kind: string; version?: number }[] }) => e.history.filter((x) => x.kind === 'policy').map((x) => x.version);
   assert.deepEqual(versions(h2).slice(0, versions(hist).length), versions(hist), 'every policy change is still in the history, in order');
   for (let v = 1; v <= before.version; v++) assert.ok(versions(h2).includes(v), `version ${v} has its history entry`);
 });
@@ -224,4 +224,19 @@ test('the control API\'s Prometheus output passes promtool check metrics', async
   const r = spawnSync('promtool', ['check', 'metrics'], { input: text, encoding: 'utf8' });
   assert.equal(r.error, undefined, 'promtool is installed (Debian package prometheus)');
   assert.equal(r.status, 0, `${r.stdout}${r.stderr}`);
+});
+
+test("the integration guide's control commands run as written (e2e/guide-commands.sh)", async () => {
+  const r = spawnSync('bash', [join(REPO_ROOT, 'e2e', 'guide-commands.sh')], { env: { ...process.env, CONTROL: control.replace(/^http:\/\//, '') }, encoding: 'utf8' });
+  assert.equal(r.status, 0, `${r.stdout}\n${r.stderr}`);
+  const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  assert.equal(lines[0].policy.infer_os.kv.recent_window, 96, 'the bare policy body applied');
+  assert.equal(lines[1].baseline_mode, true, 'the form body entered baseline mode');
+  assert.equal(lines[2].baseline_mode, true, 'no body: baseline mode');
+  assert.ok(Array.isArray(lines[3]) && lines[3].length > 0 && lines[3].length <= 10, 'history[-10:]');
+  assert.deepEqual(Object.keys(lines[4]), ['vram_gb', 'npu', 'igpu', 'delta_ppl_est']);
+  const m = await get('/v1/metrics');
+  for (const k of ['vram_gb_reason', 'device_bytes_reason']) assert.ok(typeof m.mem[k] === 'string' && m.mem[k].length > 0, `mem.${k}`);
+  const off = await post('/v1/baseline', { enable: false });
+  assert.equal(off.status, 200);
 });

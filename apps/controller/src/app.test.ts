@@ -108,7 +108,7 @@ describe('every route, happy path', () => {
     const app = await buildApp({}, d.deps);
     const r = await app.inject({ url: '/v1/history?limit=5' });
     assert.equal(r.statusCode, 200);
-    assert.deepEqual(r.json().entries.map((e: HistoryEntry) => e['version']), [3, 4, 5, 6, 7]);
+    assert.deepEqual(r.json().history.map((e: HistoryEntry) => e['version']), [3, 4, 5, 6, 7]);
     await app.inject({ url: '/v1/history' });
     assert.deepEqual(d.calls.history, [5, 100]);
     assert.equal(typeof d.calls.history[0], 'number');
@@ -126,6 +126,68 @@ describe('every route, happy path', () => {
     // The policy body is documented from the same rules that applyPolicy checks.
     const body = (paths['/v1/policy']!['post'] as { requestBody: { content: Record<string, { schema: { properties: { infer_os: { properties: Record<string, unknown> } } } }> } }).requestBody;
     assert.deepEqual(Object.keys(body.content['application/json']!.schema.properties.infer_os.properties), ['quality', 'kv', 'io', 'scheduler', 'loops']);
+  });
+});
+
+describe("the integration guide's commands, as written", () => {
+  const form = (url: string, payload?: string) => ({
+    method: 'POST' as const, url, ...(payload === undefined ? {} : { payload, headers: { 'content-type': 'application/x-www-form-urlencoded' } }),
+  });
+
+  test('a policy body without the infer_os wrapper applies the same way', async () => {
+    const d = double();
+    const app = await buildApp({}, d.deps);
+    const r = await app.inject(post('/v1/policy', { kv: { recent_window: 96 } }));
+    assert.equal(r.statusCode, 200, r.body);
+    assert.equal(r.json().policy.infer_os.kv.recent_window, 96);
+    assert.deepEqual(d.calls.update, [{ infer_os: { kv: { recent_window: 96 } } }]);
+  });
+
+  test('BAD POLICY - a bare body is refused naming its keys as sent, and nothing changes', async () => {
+    const d = double();
+    const app = await buildApp({}, d.deps);
+    for (const [payload, path, message] of [
+      [{ kv: { bogus: 1 } }, 'kv.bogus', 'unknown key kv.bogus'],
+      [{ kvv: { recent_window: 96 } }, 'kvv', 'unknown key kvv'],
+      [{ kv: { recent_window: 8 } }, 'kv.recent_window', 'kv.recent_window: must be >= 16'],
+    ] as const) {
+      const r = await app.inject(post('/v1/policy', payload));
+      assert.equal(r.statusCode, 422, r.body);
+      assert.deepEqual(r.json().error, { message, code: 'invalid_policy', path });
+    }
+    assert.deepEqual(d.calls.update, []);
+    assert.equal(d.state().version, 1);
+  });
+
+  test("curl -d without a content type (a form body holding JSON) works on both POST routes", async () => {
+    const d = double();
+    const app = await buildApp({}, d.deps);
+    const p = await app.inject(form('/v1/policy', '{"kv":{"recent_window":96}}'));
+    assert.equal(p.statusCode, 200, p.body);
+    assert.equal(p.json().policy.infer_os.kv.recent_window, 96);
+    const on = await app.inject(form('/v1/baseline', '{"enable": true}'));
+    assert.equal(on.statusCode, 200, on.body);
+    assert.equal(on.json().baseline_mode, true);
+    const off = await app.inject(form('/v1/baseline', 'enable=false'));
+    assert.equal(off.statusCode, 200, off.body);
+    assert.equal(off.json().baseline_mode, false);
+    assert.deepEqual(d.calls.baseline, [true, false]);
+  });
+
+  test('POST /v1/baseline with no body (the guide\'s reset) enters baseline mode', async () => {
+    const d = double();
+    const app = await buildApp({}, d.deps);
+    for (const r of [await app.inject({ method: 'POST', url: '/v1/baseline' }), await app.inject(post('/v1/baseline', {}))]) {
+      assert.equal(r.statusCode, 200, r.body);
+      assert.equal(r.json().baseline_mode, true);
+    }
+    assert.deepEqual(d.calls.baseline, [true, true]);
+  });
+
+  test('GET /v1/history answers {history: [...]}, which the guide slices', async () => {
+    const r = await (await buildApp({}, double().deps)).inject({ url: '/v1/history?limit=3' });
+    assert.deepEqual(Object.keys(r.json()), ['history']);
+    assert.equal(r.json().history.length, 3);
   });
 });
 
@@ -212,7 +274,7 @@ describe('other bad requests', () => {
     const d = double();
     const app = await buildApp({}, d.deps);
     // null, 1 and "true" are what the validator alone would coerce to a boolean.
-    for (const payload of [{}, { enable: 'maybe' }, { enable: true, extra: 1 }, { enable: null }, { enable: 1 }, { enable: 'true' }]) {
+    for (const payload of [{ enable: 'maybe' }, { enable: true, extra: 1 }, { enable: null }, { enable: 1 }, { enable: 'true' }, [true]]) {
       const r = await app.inject(post('/v1/baseline', payload));
       assert.equal(r.statusCode, 400, JSON.stringify(payload));
       assert.equal(r.json().error.code, 'invalid_request');

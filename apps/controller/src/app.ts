@@ -1,6 +1,8 @@
 // The control API (Fastify). Every route declares its schema; validation, the OpenAPI document
 // (GET /openapi.json) and the error shapes come from those schemas. Bad input: 422 with the field's path
-// for a policy, 400 otherwise; nothing changes.
+// for a policy, 400 otherwise; nothing changes. The integration guide's commands work as written: a policy
+// body with or without its `infer_os` wrapper, JSON sent as curl's default form content type, and
+// POST /v1/baseline with no body (the guide's reset to baseline: enable).
 import Fastify, { type FastifyInstance, type FastifyError, type FastifyRequest } from 'fastify';
 import swagger from '@fastify/swagger';
 import { policyJsonSchema, PolicyError } from '@inferos/kv';
@@ -74,14 +76,35 @@ export async function buildApp(config: ControlConfig, deps: ControlDeps): Promis
     });
   }
 
+  // curl -d without -H sends application/x-www-form-urlencoded: take such a body as JSON when it is JSON
+  // (the guide's commands), else as form fields, with "true"/"false" as booleans.
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => {
+    const text = (body as string).trim();
+    if (text === '') return done(null, undefined);
+    try {
+      return done(null, JSON.parse(text));
+    } catch {
+      const fields: Record<string, unknown> = {};
+      for (const [k, v] of new URLSearchParams(text)) fields[k] = v === 'true' ? true : v === 'false' ? false : v;
+      return done(null, fields);
+    }
+  });
+
+  /** Policy bodies sent without the infer_os wrapper (wrapped before validation; errors name their keys as sent). */
+  const bare = new WeakSet<FastifyRequest>();
+  const asSentPath = (req: FastifyRequest, path: string) => (bare.has(req) ? path.replace(/^infer_os\.?/, '') : path);
+
   app.setErrorHandler((err: FastifyError | ApiError | PolicyError, req, reply) => {
     if (err instanceof ApiError) return reply.code(err.status).send({ error: { message: err.message, code: err.code, ...(err.path ? { path: err.path } : {}) } });
-    if (err instanceof PolicyError) return reply.code(422).send({ error: { message: err.message, code: 'invalid_policy', path: err.path } });
+    if (err instanceof PolicyError) {
+      const path = asSentPath(req, err.path);
+      return reply.code(422).send({ error: { message: bare.has(req) ? err.message.replace(err.path, path) : err.message, code: 'invalid_policy', path } });
+    }
     const fe = err as FastifyError;
     if (fe.validation) {
       const v = fe.validation[0]!;
       const params = v.params as { additionalProperty?: string; missingProperty?: string };
-      const path = dotted(v.instancePath, params.additionalProperty ?? params.missingProperty);
+      const path = asSentPath(req, dotted(v.instancePath, params.additionalProperty ?? params.missingProperty));
       const isPolicy = req.routeOptions.url === '/v1/policy' && fe.validationContext === 'body';
       const what = params.additionalProperty ? `unknown key ${path}` : `${path || fe.validationContext}: ${v.message}`;
       return reply.code(isPolicy ? 422 : 400).send({ error: { message: what, code: isPolicy ? 'invalid_policy' : 'invalid_request', path } });
@@ -117,34 +140,45 @@ export async function buildApp(config: ControlConfig, deps: ControlDeps): Promis
   app.get('/v1/policy', { schema: { summary: 'The current policy and its version', response: { 200: PolicyBody } } }, async () => policyReply(deps.policy()));
 
   app.post('/v1/policy', {
-    preValidation: keepBody,
+    preValidation: async (req) => {
+      const b = req.body;
+      if (b !== null && typeof b === 'object' && !Array.isArray(b) && !('infer_os' in b)) {
+        req.body = { infer_os: b };
+        bare.add(req);
+      }
+      await keepBody(req);
+    },
     schema: {
-      summary: 'Apply a partial policy (the seed shape, infer_os: {...}); validated, atomic, versioned',
+      summary: 'Apply a partial policy (the seed shape, infer_os: {...}, or its sections bare: {kv: {...}}); validated, atomic, versioned',
       body: policyJsonSchema(),
       response: { 200: PolicyBody, ...errors },
     },
   }, async (req) => policyReply(await deps.updatePolicy(asSent.get(req))));
 
   app.post('/v1/baseline', {
-    preValidation: keepBody,
+    preValidation: async (req) => {
+      if (req.body === undefined || req.body === null) req.body = {}; // no body: the guide's reset to baseline
+      await keepBody(req);
+    },
     schema: {
-      summary: 'Enter or leave baseline mode (new sequences at full precision)',
-      body: { type: 'object', required: ['enable'], additionalProperties: false, properties: { enable: { type: 'boolean' } } },
+      summary: 'Enter or leave baseline mode (new sequences at full precision); no body, or no enable, enters it',
+      body: { type: 'object', additionalProperties: false, properties: { enable: { type: 'boolean', default: true } } },
       response: { 200: PolicyBody, ...errors },
     },
   }, async (req) => {
-    const enable = (asSent.get(req) as { enable: unknown }).enable;
+    const sent = asSent.get(req) as { enable?: unknown };
+    const enable = 'enable' in sent ? sent.enable : true;
     if (typeof enable !== 'boolean') throw new ApiError(400, 'invalid_request', `enable: must be boolean, got ${JSON.stringify(enable)}`, 'enable');
     return policyReply(await deps.setBaseline(enable));
   });
 
   app.get('/v1/history', {
     schema: {
-      summary: 'Policy changes and metric snapshots, newest last',
+      summary: 'Policy changes and metric snapshots, newest last (the guide reads .history[-10:])',
       querystring: { type: 'object', additionalProperties: false, properties: { limit: { type: 'integer', minimum: 1, maximum: 10000, default: 100 } } },
-      response: { 200: { type: 'object', properties: { entries: { type: 'array', items: AnyObject } } }, ...errors },
+      response: { 200: { type: 'object', properties: { history: { type: 'array', items: AnyObject } } }, ...errors },
     },
-  }, async (req) => ({ entries: await deps.history((req.query as { limit: number }).limit) }));
+  }, async (req) => ({ history: await deps.history((req.query as { limit: number }).limit) }));
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

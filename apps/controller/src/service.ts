@@ -244,6 +244,9 @@ export async function startController(nc: NatsConnection, opts: ControllerOption
     const all = live();
     const e = estimator.estimate();
     const providers = [...new Set(all.filter((r) => r.provider).map((r) => r.provider))];
+    const deviceReason = providers.every((p) => p === 'cpu')
+      ? `no device memory in use: the workers run on ${providers.join(', ') || 'no provider yet'}`
+      : `no device memory counter: onnxruntime-node reports none (workers on ${providers.join(', ')})`;
     const noCounter = (dev: string) => `no ${dev} utilisation counter: onnxruntime-node reports none, and the workers run on ${providers.join(', ') || 'no provider yet'}`;
     return {
       window_s: WINDOW_MS / 1000,
@@ -254,9 +257,9 @@ export async function startController(nc: NatsConnection, opts: ControllerOption
       mem: {
         host_bytes: all.reduce((a, r) => a + r.rssBytes, 0),
         device_bytes: null,
-        device_bytes_reason: providers.every((p) => p === 'cpu')
-          ? `no device memory in use: the workers run on ${providers.join(', ') || 'no provider yet'}`
-          : `no device memory counter: onnxruntime-node reports none (workers on ${providers.join(', ')})`,
+        device_bytes_reason: deviceReason,
+        vram_gb: null, // the guide's key for the same figure
+        vram_gb_reason: deviceReason,
         kv_budget_bytes: kv?.kvBudgetBytes ?? null,
         kv_used_bytes: kv?.kvUsedBytes ?? null,
         kv_reserved_bytes: kv?.kvReservedBytes ?? null,
