@@ -116,11 +116,15 @@ Starts the whole system with the bundled model: a NATS server with JetStream whe
 (Debian's nats-server; installed with apt-get when missing and running as root), then the controller
 (control API on 127.0.0.1:7031; --policy seeds its first policy version), the kv-store, the prefill and
 decode workers, the gateway and the telemetry service (127.0.0.1:9464), each its own process; waits until
-every one reports healthy, prints the URLs, and serves until Ctrl-C or SIGTERM, which stops everything
-cleanly.
+every one reports healthy, prints the URLs, and serves until Ctrl-C, SIGTERM or SIGHUP, which stops
+everything cleanly. The services never outlive it: if it is killed, each one stops (and a NATS server it
+started gets SIGTERM). When a port it needs is taken (another Infer-OS, or another program) it says so
+and starts nothing.
 
 options:
   --port N              gateway HTTP port (default 8000)
+  --control-port N      control API port (default 7031)
+  --telemetry-port N    telemetry port: Prometheus /metrics and the live page (default 9464)
   --host ADDR           gateway bind address (default 127.0.0.1; anything else needs --api-key)
   --api-key KEY         require Authorization: Bearer KEY (env INFEROS_API_KEY)
   --nats URL            NATS server (default nats://127.0.0.1:4222, env INFEROS_NATS_URL)
@@ -602,7 +606,9 @@ async function up(argv: string[]): Promise<number> {
     port: { type: 'string' }, host: { type: 'string' }, 'api-key': { type: 'string' }, nats: { type: 'string' },
     policy: { type: 'string' }, budget: { type: 'string' }, model: { type: 'string' },
     'prefill-workers': { type: 'string' }, 'decode-workers': { type: 'string' }, workers: { type: 'string' },
+    'control-port': { type: 'string' }, 'telemetry-port': { type: 'string' },
   }, 'up');
+  if (v.help) return help(['up']);
   const workers = (v['workers'] as string | undefined) ?? 'auto';
   if (workers !== 'separate' && workers !== 'shared' && workers !== 'auto') throw new UsageError(`--workers must be separate, shared or auto, got ${JSON.stringify(workers)}`);
   const policy = (v['policy'] as string | undefined) ?? 'default';
@@ -612,6 +618,8 @@ async function up(argv: string[]): Promise<number> {
   const sys = await startSystem({
     natsUrl: v['nats'] as string | undefined,
     port: intOption(v['port'] as string | undefined, 'port', 8000, 0),
+    controlPort: intOption(v['control-port'] as string | undefined, 'control-port', 7031, 1),
+    telemetryPort: intOption(v['telemetry-port'] as string | undefined, 'telemetry-port', 9464, 1),
     host: v['host'] as string | undefined,
     apiKey,
     policy,
@@ -643,6 +651,7 @@ async function up(argv: string[]): Promise<number> {
     };
     process.on('SIGINT', () => void stop('SIGINT', 0));
     process.on('SIGTERM', () => void stop('SIGTERM', 0));
+    process.on('SIGHUP', () => void stop('SIGHUP (the terminal closed)', 0));
     for (const s of sys.services) {
       s.child.once('exit', (code, signal) => void stop(`${s.name} exited unexpectedly (${code ?? signal})`, 1));
     }

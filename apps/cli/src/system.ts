@@ -3,6 +3,7 @@
 // use this.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { connect } from '@nats-io/transport-node';
@@ -116,6 +117,7 @@ function isLoopbackUrl(url: string): boolean {
 export async function startSystem(opts: SystemOptions = {}): Promise<RunningSystem> {
   const say = opts.say ?? (() => {});
   const shared = sharedWorkers(opts); // (reads the model's metadata: a bad --model stops us before anything starts)
+  await portsFree(opts); // a system already running (or anything else on our ports): say so, start nothing
   const natsUrl = opts.natsUrl ?? process.env['INFEROS_NATS_URL'] ?? DEFAULT_NATS_URL;
   let nats: NatsServerHandle | undefined;
   let url = natsUrl;
@@ -125,7 +127,7 @@ export async function startSystem(opts: SystemOptions = {}): Promise<RunningSyst
     if (!isLoopbackUrl(natsUrl)) throw new Error(`no NATS answers at ${natsUrl} (a remote server is not started for you)`);
     ensureNatsServer(opts, say);
     const port = Number(new URL(natsUrl).port || 4222);
-    nats = await startNatsServer({ port, detached: true });
+    nats = await startNatsServer({ port, detached: true, dieWithParent: true });
     url = nats.url;
     say(`started nats-server with JetStream at ${url} (pid ${nats.pid})`);
   }
@@ -137,11 +139,14 @@ export async function startSystem(opts: SystemOptions = {}): Promise<RunningSyst
     const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'apps', app, 'src', 'main.ts'), ...common, ...args], {
       cwd: REPO_ROOT,
       // Logs go to our stderr (fd 2), never our stdout: a command's --json output stays clean.
-      stdio: ['ignore', opts.logs === 'ignore' ? 'ignore' : 2, opts.logs === 'ignore' ? 'ignore' : 2],
+      // The IPC channel is how a service knows we are gone (libs/serving/src/service-main.ts): if this
+      // process dies, however, the channel closes and every service stops.
+      stdio: ['ignore', opts.logs === 'ignore' ? 'ignore' : 2, opts.logs === 'ignore' ? 'ignore' : 2, 'ipc'],
       env: { ...process.env, ...opts.env },
       // Own process group: Ctrl-C in a terminal reaches only us, and we stop the services in order.
       detached: true,
     });
+    child.channel?.unref(); // the channel alone does not keep this process running
     services.push({ name, child });
   };
   const stop = async () => {
@@ -180,6 +185,44 @@ export async function startSystem(opts: SystemOptions = {}): Promise<RunningSyst
     await stop();
     throw err;
   }
+}
+
+export class PortInUseError extends Error {
+  override name = 'PortInUseError';
+}
+
+/**
+ * Refuse to start when a port the system would listen on is taken: naming what answers there when it is
+ * Infer-OS (a second `inferos up` finds the first), else the port. Checked before anything starts.
+ */
+async function portsFree(opts: SystemOptions): Promise<void> {
+  const host = opts.host ?? '127.0.0.1';
+  const wanted: [string, string, number][] = [['gateway', host, opts.port ?? 8000]];
+  if (opts.controller !== false) wanted.push(['control API', '127.0.0.1', opts.controlPort ?? 7031]);
+  if (opts.telemetry !== false) wanted.push(['telemetry', '127.0.0.1', opts.telemetryPort ?? 9464]);
+  for (const [what, h, port] of wanted) {
+    if (port === 0 || (await canListen(h, port))) continue;
+    const base = `http://${h.includes(':') ? `[${h}]` : h}:${port}`;
+    const probe = what === 'gateway' ? '/api/v1/health' : what === 'control API' ? '/v1/health' : '/metrics';
+    let ours = false;
+    try {
+      const r = await fetch(`${base}${probe}`, { signal: AbortSignal.timeout(2000) });
+      ours = what === 'telemetry' ? (await r.text()).includes('inferos_') : r.ok || r.status === 401 || r.status === 503;
+    } catch {
+      // something else holds the port
+    }
+    throw new PortInUseError(ours
+      ? `Infer-OS is already running: its ${what} answers at ${base}. Stop it first (Ctrl-C where it runs), or start this one on other ports (--port, --control-port, --telemetry-port)`
+      : `port ${port} (${what}) on ${h} is in use by another program: free it, or choose another port (--port, --control-port, --telemetry-port)`);
+  }
+}
+
+function canListen(host: string, port: number): Promise<boolean> {
+  return new Promise((res) => {
+    const srv = createServer();
+    srv.once('error', () => res(false));
+    srv.listen({ host, port, exclusive: true }, () => srv.close(() => res(true)));
+  });
 }
 
 /** Above this many bytes of weights, `workers: 'auto'` shares one model session per worker process. */

@@ -33,7 +33,14 @@ export interface NatsServerOptions {
   config?: string;
   /** Own process group: a terminal's Ctrl-C reaches only our process, which stops the server last. */
   detached?: boolean;
+  /**
+   * The server gets SIGTERM when this process dies, however it dies (Linux: util-linux's
+   * `setpriv --pdeathsig`; where setpriv is missing the server outlives a killed parent).
+   */
+  dieWithParent?: boolean;
 }
+
+const SETPRIV = ['/usr/bin/setpriv', '/bin/setpriv'].find((p) => process.platform === 'linux' && existsSync(p));
 
 export async function startNatsServer(opts: NatsServerOptions = {}): Promise<NatsServerHandle> {
   const bin = findNatsServer();
@@ -43,7 +50,8 @@ export async function startNatsServer(opts: NatsServerOptions = {}): Promise<Nat
   const conf = join(work, 'nats.conf');
   writeFileSync(conf, `${opts.config ?? ''}\n`);
   const args = ['-c', conf, '-a', '127.0.0.1', '-p', String(opts.port && opts.port > 0 ? opts.port : -1), '-js', '-sd', store, '--ports_file_dir', work];
-  const child: ChildProcess = spawn(bin, args, { stdio: ['ignore', 'ignore', 'pipe'], detached: opts.detached ?? false });
+  const [cmd, argv] = opts.dieWithParent && SETPRIV ? [SETPRIV, ['--pdeathsig', 'TERM', bin, ...args]] : [bin, args];
+  const child: ChildProcess = spawn(cmd, argv, { stdio: ['ignore', 'ignore', 'pipe'], detached: opts.detached ?? false });
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
   const exited = new Promise<number | null>((res) => child.once('exit', (code) => res(code)));

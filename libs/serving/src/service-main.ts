@@ -1,5 +1,7 @@
 // The shape every service's main.ts shares: parse flags, connect to NATS, start, log with the service's
-// name, and stop cleanly on SIGTERM / SIGINT (the process exits 0 after its close() resolved).
+// name, and stop cleanly on SIGTERM / SIGINT (the process exits 0 after its close() resolved), or when the
+// process that started it over an IPC channel (`inferos up`) is gone, however it died: the operating system
+// closes the channel, so a SIGKILLed `up` leaves no service behind.
 import { parseArgs } from 'node:util';
 import { connectBus, DEFAULT_NATS_URL, type NatsConnection } from '@inferos/proto';
 
@@ -66,4 +68,9 @@ export async function runService(
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGHUP', () => void stop('SIGHUP'));
+  if (process.channel) {
+    process.channel.unref(); // the channel alone does not keep the service running
+    process.on('disconnect', () => void stop('the process that started this service is gone'));
+  }
 }
