@@ -175,7 +175,7 @@ test('after a controller restart the policy and the history are still there', as
   await new Promise((r) => old.child.once('exit', r));
   const port = Number(new URL(control).port);
   const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'apps', 'controller', 'src', 'main.ts'), '--nats', sys.natsUrl, '--port', String(port), '--config', 'baseline', '--no-probe'], { cwd: REPO_ROOT, stdio: 'ignore', detached: true });
-  sys.services.push({ name: 'controller', child });
+  sys.services.push({ name: 'controller', child, restarts: 0, startedAt: Date.now() });
   const after = await until('the new controller', async () => {
     try {
       return (await get('/v1/policy')) as unknown as { version: number; policy: unknown };

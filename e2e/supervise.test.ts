@@ -91,3 +91,49 @@ for (const signal of ['SIGKILL', 'SIGHUP'] as const) {
     }
   });
 }
+
+const cmdline = (pid: number) => {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    return '';
+  }
+};
+
+test('a crashed service is restarted while the others keep serving; status and telemetry show the restart', { skip: !existsSync('/proc/self/stat') && 'needs /proc' }, async () => {
+  const p = await ports();
+  const sys = up(argsFor(p));
+  try {
+    await until('inferos up to be ready', () => (sys.out().includes('Infer-OS is up') ? true : sys.child.exitCode !== null ? (() => { throw new Error(`up exited: ${sys.err()}`); })() : undefined), 120_000);
+    const before = childrenOf(sys.child.pid!);
+    const victim = before.find((pid) => cmdline(pid).includes('apps/decode-worker/src/main.ts'));
+    assert.ok(victim, 'a decode worker runs');
+    process.kill(victim, 'SIGKILL');
+    const fresh = await until('a new decode worker', () => childrenOf(sys.child.pid!).find((pid) => pid !== victim && cmdline(pid).includes('apps/decode-worker/src/main.ts')), 10_000);
+    assert.ok(before.filter((pid) => pid !== victim).every(alive), 'the other services kept running');
+    assert.match(sys.err(), /decode-worker exited unexpectedly \(SIGKILL\): restarting it in 0\.5 s \(restart 1\)/);
+    // The control API (inferos status reads it) and telemetry show the restart once the new worker reports.
+    const control = `http://127.0.0.1:${p.control}`;
+    const deadline = Date.now() + 30_000;
+    let health: { services: { service: string; status: string; restarts?: number }[] } | undefined;
+    for (;;) {
+      health = (await (await fetch(`${control}/v1/health`)).json()) as typeof health;
+      if (health!.services.some((s) => s.service === 'decode-worker' && s.status === 'ok' && s.restarts === 1)) break;
+      assert.ok(Date.now() < deadline, `no restarted decode worker in /v1/health: ${JSON.stringify(health)}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const metrics = await (await fetch(`http://127.0.0.1:${p.telemetry}/metrics`)).text();
+    assert.match(metrics, /inferos_service_restarts\{[^}]*service="decode-worker"[^}]*\} 1/);
+    // And it serves: a completion through the gateway.
+    const r = await fetch(`http://127.0.0.1:${p.port}/v1/completions`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'inferos-tiny', prompt: 'The kernel', max_tokens: 8 }),
+    });
+    assert.equal(r.status, 200, await r.clone().text());
+    assert.ok(((await r.json()) as { choices: { text: string }[] }).choices[0]!.text.length > 0);
+    assert.ok(alive(fresh));
+  } finally {
+    sys.child.kill('SIGTERM');
+    await sys.exited;
+  }
+});

@@ -107,6 +107,7 @@ describe('the status frame', () => {
       { service: 'decode-worker', instance: 'dw-1', status: 'ok', policy_version: 5, policy_error: null, last_report_ms_ago: 200 },
       { service: 'gateway', instance: 'gw-1', status: 'gone', policy_version: 4, policy_error: null, last_report_ms_ago: 9100 },
       { service: 'kv-store', instance: 'kv-1', status: 'ok', policy_version: 4, policy_error: 'kv.group_size: cannot change', last_report_ms_ago: 100 },
+      { service: 'telemetry', instance: 'tm-2', status: 'ok', policy_version: 5, policy_error: null, last_report_ms_ago: 100, restarts: 2 },
     ],
   };
   const metrics: MetricsView = {
@@ -138,6 +139,7 @@ describe('the status frame', () => {
     assert.match(f, /decode-worker {2}ok {4}v5\n/);
     assert.match(f, /gateway {8}gone {2}v4 {2}last report 9\.1 s ago/);
     assert.match(f, /kv-store {7}ok {4}v4 {2}behind, policy error: kv\.group_size: cannot change/);
+    assert.match(f, /telemetry {6}ok {4}v5 {2}restarted 2x/);
     assert.equal(line('traffic'), 'traffic   tps 12.3  ftl_ms 120.4  p95_ms 900.1  (last 10 s)');
     assert.equal(line('requests'), 'requests  running 2  waiting 3  finished 14  failed 1');
     // 24 cells for 64 MiB: f16 16 MiB = 6 cells, int8 to 22 MiB = 8.25 -> 8, int4 to 24 MiB = 9.

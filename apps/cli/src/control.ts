@@ -238,7 +238,7 @@ export interface HealthView {
   policy_version?: number;
   baseline_mode?: boolean;
   controller?: { instance?: string; status?: string; policy_version?: number };
-  services?: { service: string; instance?: string; status?: string; policy_version?: number; policy_error?: string | null; last_report_ms_ago?: number }[];
+  services?: { service: string; instance?: string; status?: string; policy_version?: number; policy_error?: string | null; last_report_ms_ago?: number; restarts?: number }[];
 }
 
 interface LoopView {
@@ -324,6 +324,7 @@ export function renderFrame(health: HealthView, metrics: MetricsView, opts: { ur
     if (s.status === 'ok' && version !== undefined && s.policy_version !== version) notes.push('behind');
     if (s.policy_error) notes.push(`policy error: ${s.policy_error}`);
     if (s.status !== 'ok' && s.last_report_ms_ago !== undefined) notes.push(`last report ${(s.last_report_ms_ago / 1000).toFixed(1)} s ago`);
+    if (s.status === 'ok' && s.restarts) notes.push(`restarted ${s.restarts}x`);
     rows.push([s.service, s.status ?? '?', `v${s.policy_version ?? '?'}`, notes.join(', ')]);
   }
   if (rows.length === 0) L.push(`${label('services')}none reporting`);

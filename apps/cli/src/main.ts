@@ -6,7 +6,7 @@ import { cpus } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cachePolicy, loadPolicy, recentOnly, parseBytes } from '@inferos/kv';
-import { startSystem } from './system';
+import { startSystem, type ServiceProcess } from './system';
 import { benchServe } from './bench-serve';
 import { formatModels, listModels } from './models';
 import { benchPeer, convertGguf, peerPlot, NODE_LLAMA_CPP_VERSION, type PeerRow } from './bench-peer';
@@ -118,8 +118,9 @@ Starts the whole system with the bundled model: a NATS server with JetStream whe
 decode workers, the gateway and the telemetry service (127.0.0.1:9464), each its own process; waits until
 every one reports healthy, prints the URLs, and serves until Ctrl-C, SIGTERM or SIGHUP, which stops
 everything cleanly. The services never outlive it: if it is killed, each one stops (and a NATS server it
-started gets SIGTERM). When a port it needs is taken (another Infer-OS, or another program) it says so
-and starts nothing.
+started gets SIGTERM). A service that crashes is restarted while the others keep serving (after 0.5 s,
+doubling to 30 s while it keeps crashing); inferos status and telemetry show its restarts. When a port it
+needs is taken (another Infer-OS, or another program) it says so and starts nothing.
 
 options:
   --port N              gateway HTTP port (default 8000)
@@ -652,11 +653,27 @@ async function up(argv: string[]): Promise<number> {
     process.on('SIGINT', () => void stop('SIGINT', 0));
     process.on('SIGTERM', () => void stop('SIGTERM', 0));
     process.on('SIGHUP', () => void stop('SIGHUP (the terminal closed)', 0));
-    for (const s of sys.services) {
-      s.child.once('exit', (code, signal) => void stop(`${s.name} exited unexpectedly (${code ?? signal})`, 1));
-    }
+    // A service that crashes is restarted while the rest keep serving, after 0.5 s doubling to 30 s for
+    // one that keeps crashing (the delay starts over once it has run a minute).
+    const watch = (s: ServiceProcess, streak: number) => {
+      s.child.once('exit', (code, signal) => {
+        if (stopping) return;
+        const n = Date.now() - s.startedAt > RESTART_STREAK_RESET_MS ? 0 : streak;
+        const delay = Math.min(RESTART_MAX_DELAY_MS, RESTART_FIRST_DELAY_MS * 2 ** n);
+        say(`${s.name} exited unexpectedly (${code ?? signal}): restarting it in ${(delay / 1000).toFixed(1)} s (restart ${s.restarts + 1})`);
+        setTimeout(() => {
+          if (stopping) return;
+          watch(sys.restart(s), n + 1);
+        }, delay);
+      });
+    };
+    for (const s of sys.services) watch(s, 0);
   });
 }
+
+const RESTART_FIRST_DELAY_MS = 500;
+const RESTART_MAX_DELAY_MS = 30_000;
+const RESTART_STREAK_RESET_MS = 60_000;
 
 async function benchPeerCommand(argv: string[]): Promise<number> {
   const { values: v } = parse(argv, {

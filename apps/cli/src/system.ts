@@ -59,6 +59,9 @@ export interface SystemOptions {
 export interface ServiceProcess {
   name: string;
   child: ChildProcess;
+  /** Times this service was restarted after a crash (RunningSystem.restart). */
+  restarts: number;
+  startedAt: number;
 }
 
 export interface RunningSystem {
@@ -71,6 +74,8 @@ export interface RunningSystem {
   /** Whether we started the NATS server (and will stop it). */
   ownNats: boolean;
   services: ServiceProcess[];
+  /** Start a service that exited again, with the same arguments; it replaces `s` in `services`. */
+  restart(s: ServiceProcess): ServiceProcess;
   stop(): Promise<void>;
 }
 
@@ -135,19 +140,31 @@ export async function startSystem(opts: SystemOptions = {}): Promise<RunningSyst
   const common = ['--nats', url, ...(opts.model ? ['--model', opts.model] : [])];
   if (shared) say('workers share one model session per process (prefill, decode and the quality probe)');
   const policy = opts.policy ?? 'default';
-  const start = (name: string, app: string, args: string[]) => {
+  const argsOf = new WeakMap<ServiceProcess, [string, string[]]>();
+  const start = (name: string, app: string, args: string[], restarts = 0): ServiceProcess => {
     const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'apps', app, 'src', 'main.ts'), ...common, ...args], {
       cwd: REPO_ROOT,
       // Logs go to our stderr (fd 2), never our stdout: a command's --json output stays clean.
       // The IPC channel is how a service knows we are gone (libs/serving/src/service-main.ts): if this
       // process dies, however, the channel closes and every service stops.
       stdio: ['ignore', opts.logs === 'ignore' ? 'ignore' : 2, opts.logs === 'ignore' ? 'ignore' : 2, 'ipc'],
-      env: { ...process.env, ...opts.env },
+      // INFEROS_RESTARTS: the service reports it (ServiceReport.restarts: inferos status, telemetry).
+      env: { ...process.env, ...opts.env, INFEROS_RESTARTS: String(restarts) },
       // Own process group: Ctrl-C in a terminal reaches only us, and we stop the services in order.
       detached: true,
     });
     child.channel?.unref(); // the channel alone does not keep this process running
-    services.push({ name, child });
+    const s: ServiceProcess = { name, child, restarts, startedAt: Date.now() };
+    argsOf.set(s, [app, args]);
+    services.push(s);
+    return s;
+  };
+  const restart = (old: ServiceProcess): ServiceProcess => {
+    const [app, args] = argsOf.get(old)!;
+    const fresh = start(old.name, app, args, old.restarts + 1);
+    services.splice(services.indexOf(fresh), 1);
+    services.splice(services.indexOf(old), 1, fresh);
+    return fresh;
   };
   const stop = async () => {
     // Reverse order: the gateway stops taking requests first, the kv-store (which owns memory) last.
@@ -180,7 +197,7 @@ export async function startSystem(opts: SystemOptions = {}): Promise<RunningSyst
       telemetryUrl = `http://127.0.0.1:${tport}`;
       await waitHttp(`${telemetryUrl}/metrics`, services, opts.apiKey);
     }
-    return { url: base, controlUrl, telemetryUrl, natsUrl: url, ownNats: nats !== undefined, services, stop };
+    return { url: base, controlUrl, telemetryUrl, natsUrl: url, ownNats: nats !== undefined, services, restart, stop };
   } catch (err) {
     await stop();
     throw err;

@@ -223,6 +223,7 @@ export async function startController(nc: NatsConnection, opts: ControllerOption
         policy_version: ack && !ack.error ? ack.version : r.value.policyVersion,
         policy_error: ack?.error || null,
         last_report_ms_ago: now - r.at,
+        restarts: r.value.restarts,
       };
     }).sort((a, b) => a.service.localeCompare(b.service));
     const v = store.current.version;

@@ -73,13 +73,15 @@ test('requests running and waiting, CPU and memory are summed over instances', a
   const { registry, agg } = setup();
   agg.report({ service: 'gateway', instance: 'g-1', hasRequests: true, requestsRunning: 3, requestsWaiting: 1, cpuCores: 0.25, rssBytes: 100 });
   agg.report({ service: 'gateway', instance: 'g-2', hasRequests: true, requestsRunning: 2, requestsWaiting: 4, cpuCores: 0.5, rssBytes: 200 });
-  agg.report({ service: 'decode-worker', instance: 'd-1', cpuCores: 1.5, rssBytes: 1000 });
+  agg.report({ service: 'decode-worker', instance: 'd-1', cpuCores: 1.5, rssBytes: 1000, restarts: 2 });
   agg.report({ service: 'decode-worker', instance: 'd-2', cpuCores: 0.75, rssBytes: 3000 });
   assert.equal(await value(registry, NAME.requestsRunning), 5);
   assert.equal(await value(registry, NAME.requestsWaiting), 5);
   assert.equal(await value(registry, NAME.processCpuCores, { service: 'gateway' }), 0.75);
   assert.equal(await value(registry, NAME.processCpuCores, { service: 'decode-worker' }), 2.25);
   assert.equal(await value(registry, NAME.processResidentMemory, { service: 'decode-worker' }), 4000);
+  assert.equal(await value(registry, NAME.serviceRestarts, { service: 'decode-worker' }), 2);
+  assert.equal(await value(registry, NAME.serviceRestarts, { service: 'gateway' }), 0);
 });
 
 test('a report older than 3 report periods no longer counts', async () => {

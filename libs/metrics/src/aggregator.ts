@@ -55,6 +55,7 @@ export interface ServiceReportLike {
   loops?: Opt<readonly LoopStatsLike[]>;
   cpuCores?: Opt<number>;
   rssBytes?: Opt<number>;
+  restarts?: Opt<number>;
 }
 
 export interface AggregatorOptions {
@@ -105,7 +106,7 @@ export interface Current {
   kv: KvFigures | null;
   control: ControlFigures | null;
   loops: LoopFigures[];
-  processes: { service: string; instances: number; cpuCores: number; rssBytes: number }[];
+  processes: { service: string; instances: number; cpuCores: number; rssBytes: number; restarts: number }[];
   instances: { service: string; instance: string; ageMs: number }[];
 }
 
@@ -268,10 +269,11 @@ export class Aggregator {
           });
         }
       }
-      const p = procs.get(service) ?? { service, instances: 0, cpuCores: 0, rssBytes: 0 };
+      const p = procs.get(service) ?? { service, instances: 0, cpuCores: 0, rssBytes: 0, restarts: 0 };
       p.instances++;
       p.cpuCores += num(r.cpuCores);
       p.rssBytes += num(r.rssBytes);
+      p.restarts += num(r.restarts);
       procs.set(service, p);
     }
     out.loops = [...loops.values()].sort((a, b) => a.name.localeCompare(b.name));
@@ -285,7 +287,7 @@ export class Aggregator {
     const m = this.m;
     const base = { model_name: this.modelName };
     const gauges = [m.requestsRunning, m.requestsWaiting, m.kvUsage, m.kvBytes, m.kvBudget, m.policyVersion, m.deltaPpl, m.baselineMode,
-      m.loopPeriod, m.loopTarget, m.loopJitter, m.loopMaxJitter, m.admissionPaused, m.cpuCores, m.rss];
+      m.loopPeriod, m.loopTarget, m.loopJitter, m.loopMaxJitter, m.admissionPaused, m.cpuCores, m.rss, m.restarts];
     for (const g of gauges) g.reset();
     if (c.requestsRunning !== null) m.requestsRunning.set(base, c.requestsRunning);
     if (c.requestsWaiting !== null) m.requestsWaiting.set(base, c.requestsWaiting);
@@ -311,6 +313,7 @@ export class Aggregator {
     for (const p of c.processes) {
       m.cpuCores.set({ ...base, service: p.service }, p.cpuCores);
       m.rss.set({ ...base, service: p.service }, p.rssBytes);
+      m.restarts.set({ ...base, service: p.service }, p.restarts);
     }
   }
 

@@ -26,6 +26,7 @@ export const NAME = {
   admissionPaused: 'inferos_admission_paused',
   processCpuCores: 'inferos_process_cpu_cores',
   processResidentMemory: 'inferos_process_resident_memory_bytes',
+  serviceRestarts: 'inferos_service_restarts',
 } as const;
 export type MetricName = (typeof NAME)[keyof typeof NAME];
 
@@ -66,6 +67,7 @@ export interface Metrics {
   admissionPaused: Gauge<'model_name'>;
   cpuCores: Gauge<'model_name' | 'service'>;
   rss: Gauge<'model_name' | 'service'>;
+  restarts: Gauge<'model_name' | 'service'>;
 }
 
 const handles = new WeakMap<Registry, Metrics>();
@@ -109,6 +111,7 @@ export function buildRegistry(modelName: string): Registry {
     admissionPaused: gauge(NAME.admissionPaused, '1 while the kv-store refuses new sequences (memory pressure), else 0.', []),
     cpuCores: gauge(NAME.processCpuCores, 'CPU used by a service\'s processes in cores, measured by each process, summed over its instances.', ['service']),
     rss: gauge(NAME.processResidentMemory, 'Resident memory of a service\'s processes in bytes, measured by each process, summed over its instances.', ['service']),
+    restarts: gauge(NAME.serviceRestarts, 'Times the supervisor (inferos up) restarted a service after a crash, summed over its live instances\' reports.', ['service']),
   };
   // Counters and histograms start at a real zero (nothing observed yet), so that rate() works from the start.
   const labels = { model_name: modelName };

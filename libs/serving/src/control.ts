@@ -165,6 +165,9 @@ export class PeriodicLoop {
  * Publish a ServiceReport every REPORT_MS: the process's own CPU (cores used since the last report) and
  * resident memory, plus what `fields()` adds. Returns a stop function.
  */
+/** How many times `inferos up` restarted this service after a crash (it sets INFEROS_RESTARTS). */
+const RESTARTS = Math.max(0, Math.floor(Number(process.env['INFEROS_RESTARTS'] ?? 0)) || 0);
+
 export function startReporter(
   nc: NatsConnection,
   service: string,
@@ -182,7 +185,7 @@ export function startReporter(
     lastAt = now;
     try {
       publish(nc, Subjects.report(service), pb.ServiceReport, {
-        service, instance, timeMs: Date.now(), cpuCores: cores, rssBytes: memoryUsage.rss(), ...fields(),
+        service, instance, timeMs: Date.now(), cpuCores: cores, rssBytes: memoryUsage.rss(), restarts: RESTARTS, ...fields(),
       });
     } catch (err) {
       log(`report: ${(err as Error).message}`);

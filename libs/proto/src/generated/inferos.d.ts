@@ -3740,6 +3740,9 @@ export namespace inferos {
             /** ServiceReport maxBatch. */
             maxBatch: number;
 
+            /** ServiceReport restarts. */
+            restarts: number;
+
             /**
              * Creates a new ServiceReport instance using the specified properties.
              * @param [properties] Properties to set
@@ -3893,6 +3896,9 @@ export namespace inferos {
 
                 /** ServiceReport maxBatch */
                 maxBatch?: (number|null);
+
+                /** ServiceReport restarts */
+                restarts?: (number|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];

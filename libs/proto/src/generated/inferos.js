@@ -11246,6 +11246,7 @@ export const inferos = $root.inferos = (() => {
              * @property {number|null} [rssBytes] ServiceReport rssBytes
              * @property {string|null} [provider] ServiceReport provider
              * @property {number|null} [maxBatch] ServiceReport maxBatch
+             * @property {number|null} [restarts] ServiceReport restarts
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -11511,6 +11512,14 @@ export const inferos = $root.inferos = (() => {
             ServiceReport.prototype.maxBatch = 0;
 
             /**
+             * ServiceReport restarts.
+             * @member {number} restarts
+             * @memberof inferos.v1.ServiceReport
+             * @instance
+             */
+            ServiceReport.prototype.restarts = 0;
+
+            /**
              * Creates a new ServiceReport instance using the specified properties.
              * @function create
              * @memberof inferos.v1.ServiceReport
@@ -11601,6 +11610,8 @@ export const inferos = $root.inferos = (() => {
                     writer.uint32(/* id 28, wireType 2 =*/226).string(message.provider);
                 if (message.maxBatch != null && $Object.hasOwnProperty.call(message, "maxBatch") && message.maxBatch !== 0)
                     writer.uint32(/* id 29, wireType 0 =*/232).uint32(message.maxBatch);
+                if (message.restarts != null && $Object.hasOwnProperty.call(message, "restarts") && message.restarts !== 0)
+                    writer.uint32(/* id 30, wireType 0 =*/240).uint32(message.restarts);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -11905,6 +11916,15 @@ export const inferos = $root.inferos = (() => {
                                 delete message.maxBatch;
                             continue;
                         }
+                    case 30: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.restarts = value;
+                            else
+                                delete message.restarts;
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -12030,6 +12050,9 @@ export const inferos = $root.inferos = (() => {
                 if (message.maxBatch != null && $Object.hasOwnProperty.call(message, "maxBatch"))
                     if (!$util.isInteger(message.maxBatch))
                         return "maxBatch: integer expected";
+                if (message.restarts != null && $Object.hasOwnProperty.call(message, "restarts"))
+                    if (!$util.isInteger(message.restarts))
+                        return "restarts: integer expected";
                 return null;
             };
 
@@ -12145,6 +12168,9 @@ export const inferos = $root.inferos = (() => {
                 if (object.maxBatch != null)
                     if ($Number(object.maxBatch) !== 0)
                         message.maxBatch = object.maxBatch >>> 0;
+                if (object.restarts != null)
+                    if ($Number(object.restarts) !== 0)
+                        message.restarts = object.restarts >>> 0;
                 return message;
             };
 
@@ -12196,6 +12222,7 @@ export const inferos = $root.inferos = (() => {
                     object.rssBytes = 0;
                     object.provider = "";
                     object.maxBatch = 0;
+                    object.restarts = 0;
                 }
                 if (message.schemaVersion != null && $Object.hasOwnProperty.call(message, "schemaVersion"))
                     object.schemaVersion = message.schemaVersion;
@@ -12258,6 +12285,8 @@ export const inferos = $root.inferos = (() => {
                     object.provider = message.provider;
                 if (message.maxBatch != null && $Object.hasOwnProperty.call(message, "maxBatch"))
                     object.maxBatch = message.maxBatch;
+                if (message.restarts != null && $Object.hasOwnProperty.call(message, "restarts"))
+                    object.restarts = message.restarts;
                 return object;
             };
 
