@@ -117,7 +117,8 @@ export function buildDashboard(): dashboard.Dashboard {
 
     .withRow(new dashboard.RowBuilder('Processes'))
     .withPanel(timeseries('CPU by service', 'Cores used by each service\'s processes.', 'short', [query(`sum by (service) (${NAME.processCpuCores}${M})`, '{{service}}')]))
-    .withPanel(timeseries('Resident memory by service', 'Resident memory of each service\'s processes.', 'bytes', [query(`sum by (service) (${NAME.processResidentMemory}${M})`, '{{service}}')]));
+    .withPanel(timeseries('Resident memory by service', 'Resident memory of each service\'s processes.', 'bytes', [query(`sum by (service) (${NAME.processResidentMemory}${M})`, '{{service}}')]))
+    .withPanel(timeseries('Restarts by service', 'Times inferos up restarted each service after a crash.', 'short', [query(`max by (service) (${NAME.serviceRestarts}${M})`, '{{service}}')], 24));
   const d = b.build();
   // Grafana wants every panel (rows too) to have its own id; the SDK leaves them unset or 0.
   d.panels?.forEach((p, i) => (p.id = i + 1));
