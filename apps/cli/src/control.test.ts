@@ -88,6 +88,9 @@ describe('the control target', () => {
     assert.deepEqual(controlTarget(undefined, undefined, {}), { url: 'http://127.0.0.1:7031' });
     assert.deepEqual(controlTarget(undefined, undefined, { INFEROS_CONTROL_URL: 'http://h:1/', INFEROS_API_KEY: 'k' }), { url: 'http://h:1', apiKey: 'k' });
     assert.deepEqual(controlTarget('http://x:2', 'f', { INFEROS_CONTROL_URL: 'http://h:1', INFEROS_API_KEY: 'k' }), { url: 'http://x:2', apiKey: 'f' });
+    // The integration guide's name for the same address; INFEROS_CONTROL_URL wins when both are set.
+    assert.deepEqual(controlTarget(undefined, undefined, { INFEROS_AGENT_URL: 'http://agent:3' }), { url: 'http://agent:3' });
+    assert.deepEqual(controlTarget(undefined, undefined, { INFEROS_AGENT_URL: 'http://agent:3', INFEROS_CONTROL_URL: 'http://h:1' }), { url: 'http://h:1' });
   });
 
   test('BAD ARG - a URL that is not http(s)', () => {
@@ -303,4 +306,34 @@ describe('the CLI against a controller process on a private NATS server', () => 
     assert.match(h.stdout, /inferos policy set KEY=VALUE/);
     assert.match((await inferos(env(), '--help')).stdout, /status .*\n {2}policy /);
   });
+});
+
+test('INFEROS_ENABLED=0: the controller starts in baseline mode, and says why in its policy state', async () => {
+  const nats = await startNatsServer();
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'apps', 'controller', 'src', 'main.ts'), '--nats', nats.url, '--port', String(port), '--no-probe'], {
+    cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, INFEROS_ENABLED: '0' },
+  });
+  let log = '';
+  child.stderr!.on('data', (d: Buffer) => (log += d.toString()));
+  try {
+    const deadline = Date.now() + 60_000;
+    let body: { baseline_mode: boolean; reason: string } | undefined;
+    while (!body) {
+      if (child.exitCode !== null) assert.fail(`the controller exited (${child.exitCode}):\n${log}`);
+      try {
+        body = (await (await fetch(`http://127.0.0.1:${port}/v1/policy`)).json()) as typeof body;
+      } catch {
+        if (Date.now() > deadline) assert.fail(`the controller did not answer within 60 s:\n${log}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+    assert.equal(body.baseline_mode, true);
+    assert.equal(body.reason, 'INFEROS_ENABLED=0 at start');
+  } finally {
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    await exited;
+    await nats.stop();
+  }
 });

@@ -27,9 +27,12 @@ export interface Output {
 
 const stdio: Output = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
 
-/** --url / --api-key, else INFEROS_CONTROL_URL / INFEROS_API_KEY, else the default address. */
+/**
+ * --url / --api-key, else INFEROS_CONTROL_URL (or INFEROS_AGENT_URL, the integration guide's name) /
+ * INFEROS_API_KEY, else the default address.
+ */
 export function controlTarget(url: string | undefined, apiKey: string | undefined, env: NodeJS.ProcessEnv = process.env): ControlTarget {
-  const raw = url ?? env['INFEROS_CONTROL_URL'] ?? DEFAULT_CONTROL_URL;
+  const raw = url ?? env['INFEROS_CONTROL_URL'] ?? env['INFEROS_AGENT_URL'] ?? DEFAULT_CONTROL_URL;
   let parsed: URL;
   try {
     parsed = new URL(raw);

@@ -229,7 +229,7 @@ delta-perplexity estimate, and the control loops' measured periods and jitter. C
 controller stops answering later, the last screen stays with the error under it while status keeps asking.
 
 options:
-  --url URL             control API (default ${DEFAULT_CONTROL_URL}, env INFEROS_CONTROL_URL)
+  --url URL             control API (default ${DEFAULT_CONTROL_URL}, env INFEROS_CONTROL_URL or INFEROS_AGENT_URL)
   --api-key KEY         Authorization: Bearer KEY (env INFEROS_API_KEY)
   --interval S          seconds between redraws (default 1)
   --once                print one screen without terminal codes and exit (for scripts)`,
@@ -251,7 +251,7 @@ is applied; every change is recorded in GET /v1/history).
   baseline on|off       enter or leave baseline mode (new sequences run at full precision)
 
 options:
-  --url URL             control API (default ${DEFAULT_CONTROL_URL}, env INFEROS_CONTROL_URL)
+  --url URL             control API (default ${DEFAULT_CONTROL_URL}, env INFEROS_CONTROL_URL or INFEROS_AGENT_URL)
   --api-key KEY         Authorization: Bearer KEY (env INFEROS_API_KEY)
   --json                (get) print the API's JSON`,
 };

@@ -1,7 +1,7 @@
 // controller service: the control API on 127.0.0.1:7031, policy distribution, the mid and slow loops.
 import { loadModelInfo, defaultModelDir } from '@inferos/inference';
 import { loadPolicy } from '@inferos/kv';
-import { checkBind, runService } from '@inferos/serving';
+import { checkBind, runService, inferosEnabled } from '@inferos/serving';
 import { startController } from './service';
 
 await runService('controller', 'control API, policy distribution, and the mid and slow control loops', {
@@ -25,6 +25,8 @@ await runService('controller', 'control API, policy distribution, and the mid an
   const info = loadModelInfo(modelDir);
   const c = await startController(nc, {
     seed: policy, seedName: name, modelDir, modelName: info.name, groups: [...info.graphs.keys()], port, host, apiKey, probe: v['no-probe'] === true ? false : where, log,
+    // INFEROS_ENABLED=0: the system starts in baseline mode (and stays there until POST /v1/baseline false).
+    ...(inferosEnabled() ? {} : { baselineAtStart: 'INFEROS_ENABLED=0 at start' }),
   });
-  return { close: () => c.close(), ready: `ready: ${c.url}/v1 (policy version ${c.store.current.version})` };
+  return { close: () => c.close(), ready: `ready: ${c.url}/v1 (policy version ${c.store.current.version}${c.store.current.baselineMode ? ', baseline mode' : ''})` };
 });

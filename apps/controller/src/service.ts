@@ -44,6 +44,8 @@ export interface ControllerOptions {
    * 'workers' (on the decode workers' session, over NATS: decode-worker --quality-probe), or false (off).
    */
   probe?: 'thread' | 'workers' | false;
+  /** Enter baseline mode before serving anything, with this reason (INFEROS_ENABLED=0). */
+  baselineAtStart?: string;
   log?: (line: string) => void;
 }
 
@@ -71,6 +73,7 @@ export async function startController(nc: NatsConnection, opts: ControllerOption
   const instance = `controller-${process.pid}`;
   const store = await PolicyStore.open(nc, opts.seed, opts.seedName);
   store.onHistoryError = (err) => log(`a policy change is not in the history: ${err.message}`);
+  if (opts.baselineAtStart && !store.current.baselineMode) await store.setBaseline(true, opts.baselineAtStart);
   const acks = new Map<string, Seen<inferos.v1.PolicyAck>>();
   const reports = new Map<string, Seen<inferos.v1.ServiceReport>>();
   let requests: Seen<inferos.v1.RequestMetrics>[] = [];

@@ -7,6 +7,39 @@ import { connectBus, DEFAULT_NATS_URL, type NatsConnection } from '@inferos/prot
 
 export type FlagSpec = Record<string, { type: 'string' | 'boolean'; default?: string | boolean; help: string }>;
 
+export class EnvError extends Error {
+  override name = 'EnvError';
+}
+
+export const LOG_LEVELS = ['error', 'warn', 'info', 'debug'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/**
+ * INFEROS_LOG_LEVEL (the integration guide's name): a service's log lines are `info`; `warn` or `error`
+ * silences them, leaving the lines of a failed start or stop; `debug` adds per-step traces (as
+ * INFEROS_TRACE does). Default info.
+ */
+export function logLevel(env: NodeJS.ProcessEnv = process.env): LogLevel {
+  const raw = env['INFEROS_LOG_LEVEL'];
+  if (raw === undefined || raw === '') return 'info';
+  const v = raw.trim().toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(v)) throw new EnvError(`INFEROS_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got ${JSON.stringify(raw)}`);
+  return v as LogLevel;
+}
+
+/**
+ * INFEROS_ENABLED (the integration guide's switch): 0, false, no or off starts the controller in baseline
+ * mode, every new sequence at full precision, as POST /v1/baseline does. Default on.
+ */
+export function inferosEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
+  const raw = env['INFEROS_ENABLED'];
+  if (raw === undefined || raw === '') return true;
+  const v = raw.trim().toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(v)) return true;
+  if (['0', 'false', 'no', 'off'].includes(v)) return false;
+  throw new EnvError(`INFEROS_ENABLED must be 1/true/yes/on or 0/false/no/off, got ${JSON.stringify(raw)}`);
+}
+
 export interface Started {
   close(): Promise<void>;
   /** Printed once the service is up. */
@@ -24,7 +57,17 @@ export async function runService(
     help: { type: 'boolean', help: 'show this help' },
     ...flags,
   };
-  const log = (line: string) => process.stderr.write(`[${name}] ${line}\n`);
+  const fail = (line: string) => process.stderr.write(`[${name}] ${line}\n`);
+  let level: LogLevel;
+  try {
+    level = logLevel();
+    inferosEnabled(); // a bad value is refused here, by every service, before anything starts
+  } catch (err) {
+    fail((err as Error).message);
+    process.exit(2);
+  }
+  if (level === 'debug') process.env['INFEROS_TRACE'] ??= '1';
+  const log = level === 'info' || level === 'debug' ? fail : () => {};
   let values: Record<string, string | boolean | undefined>;
   try {
     values = parseArgs({
@@ -34,7 +77,7 @@ export async function runService(
       allowPositionals: false,
     }).values as Record<string, string | boolean | undefined>;
   } catch (err) {
-    log(`${(err as Error).message} (see --help)`);
+    fail(`${(err as Error).message} (see --help)`);
     process.exit(2);
   }
   if (values['help']) {
@@ -48,7 +91,7 @@ export async function runService(
     nc = await connectBus(String(values['nats']), name);
     started = await start(values, nc, log);
   } catch (err) {
-    log(`cannot start: ${(err as Error).message}`);
+    fail(`cannot start: ${(err as Error).message}`);
     process.exit(1);
   }
   log(started.ready ?? 'ready');
@@ -61,7 +104,7 @@ export async function runService(
       await started.close();
       await nc.drain();
     } catch (err) {
-      log(`while stopping: ${(err as Error).message}`);
+      fail(`while stopping: ${(err as Error).message}`);
       process.exit(1);
     }
     process.exit(0);
