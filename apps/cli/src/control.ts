@@ -259,6 +259,10 @@ export interface MetricsView {
   p95_ms?: number | null;
   requests?: { finished?: number; failed?: number; running?: number; waiting?: number };
   mem?: {
+    pss_bytes?: number | null;
+    weights_bytes?: number | null;
+    runtime_bytes?: number | null;
+    memory_budget_bytes?: number | null;
     kv_budget_bytes?: number | null;
     kv_used_bytes?: number | null;
     kv_reserved_bytes?: number | null;
@@ -351,6 +355,11 @@ export function renderFrame(health: HealthView, metrics: MetricsView, opts: { ur
     const reserved = mem.kv_reserved_bytes === null || mem.kv_reserved_bytes === undefined ? '' : `  reserved ${formatBytes(mem.kv_reserved_bytes)}`;
     L.push(`${label('kv')}${kvBar(tiers, budget)} ${formatBytes(used)} of ${formatBytes(budget)}${pct}${reserved}`);
     L.push(`${label('')}${Object.keys(TIER_MARKS).map((t) => `${TIER_MARKS[t]} ${t} ${formatBytes(tiers[t] ?? 0)}`).join('  ')}`);
+  }
+  if (mem.pss_bytes !== null && mem.pss_bytes !== undefined) {
+    const part = (x: number | null | undefined) => (x === null || x === undefined ? 'n/a' : formatBytes(x));
+    const of = mem.memory_budget_bytes ? ` of ${formatBytes(mem.memory_budget_bytes)} (${((mem.pss_bytes / mem.memory_budget_bytes) * 100).toFixed(1)}%)` : '';
+    L.push(`${label('memory')}${formatBytes(mem.pss_bytes)}${of}: weights ${part(mem.weights_bytes)}  KV ${part(mem.kv_used_bytes)}  runtime ${part(mem.runtime_bytes)}`);
   }
   const paused = mem.admission_paused;
   L.push(`${label('admission')}${paused === null || paused === undefined ? 'n/a (no kv-store report)' : paused ? 'PAUSED (memory pressure)' : 'open'}`);

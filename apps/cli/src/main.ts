@@ -6,11 +6,11 @@ import { cpus } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cachePolicy, loadPolicy, recentOnly, parseBytes } from '@inferos/kv';
-import { startSystem, type ServiceProcess } from './system';
+import { startSystem, fitMemoryBudget, type ServiceProcess } from './system';
 import { benchServe } from './bench-serve';
 import { formatModels, listModels } from './models';
 import { benchPeer, convertGguf, peerPlot, NODE_LLAMA_CPP_VERSION, type PeerRow } from './bench-peer';
-import { ArgumentError, DEFAULT_CONTROL_URL, controlTarget, parseAssignments, policyBaseline, policyGet, policySet, status, type ControlTarget } from './control';
+import { ArgumentError, DEFAULT_CONTROL_URL, controlTarget, formatBytes, parseAssignments, policyBaseline, policyGet, policySet, status, type ControlTarget } from './control';
 import {
   Engine,
   StreamDecoder,
@@ -131,6 +131,9 @@ options:
   --nats URL            NATS server (default nats://127.0.0.1:4222, env INFEROS_NATS_URL)
   --policy NAME|FILE    KV policy for requests that name none (default: default)
   --budget BYTES        KV budget, e.g. 512MiB (default: the policy's io.host_pool_bytes)
+  --memory-budget BYTES the whole system's memory, e.g. 2GiB: once every service is up, the KV budget is
+                        set to what their memory (PSS: weights, runtimes) leaves of it; refused when that
+                        is less than 16 MiB. Later allocations (activations of long prompts) come on top
   --model DIR           exported model directory (default: the bundled model)
   --prefill-workers N   prefill worker processes (default 1; with --workers separate)
   --decode-workers N    decode worker processes (default 1)
@@ -273,6 +276,14 @@ function intOption(value: string | undefined, name: string, fallback: number, mi
   const n = Number(value);
   if (!Number.isSafeInteger(n) || n < min) throw new UsageError(`--${name} must be an integer >= ${min}, got "${value}"`);
   return n;
+}
+
+function bytesOption(value: string, name: string): number {
+  try {
+    return parseBytes(value, `--${name}`);
+  } catch {
+    throw new UsageError(`--${name} must be a size such as 2GiB or 1500MB, got "${value}"`);
+  }
 }
 
 function numberOption(value: string | undefined, name: string, fallback: number): number {
@@ -607,9 +618,11 @@ async function up(argv: string[]): Promise<number> {
     port: { type: 'string' }, host: { type: 'string' }, 'api-key': { type: 'string' }, nats: { type: 'string' },
     policy: { type: 'string' }, budget: { type: 'string' }, model: { type: 'string' },
     'prefill-workers': { type: 'string' }, 'decode-workers': { type: 'string' }, workers: { type: 'string' },
-    'control-port': { type: 'string' }, 'telemetry-port': { type: 'string' },
+    'control-port': { type: 'string' }, 'telemetry-port': { type: 'string' }, 'memory-budget': { type: 'string' },
   }, 'up');
   if (v.help) return help(['up']);
+  const memoryBudget = v['memory-budget'] === undefined ? undefined : bytesOption(v['memory-budget'] as string, 'memory-budget');
+  if (memoryBudget !== undefined && v['budget'] !== undefined) throw new UsageError(`--memory-budget sets the KV budget from what the processes leave: give it or --budget, not both\n\n${HELP['up']}`);
   const workers = (v['workers'] as string | undefined) ?? 'auto';
   if (workers !== 'separate' && workers !== 'shared' && workers !== 'auto') throw new UsageError(`--workers must be separate, shared or auto, got ${JSON.stringify(workers)}`);
   const policy = (v['policy'] as string | undefined) ?? 'default';
@@ -629,8 +642,18 @@ async function up(argv: string[]): Promise<number> {
     prefillWorkers: v['prefill-workers'] === undefined ? undefined : intOption(v['prefill-workers'] as string, 'prefill-workers', 1),
     decodeWorkers: intOption(v['decode-workers'] as string | undefined, 'decode-workers', 1),
     workers,
+    memoryBudget,
     say,
   });
+  if (memoryBudget !== undefined) {
+    try {
+      const fit = await fitMemoryBudget(sys, memoryBudget, apiKey);
+      say(`memory budget ${formatBytes(memoryBudget)}: the processes hold ${formatBytes(fit.processesBytes)} (PSS, before any KV cache); the KV budget is the ${formatBytes(fit.kvBudgetBytes)} left`);
+    } catch (err) {
+      await sys.stop();
+      throw err;
+    }
+  }
   process.stdout.write(
     `Infer-OS is up (policy ${policy}).\n` +
       `  OpenAI API:   ${sys.url}/v1   (e.g. curl ${sys.url}/v1/chat/completions -H 'content-type: application/json' -d '{"model":"inferos-tiny","messages":[{"role":"user","content":"Hello"}]}')\n` +

@@ -2,7 +2,7 @@
 // health-checked; stopping it in reverse order. `inferos up`, `inferos bench serve` and the e2e suites
 // use this.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,6 +51,8 @@ export interface SystemOptions {
   logs?: 'inherit' | 'ignore';
   /** Progress lines (what is starting, what is ready). */
   say?: (line: string) => void;
+  /** The whole system's memory budget in bytes (shown by the controller; see fitMemoryBudget). */
+  memoryBudget?: number;
   /** Install Debian's nats-server with apt-get when it is missing and we may (root, apt-get present). */
   installNats?: boolean;
   env?: NodeJS.ProcessEnv;
@@ -73,6 +75,8 @@ export interface RunningSystem {
   natsUrl: string;
   /** Whether we started the NATS server (and will stop it). */
   ownNats: boolean;
+  /** The NATS server's pid, when we started it. */
+  natsPid?: number;
   services: ServiceProcess[];
   /** Start a service that exited again, with the same arguments; it replaces `s` in `services`. */
   restart(s: ServiceProcess): ServiceProcess;
@@ -175,7 +179,7 @@ export async function startSystem(opts: SystemOptions = {}): Promise<RunningSyst
   try {
     if (opts.controller !== false) {
       const port = opts.controlPort ?? 7031;
-      start('controller', 'controller', ['--config', policy, '--port', String(port), ...(opts.probe === false ? ['--no-probe'] : shared ? ['--probe', 'workers'] : []), ...(opts.apiKey ? ['--api-key', opts.apiKey] : [])]);
+      start('controller', 'controller', ['--config', policy, '--port', String(port), ...(opts.memoryBudget ? ['--memory-budget', String(opts.memoryBudget)] : []), ...(opts.probe === false ? ['--no-probe'] : shared ? ['--probe', 'workers'] : []), ...(opts.apiKey ? ['--api-key', opts.apiKey] : [])]);
       await waitHealthy(url, 'controller', services);
       controlUrl = `http://127.0.0.1:${port}`;
     }
@@ -197,11 +201,56 @@ export async function startSystem(opts: SystemOptions = {}): Promise<RunningSyst
       telemetryUrl = `http://127.0.0.1:${tport}`;
       await waitHttp(`${telemetryUrl}/metrics`, services, opts.apiKey);
     }
-    return { url: base, controlUrl, telemetryUrl, natsUrl: url, ownNats: nats !== undefined, services, restart, stop };
+    return { url: base, controlUrl, telemetryUrl, natsUrl: url, ownNats: nats !== undefined, ...(nats ? { natsPid: nats.pid } : {}), services, restart, stop };
   } catch (err) {
     await stop();
     throw err;
   }
+}
+
+/** A process's proportional set size from /proc (shared pages split among the processes mapping them). */
+export function processPss(pid: number): number | undefined {
+  try {
+    const m = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
+    return m ? Number(m[1]) * 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export class MemoryBudgetError extends Error {
+  override name = 'MemoryBudgetError';
+}
+
+/** The KV budget the system's memory budget leaves is refused below this. */
+export const MIN_KV_BUDGET = 16 * 2 ** 20;
+
+const gib = (n: number) => `${(n / 2 ** 30).toFixed(2)} GiB`;
+
+/**
+ * Fit a running system into `budget` bytes of memory: measure what its processes hold now (PSS of this
+ * process, every service and a NATS server we started: the weights, runtimes and buffers, before any KV
+ * cache), give the KV cache what is left (io.host_pool_bytes through the control API, which the kv-store
+ * follows live), and return the split. Refused when less than MIN_KV_BUDGET would be left. What the
+ * processes allocate later (activations of long prompts) comes on top: the budget holds at start.
+ */
+export async function fitMemoryBudget(sys: RunningSystem, budget: number, apiKey?: string): Promise<{ processesBytes: number; kvBudgetBytes: number }> {
+  if (!sys.controlUrl) throw new MemoryBudgetError('a memory budget needs the controller (it applies the KV budget)');
+  const pids = [process.pid, ...sys.services.map((s) => s.child.pid!), ...(sys.natsPid ? [sys.natsPid] : [])];
+  const sizes = pids.map(processPss);
+  if (sizes.some((x) => x === undefined)) throw new MemoryBudgetError('cannot read the processes\' memory (/proc/PID/smaps_rollup): --memory-budget needs Linux');
+  const processesBytes = (sizes as number[]).reduce((a, b) => a + b, 0);
+  const kvBudgetBytes = budget - processesBytes;
+  if (kvBudgetBytes < MIN_KV_BUDGET) {
+    throw new MemoryBudgetError(`the system holds ${gib(processesBytes)} before any KV cache (weights, runtimes, buffers): --memory-budget ${gib(budget)} leaves ${gib(Math.max(0, kvBudgetBytes))} for the KV cache, less than ${MIN_KV_BUDGET / 2 ** 20} MiB; give at least ${gib(processesBytes + 4 * MIN_KV_BUDGET)}`);
+  }
+  const r = await fetch(`${sys.controlUrl}/v1/policy`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}) },
+    body: JSON.stringify({ infer_os: { io: { host_pool_bytes: Math.floor(kvBudgetBytes) } } }),
+  });
+  if (r.status !== 200) throw new MemoryBudgetError(`applying the KV budget failed: HTTP ${r.status}: ${await r.text()}`);
+  return { processesBytes, kvBudgetBytes };
 }
 
 export class PortInUseError extends Error {

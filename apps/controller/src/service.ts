@@ -46,6 +46,8 @@ export interface ControllerOptions {
   probe?: 'thread' | 'workers' | false;
   /** Enter baseline mode before serving anything, with this reason (INFEROS_ENABLED=0). */
   baselineAtStart?: string;
+  /** The whole system's memory budget (`inferos up --memory-budget`), shown in the metrics. */
+  memoryBudgetBytes?: number;
   log?: (line: string) => void;
 }
 
@@ -248,6 +250,8 @@ export async function startController(nc: NatsConnection, opts: ControllerOption
     const all = live();
     const e = estimator.estimate();
     const providers = [...new Set(all.filter((r) => r.provider).map((r) => r.provider))];
+    const pss = all.reduce((a, r) => a + (r.pssBytes || r.rssBytes), 0);
+    const weights = all.reduce((a, r) => a + r.weightsBytes, 0);
     const deviceReason = providers.every((p) => p === 'cpu')
       ? `no device memory in use: the workers run on ${providers.join(', ') || 'no provider yet'}`
       : `no device memory counter: onnxruntime-node reports none (workers on ${providers.join(', ')})`;
@@ -260,6 +264,13 @@ export async function startController(nc: NatsConnection, opts: ControllerOption
       requests: { finished: reqs.length, failed: reqs.length - ok.length, running: live('gateway').reduce((a, r) => a + r.requestsRunning, 0), waiting: live('gateway').reduce((a, r) => a + r.requestsWaiting, 0) },
       mem: {
         host_bytes: all.reduce((a, r) => a + r.rssBytes, 0),
+        // The whole system's memory in three parts (PSS: shared pages split among the processes that map
+        // them, so the KV pool in shared memory counts once): the model sessions' weights as held, the KV
+        // cache, and the rest (runtimes, activations, buffers).
+        pss_bytes: pss,
+        weights_bytes: weights,
+        runtime_bytes: kv ? Math.max(0, pss - weights - kv.kvUsedBytes) : null,
+        memory_budget_bytes: opts.memoryBudgetBytes ?? null,
         device_bytes: null,
         device_bytes_reason: deviceReason,
         vram_gb: null, // the guide's key for the same figure

@@ -1,9 +1,8 @@
 // decode-worker service: continuous batching over the kv-store's sequences (libs/serving/src/decode-worker.ts). Start more instances
 // to share the queue. With --prefill the same process also serves prefill jobs (and with --quality-probe the
 // controller's quality probe) from the one model session, so the machine holds the weights once.
-import { Engine } from '@inferos/inference';
 import { loadPolicy } from '@inferos/kv';
-import { runService, providerPreference, serveQualityProbe, startPrefillWorker, startDecodeWorker } from '@inferos/serving';
+import { runService, providerPreference, serveQualityProbe, startPrefillWorker, startDecodeWorker, loadEngine } from '@inferos/serving';
 
 await runService('decode-worker', 'generates tokens for many sequences at once (NATS queue group)', {
   model: { type: 'string', help: 'exported model directory (default: the bundled model; env INFEROS_MODEL)' },
@@ -19,7 +18,7 @@ await runService('decode-worker', 'generates tokens for many sequences at once (
   }
   // One session for every role of this process.
   const { policy } = loadPolicy(policyName);
-  const engine = await Engine.load(modelDir, providerPreference(policy.scheduler.decode_device, 'decode'));
+  const engine = await loadEngine(modelDir, providerPreference(policy.scheduler.decode_device, 'decode'));
   // The session opened on the first provider of decode's preference that works; prefill may share it
   // only if prefill's own preference accepts that provider too.
   const prefillChain = providerPreference(policy.scheduler.prefill_device, 'prefill');

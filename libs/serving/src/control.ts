@@ -2,7 +2,9 @@
 // current one from the JetStream KV bucket at start, apply each PolicyUpdate, acknowledge the version it
 // runs), publish a ServiceReport every REPORT_MS, and run periodic loops whose real period and jitter
 // are measured.
+import { readFileSync } from 'node:fs';
 import { cpuUsage, memoryUsage } from 'node:process';
+import { Engine, type Provider } from '@inferos/inference';
 import { Kvm } from '@nats-io/kv';
 import { applyPolicy, DEFAULT_POLICY, type Policy } from '@inferos/kv';
 import { pb, Subjects, REPORT_MS, POLICY_BUCKET, POLICY_KEY, publish, decode, type NatsConnection } from '@inferos/proto';
@@ -168,6 +170,31 @@ export class PeriodicLoop {
 /** How many times `inferos up` restarted this service after a crash (it sets INFEROS_RESTARTS). */
 const RESTARTS = Math.max(0, Math.floor(Number(process.env['INFEROS_RESTARTS'] ?? 0)) || 0);
 
+/** Bytes this process's model sessions added to its resident memory while they opened (loadEngine). */
+let weightsBytes = 0;
+
+/**
+ * Open a model and count what it holds: the process's resident memory after the session opened minus
+ * before (ONNX Runtime's repacked weights, mostly). Reported as ServiceReport.weights_bytes.
+ */
+export async function loadEngine(modelDir: string | undefined, providers: readonly Provider[]): Promise<Engine> {
+  const before = memoryUsage.rss();
+  const engine = await Engine.load(modelDir, providers);
+  weightsBytes += Math.max(0, memoryUsage.rss() - before);
+  return engine;
+}
+
+/** This process's proportional set size (Linux /proc/self/smaps_rollup), else its resident set size. */
+export function pssBytes(): number {
+  try {
+    const m = /^Pss:\s+(\d+) kB/m.exec(readFileSync('/proc/self/smaps_rollup', 'utf8'));
+    if (m) return Number(m[1]) * 1024;
+  } catch {
+    // not Linux, or no smaps_rollup: resident size instead
+  }
+  return memoryUsage.rss();
+}
+
 export function startReporter(
   nc: NatsConnection,
   service: string,
@@ -185,7 +212,7 @@ export function startReporter(
     lastAt = now;
     try {
       publish(nc, Subjects.report(service), pb.ServiceReport, {
-        service, instance, timeMs: Date.now(), cpuCores: cores, rssBytes: memoryUsage.rss(), restarts: RESTARTS, ...fields(),
+        service, instance, timeMs: Date.now(), cpuCores: cores, rssBytes: memoryUsage.rss(), pssBytes: pssBytes(), weightsBytes, restarts: RESTARTS, ...fields(),
       });
     } catch (err) {
       log(`report: ${(err as Error).message}`);

@@ -7,11 +7,11 @@
 // policy's scheduler.max_batch. Compressed sequences of one group size share one model run (tiers padded
 // to the longest row and masked: Engine.stepBatch), and so do the full-precision baseline sequences (the
 // graph's float path); a batch of one is exactly the single-sequence reference.
-import { Engine, Sampler } from '@inferos/inference';
+import { Sampler } from '@inferos/inference';
 import { loadPolicy } from '@inferos/kv';
 import { pb, Subjects, QueueGroups, serve, inferos, type NatsConnection } from '@inferos/proto';
 import { KvClient, RemoteSeq, workerId, type StepToCommit } from './kv-client';
-import { followPolicy, startReporter } from './control';
+import { followPolicy, startReporter, loadEngine } from './control';
 import {
   providerPreference, announce, sendChunk, stepChecked, lastLogits, abandon, type WorkerOptions, type RunningWorker,
 } from './worker';
@@ -32,7 +32,7 @@ export async function startDecodeWorker(nc: NatsConnection, opts: DecodeWorkerOp
   const log = opts.log ?? (() => {});
   const { policy } = loadPolicy(opts.policy);
   const preference = providerPreference(policy.scheduler.decode_device, 'decode');
-  const engine = opts.engine ?? await Engine.load(opts.modelDir, preference);
+  const engine = opts.engine ?? await loadEngine(opts.modelDir, preference);
   const vocab = engine.info.vocabSize;
   const id = workerId('decode-worker');
   const kv = new KvClient(nc, id);

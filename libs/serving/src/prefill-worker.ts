@@ -1,11 +1,11 @@
 // The prefill worker: takes PrefillJobs from its queue group, runs the prompt in chunks into the
 // sequence's cache (held by the kv-store), chooses the first token, and hands the sequence to a decode
 // worker. One job at a time per instance (a prefill fills the CPU); more instances share the queue.
-import { Engine, Sampler } from '@inferos/inference';
+import { Sampler, type Engine } from '@inferos/inference';
 import { loadPolicy, prefillSteps } from '@inferos/kv';
 import { pb, Subjects, QueueGroups, LOST_AFTER_MS, serve, request, inferos, type NatsConnection } from '@inferos/proto';
 import { KvClient, workerId } from './kv-client';
-import { followPolicy, startReporter } from './control';
+import { followPolicy, startReporter, loadEngine } from './control';
 import {
   providerPreference, announce, sendChunk, stepChecked, lastLogits, abandon, type WorkerOptions, type RunningWorker,
 } from './worker';
@@ -17,7 +17,7 @@ export async function startPrefillWorker(nc: NatsConnection, opts: PrefillWorker
   const log = opts.log ?? (() => {});
   const { policy } = loadPolicy(opts.policy);
   const preference = providerPreference(policy.scheduler.prefill_device, 'prefill');
-  const engine = opts.engine ?? await Engine.load(opts.modelDir, preference);
+  const engine = opts.engine ?? await loadEngine(opts.modelDir, preference);
   const id = workerId('prefill-worker');
   // A model run blocks this process's event loop, heartbeats included, so no prompt chunk may run longer
   // than a fraction of LOST_AFTER_MS: the chunk is capped by the prefill speed measured here (a warm-up

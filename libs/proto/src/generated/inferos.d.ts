@@ -3743,6 +3743,12 @@ export namespace inferos {
             /** ServiceReport restarts. */
             restarts: number;
 
+            /** ServiceReport pssBytes. */
+            pssBytes: number;
+
+            /** ServiceReport weightsBytes. */
+            weightsBytes: number;
+
             /**
              * Creates a new ServiceReport instance using the specified properties.
              * @param [properties] Properties to set
@@ -3899,6 +3905,12 @@ export namespace inferos {
 
                 /** ServiceReport restarts */
                 restarts?: (number|null);
+
+                /** ServiceReport pssBytes */
+                pssBytes?: (number|null);
+
+                /** ServiceReport weightsBytes */
+                weightsBytes?: (number|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];

@@ -11247,6 +11247,8 @@ export const inferos = $root.inferos = (() => {
              * @property {string|null} [provider] ServiceReport provider
              * @property {number|null} [maxBatch] ServiceReport maxBatch
              * @property {number|null} [restarts] ServiceReport restarts
+             * @property {number|null} [pssBytes] ServiceReport pssBytes
+             * @property {number|null} [weightsBytes] ServiceReport weightsBytes
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -11520,6 +11522,22 @@ export const inferos = $root.inferos = (() => {
             ServiceReport.prototype.restarts = 0;
 
             /**
+             * ServiceReport pssBytes.
+             * @member {number} pssBytes
+             * @memberof inferos.v1.ServiceReport
+             * @instance
+             */
+            ServiceReport.prototype.pssBytes = 0;
+
+            /**
+             * ServiceReport weightsBytes.
+             * @member {number} weightsBytes
+             * @memberof inferos.v1.ServiceReport
+             * @instance
+             */
+            ServiceReport.prototype.weightsBytes = 0;
+
+            /**
              * Creates a new ServiceReport instance using the specified properties.
              * @function create
              * @memberof inferos.v1.ServiceReport
@@ -11612,6 +11630,10 @@ export const inferos = $root.inferos = (() => {
                     writer.uint32(/* id 29, wireType 0 =*/232).uint32(message.maxBatch);
                 if (message.restarts != null && $Object.hasOwnProperty.call(message, "restarts") && message.restarts !== 0)
                     writer.uint32(/* id 30, wireType 0 =*/240).uint32(message.restarts);
+                if (message.pssBytes != null && $Object.hasOwnProperty.call(message, "pssBytes") && !$Object.is(message.pssBytes, 0))
+                    writer.uint32(/* id 31, wireType 1 =*/249).double(message.pssBytes);
+                if (message.weightsBytes != null && $Object.hasOwnProperty.call(message, "weightsBytes") && !$Object.is(message.weightsBytes, 0))
+                    writer.uint32(/* id 32, wireType 1 =*/257).double(message.weightsBytes);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -11925,6 +11947,24 @@ export const inferos = $root.inferos = (() => {
                                 delete message.restarts;
                             continue;
                         }
+                    case 31: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.pssBytes = value;
+                            else
+                                delete message.pssBytes;
+                            continue;
+                        }
+                    case 32: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.weightsBytes = value;
+                            else
+                                delete message.weightsBytes;
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -12053,6 +12093,12 @@ export const inferos = $root.inferos = (() => {
                 if (message.restarts != null && $Object.hasOwnProperty.call(message, "restarts"))
                     if (!$util.isInteger(message.restarts))
                         return "restarts: integer expected";
+                if (message.pssBytes != null && $Object.hasOwnProperty.call(message, "pssBytes"))
+                    if (typeof message.pssBytes !== "number")
+                        return "pssBytes: number expected";
+                if (message.weightsBytes != null && $Object.hasOwnProperty.call(message, "weightsBytes"))
+                    if (typeof message.weightsBytes !== "number")
+                        return "weightsBytes: number expected";
                 return null;
             };
 
@@ -12171,6 +12217,12 @@ export const inferos = $root.inferos = (() => {
                 if (object.restarts != null)
                     if ($Number(object.restarts) !== 0)
                         message.restarts = object.restarts >>> 0;
+                if (object.pssBytes != null)
+                    if (!$Object.is($Number(object.pssBytes), 0))
+                        message.pssBytes = $Number(object.pssBytes);
+                if (object.weightsBytes != null)
+                    if (!$Object.is($Number(object.weightsBytes), 0))
+                        message.weightsBytes = $Number(object.weightsBytes);
                 return message;
             };
 
@@ -12223,6 +12275,8 @@ export const inferos = $root.inferos = (() => {
                     object.provider = "";
                     object.maxBatch = 0;
                     object.restarts = 0;
+                    object.pssBytes = 0;
+                    object.weightsBytes = 0;
                 }
                 if (message.schemaVersion != null && $Object.hasOwnProperty.call(message, "schemaVersion"))
                     object.schemaVersion = message.schemaVersion;
@@ -12287,6 +12341,10 @@ export const inferos = $root.inferos = (() => {
                     object.maxBatch = message.maxBatch;
                 if (message.restarts != null && $Object.hasOwnProperty.call(message, "restarts"))
                     object.restarts = message.restarts;
+                if (message.pssBytes != null && $Object.hasOwnProperty.call(message, "pssBytes"))
+                    object.pssBytes = options.json && !$isFinite(message.pssBytes) ? $String(message.pssBytes) : message.pssBytes;
+                if (message.weightsBytes != null && $Object.hasOwnProperty.call(message, "weightsBytes"))
+                    object.weightsBytes = options.json && !$isFinite(message.weightsBytes) ? $String(message.weightsBytes) : message.weightsBytes;
                 return object;
             };
 
