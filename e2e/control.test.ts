@@ -240,3 +240,17 @@ test("the integration guide's control commands run as written (e2e/guide-command
   const off = await post('/v1/baseline', { enable: false });
   assert.equal(off.status, 200);
 });
+
+test('REFUSED - a live change nothing would apply (io.enable_iobinding, a worker device) is a 422 saying why; the version does not move', async () => {
+  const before = (await get('/v1/policy')) as { version: number };
+  for (const [body, path] of [
+    [{ infer_os: { io: { enable_iobinding: false } } }, 'infer_os.io.enable_iobinding'],
+    [{ infer_os: { scheduler: { decode_device: 'cpu' } } }, 'infer_os.scheduler.decode_device'],
+  ] as const) {
+    const r = await post('/v1/policy', body);
+    assert.equal(r.status, 422, JSON.stringify(r.body));
+    assert.equal(r.body.error.path, path);
+    assert.match(r.body.error.message, /cannot change live: /);
+  }
+  assert.equal(((await get('/v1/policy')) as { version: number }).version, before.version);
+});

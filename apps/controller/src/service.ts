@@ -18,6 +18,7 @@ import {
 import { PeriodicLoop, startReporter, type PolicyState } from '@inferos/serving';
 import { buildRegistry, Aggregator } from '@inferos/metrics';
 import { buildApp } from './app';
+import { refuseNotApplied } from './not-applied';
 import { PolicyStore, readHistory } from './policy-store';
 import { QualityEstimator, QualityProbe, RemoteQualityProbe, type Estimate, type ProbeRunner } from './quality';
 import type { ProbeResult } from './probe-worker';
@@ -309,8 +310,10 @@ export async function startController(nc: NatsConnection, opts: ControllerOption
   const app = await buildApp({ apiKey: opts.apiKey }, {
     policy: () => store.current,
     updatePolicy: async (patch) => {
+      const next = applyPolicy(store.current.policy, patch);
+      refuseNotApplied(store.current.policy, next); // no key is acknowledged and then ignored
       // The model must have a graph for the group size, or no kv-store could apply the policy.
-      const group = applyPolicy(store.current.policy, patch).kv.group_size;
+      const group = next.kv.group_size;
       if (opts.groups && !opts.groups.includes(group)) {
         throw new PolicyError('infer_os.kv.group_size', `the model has no graph for group size ${group} (exported: ${opts.groups.join(', ')})`);
       }
