@@ -34,10 +34,12 @@ test('every Infer-OS service in the compose file runs a real entry point with fl
     assert.ok(s, `service ${n}`);
     const [entry, ...flags] = s.command!;
     assert.ok(existsSync(join(root, entry!)), `${n}: ${entry} exists`);
-    const main = readFileSync(join(root, entry!), 'utf8');
-    for (const f of flags.filter((x) => x.startsWith('--'))) {
-      assert.ok(main.includes(`${f.slice(2)}:`) || f === '--nats', `${n}: ${entry} declares ${f}`);
-    }
+    // The flags the service itself accepts: its own --help (runService prints every option it parses).
+    const help = spawnSync(process.execPath, ['--import', 'tsx', join(root, entry!), '--help'], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+    assert.equal(help.status, 0, `${n}: --help: ${help.stderr}`);
+    const accepted = new Set([...help.stdout.matchAll(/^ {2}--([a-z][a-z-]*)/gm)].map((m) => `--${m[1]}`));
+    assert.ok(accepted.has('--nats'), `${n}: its help lists its options:\n${help.stdout}`);
+    for (const f of flags.filter((x) => x.startsWith('--'))) assert.ok(accepted.has(f.split('=')[0]!), `${n}: ${entry} accepts ${f} (its options: ${[...accepted].join(' ')})`);
     assert.equal(s.build?.dockerfile, 'deploy/Dockerfile');
   }
   assert.ok(existsSync(join(root, 'deploy', 'Dockerfile')));
