@@ -298,36 +298,35 @@ def build_graph(ckpt: Checkpoint, weights: ModelWeights, rope: tuple, groups: tu
 
     # Token-major [B, P, kv, D] (new tokens, dequantized quantized tiers) to K^T [B, kv, D, P] and V [B, kv, P, D].
     PERM_K, PERM_V = [0, 2, 3, 1], [0, 2, 1, 3]
-    # [B, kv, rep, T, x] <-> [B, kv, 1, rep * T, x] (no copies): one matrix product per KV head for all of its
-    # query heads and rows, reading that head's keys or values once.
-    # Reshape targets: 0 copies the input's dim at that index (B, kv, and a tier's size P, which may be 0,
-    # where -1 could not be inferred).
+    # [B, kv, rep, T, x] <-> [B, kv, rep * T, x] (no copies): one matrix product per KV head for all of its
+    # query heads and rows, reading that head's keys or values once, with no Unsqueeze of the cache.
+    # Reshape targets for [B, kv, rep, T, x] <-> [B, kv, rep * T, x] (0 copies the input's dim there; the
+    # known dims are never 0, so -1 is inferred even for an empty tier).
     rq_dim = g.op("Mul", [t_dim, g.const([n_rep])])  # query rows per KV head: rep * T
-    rows_q = g.op("Concat", [g.const([0, 0, 1]), rq_dim, g.const([head_dim])], axis=0)
-    rows_p = g.op("Concat", [g.const([0, 0, 1]), rq_dim, g.const([0])], axis=0)
-    rows_s = g.op("Concat", [g.const([0, 0, n_rep]), t_dim, g.const([0])], axis=0)  # [B, kv, rep, T, P]
+    rows_q = g.op("Concat", [g.const([0, 0]), rq_dim, g.const([head_dim])], axis=0)
+    rows_p = g.op("Concat", [g.const([0, 0]), rq_dim, g.const([-1])], axis=0)
 
-    def full_tier(k, v, size=None):
+    def full_tier(k, v, size=None, alpha=1.0):
         """A float tier, keys and values head-major [B, kv, P, D]: (scores of queries q5 [B, kv, rep, T, D]
-        -> [B, kv, rep, T, P], its P as a 1-D tensor, context of probabilities [B, kv, rep, T, P]).
+        -> [B, kv, rep, T, P] (times alpha), its P as a 1-D tensor, context of probabilities [B, kv, rep, T, P]).
+        Each KV head's query heads and rows are one product's rows, against its keys or values in place.
         k and v may be functions that build them (inside the tier's If branch, see skip_when_empty)."""
         val = lambda x: x() if callable(x) else x  # noqa: E731
         if size is None:
             size = g.op("Slice", [g.op("Shape", [val(k)]), g.const([2]), g.const([3])])
 
         def scores(q5):
-            s = g.op("FusedMatMul", [g.op("Reshape", [q5, rows_q]), g.op("Unsqueeze", [val(k), g.const([2])])],
-                     domain="com.microsoft", transB=1)  # [B, kv, 1, rep * T, P]
-            return g.op("Reshape", [s, rows_s])
+            s = g.op("FusedMatMul", [g.op("Reshape", [q5, rows_q]), val(k)], domain="com.microsoft", transB=1,
+                     alpha=float(alpha))  # [B, kv, rep * T, P]
+            return g.op("Reshape", [s, scores_shape])
 
         def context(p):
-            c = g.op("MatMul", [g.op("Reshape", [p, rows_p]), g.op("Unsqueeze", [val(v), g.const([2])])])
-            return g.op("Reshape", [c, context_shape])
+            return g.op("Reshape", [g.op("MatMul", [g.op("Reshape", [p, rows_p]), val(v)]), context_shape])
         return scores, size, context
 
-    def new_tier(k, v):
+    def new_tier(k, v, alpha=1.0):
         """The step's own tokens (k, v [B, T, kv, D]) as a float tier."""
-        return full_tier(g.op("Transpose", [k], perm=PERM_V), g.op("Transpose", [v], perm=PERM_V))
+        return full_tier(g.op("Transpose", [k], perm=PERM_V), g.op("Transpose", [v], perm=PERM_V), alpha=alpha)
 
     # INT4 without bit operations. A byte b holds two 4-bit codes that share one scale s and zero z:
     # b = 16 hi + lo. Then DequantizeLinear(b, s, 17 z) = 16 (hi - z) s + (lo - z) s, so attention over
@@ -586,11 +585,10 @@ def build_graph(ckpt: Checkpoint, weights: ModelWeights, rope: tuple, groups: tu
     def float_attention(i, q, k, v):
         """The same when only the float32 tier holds tokens (the exact baseline's cache): that tier and the
         new tokens, with no If and none of the other tiers' operators."""
-        q5 = g.op("Mul", [g.op("Transpose", [g.op("Reshape", [q, q5_shape])], perm=[0, 2, 3, 1, 4]),
-                          g.const(scale, np.float32)])  # [B, kv, rep, T, D]
+        q5 = g.op("Transpose", [g.op("Reshape", [q, q5_shape])], perm=[0, 2, 3, 1, 4])  # [B, kv, rep, T, D]
         stored = g.op("Slice", [g.op("Shape", [f"past_key.{i}"]), g.const([2]), g.const([3])])
-        past = full_tier(f"past_key.{i}", f"past_value.{i}", stored)
-        new = new_tier(k, v)
+        past = full_tier(f"past_key.{i}", f"past_value.{i}", stored, alpha=scale)  # the softmax scale in the products
+        new = new_tier(k, v, alpha=scale)
         real = g.op("Unsqueeze", [g.op("Gather", [f"past_valid.{i}", g.const([0])], axis=1), g.const([1, 2, 3])])  # [B, 1, 1, 1, 1]
         past_ok = g.op("Less", [g.op("Range", [g.const(0), g.op("Squeeze", [stored, g.const([0])]), g.const(1)]), real])  # [B, 1, 1, 1, P]
         # The new tokens' scores first: the past's masked rows then sit at the end, where adding their zero
