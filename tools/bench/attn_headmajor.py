@@ -9,6 +9,8 @@ hm_qkt        K, V [1,kv,P,D]: q.K^T (ORT folds the Transpose into FusedMatMul t
 hm_kq         K, V [1,kv,P,D]: (K.q^T)^T: the cache is MatMul's A operand (streamed, not packed);
               softmax over the small transposed scores; p.V
 hm_kq_vt      K [1,kv,P,D], V^T [1,kv,D,P]: K.q^T, softmax on axis -2, V^T.p^T: both cache reads as A
+hm_5d         K, V [1,kv,P,D] unsqueezed to [1,kv,1,P,D] against queries [1,kv,rep,1,D]: the same products
+              with one query row each (rep of them per KV head), as the graph first had them
 Each variant's output is checked against token_major.
 """
 import argparse
@@ -52,6 +54,15 @@ variants = {
                      node("Softmax", ["s"], ["p"], axis=-1), node("MatMul", ["p", "V"], ["o"])],
                     ins5 + [vi("K", TP.FLOAT, [1, KV, "P", D]), vi("V", TP.FLOAT, [1, KV, "P", D])]),
                dict(q5=q5, K=K, V=V)),
+    "hm_5d": (sess([node("Constant", [], ["ax"], value=helper.make_tensor("ax", TP.INT64, [1], [2])),
+                    node("Unsqueeze", ["K", "ax"], ["K5"]), node("Unsqueeze", ["V", "ax"], ["V5"]),
+                    node("Unsqueeze", ["q5", "ax"], ["q6"]), node("Transpose", ["q6"], ["qr"], perm=[0, 1, 3, 2, 4]),
+                    node("Transpose", ["K5"], ["K5t"], perm=[0, 1, 2, 4, 3]), node("MatMul", ["qr", "K5t"], ["s5"]),
+                    node("Softmax", ["s5"], ["p5"], axis=-1), node("MatMul", ["p5", "V5"], ["o5"]),
+                    node("Constant", [], ["ax3"], value=helper.make_tensor("ax3", TP.INT64, [1], [3])),
+                    node("Squeeze", ["o5", "ax3"], ["o"])],
+                   ins5 + [vi("K", TP.FLOAT, [1, KV, "P", D]), vi("V", TP.FLOAT, [1, KV, "P", D])]),
+              dict(q5=q5, K=K, V=V)),
     "hm_kq": (sess([node("Transpose", ["q5"], ["qt"], perm=[0, 1, 3, 2]), node("MatMul", ["K", "qt"], ["st"]),
                     node("Transpose", ["st"], ["s"], perm=[0, 1, 3, 2]), node("Softmax", ["s"], ["p"], axis=-1),
                     node("MatMul", ["p", "V"], ["o"])],

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { connect } from '@nats-io/transport-node';
 import { startNatsServer, findNatsServer, request, pb, Subjects, DEFAULT_NATS_URL, type NatsServerHandle } from '@inferos/proto';
 import { loadModelInfo, defaultModelDir } from '@inferos/inference';
+import { callControl } from './control';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
@@ -244,12 +245,8 @@ export async function fitMemoryBudget(sys: RunningSystem, budget: number, apiKey
   if (kvBudgetBytes < MIN_KV_BUDGET) {
     throw new MemoryBudgetError(`the system holds ${gib(processesBytes)} before any KV cache (weights, runtimes, buffers): --memory-budget ${gib(budget)} leaves ${gib(Math.max(0, kvBudgetBytes))} for the KV cache, less than ${MIN_KV_BUDGET / 2 ** 20} MiB; give at least ${gib(processesBytes + 4 * MIN_KV_BUDGET)}`);
   }
-  const r = await fetch(`${sys.controlUrl}/v1/policy`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}) },
-    body: JSON.stringify({ infer_os: { io: { host_pool_bytes: Math.floor(kvBudgetBytes) } } }),
-  });
-  if (r.status !== 200) throw new MemoryBudgetError(`applying the KV budget failed: HTTP ${r.status}: ${await r.text()}`);
+  const r = await callControl({ url: sys.controlUrl, ...(apiKey ? { apiKey } : {}) }, 'POST', '/v1/policy', { infer_os: { io: { host_pool_bytes: Math.floor(kvBudgetBytes) } } });
+  if (r.status !== 200) throw new MemoryBudgetError(`applying the KV budget failed: HTTP ${r.status}: ${JSON.stringify(r.body)}`);
   return { processesBytes, kvBudgetBytes };
 }
 

@@ -143,3 +143,53 @@ for (const [label, dir] of [['bundled model', defaultModelDir()], ['llama3-int4 
     }
   });
 }
+
+// With one query head per KV head (rep = 1) a decode step's context product has one row, and ONNX
+// Runtime's vector kernel splits its sums by length: padded and unpadded agree to rounding only.
+/** The same cache fed unpadded: each hot tier cut to its rows in use ([1, kv, tokens, D], a copy). */
+function unpadded(cache: TieredKvCache): KvSource {
+  return {
+    get length() {
+      return cache.length;
+    },
+    needsImportance: cache.needsImportance,
+    policy: cache.policy,
+    feeds(layer: number) {
+      const f = { ...cache.feeds(layer) };
+      for (const [name, spec] of Object.entries(f)) {
+        if (spec.tokens === undefined) continue;
+        const [, heads, cap, d] = spec.dims as [number, number, number, number];
+        const n = spec.tokens;
+        const data = spec.data instanceof Float32Array ? new Float32Array(heads * n * d) : new Uint16Array(heads * n * d);
+        for (let h = 0; h < heads; h++) data.set(spec.data.subarray(h * cap * d, (h * cap + n) * d) as never, h * n * d);
+        f[name] = { type: spec.type, data, dims: [1, heads, n, d], tokens: n };
+      }
+      return f;
+    },
+  };
+}
+
+test('one query head per KV head (qwen2-int8 fixture): the exact cache padded and unpadded agree within 1e-4, difference printed', async () => {
+  const e = await Engine.load(join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'qwen2-int8'), ['cpu']);
+  try {
+    const { numKvHeads, vocabSize, numAttentionHeads } = e.info;
+    assert.equal(numAttentionHeads, numKvHeads, 'the fixture has one query head per KV head');
+    const cache = e.newCache();
+    let next = argmax(await e.prefill(cache, Array.from({ length: 37 }, (_, i) => (i * 37 + 11) % vocabSize), 16));
+    let diff = 0;
+    let padded = 0;
+    for (let step = 0; step < 40; step++) {
+      if (cache.feeds(0)['past_key']!.dims[2]! > cache.length) padded++;
+      const exact = await e.step(unpadded(cache), [next]);
+      const out = await e.step(cache, [next]);
+      diff = Math.max(diff, maxDiff(out.logits, exact.logits));
+      cache.append(out.keys, out.values, 1, out.masses);
+      next = argmax(out.logits);
+    }
+    assert.ok(padded > 30, `most steps ran with masked rows (${padded} of 40)`);
+    console.log(`# qwen2-int8: max |logit difference| padded vs unpadded over 40 steps: ${diff.toExponential(2)}`);
+    assert.ok(diff < 1e-4, `${diff}`);
+  } finally {
+    await e.close();
+  }
+});

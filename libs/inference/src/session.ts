@@ -63,6 +63,9 @@ export class ModelSession {
           // INFEROS_INTRA_OP_THREADS: ONNX Runtime's intra-op threads (default: its own, the physical cores).
           ...(intraOpThreads() ? { intraOpNumThreads: intraOpThreads() } : {}),
           logSeverityLevel: provider === 'cpu' ? 3 : 4,
+          // INFEROS_ORT_SPINNING=0: the intra-op threads sleep between operators instead of spinning (for
+          // measuring; spinning is faster here, DEVELOPERS.md "Head-major float tiers").
+          ...(spinning() ? {} : { extra: { session: { intra_op: { allow_spinning: '0' } } } }),
         });
         attempts.push({ provider, ok: true });
         return new ModelSession(session, provider, attempts);
@@ -90,6 +93,13 @@ function intraOpThreads(): number | undefined {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 1) throw new RangeError(`INFEROS_INTRA_OP_THREADS must be a positive integer, got ${JSON.stringify(v)}`);
   return n;
+}
+
+function spinning(): boolean {
+  const v = process.env['INFEROS_ORT_SPINNING'];
+  if (v === undefined || v === '' || v === '1') return true;
+  if (v === '0') return false;
+  throw new RangeError(`INFEROS_ORT_SPINNING must be 0 or 1, got ${JSON.stringify(v)}`);
 }
 
 function firstLine(err: unknown): string {

@@ -184,8 +184,24 @@ export async function loadEngine(modelDir: string | undefined, providers: readon
   return engine;
 }
 
-/** This process's proportional set size (Linux /proc/self/smaps_rollup), else its resident set size. */
+/**
+ * This process's proportional set size (Linux /proc/self/smaps_rollup), else its resident set size. The
+ * kernel walks every mapping to answer (3 ms for a 900 MB process here), so reports re-read it at most
+ * every PSS_EVERY_MS.
+ */
 export function pssBytes(): number {
+  const now = performance.now();
+  if (now - pssAt < PSS_EVERY_MS) return pssLast;
+  pssAt = now;
+  pssLast = readPss();
+  return pssLast;
+}
+
+const PSS_EVERY_MS = 5000;
+let pssAt = -Infinity;
+let pssLast = 0;
+
+function readPss(): number {
   try {
     const m = /^Pss:\s+(\d+) kB/m.exec(readFileSync('/proc/self/smaps_rollup', 'utf8'));
     if (m) return Number(m[1]) * 1024;
