@@ -2085,9 +2085,6 @@ export namespace inferos {
             /** DecodeJob promptTokens. */
             promptTokens: number;
 
-            /** DecodeJob promptMs. */
-            promptMs: number;
-
             /**
              * Creates a new DecodeJob instance using the specified properties.
              * @param [properties] Properties to set
@@ -2185,9 +2182,6 @@ export namespace inferos {
                 /** DecodeJob promptTokens */
                 promptTokens?: (number|null);
 
-                /** DecodeJob promptMs */
-                promptMs?: (number|null);
-
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
             }
@@ -2244,12 +2238,6 @@ export namespace inferos {
 
             /** TokenChunk completionTokens. */
             completionTokens: number;
-
-            /** TokenChunk promptMs. */
-            promptMs: number;
-
-            /** TokenChunk decodeMs. */
-            decodeMs: number;
 
             /** TokenChunk workerId. */
             workerId: string;
@@ -2350,12 +2338,6 @@ export namespace inferos {
 
                 /** TokenChunk completionTokens */
                 completionTokens?: (number|null);
-
-                /** TokenChunk promptMs */
-                promptMs?: (number|null);
-
-                /** TokenChunk decodeMs */
-                decodeMs?: (number|null);
 
                 /** TokenChunk workerId */
                 workerId?: (string|null);

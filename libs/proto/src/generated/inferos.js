@@ -6041,7 +6041,6 @@ export const inferos = $root.inferos = (() => {
              * @property {boolean|null} [stopAtEos] DecodeJob stopAtEos
              * @property {string|null} [streamSubject] DecodeJob streamSubject
              * @property {number|null} [promptTokens] DecodeJob promptTokens
-             * @property {number|null} [promptMs] DecodeJob promptMs
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -6154,14 +6153,6 @@ export const inferos = $root.inferos = (() => {
             DecodeJob.prototype.promptTokens = 0;
 
             /**
-             * DecodeJob promptMs.
-             * @member {number} promptMs
-             * @memberof inferos.v1.DecodeJob
-             * @instance
-             */
-            DecodeJob.prototype.promptMs = 0;
-
-            /**
              * Creates a new DecodeJob instance using the specified properties.
              * @function create
              * @memberof inferos.v1.DecodeJob
@@ -6213,8 +6204,6 @@ export const inferos = $root.inferos = (() => {
                     writer.uint32(/* id 9, wireType 2 =*/74).string(message.streamSubject);
                 if (message.promptTokens != null && $Object.hasOwnProperty.call(message, "promptTokens") && message.promptTokens !== 0)
                     writer.uint32(/* id 10, wireType 0 =*/80).uint32(message.promptTokens);
-                if (message.promptMs != null && $Object.hasOwnProperty.call(message, "promptMs") && !$Object.is(message.promptMs, 0))
-                    writer.uint32(/* id 11, wireType 1 =*/89).double(message.promptMs);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -6346,15 +6335,6 @@ export const inferos = $root.inferos = (() => {
                                 delete message.promptTokens;
                             continue;
                         }
-                    case 11: {
-                            if (wireType !== 1)
-                                break;
-                            if (!$Object.is(value = reader.double(), 0))
-                                message.promptMs = value;
-                            else
-                                delete message.promptMs;
-                            continue;
-                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -6419,9 +6399,6 @@ export const inferos = $root.inferos = (() => {
                 if (message.promptTokens != null && $Object.hasOwnProperty.call(message, "promptTokens"))
                     if (!$util.isInteger(message.promptTokens))
                         return "promptTokens: integer expected";
-                if (message.promptMs != null && $Object.hasOwnProperty.call(message, "promptMs"))
-                    if (typeof message.promptMs !== "number")
-                        return "promptMs: number expected";
                 return null;
             };
 
@@ -6475,9 +6452,6 @@ export const inferos = $root.inferos = (() => {
                 if (object.promptTokens != null)
                     if ($Number(object.promptTokens) !== 0)
                         message.promptTokens = object.promptTokens >>> 0;
-                if (object.promptMs != null)
-                    if (!$Object.is($Number(object.promptMs), 0))
-                        message.promptMs = $Number(object.promptMs);
                 return message;
             };
 
@@ -6509,7 +6483,6 @@ export const inferos = $root.inferos = (() => {
                     object.stopAtEos = false;
                     object.streamSubject = "";
                     object.promptTokens = 0;
-                    object.promptMs = 0;
                 }
                 if (message.schemaVersion != null && $Object.hasOwnProperty.call(message, "schemaVersion"))
                     object.schemaVersion = message.schemaVersion;
@@ -6531,8 +6504,6 @@ export const inferos = $root.inferos = (() => {
                     object.streamSubject = message.streamSubject;
                 if (message.promptTokens != null && $Object.hasOwnProperty.call(message, "promptTokens"))
                     object.promptTokens = message.promptTokens;
-                if (message.promptMs != null && $Object.hasOwnProperty.call(message, "promptMs"))
-                    object.promptMs = options.json && !$isFinite(message.promptMs) ? $String(message.promptMs) : message.promptMs;
                 return object;
             };
 
@@ -6579,8 +6550,6 @@ export const inferos = $root.inferos = (() => {
              * @property {string|null} [errorMessage] TokenChunk errorMessage
              * @property {number|null} [promptTokens] TokenChunk promptTokens
              * @property {number|null} [completionTokens] TokenChunk completionTokens
-             * @property {number|null} [promptMs] TokenChunk promptMs
-             * @property {number|null} [decodeMs] TokenChunk decodeMs
              * @property {string|null} [workerId] TokenChunk workerId
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
@@ -6695,22 +6664,6 @@ export const inferos = $root.inferos = (() => {
             TokenChunk.prototype.completionTokens = 0;
 
             /**
-             * TokenChunk promptMs.
-             * @member {number} promptMs
-             * @memberof inferos.v1.TokenChunk
-             * @instance
-             */
-            TokenChunk.prototype.promptMs = 0;
-
-            /**
-             * TokenChunk decodeMs.
-             * @member {number} decodeMs
-             * @memberof inferos.v1.TokenChunk
-             * @instance
-             */
-            TokenChunk.prototype.decodeMs = 0;
-
-            /**
              * TokenChunk workerId.
              * @member {string} workerId
              * @memberof inferos.v1.TokenChunk
@@ -6770,10 +6723,6 @@ export const inferos = $root.inferos = (() => {
                     writer.uint32(/* id 9, wireType 0 =*/72).uint32(message.promptTokens);
                 if (message.completionTokens != null && $Object.hasOwnProperty.call(message, "completionTokens") && message.completionTokens !== 0)
                     writer.uint32(/* id 10, wireType 0 =*/80).uint32(message.completionTokens);
-                if (message.promptMs != null && $Object.hasOwnProperty.call(message, "promptMs") && !$Object.is(message.promptMs, 0))
-                    writer.uint32(/* id 11, wireType 1 =*/89).double(message.promptMs);
-                if (message.decodeMs != null && $Object.hasOwnProperty.call(message, "decodeMs") && !$Object.is(message.decodeMs, 0))
-                    writer.uint32(/* id 12, wireType 1 =*/97).double(message.decodeMs);
                 if (message.workerId != null && $Object.hasOwnProperty.call(message, "workerId") && message.workerId !== "")
                     writer.uint32(/* id 13, wireType 2 =*/106).string(message.workerId);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
@@ -6915,24 +6864,6 @@ export const inferos = $root.inferos = (() => {
                                 delete message.completionTokens;
                             continue;
                         }
-                    case 11: {
-                            if (wireType !== 1)
-                                break;
-                            if (!$Object.is(value = reader.double(), 0))
-                                message.promptMs = value;
-                            else
-                                delete message.promptMs;
-                            continue;
-                        }
-                    case 12: {
-                            if (wireType !== 1)
-                                break;
-                            if (!$Object.is(value = reader.double(), 0))
-                                message.decodeMs = value;
-                            else
-                                delete message.decodeMs;
-                            continue;
-                        }
                     case 13: {
                             if (wireType !== 2)
                                 break;
@@ -7008,12 +6939,6 @@ export const inferos = $root.inferos = (() => {
                 if (message.completionTokens != null && $Object.hasOwnProperty.call(message, "completionTokens"))
                     if (!$util.isInteger(message.completionTokens))
                         return "completionTokens: integer expected";
-                if (message.promptMs != null && $Object.hasOwnProperty.call(message, "promptMs"))
-                    if (typeof message.promptMs !== "number")
-                        return "promptMs: number expected";
-                if (message.decodeMs != null && $Object.hasOwnProperty.call(message, "decodeMs"))
-                    if (typeof message.decodeMs !== "number")
-                        return "decodeMs: number expected";
                 if (message.workerId != null && $Object.hasOwnProperty.call(message, "workerId"))
                     if (!$util.isString(message.workerId))
                         return "workerId: string expected";
@@ -7072,12 +6997,6 @@ export const inferos = $root.inferos = (() => {
                 if (object.completionTokens != null)
                     if ($Number(object.completionTokens) !== 0)
                         message.completionTokens = object.completionTokens >>> 0;
-                if (object.promptMs != null)
-                    if (!$Object.is($Number(object.promptMs), 0))
-                        message.promptMs = $Number(object.promptMs);
-                if (object.decodeMs != null)
-                    if (!$Object.is($Number(object.decodeMs), 0))
-                        message.decodeMs = $Number(object.decodeMs);
                 if (object.workerId != null)
                     if (typeof object.workerId !== "string" || object.workerId.length)
                         message.workerId = $String(object.workerId);
@@ -7113,8 +7032,6 @@ export const inferos = $root.inferos = (() => {
                     object.errorMessage = "";
                     object.promptTokens = 0;
                     object.completionTokens = 0;
-                    object.promptMs = 0;
-                    object.decodeMs = 0;
                     object.workerId = "";
                 }
                 if (message.schemaVersion != null && $Object.hasOwnProperty.call(message, "schemaVersion"))
@@ -7140,10 +7057,6 @@ export const inferos = $root.inferos = (() => {
                     object.promptTokens = message.promptTokens;
                 if (message.completionTokens != null && $Object.hasOwnProperty.call(message, "completionTokens"))
                     object.completionTokens = message.completionTokens;
-                if (message.promptMs != null && $Object.hasOwnProperty.call(message, "promptMs"))
-                    object.promptMs = options.json && !$isFinite(message.promptMs) ? $String(message.promptMs) : message.promptMs;
-                if (message.decodeMs != null && $Object.hasOwnProperty.call(message, "decodeMs"))
-                    object.decodeMs = options.json && !$isFinite(message.decodeMs) ? $String(message.decodeMs) : message.decodeMs;
                 if (message.workerId != null && $Object.hasOwnProperty.call(message, "workerId"))
                     object.workerId = message.workerId;
                 return object;
