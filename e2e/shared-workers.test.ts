@@ -9,6 +9,7 @@ import { startSystem, freePort, REPO_ROOT, type RunningSystem } from '@inferos/c
 import { Engine } from '@inferos/inference';
 
 const MODEL = 'inferos-tiny';
+const UNCLAIMED_TTL_MS = 300;
 let sys: RunningSystem;
 
 before(async () => {
@@ -20,6 +21,8 @@ before(async () => {
     policy: 'default',
     workers: 'shared',
     probeEveryMs: 200,
+    // Short, so that prompts queued behind others outwait it (see the queued-prompts test).
+    unclaimedTtlMs: UNCLAIMED_TTL_MS,
     logs: process.env['INFEROS_E2E_LOGS'] ? 'inherit' : 'ignore',
   });
 });
@@ -77,4 +80,24 @@ test('the quality probe scores sampled prompts on the workers\' session (control
   assert.equal(last.quality.probe_error, null);
   // The default policy on this text stays within its quality budget (the guard is not tripped).
   assert.ok(Math.abs(last.quality.delta_ppl_est) < 5, JSON.stringify(last.quality));
+});
+
+test('prompts queued behind others longer than the kv-store\'s unclaimed TTL are served, not freed as lost', async () => {
+  // The worker that accepted a prefill job owns its sequence from then on (heartbeats keep it), however
+  // long the job waits in its queue; before, a sequence waiting past the TTL was freed ("worker lost").
+  const heldout = readFileSync(join(REPO_ROOT, 'models', 'inferos-tiny', 'onnx', 'heldout.txt'), 'utf8');
+  const t0 = Date.now();
+  const done: number[] = [];
+  const results = await Promise.all(Array.from({ length: 24 }, async (_, i) => {
+    const r = await fetch(`${sys.url}/v1/completions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ model: MODEL, prompt: heldout.slice(i * 2500, i * 2500 + 4000), max_tokens: 1, temperature: 0, kv_policy: 'baseline' }),
+    });
+    done.push(Date.now() - t0);
+    return { status: r.status, body: await r.text() };
+  }));
+  for (const r of results) assert.equal(r.status, 200, r.body);
+  // The scenario only tests something if the queue outlasted the TTL (and the reaper's period) by far.
+  assert.ok(Math.max(...done) > 4 * UNCLAIMED_TTL_MS, `the prompts were all served within ${Math.max(...done)} ms: too few to queue past the TTL`);
 });

@@ -34,6 +34,8 @@ export interface SystemOptions {
   workers?: 'separate' | 'shared' | 'auto';
   /** Largest prefill step (kv-store --chunk). */
   chunk?: number;
+  /** ms after which the kv-store frees a sequence no worker took (kv-store --unclaimed-ttl; default 60 s). */
+  unclaimedTtlMs?: number;
   /** Start the controller (control API, policy distribution, loops; default true). */
   controller?: boolean;
   /** Control API port (default 7031). */
@@ -184,7 +186,7 @@ export async function startSystem(opts: SystemOptions = {}): Promise<RunningSyst
       await waitHealthy(url, 'controller', services);
       controlUrl = `http://127.0.0.1:${port}`;
     }
-    start('kv-store', 'kv-store', ['--policy', policy, ...(opts.budget ? ['--budget', opts.budget] : []), ...(opts.chunk ? ['--chunk', String(opts.chunk)] : [])]);
+    start('kv-store', 'kv-store', ['--policy', policy, ...(opts.budget ? ['--budget', opts.budget] : []), ...(opts.chunk ? ['--chunk', String(opts.chunk)] : []), ...(opts.unclaimedTtlMs ? ['--unclaimed-ttl', String(opts.unclaimedTtlMs)] : [])]);
     await waitHealthy(url, 'kv-store', services);
     if (!shared) for (let i = 0; i < (opts.prefillWorkers ?? 1); i++) start('prefill-worker', 'prefill-worker', ['--policy', policy]);
     for (let i = 0; i < (opts.decodeWorkers ?? 1); i++) start('decode-worker', 'decode-worker', ['--policy', policy, ...(shared ? ['--prefill', '--quality-probe'] : [])]);
@@ -235,12 +237,9 @@ const gib = (n: number) => `${(n / 2 ** 30).toFixed(2)} GiB`;
  * follows live), and return the split. Refused when less than MIN_KV_BUDGET would be left. What the
  * processes allocate later (activations of long prompts) comes on top: the budget holds at start.
  */
-export async function fitMemoryBudget(sys: RunningSystem, budget: number, apiKey?: string): Promise<{ processesBytes: number; kvBudgetBytes: number }> {
+export async function fitMemoryBudget(sys: RunningSystem, budget: number, apiKey?: string, o: { self?: boolean } = {}): Promise<{ processesBytes: number; kvBudgetBytes: number }> {
   if (!sys.controlUrl) throw new MemoryBudgetError('a memory budget needs the controller (it applies the KV budget)');
-  const pids = [process.pid, ...sys.services.map((s) => s.child.pid!), ...(sys.natsPid ? [sys.natsPid] : [])];
-  const sizes = pids.map(processPss);
-  if (sizes.some((x) => x === undefined)) throw new MemoryBudgetError('cannot read the processes\' memory (/proc/PID/smaps_rollup): --memory-budget needs Linux');
-  const processesBytes = (sizes as number[]).reduce((a, b) => a + b, 0);
+  const processesBytes = systemMemory(sys, o);
   const kvBudgetBytes = budget - processesBytes;
   if (kvBudgetBytes < MIN_KV_BUDGET) {
     throw new MemoryBudgetError(`the system holds ${gib(processesBytes)} before any KV cache (weights, runtimes, buffers): --memory-budget ${gib(budget)} leaves ${gib(Math.max(0, kvBudgetBytes))} for the KV cache, less than ${MIN_KV_BUDGET / 2 ** 20} MiB; give at least ${gib(processesBytes + 4 * MIN_KV_BUDGET)}`);
@@ -248,6 +247,17 @@ export async function fitMemoryBudget(sys: RunningSystem, budget: number, apiKey
   const r = await callControl({ url: sys.controlUrl, ...(apiKey ? { apiKey } : {}) }, 'POST', '/v1/policy', { infer_os: { io: { host_pool_bytes: Math.floor(kvBudgetBytes) } } });
   if (r.status !== 200) throw new MemoryBudgetError(`applying the KV budget failed: HTTP ${r.status}: ${JSON.stringify(r.body)}`);
   return { processesBytes, kvBudgetBytes };
+}
+
+/**
+ * Summed PSS of a running system: every service, the NATS server we started, and this process unless
+ * `self: false` (`inferos up` is part of the system; a benchmark driving it is a client).
+ */
+export function systemMemory(sys: RunningSystem, o: { self?: boolean } = {}): number {
+  const pids = [...(o.self === false ? [] : [process.pid]), ...sys.services.map((s) => s.child.pid!), ...(sys.natsPid ? [sys.natsPid] : [])];
+  const sizes = pids.map(processPss);
+  if (sizes.some((x) => x === undefined)) throw new MemoryBudgetError('cannot read the processes\' memory (/proc/PID/smaps_rollup): --memory-budget needs Linux');
+  return (sizes as number[]).reduce((a, b) => a + b, 0);
 }
 
 export class PortInUseError extends Error {

@@ -49,6 +49,10 @@ export async function startPrefillWorker(nc: NatsConnection, opts: PrefillWorker
     if (closing) return { ok: false, message: 'worker is stopping', workerId: id };
     if (job.promptIds.length === 0 || job.chunk <= 0 || job.maxTokens <= 0) return { ok: false, message: 'a prefill job needs prompt ids, a chunk and max tokens', workerId: id };
     queue.push(job);
+    // The sequence is this worker's from now on: the kv-store frees it if this worker stops heartbeating,
+    // never for waiting in this queue (behind other long prompts it can wait longer than the kv-store's
+    // unclaimed TTL). run() claims it again for a fresh table; a failure here shows there.
+    kv.claim(job.seqId).catch(() => {});
     wake?.();
     return { ok: true, workerId: id };
   });
