@@ -49,7 +49,8 @@ interface RunReply {
   error?: string;
 }
 
-class Child {
+/** One engine configuration in a process of its own (peer-child.ts), asked one JSON line at a time. */
+export class Child {
   private readonly lines: Interface;
   private readonly queue: ((line: string) => void)[] = [];
   private readonly early: string[] = [];
@@ -83,9 +84,11 @@ class Child {
     return new Promise((resolveLine) => this.queue.push((line) => resolveLine(JSON.parse(line) as Record<string, unknown>)));
   }
 
-  async ready(): Promise<void> {
+  /** The child's first line: what it loaded (llama-serve: its slots and resident memory). */
+  async ready(): Promise<Record<string, unknown>> {
     const r = await this.next();
-    if (r['error']) throw new Error(String(r['error']));
+    if (r['error']) throw new Error(`${this.label}: ${String(r['error'])}`);
+    return r;
   }
 
   async ask(req: object): Promise<Record<string, unknown>> {

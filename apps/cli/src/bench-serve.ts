@@ -1,11 +1,17 @@
-// `inferos bench serve`: throughput and latency through the services under one KV budget, for `baseline`
-// and a policy in the same run. Real HTTP streaming clients drive the gateway; the kv-store reports the
-// peak concurrent sequences and peak KV bytes it actually held. Key names follow vLLM's benchmark_serving.
+// `inferos bench serve`: throughput and latency through the services under one KV budget (or one memory
+// budget for the whole system), for `baseline` and a policy in the same run, and optionally llama.cpp
+// serving the same weights with parallel slots in the same memory (--peer). Real HTTP streaming clients
+// drive the gateway; the kv-store reports the peak concurrent sequences and peak KV bytes it actually held.
+// The request mixes themselves (and vLLM's key names) are in serve-mix.ts, shared with llama.cpp's side.
 import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { pb, Subjects, request } from '@inferos/proto';
 import { Engine, loadModelInfo, defaultModelDir, contextTextPath, TextTokenizer } from '@inferos/inference';
-import { startSystem, freePort } from './system';
+import { startSystem, freePort, fitMemoryBudget, systemMemory, type RunningSystem } from './system';
+import { callControl } from './control';
+import { Child, ensureNodeLlamaCpp, NODE_LLAMA_CPP_VERSION } from './bench-peer';
+import { failed, mean, runAdmission, runMix, summarizeMix, timing, type AdmissionResult, type MixRound, type MixSummary, type Stream } from './serve-mix';
 
 export interface ServeBenchOptions {
   concurrency: number[];
@@ -28,47 +34,22 @@ export interface ServeBenchOptions {
    * whose speed drifts during the run weighs on both alike; each side's figures pool all its rounds.
    */
   rounds?: number;
+  /** The whole system's memory budget in bytes (weights + KV + runtime): the KV budget is what is left. */
+  memoryBudget?: number;
+  /** llama.cpp serving the same weights (a GGUF) with parallel slots in the same memory budget. */
+  peer?: { gguf: string; kvTypes: string[]; threads: number };
+  /** Admit a prompt of this many tokens while `longPromptStreams` streams decode; report their ITL. */
+  longPrompt?: number;
+  longPromptStreams?: number;
 }
 
-export interface RunResult {
+export interface RunResult extends MixSummary {
   policy: string;
   concurrency: number;
-  completed: number;
-  failed: number;
-  errors: string[];
-  duration_s: number;
-  total_input_tokens: number;
-  total_output_tokens: number;
-  request_throughput: number;
-  output_throughput: number;
-  mean_ttft_ms: number;
-  median_ttft_ms: number;
-  p99_ttft_ms: number;
-  mean_itl_ms: number;
-  median_itl_ms: number;
-  p99_itl_ms: number;
-  mean_tpot_ms: number;
   /** Peak sequences the kv-store held at once, and peak KV bytes, during this run (null without NATS access). */
   peak_concurrent_sequences: number | null;
   peak_kv_bytes: number | null;
 }
-
-interface One {
-  ok: boolean;
-  error?: string;
-  ttftMs: number;
-  itls: number[];
-  outputTokens: number;
-  inputTokens: number;
-  latencyMs: number;
-}
-
-const pct = (xs: number[], p: number): number => {
-  if (xs.length === 0) return NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
-};
-const mean = (xs: number[]): number => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
 
 /** Prompts of exactly `n` tokens of the model's held-out text, each from a different offset. */
 export function makePrompts(tokenizer: TextTokenizer, text: string, n: number, count: number): string[] {
@@ -78,49 +59,53 @@ export function makePrompts(tokenizer: TextTokenizer, text: string, n: number, c
   return Array.from({ length: count }, (_, i) => tokenizer.decode(ids.slice(i * stride, i * stride + n)));
 }
 
-async function streamOne(url: string, model: string, prompt: string, maxTokens: number, policy: string, apiKey?: string): Promise<One> {
-  const t0 = performance.now();
-  const res = await fetch(`${url}/v1/completions`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}) },
-    body: JSON.stringify({
-      model, prompt, max_tokens: maxTokens, temperature: 0, ignore_eos: true, stream: true,
-      stream_options: { include_usage: true }, kv_policy: policy,
-    }),
-  });
-  if (res.status !== 200 || !res.body) {
-    return { ok: false, error: `HTTP ${res.status}: ${(await res.text()).slice(0, 200)}`, ttftMs: 0, itls: [], outputTokens: 0, inputTokens: 0, latencyMs: 0 };
-  }
-  const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
-  let buf = '';
-  let first = 0;
-  let last = 0;
-  const itls: number[] = [];
-  let usage: { prompt_tokens: number; completion_tokens: number } | undefined;
-  let error: string | undefined;
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    buf += value;
-    let i: number;
-    while ((i = buf.indexOf('\n\n')) >= 0) {
-      const data = buf.slice(0, i).replace(/^data: /, '');
-      buf = buf.slice(i + 2);
-      if (data === '[DONE]') continue;
-      const ev = JSON.parse(data) as { error?: { message: string }; choices?: { text: string }[]; usage?: { prompt_tokens: number; completion_tokens: number } };
-      if (ev.error) error = ev.error.message;
-      if (ev.usage) usage = ev.usage;
-      if (ev.choices?.[0]?.text) {
-        const now = performance.now();
-        if (first === 0) first = now;
-        else itls.push(now - last);
-        last = now;
+/** One streaming completion through the gateway (greedy, ignore_eos), its tokens timed as they arrive. */
+function gatewayStream(url: string, model: string, policy: string, apiKey?: string): Stream<string> {
+  return async (prompt, maxTokens, o) => {
+    const t0 = performance.now();
+    const res = await fetch(`${url}/v1/completions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}) },
+      body: JSON.stringify({
+        model, prompt, max_tokens: maxTokens, temperature: 0, ignore_eos: true, stream: true,
+        stream_options: { include_usage: true }, kv_policy: policy,
+      }),
+      ...(o?.signal ? { signal: o.signal } : {}),
+    });
+    if (res.status !== 200 || !res.body) return failed(`HTTP ${res.status}: ${(await res.text()).slice(0, 200)}`);
+    const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+    let buf = '';
+    const times: number[] = [];
+    let usage: { prompt_tokens: number; completion_tokens: number } | undefined;
+    let error: string | undefined;
+    try {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        buf += value;
+        let i: number;
+        while ((i = buf.indexOf('\n\n')) >= 0) {
+          const data = buf.slice(0, i).replace(/^data: /, '');
+          buf = buf.slice(i + 2);
+          if (data === '[DONE]') continue;
+          const ev = JSON.parse(data) as { error?: { message: string }; choices?: { text: string }[]; usage?: typeof usage };
+          if (ev.error) error = ev.error.message;
+          if (ev.usage) usage = ev.usage;
+          if (ev.choices?.[0]?.text) {
+            const now = performance.now();
+            times.push(now);
+            o?.onToken?.(now);
+          }
+        }
       }
+    } catch (err) {
+      // Cut by the caller (runAdmission): the tokens so far are the result.
+      if (o?.signal?.aborted) return timing(t0, times, performance.now(), NaN, times.length);
+      throw err;
     }
-  }
-  const end = performance.now();
-  if (error || !usage) return { ok: false, error: error ?? 'stream ended without usage', ttftMs: 0, itls: [], outputTokens: 0, inputTokens: 0, latencyMs: 0 };
-  return { ok: true, ttftMs: first - t0, itls, outputTokens: usage.completion_tokens, inputTokens: usage.prompt_tokens, latencyMs: end - t0 };
+    if (error || !usage) return failed(error ?? 'stream ended without usage');
+    return timing(t0, times, performance.now(), usage.prompt_tokens, usage.completion_tokens);
+  };
 }
 
 async function kvStats(nc: NatsConnection | undefined, reset: boolean) {
@@ -128,66 +113,19 @@ async function kvStats(nc: NatsConnection | undefined, reset: boolean) {
   return request(nc, reset ? `${Subjects.kvStats}.reset` : Subjects.kvStats, pb.HealthRequest, {}, pb.KvStats);
 }
 
-/** One round: `requests` requests of `policy`, `concurrency` at a time, and what the kv-store saw meanwhile. */
-interface Round {
-  results: One[];
-  duration: number;
+/** One round of a side: the mix, and what the kv-store (Infer-OS) or the slots (llama.cpp) held meanwhile. */
+interface Round extends MixRound {
   peakSequences: number | null;
   peakBytes: number | null;
-}
-
-async function runRound(url: string, model: string, prompts: string[], opts: ServeBenchOptions, policy: string, concurrency: number, nc: NatsConnection | undefined): Promise<Round> {
-  const total = opts.requests ?? Math.max(8, 4 * concurrency);
-  await kvStats(nc, true);
-  let next = 0;
-  const results: One[] = [];
-  const t0 = performance.now();
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    for (;;) {
-      const i = next++;
-      if (i >= total) return;
-      try {
-        results.push(await streamOne(url, model, prompts[i % prompts.length]!, opts.outputTokens, policy));
-      } catch (err) {
-        results.push({ ok: false, error: (err as Error).message, ttftMs: 0, itls: [], outputTokens: 0, inputTokens: 0, latencyMs: 0 });
-      }
-      opts.progress?.(`${policy} c=${concurrency}: ${results.length}/${total}`);
-    }
-  }));
-  const duration = (performance.now() - t0) / 1000;
-  const stats = await kvStats(nc, false);
-  return { results, duration, peakSequences: stats ? stats.peakSequences : null, peakBytes: stats ? stats.peakUsedBytes : null };
+  /** Infer-OS: the system's summed PSS after the round; llama.cpp: its peak RSS. */
+  memoryBytes: number | null;
 }
 
 const maxOrNull = (xs: (number | null)[]): number | null => (xs.some((x) => x === null) ? null : Math.max(...(xs as number[])));
 
-/** A policy's figures over all its rounds at one level: throughput over the summed durations. */
 function summarize(policy: string, concurrency: number, rounds: Round[]): RunResult {
-  const results = rounds.flatMap((r) => r.results);
-  const duration = rounds.reduce((s, r) => s + r.duration, 0);
-  const ok = results.filter((r) => r.ok);
-  const ttfts = ok.map((r) => r.ttftMs);
-  const itls = ok.flatMap((r) => r.itls);
-  const outTokens = ok.reduce((s, r) => s + r.outputTokens, 0);
-  const tpots = ok.filter((r) => r.outputTokens > 1).map((r) => (r.latencyMs - r.ttftMs) / (r.outputTokens - 1));
   return {
-    policy,
-    concurrency,
-    completed: ok.length,
-    failed: results.length - ok.length,
-    errors: [...new Set(results.filter((r) => !r.ok).map((r) => r.error ?? ''))].slice(0, 5),
-    duration_s: duration,
-    total_input_tokens: ok.reduce((s, r) => s + r.inputTokens, 0),
-    total_output_tokens: outTokens,
-    request_throughput: ok.length / duration,
-    output_throughput: outTokens / duration,
-    mean_ttft_ms: mean(ttfts),
-    median_ttft_ms: pct(ttfts, 50),
-    p99_ttft_ms: pct(ttfts, 99),
-    mean_itl_ms: mean(itls),
-    median_itl_ms: pct(itls, 50),
-    p99_itl_ms: pct(itls, 99),
-    mean_tpot_ms: mean(tpots),
+    policy, concurrency, ...summarizeMix(rounds),
     peak_concurrent_sequences: maxOrNull(rounds.map((r) => r.peakSequences)),
     peak_kv_bytes: maxOrNull(rounds.map((r) => r.peakBytes)),
   };
@@ -209,7 +147,7 @@ async function ttftComparison(url: string, model: string, modelDir: string | und
     const single: number[] = [];
     for (let i = -1; i < n; i++) {
       const p = prompts[Math.max(0, i) % prompts.length]!;
-      const s = await streamOne(url, model, p, 1, 'baseline');
+      const s = await gatewayStream(url, model, 'baseline')(p, 1);
       if (!s.ok) throw new Error(`TTFT request failed: ${s.error}`);
       const r = await engine.generate(engine.tokenizer.encode(p), { maxTokens: 1, stopAtEos: false });
       if (i < 0) continue; // warm-up
@@ -227,53 +165,147 @@ async function ttftComparison(url: string, model: string, modelDir: string | und
   }
 }
 
+/** One engine configuration the request mixes run against: Infer-OS with a policy, or llama.cpp with a KV type. */
+interface Side {
+  label: string;
+  round(concurrency: number, total: number, onDone: (done: number) => void): Promise<Round>;
+  admission(streams: number, tokens: number): Promise<AdmissionResult>;
+}
+
 export async function benchServe(opts: ServeBenchOptions): Promise<object> {
   const rounds = opts.rounds ?? 1;
   if (!Number.isSafeInteger(rounds) || rounds < 1) throw new RangeError(`rounds must be a positive integer, got ${rounds}`);
+  if (opts.peer && opts.memoryBudget === undefined) throw new RangeError('--peer compares at equal memory: give --memory-budget');
+  if (opts.memoryBudget !== undefined && (opts.kvBudget !== undefined || opts.url)) throw new RangeError('--memory-budget sets the KV budget of the system bench serve starts: not with --kv-budget or --url');
   const modelDir = opts.model ?? defaultModelDir();
   const info = loadModelInfo(modelDir);
   if (opts.promptTokens + opts.outputTokens > info.maxPosition) {
     throw new RangeError(`--prompt-tokens + --output-tokens (${opts.promptTokens + opts.outputTokens}) exceed the model's context of ${info.maxPosition}`);
   }
+  const longPrompt = opts.longPrompt;
+  const longStreams = opts.longPromptStreams ?? 4;
+  // The streams decode while the long prompt is prefilled: up to this many tokens each (they are cut).
+  const streamTokens = Math.min(1024, info.maxPosition - opts.promptTokens - 1);
+  if (longPrompt !== undefined && longPrompt + 1 > info.maxPosition) throw new RangeError(`--long-prompt ${longPrompt} exceeds the model's context of ${info.maxPosition}`);
   const tokenizer = TextTokenizer.load(info.tokenizerPath);
   const textFile = contextTextPath(info);
   if (!textFile) throw new RangeError(`${info.dir} ships no heldout.txt and there is no bundled model to take prompts from`);
   const heldout = readFileSync(textFile, 'utf8');
   const maxRequests = Math.max(8, ...opts.concurrency.map((c) => opts.requests ?? Math.max(8, 4 * c)));
   const prompts = makePrompts(tokenizer, heldout, opts.promptTokens, Math.min(maxRequests, 64));
-  // A private NATS server and a free port: a system already running on this machine is left alone.
-  const sys = opts.url
-    ? undefined
-    : await startSystem({
-        budget: opts.kvBudget, model: opts.model, policy: opts.policy, logs: process.env['INFEROS_TRACE'] ? 'inherit' : 'ignore', port: await freePort(), natsUrl: `nats://127.0.0.1:${await freePort()}`, say: opts.progress,
-        // The data path alone: no controller retuning max_batch mid-run, no quality probe taking CPU.
-        controller: false, telemetry: false,
-        // Requests queue for room in the budget for as long as the run takes: a 503 is not a measurement.
-        admissionTimeoutMs: 3_600_000,
-      });
-  const url = opts.url ?? sys!.url;
-  const natsUrl = opts.natsUrl ?? sys?.natsUrl;
-  const nc = natsUrl ? await connect({ servers: natsUrl }) : undefined;
+  const long = longPrompt === undefined ? undefined : makePrompts(tokenizer, heldout, longPrompt, 1)[0]!;
+  const say = opts.progress ?? (() => {});
+
+  // llama.cpp first: at equal memory it is given the budget, as many slots as fit (bench-peer.ts has the
+  // converter and the installer); the prompts are the gateway's own tokens of the same texts.
+  const peers: { kv: string; child: Child; slots: number; rss: number }[] = [];
+  const admissionPeers: { kv: string; child: Child }[] = [];
+  let sys: RunningSystem | undefined;
+  let nc: NatsConnection | undefined;
   try {
-    const levels: object[] = [];
-    // Warm both policies' graphs (each group size opens its own session on first use).
-    for (const p of ['baseline', opts.policy]) await streamOne(url, info.name, prompts[0]!, 2, p);
-    for (const c of opts.concurrency) {
-      const mine: { baseline: Round[]; policy: Round[] } = { baseline: [], policy: [] };
-      for (let r = 0; r < rounds; r++) {
-        const order = r % 2 === 0 ? (['baseline', 'policy'] as const) : (['policy', 'baseline'] as const);
-        for (const side of order) mine[side].push(await runRound(url, info.name, prompts, opts, side === 'baseline' ? 'baseline' : opts.policy, c, nc));
+    if (opts.peer) {
+      const entry = ensureNodeLlamaCpp(say);
+      const context = opts.promptTokens + opts.outputTokens + 8;
+      const wanted = Math.max(...opts.concurrency);
+      for (const kv of opts.peer.kvTypes) {
+        say(`loading llama.cpp (kv ${kv}): up to ${wanted} slots of ${context} tokens within ${gib(opts.memoryBudget!)}`);
+        const child = new Child(`llama.cpp kv ${kv}`, ['llama-serve', opts.peer.gguf, kv, String(context), String(wanted), String(opts.peer.threads), entry, String(opts.memoryBudget)]);
+        const ready = await child.ready();
+        peers.push({ kv, child, slots: ready['slots'] as number, rss: ready['rss_bytes'] as number });
+        say(`llama.cpp kv ${kv}: ${ready['slots']} slots, ${gib(ready['rss_bytes'] as number)} resident`);
       }
-      const baseline = summarize('baseline', c, mine.baseline);
-      const policy = summarize(opts.policy, c, mine.policy);
-      const ratio = Object.fromEntries(RATIO_KEYS.map((k) => {
-        const a = baseline[k];
-        const b = policy[k];
-        return [k, a === null || b === null || !Number.isFinite(a) || !Number.isFinite(b) || a === 0 ? null : b / a];
-      }));
+    }
+    // A private NATS server and a free port: a system already running on this machine is left alone.
+    sys = opts.url
+      ? undefined
+      : await startSystem({
+          budget: opts.kvBudget, model: opts.model, policy: opts.policy, logs: process.env['INFEROS_TRACE'] ? 'inherit' : 'ignore', port: await freePort(), natsUrl: `nats://127.0.0.1:${await freePort()}`, say: opts.progress,
+          // The data path alone: no controller retuning max_batch mid-run, no quality probe taking CPU.
+          // A memory budget needs the controller (it applies the KV budget; its latency steering is
+          // then held, below) and the whole system is measured, telemetry included.
+          controller: opts.memoryBudget !== undefined, telemetry: opts.memoryBudget !== undefined, probe: false,
+          ...(opts.memoryBudget !== undefined ? { memoryBudget: opts.memoryBudget, controlPort: await freePort(), telemetryPort: await freePort() } : {}),
+          // Requests queue for room in the budget for as long as the run takes: a 503 is not a measurement.
+          admissionTimeoutMs: 3_600_000,
+        });
+    let fit: { processesBytes: number; kvBudgetBytes: number } | undefined;
+    if (sys && opts.memoryBudget !== undefined) {
+      fit = await fitMemoryBudget(sys, opts.memoryBudget, undefined, { self: false });
+      // The mid loop would lower max_batch or the recent window when steps are slower than its targets:
+      // the targets at their maxima keep both policies on the same scheduler settings for the whole run.
+      const held = await callControl({ url: sys.controlUrl! }, 'POST', '/v1/policy', { infer_os: { scheduler: { target_tpot_ms: 60000, target_ftl_ms: 600000 } } });
+      if (held.status !== 200) throw new Error(`holding the controller's latency steering failed: HTTP ${held.status}`);
+      say(`memory budget ${gib(opts.memoryBudget)}: the system holds ${gib(fit.processesBytes)} before any KV cache, the KV budget is ${gib(fit.kvBudgetBytes)}`);
+    }
+    const url = opts.url ?? sys!.url;
+    const natsUrl = opts.natsUrl ?? sys?.natsUrl;
+    nc = natsUrl ? await connect({ servers: natsUrl }) : undefined;
+    const systemPss = () => (sys ? systemMemory(sys, { self: false }) : null);
+
+    const inferosSide = (policy: string): Side => {
+      const stream = gatewayStream(url, info.name, policy);
+      return {
+        label: policy,
+        async round(c, total, onDone) {
+          await kvStats(nc, true);
+          const r = await runMix(stream, prompts, opts.outputTokens, c, total, onDone);
+          const stats = await kvStats(nc, false);
+          return { ...r, peakSequences: stats ? stats.peakSequences : null, peakBytes: stats ? stats.peakUsedBytes : null, memoryBytes: systemPss() };
+        },
+        admission: (streams, tokens) => runAdmission(stream, prompts, long!, longPrompt!, streams, tokens),
+      };
+    };
+    const peerIds = prompts.map((p) => tokenizer.encode(p, true));
+    const peerSide = (p: (typeof peers)[number]): Side => ({
+      label: `llama.cpp kv ${p.kv}`,
+      async round(c, total, onDone) {
+        const r = (await p.child.ask({ op: 'mix', prompts: peerIds, tokens: opts.outputTokens, concurrency: c, total })) as unknown as MixRound & { peak_sequences: number };
+        onDone(total);
+        const mem = await p.child.ask({ op: 'peak' });
+        return { results: r.results, duration: r.duration, peakSequences: r.peak_sequences, peakBytes: null, memoryBytes: mem['peak_rss_bytes'] as number };
+      },
+      async admission(streams, tokens) {
+        // A context of its own: the streams' long outputs and the long prompt need longer slots.
+        let a = admissionPeers.find((x) => x.kv === p.kv);
+        if (!a) {
+          const entry = ensureNodeLlamaCpp(say);
+          const context = Math.max(longPrompt! + 8, opts.promptTokens + tokens + 8);
+          a = { kv: p.kv, child: new Child(`llama.cpp kv ${p.kv} (admission)`, ['llama-serve', opts.peer!.gguf, p.kv, String(context), String(streams + 1), String(opts.peer!.threads), entry, '0']) };
+          admissionPeers.push(a);
+          await a.child.ready();
+        }
+        return (await a.child.ask({ op: 'admission', short: peerIds, long: tokenizer.encode(long!, true), streams, tokens }))['admission'] as AdmissionResult;
+      },
+    });
+    const sides: Side[] = [inferosSide('baseline'), inferosSide(opts.policy), ...peers.map(peerSide)];
+
+    // Warm both policies' graphs (each group size opens its own session on first use).
+    for (const p of ['baseline', opts.policy]) await gatewayStream(url, info.name, p)(prompts[0]!, 2);
+    const levels: object[] = [];
+    for (const c of opts.concurrency) {
+      const total = opts.requests ?? Math.max(8, 4 * c);
+      const mine = new Map<string, Round[]>(sides.map((s) => [s.label, []]));
+      for (let r = 0; r < rounds; r++) {
+        // ABBA: the order reversed every other round, so that a drifting machine weighs on every side alike.
+        for (const side of r % 2 === 0 ? sides : [...sides].reverse()) {
+          mine.get(side.label)!.push(await side.round(c, total, (done) => say(`${side.label} c=${c}: ${done}/${total}`)));
+        }
+      }
+      const result = (label: string) => ({ ...summarize(label, c, mine.get(label)!), memory_bytes: maxOrNull(mine.get(label)!.map((x) => x.memoryBytes)) });
+      const baseline = result('baseline');
+      const policy = result(opts.policy);
+      const ratio = ratios(policy, baseline);
       // Each round's output-throughput ratio: the spread shows how much one round can be trusted.
-      const perRound = mine.baseline.map((b, r) => summarize(opts.policy, c, [mine.policy[r]!]).output_throughput / summarize('baseline', c, [b]).output_throughput);
-      levels.push({ concurrency: c, rounds, baseline, policy, ratio, output_throughput_ratio_by_round: perRound });
+      const perRound = mine.get('baseline')!.map((b, r) => summarize(opts.policy, c, [mine.get(opts.policy)![r]!]).output_throughput / summarize('baseline', c, [b]).output_throughput);
+      const level: Record<string, unknown> = { concurrency: c, rounds, baseline, policy, ratio, output_throughput_ratio_by_round: perRound };
+      if (peers.length) {
+        level['peers'] = Object.fromEntries(peers.map((p) => [`llama.cpp kv ${p.kv}`, { ...result(`llama.cpp kv ${p.kv}`), slots: p.slots }]));
+        level['ratio_vs_peers'] = Object.fromEntries(peers.map((p) => {
+          const peer = result(`llama.cpp kv ${p.kv}`);
+          return [`llama.cpp kv ${p.kv}`, { baseline: ratios(baseline, peer), [opts.policy]: ratios(policy, peer) }];
+        }));
+      }
+      levels.push(level);
     }
     const budget = nc ? (await kvStats(nc, false))!.budgetBytes : null;
     const out: Record<string, unknown> = {
@@ -282,12 +314,39 @@ export async function benchServe(opts: ServeBenchOptions): Promise<object> {
       prompt_tokens: opts.promptTokens,
       output_tokens: opts.outputTokens,
       kv_budget_bytes: budget,
+      ...(opts.memoryBudget !== undefined ? { memory_budget_bytes: opts.memoryBudget, system_bytes_before_kv: fit?.processesBytes ?? null } : {}),
       levels,
     };
+    if (peers.length) {
+      out['peer'] = {
+        engine: 'llama.cpp', node_llama_cpp: NODE_LLAMA_CPP_VERSION, gguf: relative(process.cwd(), opts.peer!.gguf), threads: opts.peer!.threads,
+        slots: Object.fromEntries(peers.map((p) => [`kv ${p.kv}`, p.slots])),
+        method: 'one process per KV type, a context of as many sequences (slots) of prompt+output tokens as fit in the memory budget (at most the highest concurrency); requests take a free slot or wait for one; node-llama-cpp batches every slot\'s pending tokens (512 per batch), as llama.cpp\'s server does; memory_bytes is its peak RSS. Infer-OS: the whole system (gateway, kv-store, workers, controller, telemetry, NATS) in the same budget, memory_bytes its summed PSS after each round. Sides take turns per round, order reversed every other round.',
+      };
+    }
+    if (long !== undefined) {
+      const admission: Record<string, AdmissionResult> = {};
+      for (const side of sides) {
+        say(`${side.label}: ${longStreams} streams decoding while a ${longPrompt}-token prompt is admitted`);
+        admission[side.label] = await side.admission(longStreams, streamTokens);
+      }
+      out['long_prompt_admission'] = admission;
+    }
     if (opts.ttftReference) out['ttft_vs_single_process'] = await ttftComparison(url, info.name, opts.model, prompts, 8);
     return out;
   } finally {
     await nc?.close();
     await sys?.stop();
+    for (const p of [...peers, ...admissionPeers]) p.child.close();
   }
 }
+
+function ratios(a: RunResult, b: RunResult): Record<string, number | null> {
+  return Object.fromEntries(RATIO_KEYS.map((k) => {
+    const x = b[k];
+    const y = a[k];
+    return [k, x === null || y === null || !Number.isFinite(x) || !Number.isFinite(y) || x === 0 ? null : y / x];
+  }));
+}
+
+const gib = (n: number) => `${(n / 2 ** 30).toFixed(2)} GiB`;

@@ -59,8 +59,15 @@ test('BAD CALL - bench serve refuses bad options before starting anything', () =
   const rounds = inferos(...base, '--rounds', '0');
   assert.equal(rounds.code, 2);
   assert.match(rounds.stderr, /--rounds must be an integer >= 1, got "0"/);
-  assert.match(inferos(...base.slice(0, -2)).stderr, /--kv-budget is required/);
+  assert.match(inferos(...base.slice(0, -2)).stderr, /--kv-budget or --memory-budget is required/);
   assert.match(inferos(...base, '--policy', 'no_such_profile').stderr, /no_such_profile/);
+  assert.match(inferos(...base, '--memory-budget', '2GiB').stderr, /give it or --kv-budget, not both/);
+  assert.match(inferos(...base, '--peer', 'vllm').stderr, /--peer vllm: the one peer is llama.cpp/);
+  assert.match(inferos(...base, '--peer', 'llama.cpp').stderr, /compares at equal memory: give --memory-budget/);
+  assert.match(inferos(...base, '--kv', 'q4_0').stderr, /--gguf, --checkpoint and --kv are for --peer llama.cpp/);
+  const peer = [...base.slice(0, -2), '--memory-budget', '2GiB', '--peer', 'llama.cpp'];
+  assert.match(inferos(...peer).stderr, /give either --gguf FILE or --checkpoint DIR/);
+  assert.match(inferos(...peer, '--gguf', '/nonexistent.gguf', '--kv', 'q5_k').stderr, /--kv q5_k: expected f16, q8_0 or q4_0/);
 });
 
 test('BAD CALL - a directory that is not an exported model is a clear error', () => {

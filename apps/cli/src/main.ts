@@ -20,6 +20,8 @@ import {
   benchDecode,
   contextTextPath,
   loadModelInfo,
+  defaultModelDir,
+  type ModelInfo,
   type PolicyUnderTest,
   parseProviders,
   DEFAULT_PROVIDERS,
@@ -141,29 +143,44 @@ options:
                         shared: each decode worker also serves prefill and the quality probe from its one
                         model session (the weights held once, not three times);
                         auto (default): shared when the model's weights pass 256 MiB`,
-  'bench serve': `usage: inferos bench serve --concurrency LIST --prompt-tokens N --output-tokens M --kv-budget BYTES [options]
+  'bench serve': `usage: inferos bench serve --concurrency LIST --prompt-tokens N --output-tokens M (--kv-budget BYTES | --memory-budget BYTES) [options]
 
 Throughput and latency through the services under one KV budget, for baseline and the policy in one run
-(per concurrency level: baseline, then the policy, on the same running system; requests name their
-policy). Starts the data path (kv-store, workers, gateway; no controller retuning it mid-run, no
-quality probe taking CPU) on a private NATS server and a free port, unless --url is given. Real
-HTTP streaming clients; prompts are distinct slices of the model's held-out text; greedy, ignore_eos;
-requests wait for room in the KV budget as long as the run takes (no 503s that would flatter a policy).
-Reports vLLM's keys (request_throughput, output_throughput, mean/median/p99 ttft_ms and itl_ms,
-mean_tpot_ms) plus the peak concurrent sequences and peak KV bytes the kv-store held, per policy, and a
-ratio object (policy / baseline).
+(per concurrency level and round, each side in turn, the order reversed every other round, on the same
+running system; requests name their policy). Starts the data path (kv-store, workers, gateway; no
+controller retuning it mid-run, no quality probe taking CPU) on a private NATS server and free ports,
+unless --url is given; with --memory-budget the whole system (controller and telemetry too, the
+controller's latency steering held) in that memory, the KV budget being what its processes leave.
+Real HTTP streaming clients; prompts are distinct slices of the model's held-out text; greedy,
+ignore_eos; requests wait for room in the KV budget as long as the run takes (no 503s that would flatter
+a policy). Reports vLLM's keys (request_throughput, output_throughput, mean/median/p99 ttft_ms and
+itl_ms, mean_tpot_ms) plus the peak concurrent sequences and peak KV bytes the kv-store held, per
+policy, and a ratio object (policy / baseline).
+
+With --peer llama.cpp, llama.cpp (node-llama-cpp ${NODE_LLAMA_CPP_VERSION}, in a process of its own) serves
+the same prompts in the same memory budget: one context of as many parallel sequences (slots) of
+prompt + output tokens as fit, batched together as llama.cpp's server batches its slots; it takes its
+turn in every round, and ratio_vs_peers compares each policy with it.
 
 options:
   --concurrency LIST    clients in flight, e.g. 1,8,32 (required; 0 runs no level, e.g. with --ttft-reference)
   --prompt-tokens N     prompt length in tokens (required)
   --output-tokens M     tokens generated per request (required)
-  --kv-budget BYTES     KV budget of the started system, e.g. 64MiB (required unless --url)
+  --kv-budget BYTES     KV budget of the started system, e.g. 64MiB
+  --memory-budget BYTES the whole system's memory (weights + KV + runtime), e.g. 2GiB; the KV budget
+                        is what the processes leave (as inferos up --memory-budget)
   --policy NAME         policy compared with baseline (default: default)
   --requests N          requests per policy, level and round (default: 4 x concurrency, at least 8)
-  --rounds N            rounds per level (default 1): baseline and the policy take turns, ABBA (use an
-                        even N to balance the order), so that a machine whose speed drifts weighs on
-                        both alike; figures pool the rounds; output_throughput_ratio_by_round shows
-                        the spread
+  --rounds N            rounds per level (default 1): use an even N to balance the order; figures
+                        pool the rounds; output_throughput_ratio_by_round shows the spread
+  --long-prompt N       then, for each side, admit an N-token prompt while --long-prompt-streams
+                        streams decode, and report their inter-token latency before and during its
+                        prefill (long_prompt_admission)
+  --long-prompt-streams S  streams decoding meanwhile (default 4)
+  --peer llama.cpp      also run llama.cpp on the same weights in the same memory (needs --memory-budget)
+  --gguf FILE           the peer's weights (or --checkpoint DIR: converted to the exported weights' type)
+  --kv LIST             the peer's KV cache types (default f16,q8_0; also q4_0)
+  --threads N           the peer's threads (default: the machine's cores, as ONNX Runtime's)
   --url URL             use a running gateway instead of starting the system
   --nats URL            its NATS server, for the kv-store's peak figures (with --url; else they are null)
   --model DIR           exported model directory (default: the bundled model)
@@ -706,20 +723,9 @@ async function benchPeerCommand(argv: string[]): Promise<number> {
   }, 'bench peer');
   if (v.help) return help(['bench peer']);
   if (!v.model) throw new UsageError(`--model is required\n\n${HELP['bench peer']}`);
-  if (!v.gguf === !v.checkpoint) throw new UsageError(`give either --gguf FILE or --checkpoint DIR\n\n${HELP['bench peer']}`);
   const info = loadModelInfo(v.model as string);
   const say = (line: string) => process.stderr.write(line + '\n');
-  let gguf = v.gguf as string | undefined;
-  if (!gguf) {
-    const type = { int4: 'q4_0', int8: 'q8_0', fp16: 'f16', fp32: 'f32' }[info.weights.type];
-    // Keyed by the exported weights' checksum: another model of the same name gets its own conversion.
-    const meta = JSON.parse(readFileSync(join(info.dir, 'inferos.json'), 'utf8')) as { sha256?: Record<string, string> };
-    const tag = (meta.sha256?.['model.weights'] ?? 'unknown').slice(0, 12);
-    gguf = join(toolsDir(), '.work', 'peer', `${info.name}-${tag}-${type}.gguf`);
-    if (!existsSync(gguf)) convertGguf(resolve(v.checkpoint as string), gguf, type, say);
-  } else if (!existsSync(gguf)) {
-    throw new UsageError(`--gguf ${gguf}: no such file`);
-  }
+  const gguf = peerGguf(info, v.gguf as string | undefined, v.checkpoint as string | undefined, say, 'bench peer');
   const list = (s: string | undefined, dflt: string) => (s ?? dflt).split(',').map((x) => x.trim()).filter(Boolean);
   const contexts = list(v.contexts as string | undefined, '512,1024,2048').map((c) => intOption(c, 'contexts', 0, 2));
   const kvTypes = list(v.kv as string | undefined, 'f16,q8_0,q4_0');
@@ -746,17 +752,51 @@ async function benchPeerCommand(argv: string[]): Promise<number> {
   return 0;
 }
 
+/**
+ * The GGUF llama.cpp runs for a peer benchmark: --gguf FILE, or --checkpoint DIR converted by our converter
+ * to the exported weights' type (cached, keyed by the exported weights' checksum).
+ */
+function peerGguf(info: ModelInfo, given: string | undefined, checkpoint: string | undefined, say: (line: string) => void, command: string): string {
+  if (!given === !checkpoint) throw new UsageError(`give either --gguf FILE or --checkpoint DIR\n\n${HELP[command]}`);
+  if (given) {
+    if (!existsSync(given)) throw new UsageError(`--gguf ${given}: no such file`);
+    return resolve(given);
+  }
+  const type = { int4: 'q4_0', int8: 'q8_0', fp16: 'f16', fp32: 'f32' }[info.weights.type];
+  // Keyed by the exported weights' checksum: another model of the same name gets its own conversion.
+  const meta = JSON.parse(readFileSync(join(info.dir, 'inferos.json'), 'utf8')) as { sha256?: Record<string, string> };
+  const tag = (meta.sha256?.['model.weights'] ?? 'unknown').slice(0, 12);
+  const gguf = join(toolsDir(), '.work', 'peer', `${info.name}-${tag}-${type}.gguf`);
+  if (!existsSync(gguf)) convertGguf(resolve(checkpoint!), gguf, type, say);
+  return gguf;
+}
+
 async function benchServeCommand(argv: string[]): Promise<number> {
   const { values: v } = parse(argv, {
     concurrency: { type: 'string' }, 'prompt-tokens': { type: 'string' }, 'output-tokens': { type: 'string' },
     'kv-budget': { type: 'string' }, policy: { type: 'string' }, requests: { type: 'string' }, url: { type: 'string' },
     nats: { type: 'string' }, model: { type: 'string' }, 'ttft-reference': { type: 'boolean' }, json: { type: 'boolean' },
-    rounds: { type: 'string' },
+    rounds: { type: 'string' }, 'memory-budget': { type: 'string' }, peer: { type: 'string' }, gguf: { type: 'string' },
+    checkpoint: { type: 'string' }, kv: { type: 'string' }, threads: { type: 'string' }, 'long-prompt': { type: 'string' },
+    'long-prompt-streams': { type: 'string' },
   }, 'bench serve');
   if (v['concurrency'] === undefined || v['prompt-tokens'] === undefined || v['output-tokens'] === undefined) {
     throw new UsageError(`--concurrency, --prompt-tokens and --output-tokens are required\n\n${HELP['bench serve']}`);
   }
-  if (v['url'] === undefined && v['kv-budget'] === undefined) throw new UsageError('--kv-budget is required when bench serve starts the system (without --url)');
+  if (v['memory-budget'] !== undefined && v['kv-budget'] !== undefined) throw new UsageError(`--memory-budget sets the KV budget from what the processes leave: give it or --kv-budget, not both\n\n${HELP['bench serve']}`);
+  if (v['url'] === undefined && v['kv-budget'] === undefined && v['memory-budget'] === undefined) throw new UsageError('--kv-budget or --memory-budget is required when bench serve starts the system (without --url)');
+  if (v['peer'] !== undefined && v['peer'] !== 'llama.cpp') throw new UsageError(`--peer ${String(v['peer'])}: the one peer is llama.cpp\n\n${HELP['bench serve']}`);
+  if (v['peer'] !== undefined && v['memory-budget'] === undefined) throw new UsageError(`--peer llama.cpp compares at equal memory: give --memory-budget\n\n${HELP['bench serve']}`);
+  if (v['peer'] === undefined && (v['gguf'] !== undefined || v['checkpoint'] !== undefined || v['kv'] !== undefined)) throw new UsageError(`--gguf, --checkpoint and --kv are for --peer llama.cpp\n\n${HELP['bench serve']}`);
+  const memoryBudget = v['memory-budget'] === undefined ? undefined : bytesOption(v['memory-budget'] as string, 'memory-budget');
+  const say = (line: string) => process.stderr.write(`inferos: ${line}\n`);
+  let peer: { gguf: string; kvTypes: string[]; threads: number } | undefined;
+  if (v['peer'] !== undefined) {
+    const kvTypes = String(v['kv'] ?? 'f16,q8_0').split(',').map((x) => x.trim()).filter(Boolean);
+    for (const kv of kvTypes) if (!['f16', 'q8_0', 'q4_0'].includes(kv)) throw new UsageError(`--kv ${kv}: expected f16, q8_0 or q4_0`);
+    const info = loadModelInfo((v['model'] as string | undefined) ?? defaultModelDir());
+    peer = { gguf: peerGguf(info, v['gguf'] as string | undefined, v['checkpoint'] as string | undefined, say, 'bench serve'), kvTypes, threads: intOption(v['threads'] as string | undefined, 'threads', cpus().length) };
+  }
   const concurrency = String(v['concurrency']).split(',').map((x) => intOption(x.trim(), 'concurrency', 0, 0)).filter((c) => c > 0);
   const policy = (v['policy'] as string | undefined) ?? 'default';
   if (!/^[a-z_]+$/.test(policy)) throw new UsageError('--policy names a profile in policies/ (requests carry the name)');
@@ -775,10 +815,14 @@ async function benchServeCommand(argv: string[]): Promise<number> {
     natsUrl: v['nats'] as string | undefined,
     model: v['model'] as string | undefined,
     ttftReference: v['ttft-reference'] === true,
+    memoryBudget,
+    peer,
+    longPrompt: v['long-prompt'] === undefined ? undefined : intOption(v['long-prompt'] as string, 'long-prompt', 0),
+    longPromptStreams: v['long-prompt-streams'] === undefined ? undefined : intOption(v['long-prompt-streams'] as string, 'long-prompt-streams', 0),
     progress: (line) => {
       const m = /: (\d+)\/(\d+)$/.exec(line);
       if (m) bar(Number(m[1]), Number(m[2]));
-      else process.stderr.write(`inferos: ${line}\n`);
+      else say(line);
     },
   });
   process.stdout.write(`${JSON.stringify(result, null, v['json'] ? undefined : 2)}\n`);
