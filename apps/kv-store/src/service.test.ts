@@ -9,7 +9,7 @@ import {
   pb, Subjects, HEARTBEAT_MS, startNatsServer, connectBus, request, publish, decode,
   type NatsServerHandle, type NatsConnection, type inferos,
 } from '@inferos/proto';
-import { KvClient, type RemoteSeq, type StepToCommit } from '@inferos/serving';
+import { KvClient, KvError, type RemoteSeq, type StepToCommit } from '@inferos/serving';
 import { startKvStore, type RunningStore } from './service';
 
 const SHAPE = { layers: 2, kvHeads: 2, headDim: 64, maxContext: 512 };
@@ -123,7 +123,7 @@ test('a worker claims, commits and reads back its staged K/V in place (baseline:
   assert.equal(seq.valid(), false, 'freeing moves the seqlock: a reader of the old table knows');
   const after = await stats();
   assert.deepEqual([after.sequences, after.usedBytes, after.reservedBytes], [0, 0, 0]);
-  assert.deepEqual(await worker.commit([fakeStep(seq, 1)]), [`no sequence ${id} (finished, aborted or lost)`]);
+  assert.deepEqual(await worker.commit([fakeStep(seq, 1)]), [{ code: pb.KvError.KV_NO_SEQUENCE, message: `no sequence ${id} (finished, aborted or lost)` }]);
 });
 
 for (const [policy, tier] of [['quality_optimized', 'past_key_i8'], ['default', 'past_key_i4']] as const) {
@@ -243,7 +243,7 @@ test('a claimed sequence whose worker never heartbeats is freed and announced on
   const s = await stats();
   assert.equal(s.sequences, 0);
   assert.ok(s.freedLost >= 1);
-  await assert.rejects(ghost.claim(r.seqId), /no sequence/);
+  await assert.rejects(ghost.claim(r.seqId), (err: KvError) => err.code === pb.KvError.KV_NO_SEQUENCE && /no sequence/.test(err.message));
 });
 
 test('closing the store and the clients leaves nothing in /dev/shm', async () => {

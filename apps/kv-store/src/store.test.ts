@@ -448,9 +448,10 @@ test('REFUSED - a commit from a non-owner, with a stale generation or a wrong st
       let table = claimOk(store, id, 'worker-a');
       table = commitOk(store, 'worker-a', stage.step(table, CHUNK).step);
       const stats = store.stats;
-      const refuse = (workerId: string, step: object, why: RegExp) => {
+      const refuse = (workerId: string, step: object, why: RegExp, code: inferos.v1.KvError) => {
         const [r] = commit(store, workerId, step);
         assert.match(r!.error, why);
+        assert.equal(r!.code, code, `${why}: the code workers branch on`);
         assert.equal(r!.table, null);
         assert.deepEqual(store.stats, stats, `${why}: stats unchanged`);
         assert.equal(store.locks.generation(table.slot), table.generation, `${why}: no write window`);
@@ -458,14 +459,14 @@ test('REFUSED - a commit from a non-owner, with a stale generation or a wrong st
       };
       const good = stage.step(table, 3);
       const step = good.step as Record<string, unknown>;
-      refuse('worker-b', step, /owned by worker-a, not worker-b/);
-      refuse('worker-a', { ...step, generation: table.generation - 2 }, /stale step/);
-      refuse('worker-a', { ...step, stagingLength: good.floats * 4 - 4 }, /staged \d+ bytes, expected/);
-      refuse('worker-a', { ...step, tokens: 4 }, /staged \d+ bytes, expected/);
-      refuse('worker-a', { ...step, tokens: 0 }, /1\.\.32 tokens/);
-      refuse('worker-a', { ...step, staging: { name: store.pool.segmentList[0]!.name, bytes: 64 } }, /inferos-stage-\* segment/);
-      refuse('worker-a', { ...step, staging: { name: `inferos-stage-${process.pid}-missing-${rand()}`, bytes: 64 } }, /append failed|No such file/);
-      refuse('worker-a', { ...step, seqId: 'nope' }, /no sequence nope/);
+      refuse('worker-b', step, /owned by worker-a, not worker-b/, pb.KvError.KV_NOT_OWNER);
+      refuse('worker-a', { ...step, generation: table.generation - 2 }, /stale step/, pb.KvError.KV_STALE_STEP);
+      refuse('worker-a', { ...step, stagingLength: good.floats * 4 - 4 }, /staged \d+ bytes, expected/, pb.KvError.KV_REFUSED);
+      refuse('worker-a', { ...step, tokens: 4 }, /staged \d+ bytes, expected/, pb.KvError.KV_REFUSED);
+      refuse('worker-a', { ...step, tokens: 0 }, /1\.\.32 tokens/, pb.KvError.KV_REFUSED);
+      refuse('worker-a', { ...step, staging: { name: store.pool.segmentList[0]!.name, bytes: 64 } }, /inferos-stage-\* segment/, pb.KvError.KV_REFUSED);
+      refuse('worker-a', { ...step, staging: { name: `inferos-stage-${process.pid}-missing-${rand()}`, bytes: 64 } }, /append failed|No such file/, pb.KvError.KV_REFUSED);
+      refuse('worker-a', { ...step, seqId: 'nope' }, /no sequence nope/, pb.KvError.KV_NO_SEQUENCE);
       // The sequence is intact: its owner commits the same step.
       const next = commitOk(store, 'worker-a', step);
       assert.equal(next.length, CHUNK + 3);
@@ -473,7 +474,9 @@ test('REFUSED - a commit from a non-owner, with a stale generation or a wrong st
       const other = claimOk(store, openOk(store, 'baseline', 10, 10), 'worker-a');
       const results = commit(store, 'worker-a', { ...stage.step(next, 1).step as object, generation: 0 }, stage.step(other, 2).step);
       assert.match(results[0]!.error, /stale step/);
+      assert.equal(results[0]!.code, pb.KvError.KV_STALE_STEP);
       assert.equal(results[1]!.error, '');
+      assert.equal(results[1]!.code, pb.KvError.KV_OK);
       assert.equal((results[1]!.grown ?? results[1]!.table)!.length, 2, 'the other step committed (SeqGrown or a table)');
     } finally {
       stage.close();

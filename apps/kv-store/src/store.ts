@@ -279,8 +279,8 @@ export class KvStore {
 
   claim(req: inferos.v1.SeqClaimRequest): object {
     const seq = this.sequences.get(req.seqId);
-    if (!seq) return { error: `no sequence ${req.seqId} (finished, aborted or lost)` };
-    if (!req.workerId) return { error: 'claim: worker_id is required' };
+    if (!seq) return { code: pb.KvError.KV_NO_SEQUENCE, error: `no sequence ${req.seqId} (finished, aborted or lost)` };
+    if (!req.workerId) return { code: pb.KvError.KV_BAD_REQUEST, error: 'claim: worker_id is required' };
     seq.owner = req.workerId;
     this.workerSeen.set(req.workerId, Date.now());
     const feeds = this.feedsOf(seq);
@@ -292,23 +292,23 @@ export class KvStore {
     if (req.workerId) this.workerSeen.set(req.workerId, Date.now());
     const results = req.steps.map((step) => {
       const seq = this.sequences.get(step.seqId ?? '');
-      if (!seq) return { error: `no sequence ${step.seqId} (finished, aborted or lost)` };
-      if (seq.owner !== req.workerId) return { error: `sequence ${step.seqId} is owned by ${seq.owner ?? 'nobody'}, not ${req.workerId}` };
+      if (!seq) return { code: pb.KvError.KV_NO_SEQUENCE, error: `no sequence ${step.seqId} (finished, aborted or lost)` };
+      if (seq.owner !== req.workerId) return { code: pb.KvError.KV_NOT_OWNER, error: `sequence ${step.seqId} is owned by ${seq.owner ?? 'nobody'}, not ${req.workerId}` };
       const gen = this.locks.generation(seq.slot);
-      if (step.generation !== gen) return { error: `stale step for ${step.seqId}: generation ${step.generation}, current ${gen}` };
+      if (step.generation !== gen) return { code: pb.KvError.KV_STALE_STEP, error: `stale step for ${step.seqId}: generation ${step.generation}, current ${gen}` };
       let write: () => void;
       try {
         write = this.prepare(seq, step);
       } catch (err) {
         // Nothing has changed yet: the step is refused and the sequence stays as it was.
-        return { error: `step for ${step.seqId} refused: ${(err as Error).message}` };
+        return { code: pb.KvError.KV_REFUSED, error: `step for ${step.seqId} refused: ${(err as Error).message}` };
       }
       try {
         this.locks.write(seq.slot, write);
       } catch (err) {
         // A failed append may have left the cache half-changed: the sequence cannot continue.
         this.free(seq.id);
-        return { error: `append failed for ${step.seqId}: ${(err as Error).message}` };
+        return { code: pb.KvError.KV_REFUSED, error: `append failed for ${step.seqId}: ${(err as Error).message}` };
       }
       // The owner's views were built from `described`: extend them (SeqGrown) or replace them (a table).
       const feeds = this.feedsOf(seq);

@@ -1,7 +1,7 @@
 // NATS plumbing shared by every service: connect, serve a subject through one adapter (decode, await,
 // map errors to a reply, never leave a request unanswered), request with a payload-size check.
-import { connect, type NatsConnection, type Msg, type Subscription } from '@nats-io/transport-node';
-import { encode, decode, ProtocolError, type MessageType } from './codec';
+import { connect, RequestError, TimeoutError, type NatsConnection, type Msg, type Subscription } from '@nats-io/transport-node';
+import { encode, decode, ProtocolError, type Fields, type MessageType } from './codec';
 
 export type { NatsConnection, Msg, Subscription };
 
@@ -31,17 +31,17 @@ export function checkPayload(nc: NatsConnection, subject: string, data: Uint8Arr
   }
 }
 
-export function publish<T>(nc: NatsConnection, subject: string, type: MessageType<T>, obj: object): void {
+export function publish<M extends MessageType<unknown>>(nc: NatsConnection, subject: string, type: M, obj: Fields<M>): void {
   const data = encode(type, obj);
   checkPayload(nc, subject, data);
   nc.publish(subject, data);
 }
 
-export async function request<Req, Rep extends { schemaVersion: number }>(
+export async function request<MReq extends MessageType<unknown>, Rep extends { schemaVersion: number }>(
   nc: NatsConnection,
   subject: string,
-  reqType: MessageType<Req>,
-  obj: object,
+  reqType: MReq,
+  obj: Fields<MReq>,
   repType: MessageType<Rep>,
   timeoutMs = 10_000,
 ): Promise<Rep> {
@@ -51,21 +51,19 @@ export async function request<Req, Rep extends { schemaVersion: number }>(
   try {
     msg = await nc.request(subject, data, { timeout: timeoutMs });
   } catch (err) {
-    const e = err as Error & { code?: string };
-    const text = `${e.name} ${e.message} ${String(e.code ?? '')}`;
-    if (/no ?responders|503/i.test(text)) throw new UnavailableError(`no service answers ${subject}`);
-    if (/timeout/i.test(text)) throw new UnavailableError(`${subject} did not answer within ${timeoutMs} ms`);
+    if (err instanceof RequestError && err.isNoResponders()) throw new UnavailableError(`no service answers ${subject}`);
+    if (err instanceof TimeoutError || (err instanceof RequestError && err.cause instanceof TimeoutError)) throw new UnavailableError(`${subject} did not answer within ${timeoutMs} ms`);
     throw err;
   }
   return decode(repType, msg.data);
 }
 
-export interface ServeOptions<Req, Rep> {
+export interface ServeOptions<Req, MRep extends MessageType<unknown>> {
   queue?: string;
   request: MessageType<Req>;
-  reply: MessageType<Rep>;
+  reply: MRep;
   /** The reply to send when the handler throws (or the request cannot be decoded). */
-  onError: (err: Error) => object;
+  onError: (err: Error) => Fields<MRep>;
   log?: (line: string) => void;
 }
 
@@ -73,17 +71,17 @@ export interface ServeOptions<Req, Rep> {
  * Serve `subject`: every request is decoded, handed to `handler`, and answered with its result (or with
  * `onError(err)`); handlers run concurrently. Returns the subscription (drain it to stop).
  */
-export function serve<Req extends { schemaVersion: number }, Rep>(
+export function serve<Req extends { schemaVersion: number }, MRep extends MessageType<unknown>>(
   nc: NatsConnection,
   subject: string,
-  opts: ServeOptions<Req, Rep>,
-  handler: (req: Req, msg: Msg) => Promise<object> | object,
+  opts: ServeOptions<Req, MRep>,
+  handler: (req: Req, msg: Msg) => Promise<Fields<MRep>> | Fields<MRep>,
 ): Subscription {
   const sub = nc.subscribe(subject, opts.queue ? { queue: opts.queue } : {});
   void (async () => {
     for await (const msg of sub) {
       void (async () => {
-        let out: object;
+        let out: Fields<MRep>;
         try {
           out = await handler(decode(opts.request, msg.data), msg);
         } catch (err) {

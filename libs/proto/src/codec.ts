@@ -22,8 +22,15 @@ export interface MessageType<T> {
   getTypeUrl(prefix?: string): string;
 }
 
+/**
+ * The fields a message class takes, from its generated `encode` (the schema version excepted: encode sets
+ * it). Object literals of this type are checked at compile time: a misspelled or foreign field is an
+ * error, which protobufjs's `verify` would let through and `encode` would drop.
+ */
+export type Fields<M> = M extends { encode(m: infer P, ...rest: never[]): unknown } ? Omit<P, 'schemaVersion'> : never;
+
 /** Build `obj` as a `type` message (schema version set), verified first; returns its bytes. */
-export function encode<T>(type: MessageType<T>, obj: object): Uint8Array {
+export function encode<M extends MessageType<unknown>>(type: M, obj: Fields<M>): Uint8Array {
   const o = { ...obj, schemaVersion: SCHEMA_VERSION } as Record<string, unknown>;
   const err = type.verify(o);
   if (err) throw new ProtocolError(`${type.getTypeUrl('')}: ${err}`);

@@ -1,4 +1,4 @@
-export { pb, encode, decode, ProtocolError, SCHEMA_VERSION, type MessageType } from './codec';
+export { pb, encode, decode, ProtocolError, SCHEMA_VERSION, type MessageType, type Fields } from './codec';
 export { Subjects, QueueGroups, SERVICES, INFERENCE_SERVICES, HEARTBEAT_MS, LOST_AFTER_MS, REPORT_MS, POLICY_BUCKET, POLICY_KEY, HISTORY_STREAM, type ServiceName } from './subjects';
 export {
   connectBus, publish, request, serve, checkPayload, PayloadTooLargeError, UnavailableError, DEFAULT_NATS_URL,

@@ -38,7 +38,11 @@ test('BAD MESSAGE - an unknown schema version is refused', () => {
 });
 
 test('BAD MESSAGE - a field of the wrong kind is refused before sending', () => {
-  assert.throws(() => encode(pb.SeqOpenRequest, { promptTokens: 'many' }), ProtocolError);
+  // The compiler refuses it already (Fields<M>); a caller with untyped data meets the runtime check.
+  const untyped = JSON.parse('{"promptTokens": "many"}') as object;
+  assert.throws(() => encode(pb.SeqOpenRequest, untyped), ProtocolError);
+  // @ts-expect-error a misspelled field is a compile error (protobufjs would drop it silently)
+  encode(pb.SeqOpenRequest, { promptTokenz: 3 });
 });
 
 test('a message over the server max_payload is refused with a clear error, not a timeout', async () => {
@@ -61,4 +65,17 @@ test('serve answers through one adapter; a throwing handler still replies', asyn
 
 test('a request nobody serves fails fast as unavailable', async () => {
   await assert.rejects(request(nc, 'inferos.test.nobody', pb.HealthRequest, {}, pb.HealthReply, 2000), UnavailableError);
+});
+
+test('a request whose server never answers fails as unavailable after its timeout, saying so', async () => {
+  const silent = nc.subscribe('inferos.test.silent'); // subscribed (so not "no responders"), never replies
+  try {
+    await assert.rejects(request(nc, 'inferos.test.silent', pb.HealthRequest, {}, pb.HealthReply, 300), (err: Error) => {
+      assert.ok(err instanceof UnavailableError, `${err.name}: ${err.message}`);
+      assert.match(err.message, /inferos\.test\.silent did not answer within 300 ms/);
+      return true;
+    });
+  } finally {
+    silent.unsubscribe();
+  }
 });

@@ -10,7 +10,7 @@
 import { Sampler } from '@inferos/inference';
 import { loadPolicy } from '@inferos/kv';
 import { pb, Subjects, QueueGroups, serve, inferos, type NatsConnection } from '@inferos/proto';
-import { KvClient, RemoteSeq, workerId, type StepToCommit } from './kv-client';
+import { KvClient, KvError, RemoteSeq, workerId, type StepFailure, type StepToCommit } from './kv-client';
 import { followPolicy, startReporter, loadEngine } from './control';
 import {
   providerPreference, announce, sendChunk, stepChecked, lastLogits, abandon, type WorkerOptions, type RunningWorker,
@@ -96,7 +96,7 @@ export async function startDecodeWorker(nc: NatsConnection, opts: DecodeWorkerOp
     const t0 = performance.now();
     if (trace) trace.idle += t0 - trace.at;
     const ran: StepToCommit[] = [];
-    const failed: [Active, string][] = [];
+    const failed: [Active, StepFailure][] = [];
     // This iteration's batch: maxBatch sequences, taking turns when more are running.
     const n = Math.min(maxBatch, active.length);
     const start = turn % active.length;
@@ -111,7 +111,7 @@ export async function startDecodeWorker(nc: NatsConnection, opts: DecodeWorkerOp
       try {
         ran.push({ seq: a.seq, tokens: 1, out: await stepChecked(engine, kv, a.seq, [a.next]) });
       } catch (err) {
-        failed.push([a, (err as Error).message]);
+        failed.push([a, failure(err)]);
       }
     };
     const groups = new Map<string, Active[]>();
@@ -132,7 +132,7 @@ export async function startDecodeWorker(nc: NatsConnection, opts: DecodeWorkerOp
       try {
         outs = await engine.stepBatch(rows.map((a) => a.seq), rows.map((a) => a.next));
       } catch (err) {
-        for (const a of rows) failed.push([a, (err as Error).message]);
+        for (const a of rows) failed.push([a, failure(err)]);
         continue;
       }
       for (const [i, a] of rows.entries()) {
@@ -146,7 +146,7 @@ export async function startDecodeWorker(nc: NatsConnection, opts: DecodeWorkerOp
     // A step the kv-store found stale (it squeezed the sequence under memory pressure after the step
     // read its tiers) runs again on the new table; nothing was sampled or sent for it yet.
     for (let attempt = 0; attempt < 3; attempt++) {
-      const stale = ran.map((r, i) => [r, i] as const).filter(([, i]) => /stale step/.test(errors[i] ?? ''));
+      const stale = ran.map((r, i) => [r, i] as const).filter(([, i]) => errors[i]?.code === pb.KvError.KV_STALE_STEP);
       if (stale.length === 0) break;
       const again: StepToCommit[] = [];
       const retried: number[] = [];
@@ -156,7 +156,7 @@ export async function startDecodeWorker(nc: NatsConnection, opts: DecodeWorkerOp
           again.push({ seq: r.seq, tokens: 1, out: await stepChecked(engine, kv, r.seq, [batch.find((a) => a.seq === r.seq)!.next]) });
           retried.push(i);
         } catch (err) {
-          errors[i] = (err as Error).message; // this sequence only (freed meanwhile, say); the others go on
+          errors[i] = failure(err); // this sequence only (freed meanwhile, say); the others go on
         }
       }
       const errs = again.length > 0 ? await kv.commit(again) : [];
@@ -178,9 +178,9 @@ export async function startDecodeWorker(nc: NatsConnection, opts: DecodeWorkerOp
       const f = failed.find(([x]) => x === a);
       const r = byId.get(a.seq.id);
       if (f || !r || r.error) {
-        const msg = f?.[1] ?? r?.error ?? 'step did not run';
         // A sequence freed by the gateway (client gone) shows up here as unknown: drop it quietly.
-        if (!/no sequence/.test(msg)) await finish(a, { errorCode: 'internal_error', errorMessage: msg });
+        const why = f?.[1] ?? r?.error ?? { message: 'step did not run' };
+        if (why.code !== pb.KvError.KV_NO_SEQUENCE) await finish(a, { errorCode: 'internal_error', errorMessage: why.message });
         continue;
       }
       const tok = a.sampler.sample(lastLogits(r.out, 1, vocab));
@@ -246,4 +246,9 @@ export async function startDecodeWorker(nc: NatsConnection, opts: DecodeWorkerOp
       if (!opts.engine) await engine.close();
     },
   };
+}
+
+/** A failure of one sequence's retry, as commit reports them (the kv-store's code when it refused). */
+function failure(err: unknown): StepFailure {
+  return err instanceof KvError ? { code: err.code, message: err.message } : { message: (err as Error).message };
 }

@@ -1,4 +1,4 @@
-export { KvClient, RemoteSeq, KvError, workerId, type StepToCommit } from './kv-client';
+export { KvClient, RemoteSeq, KvError, workerId, type StepToCommit, type StepFailure } from './kv-client';
 export { providerPreference, announce, serveQualityProbe, sendChunk, abandon, stepChecked, lastLogits, type HeartbeatState, type ChunkFields, type WorkerOptions, type RunningWorker } from './worker';
 export { runService, logLevel, inferosEnabled, EnvError, LOG_LEVELS, type LogLevel, type FlagSpec, type Started } from './service-main';
 export { followPolicy, parseStoredPolicy, PeriodicLoop, startReporter, loadEngine, pssBytes, type PolicyState, type StoredPolicy, type PolicyFollower } from './control';

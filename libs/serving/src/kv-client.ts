@@ -6,8 +6,18 @@ import { pb, Subjects, request, inferos, type NatsConnection } from '@inferos/pr
 import { HOT_FEEDS, heldTokens, type TensorSpec, type TensorType } from '@inferos/kv';
 import type { KvSource, StepOutput } from '@inferos/inference';
 
+/** The kv-store refused a request; `code` (when it came from the kv-store) says why. */
 export class KvError extends Error {
   override name = 'KvError';
+  constructor(message: string, readonly code?: inferos.v1.KvError) {
+    super(message);
+  }
+}
+
+/** A step that was not committed: `code` when the kv-store refused it (workers branch on it), else absent. */
+export interface StepFailure {
+  code?: inferos.v1.KvError;
+  message: string;
 }
 
 export function workerId(kind: string): string {
@@ -171,12 +181,12 @@ export class KvClient {
   /** Become the sequence's owner and map its table. */
   async claim(seqId: string): Promise<RemoteSeq> {
     const r = await request(this.nc, Subjects.kvClaim, pb.SeqClaimRequest, { seqId, workerId: this.workerId }, pb.SeqReply);
-    if (r.error || !r.table) throw new KvError(r.error || 'kv-store answered without a table');
+    if (r.error || !r.table) throw new KvError(r.error || 'kv-store answered without a table', r.error ? (r.code ?? undefined) : undefined);
     return new RemoteSeq(this, pb.SeqTable.fromObject(r.table) as inferos.v1.SeqTable);
   }
 
-  /** Stage every step's outputs and commit them in one request; returns an error per failed step. */
-  async commit(steps: readonly StepToCommit[]): Promise<(string | undefined)[]> {
+  /** Stage every step's outputs and commit them in one request; returns a failure per refused step. */
+  async commit(steps: readonly StepToCommit[]): Promise<(StepFailure | undefined)[]> {
     const per = steps.map(({ seq, out }) => {
       let floats = 0;
       for (let l = 0; l < out.keys.length; l++) floats += out.keys[l]!.length + out.values[l]!.length + (seq.needsImportance ? out.masses![l]!.length : 0);
@@ -208,15 +218,15 @@ export class KvClient {
     });
     const r = await request(this.nc, Subjects.kvCommit, pb.StepCommitRequest, { workerId: this.workerId, steps: msgSteps }, pb.StepCommitReply, 30_000);
     if (r.results.length !== steps.length) throw new KvError(r.results[0]?.error || `kv-store answered ${r.results.length} results for ${steps.length} steps`);
-    return r.results.map((res, i) => {
-      if (res.error) return res.error;
+    return r.results.map((res, i): StepFailure | undefined => {
+      if (res.error) return { code: res.code ?? undefined, message: res.error };
       if (res.grown) {
         const { generation, length, tokens } = res.grown;
-        if (tokens !== steps[i]!.tokens || !generation || !length) return `kv-store answered a malformed SeqGrown (${tokens} tokens for a step of ${steps[i]!.tokens})`;
+        if (tokens !== steps[i]!.tokens || !generation || !length) return { message: `kv-store answered a malformed SeqGrown (${tokens} tokens for a step of ${steps[i]!.tokens})` };
         steps[i]!.seq.grow({ generation, length, tokens });
       }
       else if (res.table) steps[i]!.seq.update(pb.SeqTable.fromObject(res.table) as inferos.v1.SeqTable);
-      else return 'kv-store answered without a table';
+      else return { message: 'kv-store answered without a table' };
       return undefined;
     });
   }

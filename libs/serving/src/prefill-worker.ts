@@ -3,8 +3,8 @@
 // worker. One job at a time per instance (a prefill fills the CPU); more instances share the queue.
 import { Sampler, type Engine } from '@inferos/inference';
 import { loadPolicy, prefillSteps } from '@inferos/kv';
-import { pb, Subjects, QueueGroups, LOST_AFTER_MS, serve, request, inferos, type NatsConnection } from '@inferos/proto';
-import { KvClient, workerId } from './kv-client';
+import { pb, Subjects, QueueGroups, LOST_AFTER_MS, UnavailableError, serve, request, inferos, type NatsConnection } from '@inferos/proto';
+import { KvClient, KvError, workerId } from './kv-client';
 import { followPolicy, startReporter, loadEngine } from './control';
 import {
   providerPreference, announce, sendChunk, stepChecked, lastLogits, abandon, type WorkerOptions, type RunningWorker,
@@ -76,13 +76,13 @@ export async function startPrefillWorker(nc: NatsConnection, opts: PrefillWorker
         if (part.length >= 16) tokensPerMs = 0.7 * tokensPerMs + 0.3 * (part.length / (performance.now() - t0));
         let [err] = await kv.commit([{ seq, tokens: part.length, out }]);
         // Stale: the kv-store squeezed the sequence after the step read it; run the chunk again.
-        for (let attempt = 0; err && /stale step/.test(err) && attempt < 3; attempt++) {
+        for (let attempt = 0; err?.code === pb.KvError.KV_STALE_STEP && attempt < 3; attempt++) {
           seq.update((await kv.claim(seqId)).table);
           out = await stepChecked(engine, kv, seq, part);
           [err] = await kv.commit([{ seq, tokens: part.length, out }]);
         }
         trace.push(['commit', performance.now()]);
-        if (err) throw new Error(err);
+        if (err) throw new KvError(err.message, err.code);
         last = lastLogits(out, part.length, engine.info.vocabSize);
         await new Promise((r) => setImmediate(r)); // let heartbeats and health replies out between steps
       }
@@ -108,7 +108,7 @@ export async function startPrefillWorker(nc: NatsConnection, opts: PrefillWorker
     } catch (err) {
       const msg = (err as Error).message;
       log(`request ${requestId}: ${msg}`);
-      await abandon(nc, kv, id, job, 0, /no service answers|did not answer/.test(msg) ? 'unavailable' : 'internal_error', msg, log);
+      await abandon(nc, kv, id, job, 0, err instanceof UnavailableError ? 'unavailable' : 'internal_error', msg, log);
     }
   };
 

@@ -962,6 +962,28 @@ export namespace inferos {
             type $Shape = inferos.v1.SeqClaimRequest.$Properties;
         }
 
+        /** KvError enum. */
+        enum KvError {
+
+            /** KV_OK value */
+            KV_OK = 0,
+
+            /** KV_NO_SEQUENCE value */
+            KV_NO_SEQUENCE = 1,
+
+            /** KV_NOT_OWNER value */
+            KV_NOT_OWNER = 2,
+
+            /** KV_STALE_STEP value */
+            KV_STALE_STEP = 3,
+
+            /** KV_REFUSED value */
+            KV_REFUSED = 4,
+
+            /** KV_BAD_REQUEST value */
+            KV_BAD_REQUEST = 5
+        }
+
         /**
          * Properties of a SeqReply.
          * @deprecated Use inferos.v1.SeqReply.$Properties instead.
@@ -986,6 +1008,9 @@ export namespace inferos {
 
             /** SeqReply error. */
             error: string;
+
+            /** SeqReply code. */
+            code: inferos.v1.KvError;
 
             /** SeqReply table. */
             table?: (inferos.v1.SeqTable.$Properties|null);
@@ -1065,6 +1090,9 @@ export namespace inferos {
 
                 /** SeqReply error */
                 error?: (string|null);
+
+                /** SeqReply code */
+                code?: (inferos.v1.KvError|null);
 
                 /** SeqReply table */
                 table?: (inferos.v1.SeqTable.$Properties|null);

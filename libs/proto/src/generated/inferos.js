@@ -2905,6 +2905,28 @@ export const inferos = $root.inferos = (() => {
             return SeqClaimRequest;
         })();
 
+        /**
+         * KvError enum.
+         * @name inferos.v1.KvError
+         * @enum {number}
+         * @property {number} KV_OK=0 KV_OK value
+         * @property {number} KV_NO_SEQUENCE=1 KV_NO_SEQUENCE value
+         * @property {number} KV_NOT_OWNER=2 KV_NOT_OWNER value
+         * @property {number} KV_STALE_STEP=3 KV_STALE_STEP value
+         * @property {number} KV_REFUSED=4 KV_REFUSED value
+         * @property {number} KV_BAD_REQUEST=5 KV_BAD_REQUEST value
+         */
+        v1.KvError = (function() {
+            const valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "KV_OK"] = 0;
+            values[valuesById[1] = "KV_NO_SEQUENCE"] = 1;
+            values[valuesById[2] = "KV_NOT_OWNER"] = 2;
+            values[valuesById[3] = "KV_STALE_STEP"] = 3;
+            values[valuesById[4] = "KV_REFUSED"] = 4;
+            values[valuesById[5] = "KV_BAD_REQUEST"] = 5;
+            return values;
+        })();
+
         v1.SeqReply = (function() {
 
             /**
@@ -2912,6 +2934,7 @@ export const inferos = $root.inferos = (() => {
              * @typedef {Object} inferos.v1.SeqReply.$Properties
              * @property {number|null} [schemaVersion] SeqReply schemaVersion
              * @property {string|null} [error] SeqReply error
+             * @property {inferos.v1.KvError|null} [code] SeqReply code
              * @property {inferos.v1.SeqTable.$Properties|null} [table] SeqReply table
              * @property {inferos.v1.SeqGrown.$Properties|null} [grown] SeqReply grown
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
@@ -2960,6 +2983,14 @@ export const inferos = $root.inferos = (() => {
              * @instance
              */
             SeqReply.prototype.error = "";
+
+            /**
+             * SeqReply code.
+             * @member {inferos.v1.KvError} code
+             * @memberof inferos.v1.SeqReply
+             * @instance
+             */
+            SeqReply.prototype.code = 0;
 
             /**
              * SeqReply table.
@@ -3017,6 +3048,8 @@ export const inferos = $root.inferos = (() => {
                     $root.inferos.v1.SeqTable.encode(message.table, writer.uint32(/* id 3, wireType 2 =*/26).fork(), _depth + 1).ldelim();
                 if (message.grown != null && $Object.hasOwnProperty.call(message, "grown"))
                     $root.inferos.v1.SeqGrown.encode(message.grown, writer.uint32(/* id 4, wireType 2 =*/34).fork(), _depth + 1).ldelim();
+                if (message.code != null && $Object.hasOwnProperty.call(message, "code") && message.code !== 0)
+                    writer.uint32(/* id 5, wireType 0 =*/40).int32(message.code);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -3079,6 +3112,15 @@ export const inferos = $root.inferos = (() => {
                                 delete message.error;
                             continue;
                         }
+                    case 5: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.int32())
+                                message.code = value;
+                            else
+                                delete message.code;
+                            continue;
+                        }
                     case 3: {
                             if (wireType !== 2)
                                 break;
@@ -3129,6 +3171,9 @@ export const inferos = $root.inferos = (() => {
                 if (message.error != null && $Object.hasOwnProperty.call(message, "error"))
                     if (!$util.isString(message.error))
                         return "error: string expected";
+                if (message.code != null && $Object.hasOwnProperty.call(message, "code"))
+                    if (typeof message.code !== "number" || (message.code | 0) !== message.code)
+                        return "code: enum value expected";
                 if (message.table != null && $Object.hasOwnProperty.call(message, "table")) {
                     let error = $root.inferos.v1.SeqTable.verify(message.table, _depth + 1);
                     if (error)
@@ -3166,6 +3211,36 @@ export const inferos = $root.inferos = (() => {
                 if (object.error != null)
                     if (typeof object.error !== "string" || object.error.length)
                         message.error = $String(object.error);
+                if (object.code !== 0 && (typeof object.code !== "string" || $root.inferos.v1.KvError[object.code] !== 0))
+                    switch (object.code) {
+                    case "KV_OK":
+                    case 0:
+                        message.code = 0;
+                        break;
+                    case "KV_NO_SEQUENCE":
+                    case 1:
+                        message.code = 1;
+                        break;
+                    case "KV_NOT_OWNER":
+                    case 2:
+                        message.code = 2;
+                        break;
+                    case "KV_STALE_STEP":
+                    case 3:
+                        message.code = 3;
+                        break;
+                    case "KV_REFUSED":
+                    case 4:
+                        message.code = 4;
+                        break;
+                    case "KV_BAD_REQUEST":
+                    case 5:
+                        message.code = 5;
+                        break;
+                    default:
+                        if (typeof object.code === "number" && (object.code | 0) === object.code)
+                            message.code = object.code;
+                    }
                 if (object.table != null) {
                     if (!$util.isObject(object.table))
                         throw $TypeError(".inferos.v1.SeqReply.table: object expected");
@@ -3201,6 +3276,7 @@ export const inferos = $root.inferos = (() => {
                     object.error = "";
                     object.table = null;
                     object.grown = null;
+                    object.code = options.enums === $String ? "KV_OK" : 0;
                 }
                 if (message.schemaVersion != null && $Object.hasOwnProperty.call(message, "schemaVersion"))
                     object.schemaVersion = message.schemaVersion;
@@ -3210,6 +3286,8 @@ export const inferos = $root.inferos = (() => {
                     object.table = $root.inferos.v1.SeqTable.toObject(message.table, options, _depth + 1);
                 if (message.grown != null && $Object.hasOwnProperty.call(message, "grown"))
                     object.grown = $root.inferos.v1.SeqGrown.toObject(message.grown, options, _depth + 1);
+                if (message.code != null && $Object.hasOwnProperty.call(message, "code"))
+                    object.code = options.enums === $String ? $root.inferos.v1.KvError[message.code] === $undefined ? message.code : $root.inferos.v1.KvError[message.code] : message.code;
                 return object;
             };
 
