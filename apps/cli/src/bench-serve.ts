@@ -8,7 +8,7 @@ import { relative } from 'node:path';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { pb, Subjects, request } from '@inferos/proto';
 import { Engine, loadModelInfo, defaultModelDir, contextTextPath, TextTokenizer } from '@inferos/inference';
-import { startSystem, freePort, fitMemoryBudget, systemMemory, type RunningSystem } from './system';
+import { startSystem, freePort, fitMemoryBudget, systemMemoryByProcess, type RunningSystem } from './system';
 import { callControl } from './control';
 import { Child, ensureNodeLlamaCpp, NODE_LLAMA_CPP_VERSION } from './bench-peer';
 import { failed, mean, runAdmission, runMix, summarizeMix, timing, type AdmissionResult, type MixRound, type MixSummary, type Stream } from './serve-mix';
@@ -119,6 +119,8 @@ interface Round extends MixRound {
   peakBytes: number | null;
   /** Infer-OS: the system's summed PSS after the round; llama.cpp: its peak RSS. */
   memoryBytes: number | null;
+  /** Infer-OS: that PSS process by process. */
+  memoryByProcess?: Record<string, number>;
 }
 
 const maxOrNull = (xs: (number | null)[]): number | null => (xs.some((x) => x === null) ? null : Math.max(...(xs as number[])));
@@ -240,7 +242,7 @@ export async function benchServe(opts: ServeBenchOptions): Promise<object> {
     const url = opts.url ?? sys!.url;
     const natsUrl = opts.natsUrl ?? sys?.natsUrl;
     nc = natsUrl ? await connect({ servers: natsUrl }) : undefined;
-    const systemPss = () => (sys ? systemMemory(sys, { self: false }) : null);
+    const systemPss = () => (sys ? systemMemoryByProcess(sys, { self: false }) : undefined);
 
     const inferosSide = (policy: string): Side => {
       const stream = gatewayStream(url, info.name, policy);
@@ -250,7 +252,11 @@ export async function benchServe(opts: ServeBenchOptions): Promise<object> {
           await kvStats(nc, true);
           const r = await runMix(stream, prompts, opts.outputTokens, c, total, onDone);
           const stats = await kvStats(nc, false);
-          return { ...r, peakSequences: stats ? stats.peakSequences : null, peakBytes: stats ? stats.peakUsedBytes : null, memoryBytes: systemPss() };
+          const byProcess = systemPss();
+          return {
+            ...r, peakSequences: stats ? stats.peakSequences : null, peakBytes: stats ? stats.peakUsedBytes : null,
+            memoryBytes: byProcess ? Object.values(byProcess).reduce((a, b) => a + b, 0) : null, ...(byProcess ? { memoryByProcess: byProcess } : {}),
+          };
         },
         admission: (streams, tokens) => runAdmission(stream, prompts, long!, longPrompt!, streams, tokens),
       };
@@ -291,7 +297,12 @@ export async function benchServe(opts: ServeBenchOptions): Promise<object> {
           mine.get(side.label)!.push(await side.round(c, total, (done) => say(`${side.label} c=${c}: ${done}/${total}`)));
         }
       }
-      const result = (label: string) => ({ ...summarize(label, c, mine.get(label)!), memory_bytes: maxOrNull(mine.get(label)!.map((x) => x.memoryBytes)) });
+      const result = (label: string) => {
+        const rs = mine.get(label)!;
+        // The round that held the most, process by process (Infer-OS): where the memory went.
+        const top = rs.reduce<Round | undefined>((m, x) => (x.memoryBytes !== null && (m === undefined || x.memoryBytes > m.memoryBytes!) ? x : m), undefined);
+        return { ...summarize(label, c, rs), memory_bytes: maxOrNull(rs.map((x) => x.memoryBytes)), ...(top?.memoryByProcess ? { memory_by_process: top.memoryByProcess } : {}) };
+      };
       const baseline = result('baseline');
       const policy = result(opts.policy);
       const ratio = ratios(policy, baseline);

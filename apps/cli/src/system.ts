@@ -254,10 +254,23 @@ export async function fitMemoryBudget(sys: RunningSystem, budget: number, apiKey
  * `self: false` (`inferos up` is part of the system; a benchmark driving it is a client).
  */
 export function systemMemory(sys: RunningSystem, o: { self?: boolean } = {}): number {
-  const pids = [...(o.self === false ? [] : [process.pid]), ...sys.services.map((s) => s.child.pid!), ...(sys.natsPid ? [sys.natsPid] : [])];
-  const sizes = pids.map(processPss);
-  if (sizes.some((x) => x === undefined)) throw new MemoryBudgetError('cannot read the processes\' memory (/proc/PID/smaps_rollup): --memory-budget needs Linux');
-  return (sizes as number[]).reduce((a, b) => a + b, 0);
+  return Object.values(systemMemoryByProcess(sys, o)).reduce((a, b) => a + b, 0);
+}
+
+/** systemMemory, process by process (service names; `nats-server`, `inferos` for this process). */
+export function systemMemoryByProcess(sys: RunningSystem, o: { self?: boolean } = {}): Record<string, number> {
+  const pids: [string, number][] = [
+    ...(o.self === false ? [] : [['inferos', process.pid] as [string, number]]),
+    ...sys.services.map((s, i): [string, number] => [sys.services.findIndex((x) => x.name === s.name) === i ? s.name : `${s.name}-${i}`, s.child.pid!]),
+    ...(sys.natsPid ? [['nats-server', sys.natsPid] as [string, number]] : []),
+  ];
+  const out: Record<string, number> = {};
+  for (const [name, pid] of pids) {
+    const pss = processPss(pid);
+    if (pss === undefined) throw new MemoryBudgetError('cannot read the processes\' memory (/proc/PID/smaps_rollup): --memory-budget needs Linux');
+    out[name] = pss;
+  }
+  return out;
 }
 
 export class PortInUseError extends Error {
