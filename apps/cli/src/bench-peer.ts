@@ -20,6 +20,7 @@ import { createInterface, type Interface } from 'node:readline';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { contextTextPath, defaultModelDir, loadModelInfo, TextTokenizer } from '@inferos/inference';
+import { linePlot } from './plot';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO = join(HERE, '..', '..', '..');
@@ -264,35 +265,13 @@ function round(x: number, digits: number): number {
   return Math.round(x * f) / f;
 }
 
-/** A self-contained HTML page: decode tokens/s against context, one line per engine configuration. */
+/** `--plot`: decode tokens/s against context, one line per engine configuration (plot.ts). */
 export function peerPlot(report: { model: string; results: PeerRow[]; weights: string }): string {
-  const rows = report.results;
-  const series = [...new Set(rows.map((r) => `${r.engine} ${r.config}`))];
-  const contexts = [...new Set(rows.map((r) => r.context))].sort((a, b) => a - b);
-  const maxY = Math.max(...rows.map((r) => r.decode_tokens_per_s)) * 1.1;
-  const W = 640, H = 360, L = 60, B = 40, T = 30, R = 200;
-  const x = (c: number) => L + ((W - L - R) * (contexts.length === 1 ? 0.5 : contexts.indexOf(c) / (contexts.length - 1)));
-  const y = (v: number) => H - B - ((H - B - T) * v) / maxY;
-  const colors = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b'];
-  const lines = series.map((s, i) => {
-    const pts = contexts.map((c) => rows.find((r) => `${r.engine} ${r.config}` === s && r.context === c)!);
-    const path = pts.map((p, j) => `${j ? 'L' : 'M'}${x(p.context).toFixed(1)},${y(p.decode_tokens_per_s).toFixed(1)}`).join(' ');
-    const color = colors[i % colors.length];
-    return `<path d="${path}" fill="none" stroke="${color}" stroke-width="2"/>` +
-      pts.map((p) => `<circle cx="${x(p.context).toFixed(1)}" cy="${y(p.decode_tokens_per_s).toFixed(1)}" r="3" fill="${color}"><title>${s} @ ${p.context}: ${p.decode_tokens_per_s} tok/s</title></circle>`).join('') +
-      `<text x="${W - R + 10}" y="${T + 18 * i + 10}" fill="${color}" font-size="12">${s}</text>`;
-  }).join('\n');
-  const xTicks = contexts.map((c) => `<text x="${x(c)}" y="${H - B + 18}" text-anchor="middle" font-size="11">${c}</text>`).join('');
-  const yTicks = [0, 0.25, 0.5, 0.75, 1].map((f) => `<text x="${L - 6}" y="${y(f * maxY) + 4}" text-anchor="end" font-size="11">${(f * maxY).toFixed(1)}</text><line x1="${L}" x2="${W - R}" y1="${y(f * maxY)}" y2="${y(f * maxY)}" stroke="#eee"/>`).join('');
-  return `<!doctype html><meta charset="utf-8"><title>inferos bench peer: ${report.model}</title>
-<h3 style="font-family:sans-serif">Decode tokens/s against context: ${report.model} (${report.weights} weights)</h3>
-<svg width="${W}" height="${H}" xmlns="http://www.w3.org/2000/svg" font-family="sans-serif">
-${yTicks}${xTicks}
-<line x1="${L}" x2="${W - R}" y1="${H - B}" y2="${H - B}" stroke="#000"/><line x1="${L}" x2="${L}" y1="${T}" y2="${H - B}" stroke="#000"/>
-<text x="${(L + W - R) / 2}" y="${H - 5}" text-anchor="middle" font-size="12">context (tokens)</text>
-<text x="14" y="${(T + H - B) / 2}" transform="rotate(-90 14 ${(T + H - B) / 2})" text-anchor="middle" font-size="12">decode tokens/s</text>
-${lines}
-</svg>
-<pre style="font-size:11px">${JSON.stringify(rows, null, 1).replace(/</g, '&lt;')}</pre>
-`;
+  const names = [...new Set(report.results.map((r) => `${r.engine} ${r.config}`))];
+  return linePlot({
+    title: `Decode tokens/s against context: ${report.model} (${report.weights} weights)`,
+    xLabel: 'context (tokens)', yLabel: 'decode tokens/s',
+    series: names.map((name) => ({ name, points: report.results.filter((r) => `${r.engine} ${r.config}` === name).map((r) => ({ x: r.context, y: r.decode_tokens_per_s })) })),
+    data: report.results,
+  });
 }

@@ -11,15 +11,19 @@ import { Engine, loadModelInfo, defaultModelDir, contextTextPath, TextTokenizer 
 import { startSystem, freePort, fitMemoryBudget, systemMemoryByProcess, type RunningSystem } from './system';
 import { callControl } from './control';
 import { Child, ensureNodeLlamaCpp, NODE_LLAMA_CPP_VERSION } from './bench-peer';
+import { linePlot } from './plot';
 import { failed, mean, runAdmission, runMix, summarizeMix, timing, type AdmissionResult, type MixRound, type MixSummary, type Stream } from './serve-mix';
 
 export interface ServeBenchOptions {
+  /** Clients in flight (the seed's --batch-sizes), each level in turn. */
   concurrency: number[];
-  promptTokens: number;
+  /** Prompt lengths in tokens (the seed's --seq-lengths), each in turn. */
+  promptTokens: number[];
   outputTokens: number;
   /** KV budget in bytes (the system is started with it; with --url it is the running system's). */
   kvBudget?: string;
-  policy: string;
+  /** The policies compared (the seed's --compare-modes): profile names, `baseline` among them for ratios. */
+  policies: string[];
   /** Requests per policy and concurrency level (default: 4 x concurrency, at least 8). */
   requests?: number;
   url?: string;
@@ -170,7 +174,7 @@ async function ttftComparison(url: string, model: string, modelDir: string | und
 /** One engine configuration the request mixes run against: Infer-OS with a policy, or llama.cpp with a KV type. */
 interface Side {
   label: string;
-  round(concurrency: number, total: number, onDone: (done: number) => void): Promise<Round>;
+  round(concurrency: number, total: number, promptTokens: number, onDone: (done: number) => void): Promise<Round>;
   admission(streams: number, tokens: number): Promise<AdmissionResult>;
 }
 
@@ -181,20 +185,24 @@ export async function benchServe(opts: ServeBenchOptions): Promise<object> {
   if (opts.memoryBudget !== undefined && (opts.kvBudget !== undefined || opts.url)) throw new RangeError('--memory-budget sets the KV budget of the system bench serve starts: not with --kv-budget or --url');
   const modelDir = opts.model ?? defaultModelDir();
   const info = loadModelInfo(modelDir);
-  if (opts.promptTokens + opts.outputTokens > info.maxPosition) {
-    throw new RangeError(`--prompt-tokens + --output-tokens (${opts.promptTokens + opts.outputTokens}) exceed the model's context of ${info.maxPosition}`);
+  if (opts.promptTokens.length === 0) throw new RangeError('give at least one prompt length');
+  const longest = Math.max(...opts.promptTokens);
+  if (longest + opts.outputTokens > info.maxPosition) {
+    throw new RangeError(`prompt tokens + --output-tokens (${longest + opts.outputTokens}) exceed the model's context of ${info.maxPosition}`);
   }
+  const modes = opts.policies;
+  if (modes.length === 0 || new Set(modes).size !== modes.length) throw new RangeError(`the policies to compare must be distinct and at least one, got ${modes.join(',')}`);
   const longPrompt = opts.longPrompt;
   const longStreams = opts.longPromptStreams ?? 4;
   // The streams decode while the long prompt is prefilled: up to this many tokens each (they are cut).
-  const streamTokens = Math.min(1024, info.maxPosition - opts.promptTokens - 1);
+  const streamTokens = Math.min(1024, info.maxPosition - opts.promptTokens[0]! - 1);
   if (longPrompt !== undefined && longPrompt + 1 > info.maxPosition) throw new RangeError(`--long-prompt ${longPrompt} exceeds the model's context of ${info.maxPosition}`);
   const tokenizer = TextTokenizer.load(info.tokenizerPath);
   const textFile = contextTextPath(info);
   if (!textFile) throw new RangeError(`${info.dir} ships no heldout.txt and there is no bundled model to take prompts from`);
   const heldout = readFileSync(textFile, 'utf8');
   const maxRequests = Math.max(8, ...opts.concurrency.map((c) => opts.requests ?? Math.max(8, 4 * c)));
-  const prompts = makePrompts(tokenizer, heldout, opts.promptTokens, Math.min(maxRequests, 64));
+  const promptsOf = new Map(opts.promptTokens.map((n) => [n, makePrompts(tokenizer, heldout, n, Math.min(maxRequests, 64))]));
   const long = longPrompt === undefined ? undefined : makePrompts(tokenizer, heldout, longPrompt, 1)[0]!;
   const say = opts.progress ?? (() => {});
 
@@ -207,7 +215,7 @@ export async function benchServe(opts: ServeBenchOptions): Promise<object> {
   try {
     if (opts.peer) {
       const entry = ensureNodeLlamaCpp(say);
-      const context = opts.promptTokens + opts.outputTokens + 8;
+      const context = longest + opts.outputTokens + 8;
       const wanted = Math.max(...opts.concurrency);
       for (const kv of opts.peer.kvTypes) {
         say(`loading llama.cpp (kv ${kv}): up to ${wanted} slots of ${context} tokens within ${gib(opts.memoryBudget!)}`);
@@ -221,7 +229,7 @@ export async function benchServe(opts: ServeBenchOptions): Promise<object> {
     sys = opts.url
       ? undefined
       : await startSystem({
-          budget: opts.kvBudget, model: opts.model, policy: opts.policy, logs: process.env['INFEROS_TRACE'] ? 'inherit' : 'ignore', port: await freePort(), natsUrl: `nats://127.0.0.1:${await freePort()}`, say: opts.progress,
+          budget: opts.kvBudget, model: opts.model, policy: modes.find((m) => m !== 'baseline') ?? 'baseline', logs: process.env['INFEROS_TRACE'] ? 'inherit' : 'ignore', port: await freePort(), natsUrl: `nats://127.0.0.1:${await freePort()}`, say: opts.progress,
           // The data path alone: no controller retuning max_batch mid-run, no quality probe taking CPU.
           // A memory budget needs the controller (it applies the KV budget; its latency steering is
           // then held, below) and the whole system is measured, telemetry included.
@@ -248,9 +256,9 @@ export async function benchServe(opts: ServeBenchOptions): Promise<object> {
       const stream = gatewayStream(url, info.name, policy);
       return {
         label: policy,
-        async round(c, total, onDone) {
+        async round(c, total, promptTokens, onDone) {
           await kvStats(nc, true);
-          const r = await runMix(stream, prompts, opts.outputTokens, c, total, onDone);
+          const r = await runMix(stream, promptsOf.get(promptTokens)!, opts.outputTokens, c, total, onDone);
           const stats = await kvStats(nc, false);
           const byProcess = systemPss();
           return {
@@ -258,14 +266,14 @@ export async function benchServe(opts: ServeBenchOptions): Promise<object> {
             memoryBytes: byProcess ? Object.values(byProcess).reduce((a, b) => a + b, 0) : null, ...(byProcess ? { memoryByProcess: byProcess } : {}),
           };
         },
-        admission: (streams, tokens) => runAdmission(stream, prompts, long!, longPrompt!, streams, tokens),
+        admission: (streams, tokens) => runAdmission(stream, promptsOf.get(opts.promptTokens[0]!)!, long!, longPrompt!, streams, tokens),
       };
     };
-    const peerIds = prompts.map((p) => tokenizer.encode(p, true));
+    const peerIds = new Map([...promptsOf].map(([n, ps]) => [n, ps.map((p) => tokenizer.encode(p, true))]));
     const peerSide = (p: (typeof peers)[number]): Side => ({
       label: `llama.cpp kv ${p.kv}`,
-      async round(c, total, onDone) {
-        const r = (await p.child.ask({ op: 'mix', prompts: peerIds, tokens: opts.outputTokens, concurrency: c, total })) as unknown as MixRound & { peak_sequences: number };
+      async round(c, total, promptTokens, onDone) {
+        const r = (await p.child.ask({ op: 'mix', prompts: peerIds.get(promptTokens), tokens: opts.outputTokens, concurrency: c, total })) as unknown as MixRound & { peak_sequences: number };
         onDone(total);
         const mem = await p.child.ask({ op: 'peak' });
         return { results: r.results, duration: r.duration, peakSequences: r.peak_sequences, peakBytes: null, memoryBytes: mem['peak_rss_bytes'] as number };
@@ -275,53 +283,56 @@ export async function benchServe(opts: ServeBenchOptions): Promise<object> {
         let a = admissionPeers.find((x) => x.kv === p.kv);
         if (!a) {
           const entry = ensureNodeLlamaCpp(say);
-          const context = Math.max(longPrompt! + 8, opts.promptTokens + tokens + 8);
+          const context = Math.max(longPrompt! + 8, opts.promptTokens[0]! + tokens + 8);
           a = { kv: p.kv, child: new Child(`llama.cpp kv ${p.kv} (admission)`, ['llama-serve', opts.peer!.gguf, p.kv, String(context), String(streams + 1), String(opts.peer!.threads), entry, '0']) };
           admissionPeers.push(a);
           await a.child.ready();
         }
-        return (await a.child.ask({ op: 'admission', short: peerIds, long: tokenizer.encode(long!, true), streams, tokens }))['admission'] as AdmissionResult;
+        return (await a.child.ask({ op: 'admission', short: peerIds.get(opts.promptTokens[0]!), long: tokenizer.encode(long!, true), streams, tokens }))['admission'] as AdmissionResult;
       },
     });
-    const sides: Side[] = [inferosSide('baseline'), inferosSide(opts.policy), ...peers.map(peerSide)];
+    const sides: Side[] = [...modes.map(inferosSide), ...peers.map(peerSide)];
 
-    // Warm both policies' graphs (each group size opens its own session on first use).
-    for (const p of ['baseline', opts.policy]) await gatewayStream(url, info.name, p)(prompts[0]!, 2);
+    // Warm every policy's graph paths (and each group size's) before anything is timed.
+    for (const m of modes) await gatewayStream(url, info.name, m)(promptsOf.get(opts.promptTokens[0]!)![0]!, 2);
     const levels: object[] = [];
-    for (const c of opts.concurrency) {
-      const total = opts.requests ?? Math.max(8, 4 * c);
-      const mine = new Map<string, Round[]>(sides.map((s) => [s.label, []]));
-      for (let r = 0; r < rounds; r++) {
-        // ABBA: the order reversed every other round, so that a drifting machine weighs on every side alike.
-        for (const side of r % 2 === 0 ? sides : [...sides].reverse()) {
-          mine.get(side.label)!.push(await side.round(c, total, (done) => say(`${side.label} c=${c}: ${done}/${total}`)));
+    for (const promptTokens of opts.promptTokens) {
+      for (const c of opts.concurrency) {
+        const total = opts.requests ?? Math.max(8, 4 * c);
+        const mine = new Map<string, Round[]>(sides.map((s) => [s.label, []]));
+        for (let r = 0; r < rounds; r++) {
+          // ABBA: the order reversed every other round, so that a drifting machine weighs on every side alike.
+          for (const side of r % 2 === 0 ? sides : [...sides].reverse()) {
+            mine.get(side.label)!.push(await side.round(c, total, promptTokens, (done) => say(`${side.label} p=${promptTokens} c=${c}: ${done}/${total}`)));
+          }
         }
+        const result = (label: string) => {
+          const rs = mine.get(label)!;
+          // The round that held the most, process by process (Infer-OS): where the memory went.
+          const top = rs.reduce<Round | undefined>((m, x) => (x.memoryBytes !== null && (m === undefined || x.memoryBytes > m.memoryBytes!) ? x : m), undefined);
+          return { ...summarize(label, c, rs), memory_bytes: maxOrNull(rs.map((x) => x.memoryBytes)), ...(top?.memoryByProcess ? { memory_by_process: top.memoryByProcess } : {}) };
+        };
+        const results = Object.fromEntries(sides.map((s) => [s.label, result(s.label)]));
+        const level: Record<string, unknown> = { prompt_tokens: promptTokens, concurrency: c, rounds, results };
+        if (modes.includes('baseline') && modes.length > 1) {
+          const others = modes.filter((m) => m !== 'baseline');
+          level['ratio_vs_baseline'] = Object.fromEntries(others.map((m) => [m, ratios(results[m]!, results['baseline']!)]));
+          // Each round's output-throughput ratio: the spread shows how much one round can be trusted.
+          level['output_throughput_ratio_by_round'] = Object.fromEntries(others.map((m) => [m, mine.get('baseline')!.map((b, r) => summarize(m, c, [mine.get(m)![r]!]).output_throughput / summarize('baseline', c, [b]).output_throughput)]));
+        }
+        if (peers.length) {
+          level['ratio_vs_peers'] = Object.fromEntries(peers.map((p) => {
+            const peer = results[`llama.cpp kv ${p.kv}`]!;
+            return [`llama.cpp kv ${p.kv}`, Object.fromEntries(modes.map((m) => [m, ratios(results[m]!, peer)]))];
+          }));
+        }
+        levels.push(level);
       }
-      const result = (label: string) => {
-        const rs = mine.get(label)!;
-        // The round that held the most, process by process (Infer-OS): where the memory went.
-        const top = rs.reduce<Round | undefined>((m, x) => (x.memoryBytes !== null && (m === undefined || x.memoryBytes > m.memoryBytes!) ? x : m), undefined);
-        return { ...summarize(label, c, rs), memory_bytes: maxOrNull(rs.map((x) => x.memoryBytes)), ...(top?.memoryByProcess ? { memory_by_process: top.memoryByProcess } : {}) };
-      };
-      const baseline = result('baseline');
-      const policy = result(opts.policy);
-      const ratio = ratios(policy, baseline);
-      // Each round's output-throughput ratio: the spread shows how much one round can be trusted.
-      const perRound = mine.get('baseline')!.map((b, r) => summarize(opts.policy, c, [mine.get(opts.policy)![r]!]).output_throughput / summarize('baseline', c, [b]).output_throughput);
-      const level: Record<string, unknown> = { concurrency: c, rounds, baseline, policy, ratio, output_throughput_ratio_by_round: perRound };
-      if (peers.length) {
-        level['peers'] = Object.fromEntries(peers.map((p) => [`llama.cpp kv ${p.kv}`, { ...result(`llama.cpp kv ${p.kv}`), slots: p.slots }]));
-        level['ratio_vs_peers'] = Object.fromEntries(peers.map((p) => {
-          const peer = result(`llama.cpp kv ${p.kv}`);
-          return [`llama.cpp kv ${p.kv}`, { baseline: ratios(baseline, peer), [opts.policy]: ratios(policy, peer) }];
-        }));
-      }
-      levels.push(level);
     }
     const budget = nc ? (await kvStats(nc, false))!.budgetBytes : null;
     const out: Record<string, unknown> = {
       model: info.name,
-      policy: opts.policy,
+      policies: modes,
       prompt_tokens: opts.promptTokens,
       output_tokens: opts.outputTokens,
       kv_budget_bytes: budget,
@@ -331,7 +342,7 @@ export async function benchServe(opts: ServeBenchOptions): Promise<object> {
     if (peers.length) {
       out['peer'] = {
         engine: 'llama.cpp', node_llama_cpp: NODE_LLAMA_CPP_VERSION, gguf: relative(process.cwd(), opts.peer!.gguf), threads: opts.peer!.threads,
-        slots: Object.fromEntries(peers.map((p) => [`kv ${p.kv}`, p.slots])),
+        slots: Object.fromEntries(peers.map((p) => [`llama.cpp kv ${p.kv}`, p.slots])),
         method: 'one process per KV type, a context of as many sequences (slots) of prompt+output tokens as fit in the memory budget (at most the highest concurrency); requests take a free slot or wait for one; node-llama-cpp batches every slot\'s pending tokens (512 per batch), as llama.cpp\'s server does; memory_bytes is its peak RSS. Infer-OS: the whole system (gateway, kv-store, workers, controller, telemetry, NATS) in the same budget, memory_bytes its summed PSS after each round. Sides take turns per round, order reversed every other round.',
       };
     }
@@ -343,7 +354,7 @@ export async function benchServe(opts: ServeBenchOptions): Promise<object> {
       }
       out['long_prompt_admission'] = admission;
     }
-    if (opts.ttftReference) out['ttft_vs_single_process'] = await ttftComparison(url, info.name, opts.model, prompts, 8);
+    if (opts.ttftReference) out['ttft_vs_single_process'] = await ttftComparison(url, info.name, opts.model, promptsOf.get(opts.promptTokens[0]!)!, 8);
     return out;
   } finally {
     await nc?.close();
@@ -361,3 +372,36 @@ function ratios(a: RunResult, b: RunResult): Record<string, number | null> {
 }
 
 const gib = (n: number) => `${(n / 2 ** 30).toFixed(2)} GiB`;
+
+interface Report {
+  model: string;
+  levels: { prompt_tokens: number; concurrency: number; results: Record<string, RunResult>; ratio_vs_baseline?: Record<string, Record<string, number | null>> }[];
+}
+
+/** `--plot`: output tokens/s against concurrency, one line per side and prompt length. */
+export function servePlot(report: Report): string {
+  const names = new Set<string>();
+  for (const l of report.levels) for (const side of Object.keys(l.results)) names.add(`${side}, prompts of ${l.prompt_tokens}`);
+  return linePlot({
+    title: `Output tokens/s through the services: ${report.model}`,
+    xLabel: 'concurrent clients', yLabel: 'output tokens/s',
+    series: [...names].map((name) => ({
+      name,
+      points: report.levels.flatMap((l) => Object.entries(l.results)
+        .filter(([side]) => `${side}, prompts of ${l.prompt_tokens}` === name)
+        .map(([, r]) => ({ x: l.concurrency, y: Math.round(r.output_throughput * 100) / 100 }))),
+    })),
+    data: report.levels,
+  });
+}
+
+/** The report as a table: one row per prompt length, concurrency and side. */
+export function serveTable(report: Report): string {
+  const head = ['prompt', 'clients', 'side', 'done', 'failed', 'out tok/s', 'vs baseline', 'mean TTFT ms', 'p99 ITL ms', 'peak seqs'];
+  const rows = report.levels.flatMap((l) => Object.entries(l.results).map(([side, r]) => [
+    String(l.prompt_tokens), String(l.concurrency), side, String(r.completed), String(r.failed), r.output_throughput.toFixed(2),
+    l.ratio_vs_baseline?.[side]?.['output_throughput']?.toFixed(3) ?? '', r.mean_ttft_ms.toFixed(0), r.p99_itl_ms.toFixed(1), String(r.peak_concurrent_sequences ?? ''),
+  ]));
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  return [head, ...rows].map((r) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n') + '\n';
+}

@@ -68,6 +68,12 @@ test('BAD CALL - bench serve refuses bad options before starting anything', () =
   const peer = [...base.slice(0, -2), '--memory-budget', '2GiB', '--peer', 'llama.cpp'];
   assert.match(inferos(...peer).stderr, /give either --gguf FILE or --checkpoint DIR/);
   assert.match(inferos(...peer, '--gguf', '/nonexistent.gguf', '--kv', 'q5_k').stderr, /--kv q5_k: expected f16, q8_0 or q4_0/);
+  // The seed's sweep names are the same options as ours: one or the other.
+  assert.match(inferos(...base, '--batch-sizes', '1,4').stderr, /--concurrency and --batch-sizes are the same option/);
+  assert.match(inferos(...base, '--seq-lengths', '128').stderr, /--prompt-tokens and --seq-lengths are the same option/);
+  assert.match(inferos(...base, '--compare-modes', 'baseline,default', '--policy', 'default').stderr, /--compare-modes lists them all: give one/);
+  assert.match(inferos(...base, '--compare-modes', 'baseline,inferos,default').stderr, /lists a policy twice: baseline,default,default/);
+  assert.match(inferos(...base, '--compare-modes', 'baseline,no_such_profile').stderr, /no_such_profile/);
 });
 
 test('BAD CALL - a directory that is not an exported model is a clear error', () => {

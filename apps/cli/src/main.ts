@@ -7,7 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cachePolicy, loadPolicy, recentOnly, parseBytes } from '@inferos/kv';
 import { startSystem, fitMemoryBudget, type ServiceProcess } from './system';
-import { benchServe } from './bench-serve';
+import { benchServe, servePlot, serveTable } from './bench-serve';
 import { formatModels, listModels } from './models';
 import { benchPeer, convertGguf, peerPlot, NODE_LLAMA_CPP_VERSION, type PeerRow } from './bench-peer';
 import { ArgumentError, DEFAULT_CONTROL_URL, controlTarget, formatBytes, parseAssignments, policyBaseline, policyGet, policySet, status, type ControlTarget } from './control';
@@ -143,19 +143,19 @@ options:
                         shared: each decode worker also serves prefill and the quality probe from its one
                         model session (the weights held once, not three times);
                         auto (default): shared when the model's weights pass 256 MiB`,
-  'bench serve': `usage: inferos bench serve --concurrency LIST --prompt-tokens N --output-tokens M (--kv-budget BYTES | --memory-budget BYTES) [options]
+  'bench serve': `usage: inferos bench serve --concurrency LIST --prompt-tokens LIST --output-tokens M (--kv-budget BYTES | --memory-budget BYTES) [options]
 
-Throughput and latency through the services under one KV budget, for baseline and the policy in one run
-(per concurrency level and round, each side in turn, the order reversed every other round, on the same
-running system; requests name their policy). Starts the data path (kv-store, workers, gateway; no
-controller retuning it mid-run, no quality probe taking CPU) on a private NATS server and free ports,
-unless --url is given; with --memory-budget the whole system (controller and telemetry too, the
-controller's latency steering held) in that memory, the KV budget being what its processes leave.
-Real HTTP streaming clients; prompts are distinct slices of the model's held-out text; greedy,
-ignore_eos; requests wait for room in the KV budget as long as the run takes (no 503s that would flatter
-a policy). Reports vLLM's keys (request_throughput, output_throughput, mean/median/p99 ttft_ms and
-itl_ms, mean_tpot_ms) plus the peak concurrent sequences and peak KV bytes the kv-store held, per
-policy, and a ratio object (policy / baseline).
+Throughput and latency through the services, for baseline and a policy (or any set of policies) in one
+run: for each prompt length and concurrency level, each side in turn, the order reversed every other
+round, on the same running system (requests name their policy). Starts the data path (kv-store,
+workers, gateway; no controller retuning it mid-run, no quality probe taking CPU) on a private NATS
+server and free ports, unless --url is given; with --memory-budget the whole system (controller and
+telemetry too, the controller's latency steering held) in that memory, the KV budget being what its
+processes leave. Real HTTP streaming clients; prompts are distinct slices of the model's held-out text;
+greedy, ignore_eos; requests wait for room in the KV budget as long as the run takes (no 503s that would
+flatter a policy). Reports vLLM's keys (request_throughput, output_throughput, mean/median/p99 ttft_ms and
+itl_ms, mean_tpot_ms) plus the peak concurrent sequences and peak KV bytes the kv-store held, per side,
+and ratios against baseline (ratio_vs_baseline). Prints a table (--json: one JSON object).
 
 With --peer llama.cpp, llama.cpp (node-llama-cpp ${NODE_LLAMA_CPP_VERSION}, in a process of its own) serves
 the same prompts in the same memory budget: one context of as many parallel sequences (slots) of
@@ -163,14 +163,17 @@ prompt + output tokens as fit, batched together as llama.cpp's server batches it
 turn in every round, and ratio_vs_peers compares each policy with it.
 
 options:
-  --concurrency LIST    clients in flight, e.g. 1,8,32 (required; 0 runs no level, e.g. with --ttft-reference)
-  --prompt-tokens N     prompt length in tokens (required)
+  --concurrency LIST    clients in flight, e.g. 1,8,32 (required; 0 runs no level, e.g. with
+                        --ttft-reference); the seed's --batch-sizes is the same option
+  --prompt-tokens LIST  prompt lengths in tokens, e.g. 128,512 (required); the seed's --seq-lengths
   --output-tokens M     tokens generated per request (required)
   --kv-budget BYTES     KV budget of the started system, e.g. 64MiB
   --memory-budget BYTES the whole system's memory (weights + KV + runtime), e.g. 2GiB; the KV budget
                         is what the processes leave (as inferos up --memory-budget)
   --policy NAME         policy compared with baseline (default: default)
-  --requests N          requests per policy, level and round (default: 4 x concurrency, at least 8)
+  --compare-modes LIST  the policies compared instead, e.g. baseline,default,latency_optimized (the
+                        seed's "inferos" is default); ratios are against baseline when it is listed
+  --requests N          requests per side, level and round (default: 4 x concurrency, at least 8)
   --rounds N            rounds per level (default 1): use an even N to balance the order; figures
                         pool the rounds; output_throughput_ratio_by_round shows the spread
   --long-prompt N       then, for each side, admit an N-token prompt while --long-prompt-streams
@@ -186,6 +189,7 @@ options:
   --model DIR           exported model directory (default: the bundled model)
   --ttft-reference      also compare TTFT through the services (baseline, one request at a time) with
                         the single-process path on the same prompts, interleaved: ttft_vs_single_process
+  --plot FILE           an HTML page: output tokens/s against concurrency, per side and prompt length
   --json                one JSON object on stdout`,
   'bench peer': `usage: inferos bench peer --model DIR (--gguf FILE | --checkpoint DIR) [options]
 
@@ -773,42 +777,59 @@ function peerGguf(info: ModelInfo, given: string | undefined, checkpoint: string
 
 async function benchServeCommand(argv: string[]): Promise<number> {
   const { values: v } = parse(argv, {
-    concurrency: { type: 'string' }, 'prompt-tokens': { type: 'string' }, 'output-tokens': { type: 'string' },
-    'kv-budget': { type: 'string' }, policy: { type: 'string' }, requests: { type: 'string' }, url: { type: 'string' },
-    nats: { type: 'string' }, model: { type: 'string' }, 'ttft-reference': { type: 'boolean' }, json: { type: 'boolean' },
-    rounds: { type: 'string' }, 'memory-budget': { type: 'string' }, peer: { type: 'string' }, gguf: { type: 'string' },
-    checkpoint: { type: 'string' }, kv: { type: 'string' }, threads: { type: 'string' }, 'long-prompt': { type: 'string' },
+    concurrency: { type: 'string' }, 'batch-sizes': { type: 'string' }, 'prompt-tokens': { type: 'string' }, 'seq-lengths': { type: 'string' },
+    'output-tokens': { type: 'string' }, 'kv-budget': { type: 'string' }, policy: { type: 'string' }, 'compare-modes': { type: 'string' },
+    requests: { type: 'string' }, url: { type: 'string' }, nats: { type: 'string' }, model: { type: 'string' }, 'ttft-reference': { type: 'boolean' },
+    json: { type: 'boolean' }, plot: { type: 'string' }, rounds: { type: 'string' }, 'memory-budget': { type: 'string' }, peer: { type: 'string' },
+    gguf: { type: 'string' }, checkpoint: { type: 'string' }, kv: { type: 'string' }, threads: { type: 'string' }, 'long-prompt': { type: 'string' },
     'long-prompt-streams': { type: 'string' },
   }, 'bench serve');
-  if (v['concurrency'] === undefined || v['prompt-tokens'] === undefined || v['output-tokens'] === undefined) {
-    throw new UsageError(`--concurrency, --prompt-tokens and --output-tokens are required\n\n${HELP['bench serve']}`);
+  if (v.help) return help(['bench serve']);
+  // The seed's sweep names: --batch-sizes, --seq-lengths, --compare-modes (each instead of ours, not beside).
+  const either = (ours: string, seeds: string): string | undefined => {
+    if (v[ours] !== undefined && v[seeds] !== undefined) throw new UsageError(`--${ours} and --${seeds} are the same option: give one\n\n${HELP['bench serve']}`);
+    return (v[ours] ?? v[seeds]) as string | undefined;
+  };
+  const concurrencyArg = either('concurrency', 'batch-sizes');
+  const promptArg = either('prompt-tokens', 'seq-lengths');
+  if (v['policy'] !== undefined && v['compare-modes'] !== undefined) throw new UsageError(`--policy names the one policy compared with baseline; --compare-modes lists them all: give one\n\n${HELP['bench serve']}`);
+  if (concurrencyArg === undefined || promptArg === undefined || v['output-tokens'] === undefined) {
+    throw new UsageError(`--concurrency (or --batch-sizes), --prompt-tokens (or --seq-lengths) and --output-tokens are required\n\n${HELP['bench serve']}`);
   }
   if (v['memory-budget'] !== undefined && v['kv-budget'] !== undefined) throw new UsageError(`--memory-budget sets the KV budget from what the processes leave: give it or --kv-budget, not both\n\n${HELP['bench serve']}`);
   if (v['url'] === undefined && v['kv-budget'] === undefined && v['memory-budget'] === undefined) throw new UsageError('--kv-budget or --memory-budget is required when bench serve starts the system (without --url)');
   if (v['peer'] !== undefined && v['peer'] !== 'llama.cpp') throw new UsageError(`--peer ${String(v['peer'])}: the one peer is llama.cpp\n\n${HELP['bench serve']}`);
   if (v['peer'] !== undefined && v['memory-budget'] === undefined) throw new UsageError(`--peer llama.cpp compares at equal memory: give --memory-budget\n\n${HELP['bench serve']}`);
   if (v['peer'] === undefined && (v['gguf'] !== undefined || v['checkpoint'] !== undefined || v['kv'] !== undefined)) throw new UsageError(`--gguf, --checkpoint and --kv are for --peer llama.cpp\n\n${HELP['bench serve']}`);
+  const list = (s: string) => s.split(',').map((x) => x.trim()).filter(Boolean);
+  const concurrency = list(concurrencyArg).map((x) => intOption(x, 'concurrency', 0, 0)).filter((c) => c > 0);
+  const promptTokens = list(promptArg).map((x) => intOption(x, 'prompt-tokens', 0));
+  // --compare-modes: the policies compared (the guide's `inferos` is the default profile); else baseline and --policy.
+  const policies = v['compare-modes'] !== undefined
+    ? list(v['compare-modes'] as string).map((m) => (m === 'inferos' ? 'default' : m))
+    : ['baseline', (v['policy'] as string | undefined) ?? 'default'];
+  if (new Set(policies).size !== policies.length) throw new UsageError(`--compare-modes lists a policy twice: ${policies.join(',')}`);
+  for (const p of policies) {
+    if (!/^[a-z_]+$/.test(p)) throw new UsageError(`${p}: policies are named by their profile in policies/ (requests carry the name)`);
+    loadPolicy(p);
+  }
+  if (v['kv-budget'] !== undefined) parseBytes(String(v['kv-budget']), '--kv-budget');
   const memoryBudget = v['memory-budget'] === undefined ? undefined : bytesOption(v['memory-budget'] as string, 'memory-budget');
   const say = (line: string) => process.stderr.write(`inferos: ${line}\n`);
   let peer: { gguf: string; kvTypes: string[]; threads: number } | undefined;
   if (v['peer'] !== undefined) {
-    const kvTypes = String(v['kv'] ?? 'f16,q8_0').split(',').map((x) => x.trim()).filter(Boolean);
+    const kvTypes = list(String(v['kv'] ?? 'f16,q8_0'));
     for (const kv of kvTypes) if (!['f16', 'q8_0', 'q4_0'].includes(kv)) throw new UsageError(`--kv ${kv}: expected f16, q8_0 or q4_0`);
     const info = loadModelInfo((v['model'] as string | undefined) ?? defaultModelDir());
     peer = { gguf: peerGguf(info, v['gguf'] as string | undefined, v['checkpoint'] as string | undefined, say, 'bench serve'), kvTypes, threads: intOption(v['threads'] as string | undefined, 'threads', cpus().length) };
   }
-  const concurrency = String(v['concurrency']).split(',').map((x) => intOption(x.trim(), 'concurrency', 0, 0)).filter((c) => c > 0);
-  const policy = (v['policy'] as string | undefined) ?? 'default';
-  if (!/^[a-z_]+$/.test(policy)) throw new UsageError('--policy names a profile in policies/ (requests carry the name)');
-  loadPolicy(policy);
-  if (v['kv-budget'] !== undefined) parseBytes(String(v['kv-budget']), '--kv-budget');
   const bar = progress('bench serve');
   const result = await benchServe({
     concurrency,
-    promptTokens: intOption(v['prompt-tokens'] as string, 'prompt-tokens', 0),
+    promptTokens,
     outputTokens: intOption(v['output-tokens'] as string, 'output-tokens', 0),
     kvBudget: v['kv-budget'] as string | undefined,
-    policy,
+    policies,
     requests: v['requests'] === undefined ? undefined : intOption(v['requests'] as string, 'requests', 0),
     rounds: v['rounds'] === undefined ? 1 : intOption(v['rounds'] as string, 'rounds', 0),
     url: v['url'] as string | undefined,
@@ -825,7 +846,14 @@ async function benchServeCommand(argv: string[]): Promise<number> {
       else say(line);
     },
   });
-  process.stdout.write(`${JSON.stringify(result, null, v['json'] ? undefined : 2)}\n`);
+  const report = result as Parameters<typeof servePlot>[0];
+  if (v['plot']) writeFileSync(v['plot'] as string, servePlot(report));
+  if (v['json']) process.stdout.write(`${JSON.stringify(result)}\n`);
+  else {
+    // The table, then whatever else was asked for (admission, TTFT reference, the peer) as JSON.
+    const { levels: _levels, ...rest } = result as Record<string, unknown>;
+    process.stdout.write(`${report.levels.length ? serveTable(report) : ''}${JSON.stringify(rest, null, 2)}\n`);
+  }
   return 0;
 }
 
