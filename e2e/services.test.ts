@@ -4,8 +4,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import OpenAI from 'openai';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
-import { startSystem, freePort, type RunningSystem } from '@inferos/cli';
+import { startSystem, freePort, REPO_ROOT, type RunningSystem } from '@inferos/cli';
 import { Engine } from '@inferos/inference';
 import { pb, Subjects, request, decode } from '@inferos/proto';
 import { listSegments } from '@inferos/shm';
@@ -82,6 +84,28 @@ test('with the baseline policy, greedy output through the services equals infero
       const choice = body.choices[0] as { text: string; token_ids?: number[] };
       assert.deepEqual(choice.token_ids, ref.tokens, prompt);
       assert.equal(choice.text, engine.tokenizer.decode(ref.tokens), prompt);
+    }
+  } finally {
+    await engine.close();
+  }
+});
+
+test('the OpenAI Python client: 6 concurrent baseline requests (batched) equal inferos generate, token for token', async () => {
+  // As a user's Python program sends them: threads of the official client, half streamed. The decode
+  // workers batch them; each greedy output must still be that of the single-process path.
+  const setup = spawnSync('bash', [join(REPO_ROOT, 'tools', 'setup-python.sh')], { stdio: ['ignore', 'ignore', 'inherit'] });
+  assert.equal(setup.status, 0, 'the tools\' Python environment');
+  const prompts = Array.from({ length: 6 }, (_, i) => `Chapter ${i + 1}. The memory allocator`);
+  const py = spawnSync(join(REPO_ROOT, 'tools', '.venv', 'bin', 'python'), [join(REPO_ROOT, 'e2e', 'openai_client.py'), `${sys.url}/v1`, MODEL, 'baseline', '24', ...prompts], { encoding: 'utf8', timeout: 120_000 });
+  assert.equal(py.status, 0, py.stderr);
+  const got = JSON.parse(py.stdout) as { prompt: string; text: string; token_ids: number[] | null; finish_reason: string }[];
+  const engine = await Engine.load();
+  try {
+    for (const [i, r] of got.entries()) {
+      const ref = await engine.generate(engine.tokenizer.encode(r.prompt), { maxTokens: 24, stopAtEos: false });
+      assert.equal(r.text, engine.tokenizer.decode(ref.tokens), `${r.prompt} (${i % 2 ? 'streamed' : 'not streamed'})`);
+      if (i % 2 === 0) assert.deepEqual(r.token_ids, ref.tokens, r.prompt);
+      assert.equal(r.finish_reason, 'length');
     }
   } finally {
     await engine.close();
