@@ -2,7 +2,7 @@
 // to share the queue. With --prefill the same process also serves prefill jobs (and with --quality-probe the
 // controller's quality probe) from the one model session, so the machine holds the weights once.
 import { loadPolicy } from '@inferos/kv';
-import { runService, providerPreference, serveQualityProbe, startPrefillWorker, startDecodeWorker, loadEngine } from '@inferos/serving';
+import { runService, providerPreference, serveQualityProbe, startPrefillWorker, startDecodeWorker, loadEngine, Turns } from '@inferos/serving';
 
 await runService('decode-worker', 'generates tokens for many sequences at once (NATS queue group)', {
   model: { type: 'string', help: 'exported model directory (default: the bundled model; env INFEROS_MODEL)' },
@@ -26,8 +26,10 @@ await runService('decode-worker', 'generates tokens for many sequences at once (
     await engine.close();
     throw new Error(`--prefill shares one model session, on ${engine.provider}, which scheduler.prefill_device ${policy.scheduler.prefill_device} does not allow (${prefillChain.join(', ')}); run a separate prefill-worker`);
   }
-  const decode = await startDecodeWorker(nc, { modelDir, policy: policyName, log, engine });
-  const prefill = v['prefill'] ? await startPrefillWorker(nc, { modelDir, policy: policyName, log, engine }) : undefined;
+  // Decode steps and prompt chunks take turns on the one session (Turns: one chunk per step while decoding).
+  const turns = new Turns();
+  const decode = await startDecodeWorker(nc, { modelDir, policy: policyName, log, engine, turns });
+  const prefill = v['prefill'] ? await startPrefillWorker(nc, { modelDir, policy: policyName, log, engine, turns }) : undefined;
   const probe = v['quality-probe'] ? serveQualityProbe(nc, engine, decode.id, log) : undefined;
   const roles = ['decode', ...(prefill ? ['prefill'] : []), ...(probe ? ['quality probe'] : [])].join(', ');
   return {

@@ -47,6 +47,7 @@ export async function startDecodeWorker(nc: NatsConnection, opts: DecodeWorkerOp
   const batching = process.env['INFEROS_BATCH'] !== '0';
   let turn = 0;
 
+  if (opts.turns) opts.turns.decoding = () => active.length > 0;
   const stopAnnounce = announce(nc, 'decode-worker', id, engine, preference, () => ({
     running: active.length,
     waiting: pending.length,
@@ -217,6 +218,7 @@ export async function startDecodeWorker(nc: NatsConnection, opts: DecodeWorkerOp
       if (!closing) await admit();
       try {
         await step();
+        opts.turns?.stepped();
       } catch (err) {
         // The commit itself failed (kv-store unreachable): every running sequence gets an error.
         const msg = (err as Error).message;

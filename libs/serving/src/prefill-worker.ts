@@ -7,7 +7,7 @@ import { pb, Subjects, QueueGroups, LOST_AFTER_MS, UnavailableError, serve, requ
 import { KvClient, KvError, workerId } from './kv-client';
 import { followPolicy, startReporter, loadEngine } from './control';
 import {
-  providerPreference, announce, sendChunk, stepChecked, lastLogits, abandon, type WorkerOptions, type RunningWorker,
+  providerPreference, announce, sendChunk, stepChecked, lastLogits, abandon, INTERLEAVED_CHUNK_MS, type WorkerOptions, type RunningWorker,
 } from './worker';
 
 /** `policy`: the policy whose scheduler.prefill_device picks the execution provider. */
@@ -23,7 +23,8 @@ export async function startPrefillWorker(nc: NatsConnection, opts: PrefillWorker
   // than a fraction of LOST_AFTER_MS: the chunk is capped by the prefill speed measured here (a warm-up
   // step at start, then every chunk), so a large model prefills in more, shorter steps.
   let tokensPerMs = await measurePrefillSpeed(engine);
-  const chunkFor = (asked: number) => Math.min(asked, Math.max(16, Math.floor(tokensPerMs * STEP_BUDGET_MS)));
+  // Shorter chunks while the same process decodes (Turns): the streams' gaps, not only heartbeats.
+  const chunkFor = (asked: number) => Math.min(asked, Math.max(16, Math.floor(tokensPerMs * (opts.turns?.decoding() ? INTERLEAVED_CHUNK_MS : STEP_BUDGET_MS))));
   const kv = new KvClient(nc, id);
   const queue: inferos.v1.PrefillJob[] = [];
   let current: string | undefined;
@@ -68,7 +69,13 @@ export async function startPrefillWorker(nc: NatsConnection, opts: PrefillWorker
       let last;
       let at = 0;
       // The prompt's last tokens run as a step of their own when the cache picks evictions by them.
+      let seen = opts.turns?.done ?? 0;
       for (const t of prefillSteps(ids.length, chunkFor(job.chunk), seq.needsImportance)) {
+        // One chunk per decode step of this process while it decodes (Turns).
+        if (opts.turns) {
+          await opts.turns.awaitStep(seen);
+          seen = opts.turns.done;
+        }
         const part = ids.slice(at, (at += t));
         const t0 = performance.now();
         let out = await stepChecked(engine, kv, seq, part);

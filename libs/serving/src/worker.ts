@@ -31,7 +31,52 @@ export interface WorkerOptions {
    * worker does not close it. Without it the worker opens its own from modelDir.
    */
   engine?: Engine;
+  /** Shared by the decode and prefill loops of one process (decode-worker --prefill): see Turns. */
+  turns?: Turns;
 }
+
+/**
+ * Decode steps and prompt chunks of one process take turns on its one model session. A model run blocks
+ * the event loop, so without this the prefill loop could run two chunks in the gaps of one decode
+ * iteration (its commit, its yield) and every running stream would wait for both. With it, while
+ * sequences decode, the prefill loop runs one chunk per decode step and sizes that chunk to
+ * INTERLEAVED_CHUNK_MS instead of its usual budget: a stream's gap is one step plus one short chunk.
+ */
+export class Turns {
+  /** Whether the decode loop has sequences to step (set by it). */
+  decoding = (): boolean => false;
+  private steps = 0;
+  private waiters: (() => void)[] = [];
+
+  /** The decode loop finished a step. */
+  stepped(): void {
+    this.steps++;
+    for (const w of this.waiters.splice(0)) w();
+  }
+
+  /** A counter to pass to `awaitStep`: the steps done so far. */
+  get done(): number {
+    return this.steps;
+  }
+
+  /**
+   * Resolve once a decode step has finished after `since` (at once if one has, or if nothing decodes),
+   * or after `timeoutMs` however the decode loop fares (a prompt is never stalled by a stuck step).
+   */
+  awaitStep(since: number, timeoutMs = 2000): Promise<void> {
+    if (this.steps > since || !this.decoding()) return Promise.resolve();
+    return new Promise((resolve) => {
+      const t = setTimeout(resolve, timeoutMs);
+      this.waiters.push(() => {
+        clearTimeout(t);
+        resolve();
+      });
+    });
+  }
+}
+
+/** A prompt chunk's run while sequences decode in the same process, at most (Turns). */
+export const INTERLEAVED_CHUNK_MS = 300;
 
 export interface RunningWorker {
   id: string;
