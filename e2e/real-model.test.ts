@@ -98,3 +98,28 @@ test('one process holds the model: no prefill-worker or probe copy (PSS from /pr
   const holders = pss.filter((p) => p.bytes > weights / 2);
   assert.deepEqual(holders.map((p) => p.name), ['decode-worker'], JSON.stringify(pss));
 });
+
+test('64 concurrent streams of mixed prompt lengths: each completes, or is refused at once with 503 + Retry-After; none hangs', async () => {
+  const heldout = readFileSync(join(REPO_ROOT, 'models', 'inferos-tiny', 'onnx', 'heldout.txt'), 'utf8');
+  const profiles = ['baseline', 'default', 'throughput_optimized', 'latency_optimized'];
+  const outcomes = await Promise.all(Array.from({ length: 64 }, async (_, i) => {
+    // Prompts of about 8 to 250 tokens (3-4 characters each), 4 to 16 tokens out, four policies.
+    const chars = 24 + ((i * 97) % 760);
+    const max = 4 + (i % 13);
+    const r = await fetch(`${sys.url}/v1/completions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ model: name, prompt: heldout.slice(i * 900, i * 900 + chars), max_tokens: max, temperature: 0, ignore_eos: true, stream: true, stream_options: { include_usage: true }, kv_policy: profiles[i % 4] }),
+      signal: AbortSignal.timeout(600_000), // a request still open after 10 minutes hangs
+    });
+    if (r.status === 503) return { i, refused: true, retryAfter: r.headers.get('retry-after'), tokens: 0, max, error: '' };
+    const text = await r.text();
+    const usage = /"completion_tokens":(\d+)/.exec(text);
+    const error = /"error":\{"message":"([^"]*)/.exec(text)?.[1] ?? '';
+    return { i, refused: false, status: r.status, retryAfter: null, tokens: usage ? Number(usage[1]) : 0, max, error };
+  }));
+  for (const o of outcomes) {
+    if (o.refused) assert.ok(o.retryAfter && Number(o.retryAfter) > 0, `request ${o.i}: 503 without Retry-After`);
+    else assert.deepEqual([o.tokens, o.error], [o.max, ''], `request ${o.i}: ${JSON.stringify(o)}`);
+  }
+});
