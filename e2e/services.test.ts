@@ -4,6 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import OpenAI from 'openai';
+import { ChatOpenAI } from '@langchain/openai';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
@@ -110,6 +111,19 @@ test('the OpenAI Python client: 6 concurrent baseline requests (batched) equal i
   } finally {
     await engine.close();
   }
+});
+
+test('LangChain JS (ChatOpenAI pointed at the gateway): invoke and stream give the gateway\'s own greedy answer', async () => {
+  const llm = new ChatOpenAI({ model: MODEL, apiKey: 'unused-on-loopback', configuration: { baseURL: `${sys.url}/v1` }, temperature: 0, maxTokens: 16 });
+  const question = 'What does the kernel scheduler do?';
+  const direct = await client.chat.completions.create({ model: MODEL, messages: [{ role: 'user', content: question }], max_tokens: 16, temperature: 0 });
+  const expected = direct.choices[0]!.message.content ?? '';
+  assert.ok(expected.length > 0);
+  const answer = await llm.invoke(question);
+  assert.equal(answer.content, expected);
+  let streamed = '';
+  for await (const chunk of await llm.stream(question)) streamed += String(chunk.content);
+  assert.equal(streamed, expected);
 });
 
 test('16 concurrent streaming requests all complete; baseline ones exactly as they would alone', async () => {
