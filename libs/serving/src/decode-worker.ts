@@ -10,7 +10,8 @@
 import { Sampler } from '@inferos/inference';
 import { loadPolicy } from '@inferos/kv';
 import { pb, Subjects, QueueGroups, serve, inferos, type NatsConnection } from '@inferos/proto';
-import { KvClient, KvError, RemoteSeq, workerId, type StepFailure, type StepToCommit } from './kv-client';
+import { KvClient, RemoteSeq, workerId, type StepFailure, type StepToCommit } from './kv-client';
+import { nextBatch, runsOf, graphPath, commitWithRetry, failure } from './scheduler';
 import { followPolicy, startReporter, loadEngine } from './control';
 import {
   providerPreference, announce, sendChunk, stepChecked, lastLogits, abandon, type WorkerOptions, type RunningWorker,
@@ -98,16 +99,13 @@ export async function startDecodeWorker(nc: NatsConnection, opts: DecodeWorkerOp
     if (trace) trace.idle += t0 - trace.at;
     const ran: StepToCommit[] = [];
     const failed: [Active, StepFailure][] = [];
-    // This iteration's batch: maxBatch sequences, taking turns when more are running.
-    const n = Math.min(maxBatch, active.length);
-    const start = turn % active.length;
-    const batch = [...active.slice(start), ...active.slice(0, start)].slice(0, n);
-    turn = (start + n) % Math.max(1, active.length);
-    const waiting = active.filter((a) => !batch.includes(a));
-    // One run per kind of cache: the sequences that keep everything at full precision (the exact baseline:
-    // the graph's float path) share one, and the compressed ones one per group size. A batch of one is
-    // the single-sequence reference exactly; a padded batch may round differently (within the tolerance
-    // libs/inference/src/batch.test.ts measures), as every serving engine's batches do.
+    const next = nextBatch(active, turn, maxBatch);
+    const { batch, waiting } = next;
+    turn = next.turn;
+    // One run per graph path (runsOf): the exact full-precision sequences share one, the compressed ones
+    // one per group size. A batch of one is the single-sequence reference exactly; a padded batch may round
+    // differently (within the tolerance libs/inference/src/batch.test.ts measures), as every serving
+    // engine's batches do.
     const runAlone = async (a: Active) => {
       try {
         ran.push({ seq: a.seq, tokens: 1, out: await stepChecked(engine, kv, a.seq, [a.next]) });
@@ -115,16 +113,7 @@ export async function startDecodeWorker(nc: NatsConnection, opts: DecodeWorkerOp
         failed.push([a, failure(err)]);
       }
     };
-    const groups = new Map<string, Active[]>();
-    for (const a of batch) {
-      if (!batching) {
-        await runAlone(a);
-        continue;
-      }
-      const key = `${a.seq.needsImportance ? 'importance' : 'plain'}-${a.seq.policy.groupSize}`;
-      groups.set(key, [...(groups.get(key) ?? []), a]);
-    }
-    for (const rows of groups.values()) {
+    for (const rows of runsOf(batch, (a) => graphPath(a.seq), batching)) {
       if (rows.length === 1) {
         await runAlone(rows[0]!);
         continue;
@@ -143,29 +132,8 @@ export async function startDecodeWorker(nc: NatsConnection, opts: DecodeWorkerOp
       }
     }
     const t1 = performance.now();
-    const errors = ran.length > 0 ? await kv.commit(ran) : [];
-    // A step the kv-store found stale (it squeezed the sequence under memory pressure after the step
-    // read its tiers) runs again on the new table; nothing was sampled or sent for it yet.
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const stale = ran.map((r, i) => [r, i] as const).filter(([, i]) => errors[i]?.code === pb.KvError.KV_STALE_STEP);
-      if (stale.length === 0) break;
-      const again: StepToCommit[] = [];
-      const retried: number[] = [];
-      for (const [r, i] of stale) {
-        try {
-          r.seq.update((await kv.claim(r.seq.id)).table);
-          again.push({ seq: r.seq, tokens: 1, out: await stepChecked(engine, kv, r.seq, [batch.find((a) => a.seq === r.seq)!.next]) });
-          retried.push(i);
-        } catch (err) {
-          errors[i] = failure(err); // this sequence only (freed meanwhile, say); the others go on
-        }
-      }
-      const errs = again.length > 0 ? await kv.commit(again) : [];
-      retried.forEach((i, k) => {
-        ran[i]!.out = again[k]!.out;
-        errors[i] = errs[k];
-      });
-    }
+    // Nothing was sampled or sent yet: a stale step runs again on the new table (commitWithRetry).
+    const errors = await commitWithRetry(kv, ran, (r) => stepChecked(engine, kv, r.seq, [batch.find((a) => a.seq === r.seq)!.next]));
     const t2 = performance.now();
     if (trace) {
       trace.n++;
@@ -248,9 +216,4 @@ export async function startDecodeWorker(nc: NatsConnection, opts: DecodeWorkerOp
       if (!opts.engine) await engine.close();
     },
   };
-}
-
-/** A failure of one sequence's retry, as commit reports them (the kv-store's code when it refused). */
-function failure(err: unknown): StepFailure {
-  return err instanceof KvError ? { code: err.code, message: err.message } : { message: (err as Error).message };
 }

@@ -5,3 +5,4 @@ export { followPolicy, parseStoredPolicy, PeriodicLoop, startReporter, loadEngin
 export { checkBind, bearerCheck } from './access';
 export { startPrefillWorker, type PrefillWorkerOptions } from './prefill-worker';
 export { startDecodeWorker, type DecodeWorkerOptions } from './decode-worker';
+export { nextBatch, runsOf, graphPath, commitWithRetry, failure } from './scheduler';

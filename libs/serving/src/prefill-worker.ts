@@ -4,7 +4,8 @@
 import { Sampler, type Engine } from '@inferos/inference';
 import { loadPolicy, prefillSteps } from '@inferos/kv';
 import { pb, Subjects, QueueGroups, LOST_AFTER_MS, UnavailableError, serve, request, inferos, type NatsConnection } from '@inferos/proto';
-import { KvClient, KvError, workerId } from './kv-client';
+import { KvClient, KvError, workerId, type RemoteSeq } from './kv-client';
+import { commitWithRetry } from './scheduler';
 import { followPolicy, startReporter, loadEngine } from './control';
 import {
   providerPreference, announce, sendChunk, stepChecked, lastLogits, abandon, INTERLEAVED_CHUNK_MS, type WorkerOptions, type RunningWorker,
@@ -60,10 +61,9 @@ export async function startPrefillWorker(nc: NatsConnection, opts: PrefillWorker
 
   const run = async (job: inferos.v1.PrefillJob) => {
     const { requestId, seqId, streamSubject: subject } = job;
-    let seq;
     const trace: [string, number][] = [['start', performance.now()]];
     try {
-      seq = await kv.claim(seqId);
+      const seq: RemoteSeq = await kv.claim(seqId);
       trace.push(['claim', performance.now()]);
       const ids = job.promptIds;
       let last;
@@ -78,19 +78,14 @@ export async function startPrefillWorker(nc: NatsConnection, opts: PrefillWorker
         }
         const part = ids.slice(at, (at += t));
         const t0 = performance.now();
-        let out = await stepChecked(engine, kv, seq, part);
+        const step = { seq, tokens: part.length, out: await stepChecked(engine, kv, seq, part) };
         trace.push(['step', performance.now()]);
         if (part.length >= 16) tokensPerMs = 0.7 * tokensPerMs + 0.3 * (part.length / (performance.now() - t0));
-        let [err] = await kv.commit([{ seq, tokens: part.length, out }]);
-        // Stale: the kv-store squeezed the sequence after the step read it; run the chunk again.
-        for (let attempt = 0; err?.code === pb.KvError.KV_STALE_STEP && attempt < 3; attempt++) {
-          seq.update((await kv.claim(seqId)).table);
-          out = await stepChecked(engine, kv, seq, part);
-          [err] = await kv.commit([{ seq, tokens: part.length, out }]);
-        }
+        // Stale (the kv-store squeezed the sequence after the step read it): the chunk runs again.
+        const [err] = await commitWithRetry(kv, [step], (s) => stepChecked(engine, kv, s.seq, part));
         trace.push(['commit', performance.now()]);
         if (err) throw new KvError(err.message, err.code);
-        last = lastLogits(out, part.length, engine.info.vocabSize);
+        last = lastLogits(step.out, part.length, engine.info.vocabSize);
         await new Promise((r) => setImmediate(r)); // let heartbeats and health replies out between steps
       }
       const s = job.sampling;
