@@ -8,7 +8,7 @@ import { relative } from 'node:path';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { pb, Subjects, request } from '@inferos/proto';
 import { Engine, loadModelInfo, defaultModelDir, contextTextPath, TextTokenizer } from '@inferos/inference';
-import { startSystem, freePort, fitMemoryBudget, holdMemoryBudget, systemMemoryByProcess, type RunningSystem } from './system';
+import { startSystem, freePort, fitMemoryBudget, systemMemoryByProcess, type RunningSystem } from './system';
 import { callControl } from './control';
 import { Child, ensureNodeLlamaCpp, NODE_LLAMA_CPP_VERSION } from './bench-peer';
 import { linePlot } from './plot';
@@ -212,7 +212,6 @@ export async function benchServe(opts: ServeBenchOptions): Promise<object> {
   const admissionPeers: { kv: string; child: Child }[] = [];
   let sys: RunningSystem | undefined;
   let nc: NatsConnection | undefined;
-  let unhold = () => {};
   try {
     if (opts.peer) {
       const entry = ensureNodeLlamaCpp(say);
@@ -247,8 +246,6 @@ export async function benchServe(opts: ServeBenchOptions): Promise<object> {
       const held = await callControl({ url: sys.controlUrl! }, 'POST', '/v1/policy', { infer_os: { scheduler: { target_tpot_ms: 60000, target_ftl_ms: 600000 } } });
       if (held.status !== 200) throw new Error(`holding the controller's latency steering failed: HTTP ${held.status}`);
       say(`memory budget ${gib(opts.memoryBudget)}: the system holds ${gib(fit.processesBytes)} before any KV cache, the KV budget is ${gib(fit.kvBudgetBytes)}`);
-      // As `inferos up --memory-budget` does: the KV budget follows what the processes hold while serving.
-      unhold = holdMemoryBudget(sys, opts.memoryBudget, fit.kvBudgetBytes, { self: false, say });
     }
     const url = opts.url ?? sys!.url;
     const natsUrl = opts.natsUrl ?? sys?.natsUrl;
@@ -360,7 +357,6 @@ export async function benchServe(opts: ServeBenchOptions): Promise<object> {
     if (opts.ttftReference) out['ttft_vs_single_process'] = await ttftComparison(url, info.name, opts.model, promptsOf.get(opts.promptTokens[0]!)!, 8);
     return out;
   } finally {
-    unhold();
     await nc?.close();
     await sys?.stop();
     for (const p of [...peers, ...admissionPeers]) p.child.close();

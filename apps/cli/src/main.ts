@@ -6,7 +6,7 @@ import { cpus } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cachePolicy, loadPolicy, recentOnly, parseBytes } from '@inferos/kv';
-import { startSystem, fitMemoryBudget, holdMemoryBudget, type ServiceProcess } from './system';
+import { startSystem, fitMemoryBudget, type ServiceProcess } from './system';
 import { benchServe, servePlot, serveTable } from './bench-serve';
 import { formatModels, listModels } from './models';
 import { benchPeer, convertGguf, peerPlot, NODE_LLAMA_CPP_VERSION, type PeerRow } from './bench-peer';
@@ -666,13 +666,10 @@ async function up(argv: string[]): Promise<number> {
     memoryBudget,
     say,
   });
-  let unhold = () => {};
   if (memoryBudget !== undefined) {
     try {
       const fit = await fitMemoryBudget(sys, memoryBudget, apiKey);
       say(`memory budget ${formatBytes(memoryBudget)}: the processes hold ${formatBytes(fit.processesBytes)} (PSS, before any KV cache); the KV budget is the ${formatBytes(fit.kvBudgetBytes)} left`);
-      // While serving, the KV budget follows what the processes hold besides the KV cache (every 5 s).
-      unhold = holdMemoryBudget(sys, memoryBudget, fit.kvBudgetBytes, { ...(apiKey ? { apiKey } : {}), say });
     } catch (err) {
       await sys.stop();
       throw err;
@@ -692,7 +689,6 @@ async function up(argv: string[]): Promise<number> {
     const stop = async (why: string, code: number) => {
       if (stopping) return;
       stopping = true;
-      unhold();
       say(`${why}: stopping every service`);
       await sys.stop();
       say('stopped');

@@ -2,7 +2,7 @@
 // health-checked; stopping it in reverse order. `inferos up`, `inferos bench serve` and the e2e suites
 // use this.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -271,74 +271,6 @@ export function systemMemoryByProcess(sys: RunningSystem, o: { self?: boolean } 
     out[name] = pss;
   }
   return out;
-}
-
-/**
- * The KV budget a memory budget leaves now: the processes' PSS less the KV pool's own resident pages is
- * what everything else holds (weights, runtimes, batch buffers, arenas: it grows while the system serves),
- * and the KV cache gets the rest, at least MIN_KV_BUDGET. Returns the new KV budget, or undefined when the
- * current one is within max(16 MiB, 5%) of it (no churn of policy versions for noise).
- */
-export function refitKvBudget(o: { budget: number; totalBytes: number; kvResidentBytes: number; currentKvBudget: number }): number | undefined {
-  const runtime = Math.max(0, o.totalBytes - o.kvResidentBytes);
-  const target = Math.max(MIN_KV_BUDGET, Math.floor(o.budget - runtime));
-  return Math.abs(target - o.currentKvBudget) < Math.max(16 * 2 ** 20, 0.05 * o.currentKvBudget) ? undefined : target;
-}
-
-/** Resident bytes of the kv-store's pool segments (tmpfs allocates a page when it is first touched). */
-export function kvPoolResident(kvStorePid: number, shmDir = '/dev/shm'): number {
-  const prefix = `inferos-kv-${kvStorePid}-`;
-  let bytes = 0;
-  try {
-    for (const name of readdirSync(shmDir)) {
-      if (!name.startsWith(prefix) || name.endsWith('-locks')) continue;
-      try {
-        bytes += statSync(join(shmDir, name)).blocks * 512;
-      } catch {
-        // freed meanwhile
-      }
-    }
-  } catch {
-    return 0;
-  }
-  return bytes;
-}
-
-/**
- * Keep a running system within `budget` bytes: every `everyMs`, re-measure what its processes hold besides
- * the KV cache and move the KV budget (io.host_pool_bytes, through the control API) when that changed
- * (refitKvBudget). fitMemoryBudget sizes the KV cache at start; what the processes allocate later (a
- * decode worker's batch buffers, ONNX Runtime's arena) is taken from the KV cache here, so the whole system
- * stays near the budget: the kv-store then pauses admission and squeezes sequences to fit, as it does for
- * any lower budget. Returns a stop function.
- */
-export function holdMemoryBudget(sys: RunningSystem, budget: number, start: number, o: { apiKey?: string; self?: boolean; everyMs?: number; say?: (line: string) => void } = {}): () => void {
-  let current = start;
-  let busy = false;
-  const timer = setInterval(() => {
-    if (busy || !sys.controlUrl) return;
-    busy = true;
-    void (async () => {
-      try {
-        const kvPid = sys.services.find((s) => s.name === 'kv-store')?.child.pid;
-        if (!kvPid) return;
-        const totalBytes = systemMemory(sys, { self: o.self });
-        const kvResidentBytes = kvPoolResident(kvPid);
-        const next = refitKvBudget({ budget, totalBytes, kvResidentBytes, currentKvBudget: current });
-        if (next === undefined) return;
-        const r = await callControl({ url: sys.controlUrl!, ...(o.apiKey ? { apiKey: o.apiKey } : {}) }, 'POST', '/v1/policy', { infer_os: { io: { host_pool_bytes: next } } });
-        if (r.status !== 200) return;
-        o.say?.(`memory budget ${gib(budget)}: the processes hold ${gib(totalBytes - kvResidentBytes)} besides the KV cache (${gib(kvResidentBytes)}); KV budget ${gib(current)} -> ${gib(next)}`);
-        current = next;
-      } catch {
-        // a process restarting or gone: the next round measures again
-      } finally {
-        busy = false;
-      }
-    })();
-  }, o.everyMs ?? 5000);
-  timer.unref();
-  return () => clearInterval(timer);
 }
 
 export class PortInUseError extends Error {
