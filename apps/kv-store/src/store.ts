@@ -15,7 +15,7 @@ import {
   TieredKvCache, HOT_FEEDS, cachePolicy, loadPolicy, reservation, PolicyError, type CachePolicy, type CacheShape, type TierBytes, type Policy, type TensorSpec,
 } from '@inferos/kv';
 import { ShmPool, SeqLocks, SegmentMap, sweepStale, BudgetExceededError } from '@inferos/shm';
-import { pb, inferos } from '@inferos/proto';
+import { pb, inferos, type Fields } from '@inferos/proto';
 
 type Tier = inferos.v1.Tier;
 
@@ -236,7 +236,7 @@ export class KvStore {
     return { name: n, policy };
   }
 
-  open(req: inferos.v1.SeqOpenRequest): object {
+  open(req: inferos.v1.SeqOpenRequest): Fields<typeof pb.SeqOpenReply> {
     const total = req.promptTokens + req.maxTokens;
     if (req.promptTokens <= 0 || req.maxTokens <= 0) return { status: pb.OpenStatus.OPEN_BAD_REQUEST, message: 'prompt_tokens and max_tokens must be positive' };
     if (total > this.config.shape.maxContext) {
@@ -277,7 +277,7 @@ export class KvStore {
     return { status: pb.OpenStatus.OPEN_OK, seqId: seq.id, reservedBytes: r.bytes, chunk: this.config.chunk };
   }
 
-  claim(req: inferos.v1.SeqClaimRequest): object {
+  claim(req: inferos.v1.SeqClaimRequest): Fields<typeof pb.SeqReply> {
     const seq = this.sequences.get(req.seqId);
     if (!seq) return { code: pb.KvError.KV_NO_SEQUENCE, error: `no sequence ${req.seqId} (finished, aborted or lost)` };
     if (!req.workerId) return { code: pb.KvError.KV_BAD_REQUEST, error: 'claim: worker_id is required' };
@@ -288,7 +288,7 @@ export class KvStore {
     return { table: this.table(seq, feeds) };
   }
 
-  commit(req: inferos.v1.StepCommitRequest): object {
+  commit(req: inferos.v1.StepCommitRequest): Fields<typeof pb.StepCommitReply> {
     if (req.workerId) this.workerSeen.set(req.workerId, Date.now());
     const results = req.steps.map((step) => {
       const seq = this.sequences.get(step.seqId ?? '');
@@ -403,7 +403,7 @@ export class KvStore {
   }
 
   /** The sequence's whole table, built from `feeds`. */
-  private table(seq: Sequence, feeds: Record<string, TensorSpec>[]): object {
+  private table(seq: Sequence, feeds: Record<string, TensorSpec>[]): Fields<typeof pb.SeqTable> {
     const gen = this.locks.generation(seq.slot);
     const tensors: object[] = [];
     for (let l = 0; l < this.config.shape.layers; l++) {
