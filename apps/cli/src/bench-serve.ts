@@ -343,6 +343,8 @@ export async function benchServe(opts: ServeBenchOptions): Promise<object> {
       out['peer'] = {
         engine: 'llama.cpp', node_llama_cpp: NODE_LLAMA_CPP_VERSION, gguf: relative(process.cwd(), opts.peer!.gguf), threads: opts.peer!.threads,
         slots: Object.fromEntries(peers.map((p) => [`llama.cpp kv ${p.kv}`, p.slots])),
+        // Its resident memory once the slots were sized (before serving): memory_bytes is the peak after.
+        rss_at_start_bytes: Object.fromEntries(peers.map((p) => [`llama.cpp kv ${p.kv}`, p.rss])),
         method: 'one process per KV type, a context of as many sequences (slots) of prompt+output tokens as fit in the memory budget (at most the highest concurrency); requests take a free slot or wait for one; node-llama-cpp batches every slot\'s pending tokens (512 per batch), as llama.cpp\'s server does; memory_bytes is its peak RSS. Infer-OS: the whole system (gateway, kv-store, workers, controller, telemetry, NATS) in the same budget, memory_bytes its summed PSS after each round. Sides take turns per round, order reversed every other round.',
       };
     }
