@@ -5,7 +5,7 @@
 import { TieredKvCache, prefillSteps, heldTokens, type CachePolicy, type TierBytes, type TensorSpec } from '@inferos/kv';
 import { loadModelInfo, defaultModelDir, type ModelInfo } from './model-dir';
 import { ModelSession, ort, DEFAULT_PROVIDERS, type Provider, type Feeds } from './session';
-import { Sampler, GREEDY, type SamplingOptions } from './sampling';
+import { Sampler, GREEDY, tokenLogprob, type SamplingOptions, type TokenLogprob } from './sampling';
 import { TextTokenizer } from './tokenizer';
 
 export interface GenerateOptions {
@@ -15,8 +15,15 @@ export interface GenerateOptions {
   prefillChunk?: number;
   /** Stop at an end-of-sequence token (default true). */
   stopAtEos?: boolean;
-  /** Called with each generated token as soon as it is chosen. */
-  onToken?: (id: number) => void;
+  /** Called with each generated token as soon as it is chosen (with its log-probability when `logprobs` is set). */
+  onToken?: (id: number, logprob?: TokenLogprob) => void;
+  /** Report each generated token's log-probability and this many alternatives (0-20); absent: none. */
+  logprobs?: number;
+  /**
+   * Called once, after the prompt ran, with the log-probability of every prompt token after the first
+   * (given the tokens before it) and `logprobs` alternatives (0 when absent): OpenAI's `echo`.
+   */
+  onPromptLogprobs?: (logprobs: TokenLogprob[]) => void;
   /** How the KV cache is held (default: the exact full-precision baseline). */
   cachePolicy?: CachePolicy;
 }
@@ -359,9 +366,15 @@ export class Engine {
 
   /**
    * Run the prompt in chunks of `chunk` tokens; returns the logits of its last position. The cache's
-   * evictions wait for the prompt's end (TieredKvCache.holdEvictions).
+   * evictions wait for the prompt's end (TieredKvCache.holdEvictions). `onChunk` gets every position's
+   * logits ([t, vocab]) of each chunk, the chunk starting at prompt position `start`.
    */
-  async prefill(cache: TieredKvCache, ids: readonly number[], chunk = DEFAULT_PREFILL_CHUNK): Promise<Float32Array> {
+  async prefill(
+    cache: TieredKvCache,
+    ids: readonly number[],
+    chunk = DEFAULT_PREFILL_CHUNK,
+    onChunk?: (logits: Float32Array, start: number, t: number) => void,
+  ): Promise<Float32Array> {
     if (ids.length === 0) throw new RangeError('prefill: the prompt has no tokens');
     const steps = prefillSteps(ids.length, chunk, cache.needsImportance);
     if (cache.length + ids.length > this.info.maxPosition) {
@@ -370,8 +383,16 @@ export class Engine {
     cache.holdEvictions(cache.length + ids.length);
     let logits: Float32Array | undefined;
     let start = 0;
+    const vocab = this.info.vocabSize;
     for (const t of steps) {
-      logits = await this.forward(cache, ids.slice(start, (start += t)));
+      if (!onChunk) {
+        logits = await this.forward(cache, ids.slice(start, (start += t)));
+        continue;
+      }
+      const all = await this.forward(cache, ids.slice(start, start + t), true);
+      onChunk(all, start, t);
+      start += t;
+      logits = all.subarray((t - 1) * vocab, t * vocab);
     }
     return logits!;
   }
@@ -386,7 +407,19 @@ export class Engine {
     const stopAtEos = opts.stopAtEos ?? true;
     const cache = this.newCache(opts.cachePolicy);
     const t0 = performance.now();
-    let logits = await this.prefill(cache, promptIds, opts.prefillChunk);
+    const top = opts.logprobs ?? 0;
+    const echoed: TokenLogprob[] = [];
+    const echo = opts.onPromptLogprobs
+      ? (all: Float32Array, start: number, t: number) => {
+          const v = this.info.vocabSize;
+          // Position p's logits predict prompt token p + 1.
+          for (let p = start; p < start + t && p + 1 < promptIds.length; p++) {
+            echoed.push(tokenLogprob(all.subarray((p - start) * v, (p - start + 1) * v), promptIds[p + 1]!, top));
+          }
+        }
+      : undefined;
+    let logits = await this.prefill(cache, promptIds, opts.prefillChunk, echo);
+    opts.onPromptLogprobs?.(echoed);
     const tokens: number[] = [];
     let firstAt = 0;
     let finishReason: GenerateResult['finishReason'] = 'length';
@@ -394,7 +427,7 @@ export class Engine {
       const id = sampler.sample(logits);
       if (tokens.length === 0) firstAt = performance.now();
       tokens.push(id);
-      opts.onToken?.(id);
+      opts.onToken?.(id, opts.logprobs === undefined ? undefined : tokenLogprob(logits, id, opts.logprobs));
       if (stopAtEos && this.info.eosTokenIds.includes(id)) {
         finishReason = 'stop';
         break;

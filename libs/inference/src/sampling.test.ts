@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Sampler, argmax, mulberry32 } from './sampling';
+import { Sampler, argmax, mulberry32, tokenLogprob } from './sampling';
 
 test('argmax picks the largest logit, the lowest id on ties', () => {
   assert.equal(argmax(Float32Array.from([0, 3, 1, 3])), 1);
@@ -51,4 +51,20 @@ test('BAD CALL - out-of-range options are refused', () => {
   assert.throws(() => new Sampler({ temperature: -1, topP: 1, seed: 0 }), RangeError);
   assert.throws(() => new Sampler({ temperature: 1, topP: 0, seed: 0 }), /top_p must be in \(0, 1\]/);
   assert.throws(() => new Sampler({ temperature: 1, topP: 1, seed: 0.5 }), /seed must be an integer/);
+});
+
+test('tokenLogprob: log-softmax of the raw logits, and the top alternatives in order', () => {
+  const logits = Float32Array.from([1, 3, 2, 3, -1]);
+  const z = Math.log([1, 3, 2, 3, -1].reduce((s, x) => s + Math.exp(x), 0));
+  const lp = tokenLogprob(logits, 2, 3);
+  assert.equal(lp.id, 2);
+  assert.ok(Math.abs(lp.logprob - (2 - z)) < 1e-12);
+  assert.deepEqual(lp.top.map((t) => t.id), [1, 3, 2]); // ties: the lower id first
+  assert.ok(Math.abs(lp.top[0]!.logprob - (3 - z)) < 1e-12);
+  assert.deepEqual(tokenLogprob(logits, 0).top, []);
+  // Probabilities sum to 1 over the vocabulary.
+  const total = [0, 1, 2, 3, 4].reduce((s, i) => s + Math.exp(tokenLogprob(logits, i).logprob), 0);
+  assert.ok(Math.abs(total - 1) < 1e-12);
+  assert.throws(() => tokenLogprob(logits, 5), /out of range/);
+  assert.throws(() => tokenLogprob(logits, 0, 21), /top must be/);
 });

@@ -90,3 +90,42 @@ export class Sampler {
     return order[kept - 1]!;
   }
 }
+
+/** The most alternatives a position reports (OpenAI's and vLLM's default limit). */
+export const MAX_TOP_LOGPROBS = 20;
+
+/** A position's log-probability under the model (log-softmax of the raw logits, temperature 1). */
+export interface TokenLogprob {
+  id: number;
+  logprob: number;
+  /** The `top` most likely ids at this position, most likely first (ties: lower id first). */
+  top: { id: number; logprob: number }[];
+}
+
+/**
+ * log p(id) of one position's logits, and the `top` most likely alternatives. The model's distribution,
+ * not the sampler's: temperature and top-p change which token is drawn, not what is reported (vLLM's
+ * default, "raw logprobs"). Computed in float64.
+ */
+export function tokenLogprob(logits: Float32Array, id: number, top = 0): TokenLogprob {
+  if (!Number.isInteger(id) || id < 0 || id >= logits.length) throw new RangeError(`tokenLogprob: id ${id} out of range [0, ${logits.length})`);
+  if (!Number.isInteger(top) || top < 0 || top > MAX_TOP_LOGPROBS) throw new RangeError(`tokenLogprob: top must be an integer in [0, ${MAX_TOP_LOGPROBS}], got ${top}`);
+  let max = -Infinity;
+  for (let i = 0; i < logits.length; i++) if (logits[i]! > max) max = logits[i]!;
+  let sum = 0;
+  for (let i = 0; i < logits.length; i++) sum += Math.exp(logits[i]! - max);
+  const logZ = max + Math.log(sum);
+  // The k best by insertion into a short sorted list (k <= 20: cheaper than sorting the vocabulary).
+  const best: number[] = [];
+  if (top > 0) {
+    for (let i = 0; i < logits.length; i++) {
+      const v = logits[i]!;
+      if (best.length === top && v <= logits[best[top - 1]!]!) continue;
+      let at = best.length;
+      while (at > 0 && logits[best[at - 1]!]! < v) at--;
+      best.splice(at, 0, i);
+      if (best.length > top) best.pop();
+    }
+  }
+  return { id, logprob: logits[id]! - logZ, top: best.map((i) => ({ id: i, logprob: logits[i]! - logZ })) };
+}

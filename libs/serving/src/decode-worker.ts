@@ -14,7 +14,7 @@ import { KvClient, RemoteSeq, workerId, type StepFailure, type StepToCommit } fr
 import { nextBatch, runsOf, graphPath, commitWithRetry, failure } from './scheduler';
 import { followPolicy, startReporter, loadEngine } from './control';
 import {
-  providerPreference, announce, sendChunk, stepChecked, lastLogits, abandon, type WorkerOptions, type RunningWorker,
+  providerPreference, announce, sendChunk, stepChecked, lastLogits, abandon, chosenLogprob, type WorkerOptions, type RunningWorker, type ChunkFields,
 } from './worker';
 
 /** `policy`: the policy whose scheduler.decode_device picks the execution provider. */
@@ -70,7 +70,7 @@ export async function startDecodeWorker(nc: NatsConnection, opts: DecodeWorkerOp
     return { ok: true, workerId: id };
   });
 
-  const finish = async (a: Active, fields: { tokenIds?: number[]; finishReason?: string; errorCode?: string; errorMessage?: string }) => {
+  const finish = async (a: Active, fields: Omit<ChunkFields, 'index'>) => {
     sendChunk(nc, a.job.streamSubject, a.job.requestId, id, {
       index: a.generated - (fields.tokenIds?.length ?? 0), done: true, promptTokens: a.job.promptTokens, completionTokens: a.generated, ...fields,
     }, log);
@@ -152,15 +152,17 @@ export async function startDecodeWorker(nc: NatsConnection, opts: DecodeWorkerOp
         if (why.code !== pb.KvError.KV_NO_SEQUENCE) await finish(a, { errorCode: 'internal_error', errorMessage: why.message });
         continue;
       }
-      const tok = a.sampler.sample(lastLogits(r.out, 1, vocab));
+      const logits = lastLogits(r.out, 1, vocab);
+      const tok = a.sampler.sample(logits);
+      const logprobs = chosenLogprob(a.job.sampling, logits, tok);
       a.generated++;
       tokens++;
       const eos = a.job.stopAtEos && engine.info.eosTokenIds.includes(tok);
       if (eos || a.generated >= a.job.maxTokens) {
-        await finish(a, { tokenIds: [tok], finishReason: eos ? 'stop' : 'length' });
+        await finish(a, { tokenIds: [tok], logprobs, finishReason: eos ? 'stop' : 'length' });
         continue;
       }
-      sendChunk(nc, a.job.streamSubject, a.job.requestId, id, { index: a.generated - 1, tokenIds: [tok] }, log);
+      sendChunk(nc, a.job.streamSubject, a.job.requestId, id, { index: a.generated - 1, tokenIds: [tok], logprobs }, log);
       a.next = tok;
       still.push(a);
     }

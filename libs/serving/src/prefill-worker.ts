@@ -1,14 +1,15 @@
 // The prefill worker: takes PrefillJobs from its queue group, runs the prompt in chunks into the
 // sequence's cache (held by the kv-store), chooses the first token, and hands the sequence to a decode
 // worker. One job at a time per instance (a prefill fills the CPU); more instances share the queue.
-import { Sampler, type Engine } from '@inferos/inference';
+import { Sampler, tokenLogprob, type Engine } from '@inferos/inference';
 import { loadPolicy, prefillSteps } from '@inferos/kv';
 import { pb, Subjects, QueueGroups, LOST_AFTER_MS, UnavailableError, serve, request, inferos, type NatsConnection } from '@inferos/proto';
 import { KvClient, KvError, workerId, type RemoteSeq } from './kv-client';
 import { commitWithRetry } from './scheduler';
 import { followPolicy, startReporter, loadEngine } from './control';
 import {
-  providerPreference, announce, sendChunk, stepChecked, lastLogits, abandon, INTERLEAVED_CHUNK_MS, type WorkerOptions, type RunningWorker,
+  providerPreference, announce, sendChunk, stepChecked, lastLogits, abandon, chosenLogprob, logprobMessage, INTERLEAVED_CHUNK_MS,
+  PROMPT_LOGPROBS_PER_CHUNK, type WorkerOptions, type RunningWorker,
 } from './worker';
 
 /** `policy`: the policy whose scheduler.prefill_device picks the execution provider. */
@@ -66,6 +67,10 @@ export async function startPrefillWorker(nc: NatsConnection, opts: PrefillWorker
       const seq: RemoteSeq = await kv.claim(seqId);
       trace.push(['claim', performance.now()]);
       const ids = job.promptIds;
+      const vocab = engine.info.vocabSize;
+      const top = job.sampling?.topLogprobs ?? 0;
+      // echo: position p's logits give prompt token p + 1's log-probability.
+      const echoed: inferos.v1.ITokenLogprob[] = [];
       let last;
       let at = 0;
       // The prompt's last tokens run as a step of their own when the cache picks evictions by them.
@@ -85,7 +90,13 @@ export async function startPrefillWorker(nc: NatsConnection, opts: PrefillWorker
         const [err] = await commitWithRetry(kv, [step], (s) => stepChecked(engine, kv, s.seq, part));
         trace.push(['commit', performance.now()]);
         if (err) throw new KvError(err.message, err.code);
-        last = lastLogits(step.out, part.length, engine.info.vocabSize);
+        last = lastLogits(step.out, part.length, vocab);
+        if (job.echo) {
+          const start = at - part.length;
+          for (let p = start; p < at && p + 1 < ids.length; p++) {
+            echoed.push(logprobMessage(tokenLogprob(step.out.logits.subarray((p - start) * vocab, (p - start + 1) * vocab), ids[p + 1]!, top)));
+          }
+        }
         await new Promise((r) => setImmediate(r)); // let heartbeats and health replies out between steps
       }
       const s = job.sampling;
@@ -95,15 +106,20 @@ export async function startPrefillWorker(nc: NatsConnection, opts: PrefillWorker
       trace.push(['sample', performance.now()]);
       if (process.env['INFEROS_TRACE']) log(`prefill ${ids.length} tokens: ${trace.slice(1).map(([k, t], i) => `${k} ${(t - trace[i]![1]).toFixed(1)}`).join(', ')} ms`);
       const eos = job.stopAtEos && engine.info.eosTokenIds.includes(first);
+      // The prompt's log-probabilities go first, in token-less chunks the gateway collects in order.
+      for (let k = 0; k < echoed.length; k += PROMPT_LOGPROBS_PER_CHUNK) {
+        sendChunk(nc, subject, requestId, id, { index: 0, promptLogprobs: echoed.slice(k, k + PROMPT_LOGPROBS_PER_CHUNK) }, log);
+      }
+      const logprobs = chosenLogprob(s, last!, first);
       if (eos || job.maxTokens === 1) {
-        sendChunk(nc, subject, requestId, id, { index: 0, tokenIds: [first], done: true, finishReason: eos ? 'stop' : 'length', promptTokens: ids.length, completionTokens: 1 }, log);
+        sendChunk(nc, subject, requestId, id, { index: 0, tokenIds: [first], logprobs, done: true, finishReason: eos ? 'stop' : 'length', promptTokens: ids.length, completionTokens: 1 }, log);
         await kv.free(seqId, 'finished');
         return;
       }
-      sendChunk(nc, subject, requestId, id, { index: 0, tokenIds: [first] }, log);
+      sendChunk(nc, subject, requestId, id, { index: 0, tokenIds: [first], logprobs }, log);
       const ack = await request(nc, Subjects.decodeJobs, pb.DecodeJob, {
         requestId, seqId, nextToken: first, generated: 1, maxTokens: job.maxTokens,
-        sampling: { temperature: s?.temperature ?? 0, topP: s?.topP || 1, seed: s?.seed ?? 0, draws: sampler.draws },
+        sampling: { temperature: s?.temperature ?? 0, topP: s?.topP || 1, seed: s?.seed ?? 0, draws: sampler.draws, logprobs: s?.logprobs ?? false, topLogprobs: top },
         stopAtEos: job.stopAtEos, streamSubject: subject, promptTokens: ids.length,
       }, pb.Ack, 5000);
       if (!ack.ok) throw new Error(`no decode worker took the sequence: ${ack.message}`);

@@ -1,8 +1,8 @@
 // What the prefill and decode workers share: execution-provider preference from the policy, heartbeats,
 // health replies, token-chunk publishing, and a model step that re-runs when the seqlock says the
 // tiers changed under it.
-import { Engine, probeScore, type StepOutput, type Provider } from '@inferos/inference';
-import { pb, Subjects, QueueGroups, HEARTBEAT_MS, publish, serve, type NatsConnection, type Subscription } from '@inferos/proto';
+import { Engine, probeScore, tokenLogprob, type StepOutput, type Provider, type TokenLogprob } from '@inferos/inference';
+import { pb, Subjects, QueueGroups, HEARTBEAT_MS, publish, serve, type inferos, type NatsConnection, type Subscription } from '@inferos/proto';
 import { KvClient, RemoteSeq } from './kv-client';
 
 /** Fallback chains from ARCHITECTURE.md; a policy's device picks where the chain starts. */
@@ -145,7 +145,22 @@ export interface ChunkFields {
   errorMessage?: string;
   promptTokens?: number;
   completionTokens?: number;
+  logprobs?: inferos.v1.ITokenLogprob[];
+  promptLogprobs?: inferos.v1.ITokenLogprob[];
 }
+
+/** A TokenLogprob as the wire carries it. */
+export function logprobMessage(lp: TokenLogprob): inferos.v1.ITokenLogprob {
+  return { logprob: lp.logprob, topIds: lp.top.map((t) => t.id), topLogprobs: lp.top.map((t) => t.logprob) };
+}
+
+/** The chosen token's log-probability when the request asked for it (Sampling.logprobs), else undefined. */
+export function chosenLogprob(sampling: inferos.v1.ISampling | null | undefined, logits: Float32Array, id: number): inferos.v1.ITokenLogprob[] | undefined {
+  return sampling?.logprobs ? [logprobMessage(tokenLogprob(logits, id, sampling.topLogprobs ?? 0))] : undefined;
+}
+
+/** Prompt log-probabilities per TokenChunk at most: a chunk stays far below NATS's 1 MB payload limit. */
+export const PROMPT_LOGPROBS_PER_CHUNK = 512;
 
 export function sendChunk(nc: NatsConnection, subject: string, requestId: string, workerId: string, c: ChunkFields, log: (line: string) => void): void {
   try {

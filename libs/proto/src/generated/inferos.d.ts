@@ -1829,6 +1829,12 @@ export namespace inferos {
             /** Sampling draws. */
             draws: number;
 
+            /** Sampling logprobs. */
+            logprobs: boolean;
+
+            /** Sampling topLogprobs. */
+            topLogprobs: number;
+
             /**
              * Creates a new Sampling instance using the specified properties.
              * @param [properties] Properties to set
@@ -1908,12 +1914,130 @@ export namespace inferos {
                 /** Sampling draws */
                 draws?: (number|null);
 
+                /** Sampling logprobs */
+                logprobs?: (boolean|null);
+
+                /** Sampling topLogprobs */
+                topLogprobs?: (number|null);
+
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
             }
 
             /** Shape of a Sampling. */
             type $Shape = inferos.v1.Sampling.$Properties;
+        }
+
+        /**
+         * Properties of a TokenLogprob.
+         * @deprecated Use inferos.v1.TokenLogprob.$Properties instead.
+         */
+        interface ITokenLogprob extends inferos.v1.TokenLogprob.$Properties {
+        }
+
+        /** Represents a TokenLogprob. */
+        class TokenLogprob {
+
+            /**
+             * Constructs a new TokenLogprob.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: inferos.v1.TokenLogprob.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** TokenLogprob logprob. */
+            logprob: number;
+
+            /** TokenLogprob topIds. */
+            topIds: number[];
+
+            /** TokenLogprob topLogprobs. */
+            topLogprobs: number[];
+
+            /**
+             * Creates a new TokenLogprob instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns TokenLogprob instance
+             */
+            static create(properties: inferos.v1.TokenLogprob.$Shape): inferos.v1.TokenLogprob & inferos.v1.TokenLogprob.$Shape;
+            static create(properties?: inferos.v1.TokenLogprob.$Properties): inferos.v1.TokenLogprob;
+
+            /**
+             * Encodes the specified TokenLogprob message. Does not implicitly {@link inferos.v1.TokenLogprob.verify|verify} messages.
+             * @param message TokenLogprob message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: inferos.v1.TokenLogprob.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a TokenLogprob message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {inferos.v1.TokenLogprob & inferos.v1.TokenLogprob.$Shape} TokenLogprob
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): inferos.v1.TokenLogprob & inferos.v1.TokenLogprob.$Shape;
+
+            /**
+             * Verifies a TokenLogprob message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a TokenLogprob message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns TokenLogprob
+             */
+            static fromObject(object: { [k: string]: any }): inferos.v1.TokenLogprob;
+
+            /**
+             * Creates a plain object from a TokenLogprob message. Also converts values to other types if specified.
+             * @param message TokenLogprob
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: inferos.v1.TokenLogprob, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this TokenLogprob to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for TokenLogprob
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace TokenLogprob {
+
+            /** Properties of a TokenLogprob. */
+            interface $Properties {
+
+                /** TokenLogprob logprob */
+                logprob?: (number|null);
+
+                /** TokenLogprob topIds */
+                topIds?: (number[]|null);
+
+                /** TokenLogprob topLogprobs */
+                topLogprobs?: (number[]|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a TokenLogprob. */
+            type $Shape = inferos.v1.TokenLogprob.$Properties;
         }
 
         /**
@@ -1961,6 +2085,9 @@ export namespace inferos {
 
             /** PrefillJob chunk. */
             chunk: number;
+
+            /** PrefillJob echo. */
+            echo: boolean;
 
             /**
              * Creates a new PrefillJob instance using the specified properties.
@@ -2055,6 +2182,9 @@ export namespace inferos {
 
                 /** PrefillJob chunk */
                 chunk?: (number|null);
+
+                /** PrefillJob echo */
+                echo?: (boolean|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
@@ -2270,6 +2400,12 @@ export namespace inferos {
             /** TokenChunk workerId. */
             workerId: string;
 
+            /** TokenChunk logprobs. */
+            logprobs: inferos.v1.TokenLogprob.$Properties[];
+
+            /** TokenChunk promptLogprobs. */
+            promptLogprobs: inferos.v1.TokenLogprob.$Properties[];
+
             /**
              * Creates a new TokenChunk instance using the specified properties.
              * @param [properties] Properties to set
@@ -2369,6 +2505,12 @@ export namespace inferos {
 
                 /** TokenChunk workerId */
                 workerId?: (string|null);
+
+                /** TokenChunk logprobs */
+                logprobs?: (inferos.v1.TokenLogprob.$Properties[]|null);
+
+                /** TokenChunk promptLogprobs */
+                promptLogprobs?: (inferos.v1.TokenLogprob.$Properties[]|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];

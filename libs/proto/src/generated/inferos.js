@@ -5281,6 +5281,8 @@ export const inferos = $root.inferos = (() => {
              * @property {number|null} [topP] Sampling topP
              * @property {number|null} [seed] Sampling seed
              * @property {number|null} [draws] Sampling draws
+             * @property {boolean|null} [logprobs] Sampling logprobs
+             * @property {number|null} [topLogprobs] Sampling topLogprobs
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -5345,6 +5347,22 @@ export const inferos = $root.inferos = (() => {
             Sampling.prototype.draws = 0;
 
             /**
+             * Sampling logprobs.
+             * @member {boolean} logprobs
+             * @memberof inferos.v1.Sampling
+             * @instance
+             */
+            Sampling.prototype.logprobs = false;
+
+            /**
+             * Sampling topLogprobs.
+             * @member {number} topLogprobs
+             * @memberof inferos.v1.Sampling
+             * @instance
+             */
+            Sampling.prototype.topLogprobs = 0;
+
+            /**
              * Creates a new Sampling instance using the specified properties.
              * @function create
              * @memberof inferos.v1.Sampling
@@ -5384,6 +5402,10 @@ export const inferos = $root.inferos = (() => {
                     writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.seed);
                 if (message.draws != null && $Object.hasOwnProperty.call(message, "draws") && message.draws !== 0)
                     writer.uint32(/* id 4, wireType 0 =*/32).uint32(message.draws);
+                if (message.logprobs != null && $Object.hasOwnProperty.call(message, "logprobs") && message.logprobs !== false)
+                    writer.uint32(/* id 5, wireType 0 =*/40).bool(message.logprobs);
+                if (message.topLogprobs != null && $Object.hasOwnProperty.call(message, "topLogprobs") && message.topLogprobs !== 0)
+                    writer.uint32(/* id 6, wireType 0 =*/48).uint32(message.topLogprobs);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -5464,6 +5486,24 @@ export const inferos = $root.inferos = (() => {
                                 delete message.draws;
                             continue;
                         }
+                    case 5: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.logprobs = value;
+                            else
+                                delete message.logprobs;
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.topLogprobs = value;
+                            else
+                                delete message.topLogprobs;
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -5508,6 +5548,12 @@ export const inferos = $root.inferos = (() => {
                 if (message.draws != null && $Object.hasOwnProperty.call(message, "draws"))
                     if (!$util.isInteger(message.draws))
                         return "draws: integer expected";
+                if (message.logprobs != null && $Object.hasOwnProperty.call(message, "logprobs"))
+                    if (typeof message.logprobs !== "boolean")
+                        return "logprobs: boolean expected";
+                if (message.topLogprobs != null && $Object.hasOwnProperty.call(message, "topLogprobs"))
+                    if (!$util.isInteger(message.topLogprobs))
+                        return "topLogprobs: integer expected";
                 return null;
             };
 
@@ -5541,6 +5587,12 @@ export const inferos = $root.inferos = (() => {
                 if (object.draws != null)
                     if ($Number(object.draws) !== 0)
                         message.draws = object.draws >>> 0;
+                if (object.logprobs != null)
+                    if (object.logprobs)
+                        message.logprobs = $Boolean(object.logprobs);
+                if (object.topLogprobs != null)
+                    if ($Number(object.topLogprobs) !== 0)
+                        message.topLogprobs = object.topLogprobs >>> 0;
                 return message;
             };
 
@@ -5566,6 +5618,8 @@ export const inferos = $root.inferos = (() => {
                     object.topP = 0;
                     object.seed = 0;
                     object.draws = 0;
+                    object.logprobs = false;
+                    object.topLogprobs = 0;
                 }
                 if (message.temperature != null && $Object.hasOwnProperty.call(message, "temperature"))
                     object.temperature = options.json && !$isFinite(message.temperature) ? $String(message.temperature) : message.temperature;
@@ -5575,6 +5629,10 @@ export const inferos = $root.inferos = (() => {
                     object.seed = message.seed;
                 if (message.draws != null && $Object.hasOwnProperty.call(message, "draws"))
                     object.draws = message.draws;
+                if (message.logprobs != null && $Object.hasOwnProperty.call(message, "logprobs"))
+                    object.logprobs = message.logprobs;
+                if (message.topLogprobs != null && $Object.hasOwnProperty.call(message, "topLogprobs"))
+                    object.topLogprobs = message.topLogprobs;
                 return object;
             };
 
@@ -5606,6 +5664,346 @@ export const inferos = $root.inferos = (() => {
             return Sampling;
         })();
 
+        v1.TokenLogprob = (function() {
+
+            /**
+             * Properties of a TokenLogprob.
+             * @typedef {Object} inferos.v1.TokenLogprob.$Properties
+             * @property {number|null} [logprob] TokenLogprob logprob
+             * @property {Array.<number>|null} [topIds] TokenLogprob topIds
+             * @property {Array.<number>|null} [topLogprobs] TokenLogprob topLogprobs
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a TokenLogprob.
+             * @memberof inferos.v1
+             * @interface ITokenLogprob
+             * @augments inferos.v1.TokenLogprob.$Properties
+             * @deprecated Use inferos.v1.TokenLogprob.$Properties instead.
+             */
+
+            /**
+             * Shape of a TokenLogprob.
+             * @typedef {inferos.v1.TokenLogprob.$Properties} inferos.v1.TokenLogprob.$Shape
+             */
+
+            /**
+             * Constructs a new TokenLogprob.
+             * @memberof inferos.v1
+             * @classdesc Represents a TokenLogprob.
+             * @constructor
+             * @param {inferos.v1.TokenLogprob.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const TokenLogprob = function (properties) {
+                this.topIds = [];
+                this.topLogprobs = [];
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * TokenLogprob logprob.
+             * @member {number} logprob
+             * @memberof inferos.v1.TokenLogprob
+             * @instance
+             */
+            TokenLogprob.prototype.logprob = 0;
+
+            /**
+             * TokenLogprob topIds.
+             * @member {Array.<number>} topIds
+             * @memberof inferos.v1.TokenLogprob
+             * @instance
+             */
+            TokenLogprob.prototype.topIds = $util.emptyArray;
+
+            /**
+             * TokenLogprob topLogprobs.
+             * @member {Array.<number>} topLogprobs
+             * @memberof inferos.v1.TokenLogprob
+             * @instance
+             */
+            TokenLogprob.prototype.topLogprobs = $util.emptyArray;
+
+            /**
+             * Creates a new TokenLogprob instance using the specified properties.
+             * @function create
+             * @memberof inferos.v1.TokenLogprob
+             * @static
+             * @param {inferos.v1.TokenLogprob.$Properties=} [properties] Properties to set
+             * @returns {inferos.v1.TokenLogprob} TokenLogprob instance
+             * @type {{
+             *   (properties: inferos.v1.TokenLogprob.$Shape): inferos.v1.TokenLogprob & inferos.v1.TokenLogprob.$Shape;
+             *   (properties?: inferos.v1.TokenLogprob.$Properties): inferos.v1.TokenLogprob;
+             * }}
+             */
+            TokenLogprob.create = function(properties) {
+                return new TokenLogprob(properties);
+            };
+
+            /**
+             * Encodes the specified TokenLogprob message. Does not implicitly {@link inferos.v1.TokenLogprob.verify|verify} messages.
+             * @function encode
+             * @memberof inferos.v1.TokenLogprob
+             * @static
+             * @param {inferos.v1.TokenLogprob.$Properties} message TokenLogprob message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            TokenLogprob.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.logprob != null && $Object.hasOwnProperty.call(message, "logprob") && !$Object.is(message.logprob, 0))
+                    writer.uint32(/* id 1, wireType 5 =*/13).float(message.logprob);
+                if (message.topIds != null && message.topIds.length)
+                    writer.uint32(/* id 2, wireType 2 =*/18).uint32s(message.topIds);
+                if (message.topLogprobs != null && message.topLogprobs.length)
+                    writer.uint32(/* id 3, wireType 2 =*/26).floats(message.topLogprobs);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a TokenLogprob message from the specified reader or buffer.
+             * @function decode
+             * @memberof inferos.v1.TokenLogprob
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {inferos.v1.TokenLogprob & inferos.v1.TokenLogprob.$Shape} TokenLogprob
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            TokenLogprob.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.inferos.v1.TokenLogprob();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 5)
+                                break;
+                            if (!$Object.is(value = reader.float(), 0))
+                                message.logprob = value;
+                            else
+                                delete message.logprob;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType === 2) {
+                                if (!(message.topIds && message.topIds.length))
+                                    message.topIds = [];
+                                reader.uint32s(message.topIds);
+                                continue;
+                            }
+                            if (wireType !== 0)
+                                break;
+                            if (!(message.topIds && message.topIds.length))
+                                message.topIds = [];
+                            message.topIds.push(reader.uint32());
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType === 2) {
+                                if (!(message.topLogprobs && message.topLogprobs.length))
+                                    message.topLogprobs = [];
+                                reader.floats(message.topLogprobs);
+                                continue;
+                            }
+                            if (wireType !== 5)
+                                break;
+                            if (!(message.topLogprobs && message.topLogprobs.length))
+                                message.topLogprobs = [];
+                            message.topLogprobs.push(reader.float());
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Verifies a TokenLogprob message.
+             * @function verify
+             * @memberof inferos.v1.TokenLogprob
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            TokenLogprob.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.logprob != null && $Object.hasOwnProperty.call(message, "logprob"))
+                    if (typeof message.logprob !== "number")
+                        return "logprob: number expected";
+                if (message.topIds != null && $Object.hasOwnProperty.call(message, "topIds")) {
+                    if (!$Array.isArray(message.topIds))
+                        return "topIds: array expected";
+                    for (let i = 0; i < message.topIds.length; ++i)
+                        if (!$util.isInteger(message.topIds[i]))
+                            return "topIds: integer[] expected";
+                }
+                if (message.topLogprobs != null && $Object.hasOwnProperty.call(message, "topLogprobs")) {
+                    if (!$Array.isArray(message.topLogprobs))
+                        return "topLogprobs: array expected";
+                    for (let i = 0; i < message.topLogprobs.length; ++i)
+                        if (typeof message.topLogprobs[i] !== "number")
+                            return "topLogprobs: number[] expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a TokenLogprob message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof inferos.v1.TokenLogprob
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {inferos.v1.TokenLogprob} TokenLogprob
+             */
+            TokenLogprob.fromObject = function (object, _depth) {
+                if (object instanceof $root.inferos.v1.TokenLogprob)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".inferos.v1.TokenLogprob: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.inferos.v1.TokenLogprob();
+                if (object.logprob != null)
+                    if (!$Object.is($Number(object.logprob), 0))
+                        message.logprob = $Number(object.logprob);
+                if (object.topIds) {
+                    if (!$Array.isArray(object.topIds))
+                        throw $TypeError(".inferos.v1.TokenLogprob.topIds: array expected");
+                    message.topIds = $Array(object.topIds.length);
+                    for (let i = 0; i < object.topIds.length; ++i)
+                        message.topIds[i] = object.topIds[i] >>> 0;
+                }
+                if (object.topLogprobs) {
+                    if (!$Array.isArray(object.topLogprobs))
+                        throw $TypeError(".inferos.v1.TokenLogprob.topLogprobs: array expected");
+                    message.topLogprobs = $Array(object.topLogprobs.length);
+                    for (let i = 0; i < object.topLogprobs.length; ++i)
+                        message.topLogprobs[i] = $Number(object.topLogprobs[i]);
+                }
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a TokenLogprob message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof inferos.v1.TokenLogprob
+             * @static
+             * @param {inferos.v1.TokenLogprob} message TokenLogprob
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            TokenLogprob.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.arrays || options.defaults) {
+                    object.topIds = [];
+                    object.topLogprobs = [];
+                }
+                if (options.defaults)
+                    object.logprob = 0;
+                if (message.logprob != null && $Object.hasOwnProperty.call(message, "logprob"))
+                    object.logprob = options.json && !$isFinite(message.logprob) ? $String(message.logprob) : message.logprob;
+                if (message.topIds && message.topIds.length) {
+                    object.topIds = $Array(message.topIds.length);
+                    for (let j = 0; j < message.topIds.length; ++j)
+                        object.topIds[j] = message.topIds[j];
+                }
+                if (message.topLogprobs && message.topLogprobs.length) {
+                    object.topLogprobs = $Array(message.topLogprobs.length);
+                    for (let j = 0; j < message.topLogprobs.length; ++j)
+                        object.topLogprobs[j] = options.json && !$isFinite(message.topLogprobs[j]) ? $String(message.topLogprobs[j]) : message.topLogprobs[j];
+                }
+                return object;
+            };
+
+            /**
+             * Converts this TokenLogprob to JSON.
+             * @function toJSON
+             * @memberof inferos.v1.TokenLogprob
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            TokenLogprob.prototype.toJSON = function() {
+                return TokenLogprob.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for TokenLogprob
+             * @function getTypeUrl
+             * @memberof inferos.v1.TokenLogprob
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            TokenLogprob.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/inferos.v1.TokenLogprob";
+            };
+
+            return TokenLogprob;
+        })();
+
         v1.PrefillJob = (function() {
 
             /**
@@ -5620,6 +6018,7 @@ export const inferos = $root.inferos = (() => {
              * @property {boolean|null} [stopAtEos] PrefillJob stopAtEos
              * @property {string|null} [streamSubject] PrefillJob streamSubject
              * @property {number|null} [chunk] PrefillJob chunk
+             * @property {boolean|null} [echo] PrefillJob echo
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -5725,6 +6124,14 @@ export const inferos = $root.inferos = (() => {
             PrefillJob.prototype.chunk = 0;
 
             /**
+             * PrefillJob echo.
+             * @member {boolean} echo
+             * @memberof inferos.v1.PrefillJob
+             * @instance
+             */
+            PrefillJob.prototype.echo = false;
+
+            /**
              * Creates a new PrefillJob instance using the specified properties.
              * @function create
              * @memberof inferos.v1.PrefillJob
@@ -5774,6 +6181,8 @@ export const inferos = $root.inferos = (() => {
                     writer.uint32(/* id 8, wireType 2 =*/66).string(message.streamSubject);
                 if (message.chunk != null && $Object.hasOwnProperty.call(message, "chunk") && message.chunk !== 0)
                     writer.uint32(/* id 9, wireType 0 =*/72).uint32(message.chunk);
+                if (message.echo != null && $Object.hasOwnProperty.call(message, "echo") && message.echo !== false)
+                    writer.uint32(/* id 10, wireType 0 =*/80).bool(message.echo);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -5901,6 +6310,15 @@ export const inferos = $root.inferos = (() => {
                                 delete message.chunk;
                             continue;
                         }
+                    case 10: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.echo = value;
+                            else
+                                delete message.echo;
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -5966,6 +6384,9 @@ export const inferos = $root.inferos = (() => {
                 if (message.chunk != null && $Object.hasOwnProperty.call(message, "chunk"))
                     if (!$util.isInteger(message.chunk))
                         return "chunk: integer expected";
+                if (message.echo != null && $Object.hasOwnProperty.call(message, "echo"))
+                    if (typeof message.echo !== "boolean")
+                        return "echo: boolean expected";
                 return null;
             };
 
@@ -6020,6 +6441,9 @@ export const inferos = $root.inferos = (() => {
                 if (object.chunk != null)
                     if ($Number(object.chunk) !== 0)
                         message.chunk = object.chunk >>> 0;
+                if (object.echo != null)
+                    if (object.echo)
+                        message.echo = $Boolean(object.echo);
                 return message;
             };
 
@@ -6051,6 +6475,7 @@ export const inferos = $root.inferos = (() => {
                     object.stopAtEos = false;
                     object.streamSubject = "";
                     object.chunk = 0;
+                    object.echo = false;
                 }
                 if (message.schemaVersion != null && $Object.hasOwnProperty.call(message, "schemaVersion"))
                     object.schemaVersion = message.schemaVersion;
@@ -6073,6 +6498,8 @@ export const inferos = $root.inferos = (() => {
                     object.streamSubject = message.streamSubject;
                 if (message.chunk != null && $Object.hasOwnProperty.call(message, "chunk"))
                     object.chunk = message.chunk;
+                if (message.echo != null && $Object.hasOwnProperty.call(message, "echo"))
+                    object.echo = message.echo;
                 return object;
             };
 
@@ -6629,6 +7056,8 @@ export const inferos = $root.inferos = (() => {
              * @property {number|null} [promptTokens] TokenChunk promptTokens
              * @property {number|null} [completionTokens] TokenChunk completionTokens
              * @property {string|null} [workerId] TokenChunk workerId
+             * @property {Array.<inferos.v1.TokenLogprob.$Properties>|null} [logprobs] TokenChunk logprobs
+             * @property {Array.<inferos.v1.TokenLogprob.$Properties>|null} [promptLogprobs] TokenChunk promptLogprobs
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -6655,6 +7084,8 @@ export const inferos = $root.inferos = (() => {
              */
             const TokenChunk = function (properties) {
                 this.tokenIds = [];
+                this.logprobs = [];
+                this.promptLogprobs = [];
                 if (properties)
                     for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
                         if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -6750,6 +7181,22 @@ export const inferos = $root.inferos = (() => {
             TokenChunk.prototype.workerId = "";
 
             /**
+             * TokenChunk logprobs.
+             * @member {Array.<inferos.v1.TokenLogprob.$Properties>} logprobs
+             * @memberof inferos.v1.TokenChunk
+             * @instance
+             */
+            TokenChunk.prototype.logprobs = $util.emptyArray;
+
+            /**
+             * TokenChunk promptLogprobs.
+             * @member {Array.<inferos.v1.TokenLogprob.$Properties>} promptLogprobs
+             * @memberof inferos.v1.TokenChunk
+             * @instance
+             */
+            TokenChunk.prototype.promptLogprobs = $util.emptyArray;
+
+            /**
              * Creates a new TokenChunk instance using the specified properties.
              * @function create
              * @memberof inferos.v1.TokenChunk
@@ -6803,6 +7250,12 @@ export const inferos = $root.inferos = (() => {
                     writer.uint32(/* id 10, wireType 0 =*/80).uint32(message.completionTokens);
                 if (message.workerId != null && $Object.hasOwnProperty.call(message, "workerId") && message.workerId !== "")
                     writer.uint32(/* id 13, wireType 2 =*/106).string(message.workerId);
+                if (message.logprobs != null && message.logprobs.length)
+                    for (let i = 0; i < message.logprobs.length; ++i)
+                        $root.inferos.v1.TokenLogprob.encode(message.logprobs[i], writer.uint32(/* id 14, wireType 2 =*/114).fork(), _depth + 1).ldelim();
+                if (message.promptLogprobs != null && message.promptLogprobs.length)
+                    for (let i = 0; i < message.promptLogprobs.length; ++i)
+                        $root.inferos.v1.TokenLogprob.encode(message.promptLogprobs[i], writer.uint32(/* id 15, wireType 2 =*/122).fork(), _depth + 1).ldelim();
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -6951,6 +7404,22 @@ export const inferos = $root.inferos = (() => {
                                 delete message.workerId;
                             continue;
                         }
+                    case 14: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.logprobs && message.logprobs.length))
+                                message.logprobs = [];
+                            message.logprobs.push($root.inferos.v1.TokenLogprob.decode(reader, reader.size(), $undefined, _depth + 1));
+                            continue;
+                        }
+                    case 15: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.promptLogprobs && message.promptLogprobs.length))
+                                message.promptLogprobs = [];
+                            message.promptLogprobs.push($root.inferos.v1.TokenLogprob.decode(reader, reader.size(), $undefined, _depth + 1));
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -7020,6 +7489,24 @@ export const inferos = $root.inferos = (() => {
                 if (message.workerId != null && $Object.hasOwnProperty.call(message, "workerId"))
                     if (!$util.isString(message.workerId))
                         return "workerId: string expected";
+                if (message.logprobs != null && $Object.hasOwnProperty.call(message, "logprobs")) {
+                    if (!$Array.isArray(message.logprobs))
+                        return "logprobs: array expected";
+                    for (let i = 0; i < message.logprobs.length; ++i) {
+                        let error = $root.inferos.v1.TokenLogprob.verify(message.logprobs[i], _depth + 1);
+                        if (error)
+                            return "logprobs." + error;
+                    }
+                }
+                if (message.promptLogprobs != null && $Object.hasOwnProperty.call(message, "promptLogprobs")) {
+                    if (!$Array.isArray(message.promptLogprobs))
+                        return "promptLogprobs: array expected";
+                    for (let i = 0; i < message.promptLogprobs.length; ++i) {
+                        let error = $root.inferos.v1.TokenLogprob.verify(message.promptLogprobs[i], _depth + 1);
+                        if (error)
+                            return "promptLogprobs." + error;
+                    }
+                }
                 return null;
             };
 
@@ -7078,6 +7565,26 @@ export const inferos = $root.inferos = (() => {
                 if (object.workerId != null)
                     if (typeof object.workerId !== "string" || object.workerId.length)
                         message.workerId = $String(object.workerId);
+                if (object.logprobs) {
+                    if (!$Array.isArray(object.logprobs))
+                        throw $TypeError(".inferos.v1.TokenChunk.logprobs: array expected");
+                    message.logprobs = $Array(object.logprobs.length);
+                    for (let i = 0; i < object.logprobs.length; ++i) {
+                        if (!$util.isObject(object.logprobs[i]))
+                            throw $TypeError(".inferos.v1.TokenChunk.logprobs: object expected");
+                        message.logprobs[i] = $root.inferos.v1.TokenLogprob.fromObject(object.logprobs[i], _depth + 1);
+                    }
+                }
+                if (object.promptLogprobs) {
+                    if (!$Array.isArray(object.promptLogprobs))
+                        throw $TypeError(".inferos.v1.TokenChunk.promptLogprobs: array expected");
+                    message.promptLogprobs = $Array(object.promptLogprobs.length);
+                    for (let i = 0; i < object.promptLogprobs.length; ++i) {
+                        if (!$util.isObject(object.promptLogprobs[i]))
+                            throw $TypeError(".inferos.v1.TokenChunk.promptLogprobs: object expected");
+                        message.promptLogprobs[i] = $root.inferos.v1.TokenLogprob.fromObject(object.promptLogprobs[i], _depth + 1);
+                    }
+                }
                 return message;
             };
 
@@ -7098,8 +7605,11 @@ export const inferos = $root.inferos = (() => {
                 if (_depth > $util.recursionLimit)
                     throw $Error("max depth exceeded");
                 let object = {};
-                if (options.arrays || options.defaults)
+                if (options.arrays || options.defaults) {
                     object.tokenIds = [];
+                    object.logprobs = [];
+                    object.promptLogprobs = [];
+                }
                 if (options.defaults) {
                     object.schemaVersion = 0;
                     object.requestId = "";
@@ -7137,6 +7647,16 @@ export const inferos = $root.inferos = (() => {
                     object.completionTokens = message.completionTokens;
                 if (message.workerId != null && $Object.hasOwnProperty.call(message, "workerId"))
                     object.workerId = message.workerId;
+                if (message.logprobs && message.logprobs.length) {
+                    object.logprobs = $Array(message.logprobs.length);
+                    for (let j = 0; j < message.logprobs.length; ++j)
+                        object.logprobs[j] = $root.inferos.v1.TokenLogprob.toObject(message.logprobs[j], options, _depth + 1);
+                }
+                if (message.promptLogprobs && message.promptLogprobs.length) {
+                    object.promptLogprobs = $Array(message.promptLogprobs.length);
+                    for (let j = 0; j < message.promptLogprobs.length; ++j)
+                        object.promptLogprobs[j] = $root.inferos.v1.TokenLogprob.toObject(message.promptLogprobs[j], options, _depth + 1);
+                }
                 return object;
             };
 
