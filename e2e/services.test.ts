@@ -4,12 +4,13 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import OpenAI from 'openai';
+import { Ollama } from 'ollama';
 import { ChatOpenAI } from '@langchain/openai';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { startSystem, freePort, REPO_ROOT, type RunningSystem } from '@inferos/cli';
-import { Engine } from '@inferos/inference';
+import { Engine, tokenLogprob } from '@inferos/inference';
 import { pb, Subjects, request, decode } from '@inferos/proto';
 import { listSegments } from '@inferos/shm';
 
@@ -108,6 +109,91 @@ test('the OpenAI Python client: 6 concurrent baseline requests (batched) equal i
       if (i % 2 === 0) assert.deepEqual(r.token_ids, ref.tokens, r.prompt);
       assert.equal(r.finish_reason, 'length');
     }
+  } finally {
+    await engine.close();
+  }
+});
+
+test('an evaluation client scores continuations through the services (echo + logprobs, as lm-eval does): baseline equals a forward pass', async () => {
+  // lm-eval's local-completions payload, sent by the OpenAI Python client: a batch of token-id prompts,
+  // echo, logprobs 1, max_tokens 1. The prompt's log-probabilities come from the prefill worker's chunks.
+  const setup = spawnSync('bash', [join(REPO_ROOT, 'tools', 'setup-python.sh')], { stdio: ['ignore', 'ignore', 'inherit'] });
+  assert.equal(setup.status, 0, 'the tools\' Python environment');
+  const engine = await Engine.load();
+  try {
+    const enc = (t: string, bos = true) => engine.tokenizer.encode(t, bos);
+    const requests = [
+      { context: enc('The kernel scheduler decides'), continuation: enc(' which task runs next', false) },
+      { context: enc('Python lists are'), continuation: enc(' mutable sequences', false) },
+    ];
+    const score = (policy: string) => {
+      const py = spawnSync(join(REPO_ROOT, 'tools', '.venv', 'bin', 'python'), [join(REPO_ROOT, 'e2e', 'score_client.py'), `${sys.url}/v1`, MODEL, policy],
+        { input: JSON.stringify(requests), encoding: 'utf8', timeout: 120_000 });
+      assert.equal(py.status, 0, py.stderr);
+      return JSON.parse(py.stdout) as { logprob: number; is_greedy: boolean; token_logprobs: number[] }[];
+    };
+    const v = engine.info.vocabSize;
+    const got = score('baseline');
+    for (const [i, r] of requests.entries()) {
+      const ids = [...r.context, ...r.continuation];
+      const all = await engine.forward(engine.newCache(), ids, true);
+      const ref = r.continuation.map((id, k) => tokenLogprob(all.subarray((r.context.length + k - 1) * v, (r.context.length + k) * v), id, 1));
+      assert.equal(got[i]!.token_logprobs.length, r.continuation.length);
+      got[i]!.token_logprobs.forEach((lp, k) => assert.ok(Math.abs(lp - ref[k]!.logprob) < 1e-4, `request ${i} token ${k}: ${lp} vs ${ref[k]!.logprob}`));
+      assert.equal(got[i]!.is_greedy, ref.every((x, k) => x.top[0]!.id === r.continuation[k]));
+    }
+    // Under a compressed policy the same request is scored too (its numbers are the policy's to judge).
+    for (const r of score('default')) assert.ok(Number.isFinite(r.logprob) && r.logprob < 0);
+
+    // Generated tokens' log-probabilities come from the prefill worker (the first) and a decode worker (the rest).
+    const prompt = 'The memory allocator';
+    const body = await complete(prompt, 6, { kv_policy: 'baseline', logprobs: 2, return_token_ids: true }) as unknown as {
+      choices: { token_ids: number[]; logprobs: { token_logprobs: number[]; top_logprobs: Record<string, number>[] } }[];
+    };
+    const [c] = body.choices;
+    const ids = [...enc(prompt), ...c!.token_ids];
+    const all = await engine.forward(engine.newCache(), ids, true);
+    c!.token_ids.forEach((id, k) => {
+      const at = enc(prompt).length + k - 1;
+      const ref = tokenLogprob(all.subarray(at * v, (at + 1) * v), id, 2);
+      assert.ok(Math.abs(c!.logprobs.token_logprobs[k]! - ref.logprob) < 1e-4, `generated token ${k}`);
+      const shown = Object.keys(c!.logprobs.top_logprobs[k]!).length;
+      assert.ok(shown >= 1 && shown <= 2, `top_logprobs of token ${k}: ${shown}`); // two ids may show as one string
+    });
+  } finally {
+    await engine.close();
+  }
+});
+
+test('the ollama client (npm): list, show, generate and chat through the gateway; baseline greedy equals inferos generate', async () => {
+  const ollama = new Ollama({ host: sys.url });
+  const { models } = await ollama.list();
+  assert.deepEqual(models.map((m) => m.name), [`${MODEL}:latest`]);
+  const show = await ollama.show({ model: MODEL });
+  assert.equal(show.details.family, 'llama');
+  const engine = await Engine.load();
+  try {
+    const prompt = 'The kernel scheduler';
+    const ref = await engine.generate(engine.tokenizer.encode(prompt), { maxTokens: 12 }); // Ollama stops at EOS too
+    // kv_policy is Infer-OS's extension; the client sends the request object as it is.
+    const request = { model: MODEL, prompt, raw: true, options: { temperature: 0, num_predict: 12 }, kv_policy: 'baseline' };
+    const once = await ollama.generate({ ...request, stream: false } as Parameters<typeof ollama.generate>[0] & { stream: false });
+    assert.equal(once.eval_count, ref.tokens.length);
+    assert.equal(once.response, engine.tokenizer.decode(ref.tokens));
+    let streamed = '';
+    let last: { done: boolean; done_reason: string } | undefined;
+    for await (const part of await ollama.generate({ ...request, stream: true } as Parameters<typeof ollama.generate>[0] & { stream: true })) {
+      streamed += part.response;
+      last = part;
+    }
+    assert.equal(streamed, once.response);
+    assert.equal(last?.done, true);
+    const messages = [{ role: 'user', content: 'What does the scheduler do?' }];
+    const chat = await ollama.chat({ model: MODEL, messages, options: { temperature: 0, num_predict: 8 } });
+    let chatStreamed = '';
+    for await (const part of await ollama.chat({ model: MODEL, messages, stream: true, options: { temperature: 0, num_predict: 8 } })) chatStreamed += part.message.content;
+    assert.equal(chatStreamed, chat.message.content);
+    await assert.rejects(ollama.generate({ model: MODEL, prompt: 'hi', options: { top_k: 5 } }), /options\.top_k: not supported/);
   } finally {
     await engine.close();
   }

@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
-import { defaultModelDir, loadModelInfo, TextTokenizer } from '@inferos/inference';
+import { defaultModelDir, loadModelInfo, TextTokenizer, tokenLogprob } from '@inferos/inference';
 import { buildApp, type GatewayDeps } from './app';
 import { BackendError, type Backend, type GenerationEvent } from './backend';
 import { ChatTemplate, loadChatTemplate } from './chat-template';
@@ -43,7 +43,7 @@ describe('gateway over EngineBackend (tiny-untied fixture)', () => {
   before(async () => {
     backend = await EngineBackend.load(FIXTURE);
     model = backend.modelName;
-    app = await buildApp({}, { backend, tokenizer: backend.engine.tokenizer, chatTemplate: TEMPLATE, ...SPECIAL });
+    app = await buildApp({}, { backend, tokenizer: backend.engine.tokenizer, modelInfo: backend.engine.info, chatTemplate: TEMPLATE, ...SPECIAL });
   });
   after(async () => {
     await app.close();
@@ -204,6 +204,133 @@ describe('gateway over EngineBackend (tiny-untied fixture)', () => {
     assert.equal(typeof stats.time_to_first_token, 'number');
   });
 
+  /** log p(ids[i] | ids[..i]) for i >= 1 from one forward pass over all of `ids` (the reference). */
+  const reference = async (ids: number[]) => {
+    const v = backend.engine.info.vocabSize;
+    const all = await backend.engine.forward(backend.engine.newCache(), ids, true);
+    return ids.slice(1).map((id, i) => tokenLogprob(all.subarray(i * v, (i + 1) * v), id, 3));
+  };
+  const close = (a: number, b: number, what: string) => assert.ok(Math.abs(a - b) < 1e-4, `${what}: ${a} vs ${b}`);
+
+  test('LOGPROBS - completions with echo: prompt and completion log-probabilities equal a forward pass over the whole text', async () => {
+    const prompt = 'The quick brown fox';
+    const res = await post('/v1/completions', { model, prompt, temperature: 0, max_tokens: 5, ignore_eos: true, logprobs: 3, echo: true, return_token_ids: true });
+    assert.equal(res.statusCode, 200, res.body);
+    const choice = res.json<Json>().choices[0];
+    const promptIds = backend.engine.tokenizer.encode(prompt, true);
+    const all = [...promptIds, ...choice.token_ids];
+    const lp = choice.logprobs;
+    assert.equal(lp.tokens.length, all.length);
+    assert.deepEqual(lp.tokens, all.map((id: number) => backend.engine.tokenizer.decode([id], false)));
+    assert.equal(lp.token_logprobs[0], null, 'the first prompt token has no log-probability');
+    assert.equal(lp.top_logprobs[0], null);
+    assert.ok(choice.text.startsWith(prompt), 'echo puts the prompt before the completion');
+    const ref = await reference(all);
+    ref.forEach((r, i) => {
+      close(lp.token_logprobs[i + 1], r.logprob, `token ${i + 1}`);
+      assert.equal(Object.keys(lp.top_logprobs[i + 1]).length <= 3, true);
+      const best = Math.max(...(Object.values(lp.top_logprobs[i + 1]) as number[]));
+      close(best, r.top[0]!.logprob, `top of token ${i + 1}`);
+    });
+    // Greedy: every generated token is its position's most likely one.
+    for (let i = promptIds.length; i < all.length; i++) close(lp.token_logprobs[i], Math.max(...(Object.values(lp.top_logprobs[i]) as number[])), `greedy ${i}`);
+    // text_offset counts the tokens' strings.
+    assert.equal(lp.text_offset[0], 0);
+    assert.equal(lp.text_offset[2], lp.tokens[0].length + lp.tokens[1].length);
+
+    // max_tokens 0 with echo scores the prompt alone: the same numbers, no completion.
+    const only = await post('/v1/completions', { model, prompt, max_tokens: 0, logprobs: 1, echo: true });
+    assert.equal(only.statusCode, 200, only.body);
+    const o = only.json<Json>();
+    assert.equal(o.choices[0].logprobs.tokens.length, promptIds.length);
+    assert.equal(o.usage.completion_tokens, 0);
+    assert.equal(o.choices[0].text, prompt);
+    ref.slice(0, promptIds.length - 1).forEach((r, i) => close(o.choices[0].logprobs.token_logprobs[i + 1], r.logprob, `score-only token ${i + 1}`));
+  });
+
+  test('LOGPROBS - chat: each generated token with its top alternatives; streamed chunks carry the same', async () => {
+    const messages = [{ role: 'user', content: 'Hello there' }];
+    const payload = { model, messages, temperature: 0, max_tokens: 6, ignore_eos: true, logprobs: true, top_logprobs: 2 };
+    const res = await post('/v1/chat/completions', payload);
+    assert.equal(res.statusCode, 200, res.body);
+    const { content } = res.json<Json>().choices[0].logprobs;
+    assert.equal(content.length, 6);
+    for (const t of content) {
+      assert.equal(t.top_logprobs.length, 2);
+      assert.equal(t.token, t.top_logprobs[0].token, 'greedy picks the most likely token');
+      close(t.logprob, t.top_logprobs[0].logprob, 'chosen = top 1');
+      assert.ok(t.top_logprobs[0].logprob >= t.top_logprobs[1].logprob);
+      assert.ok(t.bytes === null || Buffer.from(t.bytes).toString('utf8') === t.token);
+    }
+    const streamed = events((await post('/v1/chat/completions', { ...payload, stream: true })).body)
+      .filter((e): e is Json => typeof e === 'object' && (e as Json).choices?.[0]?.logprobs)
+      .flatMap((e) => e.choices[0].logprobs.content);
+    assert.deepEqual(streamed.map((t: Json) => t.token), content.map((t: Json) => t.token));
+    streamed.forEach((t: Json, i: number) => close(t.logprob, content[i].logprob, `streamed ${i}`));
+    // Without logprobs the field is null.
+    const plain = await post('/v1/chat/completions', { model, messages, temperature: 0, max_tokens: 2 });
+    assert.equal(plain.json<Json>().choices[0].logprobs, null);
+  });
+
+  test('N AND BATCHES - token-id prompts, a batch of prompts, n choices each, in order', async () => {
+    const text = 'Once upon a time';
+    const ids = backend.engine.tokenizer.encode(text, true);
+    const res = await post('/v1/completions', { model, prompt: [ids, backend.engine.tokenizer.encode('In a land', true)], n: 2, temperature: 0, max_tokens: 4, ignore_eos: true });
+    assert.equal(res.statusCode, 200, res.body);
+    const body = res.json<Json>();
+    assert.deepEqual(body.choices.map((c: Json) => c.index), [0, 1, 2, 3]);
+    const first = backend.engine.tokenizer.decode(await greedy(ids, 4));
+    const second = backend.engine.tokenizer.decode(await greedy(backend.engine.tokenizer.encode('In a land', true), 4));
+    assert.deepEqual(body.choices.map((c: Json) => c.text), [first, first, second, second]);
+    const promptTokens = ids.length + backend.engine.tokenizer.encode('In a land', true).length;
+    assert.deepEqual(body.usage, { prompt_tokens: promptTokens, completion_tokens: 16, total_tokens: promptTokens + 16 });
+    // A flat list of ids is one prompt, used as given (here without BOS).
+    const texts = await post('/v1/completions', { model, prompt: [text, 'In a land'], temperature: 0, max_tokens: 4, ignore_eos: true });
+    assert.deepEqual(texts.json<Json>().choices.map((c: Json) => c.text), [first, second]);
+    const bare = await post('/v1/completions', { model, prompt: ids.slice(1), temperature: 0, max_tokens: 3, ignore_eos: true });
+    assert.equal(bare.json<Json>().choices[0].text, backend.engine.tokenizer.decode(await greedy(ids.slice(1), 3)));
+    // Sampled choices with a seed: choice j uses seed + j, so two choices differ and a rerun repeats them.
+    const sampled = { model, prompt: text, n: 2, temperature: 1, seed: 11, max_tokens: 8, ignore_eos: true };
+    const a = (await post('/v1/completions', sampled)).json<Json>().choices.map((c: Json) => c.text);
+    const b = (await post('/v1/completions', sampled)).json<Json>().choices.map((c: Json) => c.text);
+    assert.deepEqual(a, b);
+    assert.notEqual(a[0], a[1]);
+    const alone = (await post('/v1/completions', { ...sampled, n: 1, seed: 12 })).json<Json>().choices[0].text;
+    assert.equal(alone, a[1]);
+  });
+
+  test('N - streamed choices each end with their own finish chunk; the texts equal the non-streamed ones', async () => {
+    const payload = { model, prompt: 'Hello', n: 3, temperature: 1, seed: 5, max_tokens: 5, ignore_eos: true };
+    const full = (await post('/v1/completions', payload)).json<Json>();
+    const ev = events((await post('/v1/completions', { ...payload, stream: true })).body);
+    assert.equal(ev.at(-1), '[DONE]');
+    const texts = ['', '', ''];
+    let finishes = 0;
+    for (const e of ev.slice(0, -1) as Json[]) {
+      const c = e.choices[0];
+      texts[c.index] += c.text;
+      if (c.finish_reason) finishes++;
+    }
+    assert.equal(finishes, 3);
+    assert.deepEqual(texts, full.choices.map((c: Json) => c.text));
+  });
+
+  test('BAD LOGPROBS AND PROMPTS - clear 400s naming the field', async () => {
+    const cases: [object, string][] = [
+      [{ model, prompt: 'hi', max_tokens: 0 }, 'max_tokens'],
+      [{ model, prompt: 'hi', logprobs: 21 }, 'logprobs'],
+      [{ model, prompt: [1, 2, backend.engine.info.vocabSize] }, 'prompt'],
+      [{ model, prompt: [[1, 2], [-1]] }, 'prompt'],
+      [{ model, prompt: [] }, 'prompt'],
+      [{ model, prompt: 'hi', n: 17 }, 'n'],
+    ];
+    for (const [payload, field] of cases) {
+      const res = await post('/v1/completions', payload);
+      assert.equal(res.statusCode, 400, `${JSON.stringify(payload)}: ${res.body}`);
+      assert.ok(String(res.json<Json>().error.param).startsWith(field), res.body);
+    }
+  });
+
   test('BAD BODY - each failure is a 400 invalid_request_error naming the field', async () => {
     const cases: [object, string][] = [
       [{ model, messages: [{ role: 'user', content: 'hi' }], temperature: 5 }, 'temperature'],
@@ -215,8 +342,11 @@ describe('gateway over EngineBackend (tiny-untied fixture)', () => {
       [{ model, messages: [] }, 'messages'],
       [{ model, messages: [{ role: 'bot', content: 'hi' }] }, 'messages[0].role'],
       [{ model, messages: [{ role: 'user' }] }, 'messages[0].content'],
-      [{ model, messages: [{ role: 'user', content: 'hi' }], n: 2 }, 'n'],
-      [{ model, messages: [{ role: 'user', content: 'hi' }], logprobs: true }, 'logprobs'],
+      [{ model, messages: [{ role: 'user', content: 'hi' }], n: 0 }, 'n'],
+      [{ model, messages: [{ role: 'user', content: 'hi' }], logprobs: 3 }, 'logprobs'],
+      [{ model, messages: [{ role: 'user', content: 'hi' }], top_logprobs: 2 }, 'top_logprobs'],
+      [{ model, messages: [{ role: 'user', content: 'hi' }], logprobs: true, top_logprobs: 21 }, 'top_logprobs'],
+      [{ model, messages: [{ role: 'user', content: 'hi' }], best_of: 2 }, 'best_of'],
     ];
     for (const [payload, field] of cases) {
       const res = await post('/v1/chat/completions', payload);
@@ -333,6 +463,7 @@ function double(over: Partial<Backend>): Backend {
   return {
     modelName: 'double',
     maxContext: 128,
+    vocabSize: 512,
     generate: async () => {},
     health: async () => [{ name: 'double', status: 'ok' }],
     close: async () => {},
@@ -342,7 +473,7 @@ function double(over: Partial<Backend>): Backend {
 
 describe('gateway failure paths (Backend doubles)', () => {
   const tokenizer = TextTokenizer.load(loadModelInfo(FIXTURE).tokenizerPath);
-  const deps = (backend: Backend): GatewayDeps => ({ backend, tokenizer, chatTemplate: TEMPLATE, ...SPECIAL });
+  const deps = (backend: Backend): GatewayDeps => ({ backend, tokenizer, modelInfo: loadModelInfo(FIXTURE), chatTemplate: TEMPLATE, ...SPECIAL });
   const chat = { model: 'double', messages: [{ role: 'user', content: 'hi' }] };
 
   test('SATURATED - BackendError saturated is 503 with Retry-After', async () => {
@@ -429,7 +560,7 @@ describe('gateway for a base model without a chat template', () => {
 
   before(async () => {
     backend = await EngineBackend.load(FIXTURE);
-    app = await buildApp({}, { backend, tokenizer: backend.engine.tokenizer, chatTemplate: null, ...SPECIAL });
+    app = await buildApp({}, { backend, tokenizer: backend.engine.tokenizer, modelInfo: backend.engine.info, chatTemplate: null, ...SPECIAL });
   });
   after(async () => {
     await app.close();
@@ -445,5 +576,97 @@ describe('gateway for a base model without a chat template', () => {
     const text = await app.inject({ method: 'POST', url: '/v1/completions', payload: { model: backend.modelName, prompt: 'The kernel', max_tokens: 4, temperature: 0, ignore_eos: true } });
     assert.equal(text.statusCode, 200, text.body);
     assert.equal(text.json<Json>().usage.completion_tokens, 4);
+  });
+});
+
+describe("Ollama's routes (tiny-untied fixture over EngineBackend)", () => {
+  let backend: EngineBackend;
+  let app: FastifyInstance;
+  let model: string;
+  const post = (url: string, payload: object) => app.inject({ method: 'POST', url, payload });
+
+  before(async () => {
+    backend = await EngineBackend.load(FIXTURE);
+    model = backend.modelName;
+    app = await buildApp({}, { backend, tokenizer: backend.engine.tokenizer, modelInfo: backend.engine.info, chatTemplate: TEMPLATE, ...SPECIAL });
+  });
+  after(async () => {
+    await app.close();
+    await backend.close();
+  });
+
+  const greedy = async (ids: number[], n: number) => backend.engine.tokenizer.decode((await backend.engine.generate(ids, { maxTokens: n, stopAtEos: false })).tokens);
+
+  test('tags and show describe the served model', async () => {
+    const tags = (await app.inject({ url: '/api/tags' })).json<Json>();
+    assert.equal(tags.models.length, 1);
+    const [m] = tags.models;
+    assert.equal(m.name, `${model}:latest`);
+    assert.equal(m.size, backend.engine.info.weights.bytes);
+    assert.match(m.digest, /^[0-9a-f]{64}$/);
+    assert.equal(m.details.family, backend.engine.info.architecture);
+    const show = await post('/api/show', { model: `${model}:latest` });
+    assert.equal(show.statusCode, 200, show.body);
+    assert.equal(show.json<Json>().model_info[`${backend.engine.info.architecture}.context_length`], backend.engine.info.maxPosition);
+    const missing = await post('/api/show', { model: 'llama3' });
+    assert.equal(missing.statusCode, 404);
+    assert.match(missing.json<Json>().error, /model 'llama3' not found/);
+    assert.match((await app.inject({ url: '/api/version' })).json<Json>().version, /^\d+\.\d+\.\d+/);
+  });
+
+  test('generate: raw prompt, not streamed, greedy text equals Engine.generate; context continues it', async () => {
+    const prompt = 'The quick brown fox';
+    const res = await post('/api/generate', { model, prompt, raw: true, stream: false, options: { temperature: 0, num_predict: 6 } });
+    assert.equal(res.statusCode, 200, res.body);
+    const body = res.json<Json>();
+    const ids = backend.engine.tokenizer.encode(prompt, true);
+    assert.equal(body.response, await greedy(ids, 6));
+    assert.equal(body.done, true);
+    assert.equal(body.eval_count, 6);
+    assert.equal(body.prompt_eval_count, ids.length);
+    assert.ok(body.eval_duration > 0 && body.total_duration >= body.eval_duration);
+    assert.equal(body.context.length, ids.length + 6);
+    // The returned context and a new prompt continue the same sequence.
+    const next = await post('/api/generate', { model, prompt: ' and', raw: true, context: body.context, stream: false, options: { temperature: 0, num_predict: 3 } });
+    assert.equal(next.json<Json>().response, await greedy([...body.context, ...backend.engine.tokenizer.encode(' and', false)], 3));
+  });
+
+  test('generate with the chat template, streamed as NDJSON; chat gives the same text as /v1/chat/completions', async () => {
+    const res = await post('/api/generate', { model, prompt: 'Hello there', options: { temperature: 0, num_predict: 5 } });
+    assert.equal(res.statusCode, 200);
+    assert.match(String(res.headers['content-type']), /application\/x-ndjson/);
+    const lines = res.body.trim().split('\n').map((l) => JSON.parse(l) as Json);
+    assert.equal(lines.at(-1)!.done, true);
+    assert.ok(lines.slice(0, -1).every((l) => l.done === false));
+    const streamed = lines.map((l) => l.response).join('');
+    const messages = [{ role: 'user', content: 'Hello there' }];
+    const openai = (await post('/v1/chat/completions', { model, messages, temperature: 0, max_tokens: 5 })).json<Json>();
+    assert.equal(streamed, openai.choices[0].message.content);
+    const chat = await post('/api/chat', { model, messages, stream: false, options: { temperature: 0, num_predict: 5 } });
+    assert.equal(chat.statusCode, 200, chat.body);
+    assert.equal(chat.json<Json>().message.content, streamed);
+    assert.equal(chat.json<Json>().message.role, 'assistant');
+  });
+
+  test('an empty prompt or message list loads the model and generates nothing', async () => {
+    assert.equal((await post('/api/generate', { model })).json<Json>().done_reason, 'load');
+    assert.equal((await post('/api/chat', { model, messages: [] })).json<Json>().done_reason, 'load');
+  });
+
+  test('BAD CALLS - options and fields Infer-OS does not implement are refused by name, in Ollama\'s error shape', async () => {
+    const cases: [string, object, RegExp][] = [
+      ['/api/generate', { model, prompt: 'hi', options: { top_k: 40 } }, /options\.top_k: not supported/],
+      ['/api/generate', { model, prompt: 'hi', images: ['aGk='] }, /images: not supported/],
+      ['/api/generate', { model, prompt: 'hi', format: 'json' }, /format: not supported/],
+      ['/api/chat', { model, messages: [{ role: 'user', content: 'hi', images: ['aGk='] }] }, /messages\[0\]\.images: not supported/],
+      ['/api/generate', { model, prompt: 'hi', options: { num_predict: 1e6 } }, /do not fit the context/],
+      ['/api/generate', { model, prompt: 'hi', context: [1e9] }, /not in the vocabulary/],
+      ['/api/generate', { model, prompt: 'hi', options: { temperature: 9 } }, /temperature/],
+    ];
+    for (const [url, payload, message] of cases) {
+      const res = await post(url, payload);
+      assert.equal(res.statusCode, 400, `${url} ${JSON.stringify(payload)}: ${res.body}`);
+      assert.match(res.json<Json>().error, message);
+    }
   });
 });

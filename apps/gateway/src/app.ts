@@ -1,17 +1,21 @@
-// The gateway's HTTP layer: an OpenAI-compatible API (plus Lemonade's health and stats) over a Backend.
+// The gateway's HTTP layer: an OpenAI-compatible API (plus Lemonade's health and stats, and Ollama's routes:
+// ollama.ts) over a Backend.
 // Every route is served under /v1 and under Lemonade's /api/v1. buildApp never listens; main.ts does.
 import { randomUUID } from 'node:crypto';
 import { bearerCheck } from '@inferos/serving';
 import { PassThrough } from 'node:stream';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { TypeBoxValidatorCompiler, type FastifyPluginAsyncTypebox, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { TextTokenizer } from '@inferos/inference';
-import type { Backend, FinishReason, GenerationEvent, GenerationRequest, ServiceHealth } from './backend';
+import type { ModelInfo, TextTokenizer, TokenLogprob } from '@inferos/inference';
+import type { Backend, GenerationRequest, ServiceHealth } from './backend';
 import { ChatTemplate } from './chat-template';
-import { ApiError, ApiErrorCode, fromBackend, toApiError } from './errors';
+import { ApiError, ApiErrorCode, toApiError } from './errors';
+import { Generations, type Outcome } from './generation';
+import { ollamaRoutes } from './ollama';
 import {
-  ChatCompletion, ChatCompletionRequest, CompletionRequest, Health, ModelList, SSE_DONE, Stats, TextAssembler, TextCompletion,
-  UNSUPPORTED_UNLESS, chatChunk, sse, textChunk, timingsOf, usageChunk, usageOf, type ChunkBase, type Measured,
+  ChatCompletion, ChatCompletionRequest, CompletionRequest, Health, ModelList, SSE_DONE, Stats, TextCompletion, TokenText,
+  UNSUPPORTED_UNLESS, chatChunk, chatLogprobs, completionLogprobs, sse, textChunk, timingsOf, usageChunk,
+  type ChunkBase, type CompletionLogprobs, type Usage,
 } from './openai';
 
 export interface GatewayConfig {
@@ -27,6 +31,8 @@ export interface GatewayConfig {
 export interface GatewayDeps {
   backend: Backend;
   tokenizer: TextTokenizer;
+  /** The served model's metadata (Ollama's /api/tags and /api/show). */
+  modelInfo: ModelInfo;
   /**
    * The model's Jinja chat template (ModelInfo.chatTemplate, or one the operator names); null for a base
    * model without one: completions serve, chat completions answer a clear 400.
@@ -43,12 +49,37 @@ export const DEFAULT_MAX_TOKENS = 256;
 export const DEFAULT_MAX_WAITING = 64;
 
 type Kind = 'chat' | 'text';
-type Done = Extract<GenerationEvent, { kind: 'done' }>;
-interface Outcome {
-  finishReason: FinishReason;
-  measured: Measured;
-  /** Every token id the backend generated (a stop string may cut the text before the last of them). */
+/** One prompt of a request, as token ids, and the tokens to generate after it (0: echo only). */
+interface Prompt {
   ids: number[];
+  maxTokens: number;
+}
+
+/** What the request asks to see besides the text: `top` alternatives per token (undefined: no logprobs), the prompt. */
+interface Asked {
+  top: number | undefined;
+  echo: boolean;
+}
+
+interface Choice {
+  index: number;
+  prompt: Prompt;
+  req: GenerationRequest;
+}
+
+/** Usage of a request with several choices: each prompt counted once, every choice's completion tokens. */
+function usageOfChoices(choices: readonly Choice[], outcomes: readonly Outcome[]): Usage {
+  const prompts = new Set<Prompt>();
+  let prompt = 0;
+  let completion = 0;
+  choices.forEach((c, i) => {
+    if (!prompts.has(c.prompt)) {
+      prompts.add(c.prompt);
+      prompt += c.prompt.ids.length;
+    }
+    completion += c.prompt.maxTokens === 0 ? 0 : outcomes[i]!.measured.completionTokens;
+  });
+  return { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion };
 }
 
 
@@ -60,8 +91,8 @@ export async function buildApp(config: GatewayConfig, deps: GatewayDeps): Promis
     object: 'list',
     data: [{ id: backend.modelName, object: 'model', created: deps.modelCreated ?? 0, owned_by: 'inferos' }],
   };
-  let stats: Stats = { time_to_first_token: null, tokens_per_second: null, input_tokens: null, output_tokens: null };
-  let inFlight = 0;
+  const generations = new Generations(backend, tokenizer, maxWaiting, config.retryAfterS ?? 1);
+  const strings = new TokenText(tokenizer);
 
   const app = Fastify({ logger: config.logger ?? false }).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(TypeBoxValidatorCompiler);
@@ -121,6 +152,23 @@ export async function buildApp(config: GatewayConfig, deps: GatewayDeps): Promis
     return tokenizer.encode(text, false);
   }
 
+  /**
+   * A completions prompt as token ids, one list per prompt: text is tokenized with BOS (as the model
+   * expects), token ids are used as given and checked against the vocabulary.
+   */
+  function promptsOf(prompt: CompletionRequest['prompt']): number[][] {
+    if (typeof prompt === 'string') return [tokenizer.encode(prompt, true)];
+    const list = prompt as readonly (string | number | number[])[];
+    if (list.every((p) => typeof p === 'number')) return [checkIds(list as number[])];
+    return list.map((p) => (typeof p === 'string' ? tokenizer.encode(p, true) : checkIds(p as number[])));
+  }
+
+  function checkIds(ids: readonly number[]): number[] {
+    const bad = ids.find((id) => id >= backend.vocabSize);
+    if (bad !== undefined) throw new ApiError(ApiErrorCode.invalidRequest, `prompt: token id ${bad} is not in the vocabulary [0, ${backend.vocabSize})`, { param: 'prompt' });
+    return [...ids];
+  }
+
   /** The request's max tokens (or the default), refused when the prompt and it do not fit the context. */
   function maxTokensFor(promptTokens: number, requested: number | null | undefined, promptField: string): number {
     const context = backend.maxContext;
@@ -148,138 +196,123 @@ export async function buildApp(config: GatewayConfig, deps: GatewayDeps): Promis
 
   // ---- generation ----
 
-  /**
-   * Run `req` on the backend, passing released text to `onText` (called on every tokens event, even when
-   * no text is released yet). Resolves with the outcome, or null when the client went away; throws an
-   * ApiError (or the backend's error) on failure. `onText` has been called iff the failure came after a token.
-   */
-  async function runGeneration(req: GenerationRequest, stops: readonly string[], controller: AbortController, onText: (text: string) => void): Promise<Outcome | null> {
-    const assembler = new TextAssembler(tokenizer, stops);
-    const acceptedAt = performance.now();
-    let firstAt = 0;
-    let lastAt = 0;
-    let received = 0;
-    const ids: number[] = [];
-    let done: Done | undefined;
-    let failure: ApiError | undefined;
-    const onEvent = (e: GenerationEvent) => {
-      if (assembler.stopped || failure || done) return;
-      if (e.kind === 'tokens') {
-        lastAt = performance.now();
-        if (received === 0) firstAt = lastAt;
-        received += e.ids.length;
-        ids.push(...e.ids);
-        const text = assembler.push(e.ids);
-        if (assembler.stopped) controller.abort();
-        onText(text);
-      } else if (e.kind === 'done') {
-        done = e;
-      } else {
-        failure = fromBackend(e.code, e.message);
-      }
-    };
-    try {
-      await backend.generate(req, onEvent, controller.signal);
-    } catch (err) {
-      // After our own abort (stop string, client gone) a rejection is expected; before any token it is a refusal.
-      if (!controller.signal.aborted) {
-        if (received === 0 && !failure) throw err;
-        failure ??= toApiError(err);
-      }
-    }
-    if (failure) throw failure;
-    if (assembler.stopped) {
-      // The gateway cut the text at a stop string: count and time what it used, by its own clock.
-      const measured = { promptTokens: req.promptIds.length, completionTokens: received, promptMs: firstAt - acceptedAt, decodeMs: lastAt - firstAt };
-      return { finishReason: 'stop', measured, ids };
-    }
-    if (controller.signal.aborted) return null;
-    if (!done) throw new ApiError(ApiErrorCode.internal, 'the backend ended the request without a result');
-    const tail = assembler.finish();
-    if (tail) onText(tail);
-    const { finishReason, promptTokens, completionTokens, promptMs, decodeMs } = done;
-    return { finishReason, measured: { promptTokens, completionTokens, promptMs, decodeMs }, ids };
-  }
-
-  function record(m: Measured): void {
-    stats = {
-      time_to_first_token: m.promptMs / 1000,
-      tokens_per_second: timingsOf(m).predicted_per_second,
-      input_tokens: m.promptTokens,
-      output_tokens: m.completionTokens,
-    };
-  }
-
   const clientGone = () => new ApiError(ApiErrorCode.invalidRequest, 'the client closed the connection', { status: 499 });
 
-  async function complete(kind: Kind, body: ChatCompletionRequest | CompletionRequest, promptIds: number[], maxTokens: number, reply: FastifyReply) {
-    const req: GenerationRequest = {
-      requestId: randomUUID(),
-      promptIds,
-      maxTokens,
-      temperature: body.temperature ?? 1,
-      topP: body.top_p ?? 1,
-      stopAtEos: !(body.ignore_eos ?? false),
-    };
-    if (body.seed !== undefined && body.seed !== null) req.seed = body.seed;
-    if (body.kv_policy !== undefined && body.kv_policy !== null) req.policy = body.kv_policy;
-    if (body.target_ftl_ms !== undefined && body.target_ftl_ms !== null) req.targetFtlMs = body.target_ftl_ms;
+  /**
+   * The choices of one request: every prompt (one for chat; a batch for completions) `n` times, in that
+   * order (choice index = prompt * n + j). Each choice is a generation of its own; with a seed, choice j of
+   * a prompt samples with seed + j.
+   */
+  function choicesOf(body: ChatCompletionRequest | CompletionRequest, prompts: Prompt[], asked: Asked): Choice[] {
+    const n = body.n ?? 1;
+    const choices: Choice[] = [];
+    for (const prompt of prompts) {
+      for (let j = 0; j < n; j++) {
+        const req: GenerationRequest = {
+          requestId: randomUUID(),
+          promptIds: prompt.ids,
+          // max_tokens 0 (echo only): the prompt runs as for one token, which is not returned.
+          maxTokens: Math.max(prompt.maxTokens, 1),
+          temperature: body.temperature ?? 1,
+          topP: body.top_p ?? 1,
+          stopAtEos: !(body.ignore_eos ?? false),
+        };
+        if (body.seed !== undefined && body.seed !== null) req.seed = body.seed + j;
+        if (body.kv_policy !== undefined && body.kv_policy !== null) req.policy = body.kv_policy;
+        if (body.target_ftl_ms !== undefined && body.target_ftl_ms !== null) req.targetFtlMs = body.target_ftl_ms;
+        if (asked.top !== undefined) req.logprobs = asked.top;
+        if (asked.echo && asked.top !== undefined) req.echo = true;
+        choices.push({ index: choices.length, prompt, req });
+      }
+    }
+    return choices;
+  }
+
+  /** The echoed prompt's text and logprobs entries, and the completion's, of one choice (completions). */
+  function textOf(choice: Choice, outcome: Outcome, text: string, asked: Asked): { text: string; logprobs: CompletionLogprobs | null } {
+    const scoreOnly = choice.prompt.maxTokens === 0;
+    const ids = scoreOnly ? [] : outcome.ids;
+    const lps = scoreOnly ? [] : outcome.logprobs ?? [];
+    const echoText = asked.echo ? tokenizer.decode(choice.prompt.ids) : '';
+    const full = echoText + (scoreOnly ? '' : text);
+    if (asked.top === undefined) return { text: full, logprobs: null };
+    const shownIds = asked.echo ? [...choice.prompt.ids, ...ids] : ids;
+    const shownLps = asked.echo ? [null, ...(outcome.promptLogprobs ?? []), ...lps] : lps;
+    return { text: full, logprobs: completionLogprobs(shownIds, shownLps, strings) };
+  }
+
+  async function complete(kind: Kind, body: ChatCompletionRequest | CompletionRequest, prompts: Prompt[], asked: Asked, reply: FastifyReply) {
+    const choices = choicesOf(body, prompts, asked);
     const stops = body.stop === undefined || body.stop === null ? [] : typeof body.stop === 'string' ? [body.stop] : body.stop;
     const base: ChunkBase = {
-      id: `${kind === 'chat' ? 'chatcmpl' : 'cmpl'}-${req.requestId}`,
+      id: `${kind === 'chat' ? 'chatcmpl' : 'cmpl'}-${choices[0]!.req.requestId}`,
       created: Math.floor(Date.now() / 1000),
       model: backend.modelName,
     };
 
-    if (inFlight >= maxWaiting) {
-      throw new ApiError(ApiErrorCode.saturated, `the gateway already has ${inFlight} requests in flight (limit ${maxWaiting}); retry later`, {
-        retryAfterS: config.retryAfterS ?? 1,
-      });
-    }
-    inFlight++;
-    const controller = new AbortController();
+    const release = generations.reserve(choices.length);
+    const controllers = choices.map(() => new AbortController());
+    const abortAll = () => controllers.forEach((c) => c.abort());
     let settled = false;
     const onClose = () => {
-      if (!settled) controller.abort();
+      if (!settled) abortAll();
     };
     reply.raw.on('close', onClose);
     try {
-      if (body.stream) return await streamed(kind, base, req, stops, body.stream_options?.include_usage === true, controller, reply);
-      let text = '';
-      const outcome = await runGeneration(req, stops, controller, (t) => {
-        text += t;
-      });
-      if (!outcome) throw clientGone();
-      record(outcome.measured);
-      const { finishReason, measured } = outcome;
-      const usage = usageOf(measured);
-      const timings = timingsOf(measured);
-      const tokenIds = body.return_token_ids ? { prompt_token_ids: promptIds, token_ids: outcome.ids } : {};
+      if (body.stream) return await streamed(kind, base, choices, stops, asked, body.stream_options?.include_usage === true, controllers, reply);
+      const texts = choices.map(() => '');
+      let outcomes: (Outcome | null)[];
+      try {
+        outcomes = await Promise.all(choices.map((c, i) => generations.run(c.req, stops, controllers[i]!, (t) => {
+          texts[i] += t;
+        })));
+      } catch (err) {
+        abortAll(); // one choice failed: the others stop and free their KV
+        throw err;
+      }
+      if (outcomes.some((o) => o === null)) throw clientGone();
+      const done = outcomes as Outcome[];
+      generations.record(done[0]!.measured);
+      const usage = usageOfChoices(choices, done);
+      const timings = timingsOf(done[0]!.measured);
+      const tokenIds = (c: Choice, o: Outcome) => (body.return_token_ids ? { prompt_token_ids: c.prompt.ids, token_ids: c.prompt.maxTokens === 0 ? [] : o.ids } : {});
       if (kind === 'chat') {
-        const message = { role: 'assistant' as const, content: text, refusal: null };
-        const res: ChatCompletion = { ...base, object: 'chat.completion', choices: [{ index: 0, message, logprobs: null, finish_reason: finishReason, ...tokenIds }], usage, timings };
+        const res: ChatCompletion = {
+          ...base, object: 'chat.completion', usage, timings,
+          choices: choices.map((c, i) => ({
+            index: c.index,
+            message: { role: 'assistant' as const, content: texts[i]!, refusal: null },
+            logprobs: asked.top === undefined ? null : chatLogprobs(done[i]!.ids, done[i]!.logprobs ?? [], strings),
+            finish_reason: done[i]!.finishReason,
+            ...tokenIds(c, done[i]!),
+          })),
+        };
         return reply.send(res);
       }
-      const res: TextCompletion = { ...base, object: 'text_completion', choices: [{ index: 0, text, logprobs: null, finish_reason: finishReason, ...tokenIds }], usage, timings };
+      const res: TextCompletion = {
+        ...base, object: 'text_completion', usage, timings,
+        choices: choices.map((c, i) => ({ index: c.index, ...textOf(c, done[i]!, texts[i]!, asked), finish_reason: done[i]!.finishReason, ...tokenIds(c, done[i]!) })),
+      };
       return reply.send(res);
     } finally {
       settled = true;
-      inFlight--;
+      release();
       reply.raw.off('close', onClose);
     }
   }
 
   /**
-   * Server-sent events. The stream opens at the first token, so a refusal before it (saturated, context,
-   * an error event) still gets its HTTP status; a failure after it is sent as a `data: {"error": ...}` event,
-   * and the stream ends without [DONE].
+   * Server-sent events. The stream opens at the first token of any choice, so a refusal before it
+   * (saturated, context, an error event) still gets its HTTP status; a failure after it is sent as a
+   * `data: {"error": ...}` event, and the stream ends without [DONE]. Choices stream side by side, each
+   * chunk naming its index; each ends with its own finish chunk (with its timings), then usage, then [DONE].
    */
-  async function streamed(kind: Kind, base: ChunkBase, req: GenerationRequest, stops: readonly string[], includeUsage: boolean, controller: AbortController, reply: FastifyReply) {
+  async function streamed(
+    kind: Kind, base: ChunkBase, choices: Choice[], stops: readonly string[], asked: Asked, includeUsage: boolean,
+    controllers: AbortController[], reply: FastifyReply,
+  ) {
     const object = kind === 'chat' ? 'chat.completion.chunk' : 'text_completion';
-    const chunk = (text: string, finish: FinishReason | null) => {
-      const c = kind === 'chat' ? chatChunk(base, finish ? {} : { content: text }, finish) : textChunk(base, text, finish);
-      return includeUsage ? { ...c, usage: null } : c;
-    };
+    const withUsage = (c: Record<string, unknown>) => (includeUsage ? { ...c, usage: null } : c);
     let out: PassThrough | undefined;
     const write = (s: string) => {
       if (out && !out.destroyed) out.write(s);
@@ -289,20 +322,40 @@ export async function buildApp(config: GatewayConfig, deps: GatewayDeps): Promis
       out = new PassThrough();
       reply.code(200).header('content-type', 'text/event-stream; charset=utf-8').header('cache-control', 'no-cache').header('x-accel-buffering', 'no');
       void reply.send(out);
-      if (kind === 'chat') {
-        const first = chatChunk(base, { role: 'assistant', content: '' }, null);
-        write(sse(includeUsage ? { ...first, usage: null } : first));
-      }
+      if (kind === 'chat') for (const c of choices) write(sse(withUsage(chatChunk(base, { role: 'assistant', content: '' }, null, c.index))));
       return out;
     };
+    const echoed = new Set<number>();
+    const onTokens = (c: Choice) => (text: string, ids: number[], lps: TokenLogprob[] | undefined, promptLps: readonly TokenLogprob[]) => {
+      open();
+      if (kind === 'chat') {
+        if (text || ids.length > 0) write(sse(withUsage(chatChunk(base, { content: text }, null, c.index, lps ? chatLogprobs(ids, lps, strings) : null))));
+        return;
+      }
+      if (asked.echo && !echoed.has(c.index)) {
+        echoed.add(c.index);
+        // The prompt first (its log-probabilities came before the first token).
+        const promptText = tokenizer.decode(c.prompt.ids);
+        const lp = asked.top === undefined ? null : completionLogprobs(c.prompt.ids, [null, ...promptLps], strings);
+        write(sse(withUsage(textChunk(base, promptText, null, c.index, lp))));
+      }
+      if (c.prompt.maxTokens === 0) return; // echo only: the generated token is not returned
+      if (text || ids.length > 0) write(sse(withUsage(textChunk(base, text, null, c.index, lps ? completionLogprobs(ids, lps, strings) : null))));
+    };
+    const generate = async (c: Choice, i: number): Promise<Outcome | null> => {
+      const outcome = await generations.run(c.req, stops, controllers[i]!, onTokens(c));
+      if (outcome) {
+        const finish = kind === 'chat' ? chatChunk(base, {}, outcome.finishReason, c.index) : textChunk(base, '', outcome.finishReason, c.index);
+        write(sse(includeUsage ? withUsage(finish) : { ...finish, timings: timingsOf(outcome.measured) }));
+      }
+      return outcome;
+    };
 
-    let outcome: Outcome | null;
+    let outcomes: (Outcome | null)[];
     try {
-      outcome = await runGeneration(req, stops, controller, (text) => {
-        open();
-        if (text) write(sse(chunk(text, null)));
-      });
+      outcomes = await Promise.all(choices.map((c, i) => generate(c, i)));
     } catch (err) {
+      controllers.forEach((c) => c.abort());
       if (!out) throw err;
       const e = toApiError(err);
       reply.log.error({ err: e.cause ?? e }, `stream failed: ${e.message}`);
@@ -310,20 +363,15 @@ export async function buildApp(config: GatewayConfig, deps: GatewayDeps): Promis
       out.end();
       return reply;
     }
-    if (!outcome) {
+    if (outcomes.some((o) => o === null)) {
       if (!out) throw clientGone();
       out.end();
       return reply;
     }
-    record(outcome.measured);
+    const done = outcomes as Outcome[];
+    generations.record(done[0]!.measured);
     const stream = open();
-    const timings = timingsOf(outcome.measured);
-    if (includeUsage) {
-      write(sse(chunk('', outcome.finishReason)));
-      write(sse({ ...usageChunk(base, object, usageOf(outcome.measured)), timings }));
-    } else {
-      write(sse({ ...chunk('', outcome.finishReason), timings }));
-    }
+    if (includeUsage) write(sse({ ...usageChunk(base, object, usageOfChoices(choices, done)), timings: timingsOf(done[0]!.measured) }));
     write(SSE_DONE);
     stream.end();
     return reply;
@@ -337,18 +385,26 @@ export async function buildApp(config: GatewayConfig, deps: GatewayDeps): Promis
     r.post('/chat/completions', { schema: { body: ChatCompletionRequest, response: { 200: ChatCompletion } } }, async (request, reply) => {
       const body = request.body;
       checkRequest(body);
-      const promptIds = chatPromptIds(body);
-      const maxTokens = maxTokensFor(promptIds.length, body.max_completion_tokens ?? body.max_tokens, 'messages');
-      return complete('chat', body, promptIds, maxTokens, reply);
+      if (body.top_logprobs !== undefined && body.top_logprobs !== null && body.logprobs !== true) {
+        throw new ApiError(ApiErrorCode.invalidRequest, 'top_logprobs: needs logprobs: true', { param: 'top_logprobs' });
+      }
+      const ids = chatPromptIds(body);
+      const maxTokens = maxTokensFor(ids.length, body.max_completion_tokens ?? body.max_tokens, 'messages');
+      const asked: Asked = { top: body.logprobs === true ? body.top_logprobs ?? 0 : undefined, echo: false };
+      return complete('chat', body, [{ ids, maxTokens }], asked, reply);
     });
 
     r.post('/completions', { schema: { body: CompletionRequest, response: { 200: TextCompletion } } }, async (request, reply) => {
       const body = request.body;
       checkRequest(body);
-      const prompt = typeof body.prompt === 'string' ? body.prompt : body.prompt[0]!;
-      const promptIds = tokenizer.encode(prompt, true);
-      const maxTokens = maxTokensFor(promptIds.length, body.max_tokens, 'prompt');
-      return complete('text', body, promptIds, maxTokens, reply);
+      const echo = body.echo === true;
+      if (body.max_tokens === 0 && !echo) {
+        throw new ApiError(ApiErrorCode.invalidRequest, 'max_tokens: 0 generates nothing; it is only allowed with echo: true (to score the prompt)', { param: 'max_tokens' });
+      }
+      const prompts = promptsOf(body.prompt).map((ids) => ({ ids, maxTokens: body.max_tokens === 0 ? 0 : maxTokensFor(ids.length, body.max_tokens, 'prompt') }));
+      if (body.max_tokens === 0) for (const p of prompts) maxTokensFor(p.ids.length, 1, 'prompt');
+      const asked: Asked = { top: body.logprobs ?? undefined, echo };
+      return complete('text', body, prompts, asked, reply);
     });
 
     r.get('/health', { schema: { response: { 200: Health, 503: Health } } }, async (_request, reply) => {
@@ -362,10 +418,11 @@ export async function buildApp(config: GatewayConfig, deps: GatewayDeps): Promis
       return reply.code(ok ? 200 : 503).send({ status: ok ? 'ok' : 'unavailable', model_loaded: backend.modelName, services });
     });
 
-    r.get('/stats', { schema: { response: { 200: Stats } } }, async () => stats);
+    r.get('/stats', { schema: { response: { 200: Stats } } }, async () => generations.stats);
   };
 
   await app.register(routes, { prefix: '/v1' });
   await app.register(routes, { prefix: '/api/v1' });
+  await app.register(ollamaRoutes({ backend, tokenizer, template, info: deps.modelInfo, generations }), { prefix: '/api' });
   return app as unknown as FastifyInstance;
 }

@@ -3,6 +3,8 @@
 // workers; the engine backend (engine-backend.ts) runs the model in this process (the single-process
 // reference path, used by tests and by `bench serve` to compare TTFT).
 
+import type { TokenLogprob } from '@inferos/inference';
+
 export interface GenerationRequest {
   /** Unique per request; names the stream subject and the kv-store sequence. */
   requestId: string;
@@ -19,13 +21,19 @@ export interface GenerationRequest {
   policy?: string;
   /** The client's time-to-first-token target in ms (the controller's mid loop steers toward it). */
   targetFtlMs?: number;
+  /** Report each generated token's log-probability with this many alternatives (0-20); absent: none. */
+  logprobs?: number;
+  /** Report the prompt tokens' log-probabilities (a `prompt` event before the first token). */
+  echo?: boolean;
 }
 
 export type FinishReason = 'stop' | 'length';
 
 export type GenerationEvent =
-  /** Newly generated token ids, in order (one or more). */
-  | { kind: 'tokens'; ids: number[] }
+  /** Newly generated token ids, in order (one or more), with their log-probabilities when asked for. */
+  | { kind: 'tokens'; ids: number[]; logprobs?: TokenLogprob[] }
+  /** With `echo`: log-probabilities of prompt tokens 1..n-1 (given those before), in order; may come in parts. */
+  | { kind: 'prompt'; logprobs: TokenLogprob[] }
   /** The request finished; timings are measured by the backend. */
   | {
       kind: 'done';
@@ -77,6 +85,8 @@ export interface Backend {
   readonly modelName: string;
   /** The model's context length in tokens. */
   readonly maxContext: number;
+  /** Token ids are in [0, vocabSize). */
+  readonly vocabSize: number;
   /**
    * Generate for `req`, calling `onEvent` for each event in order; resolves after `done` or `error`.
    * Throws BackendError before any event when the request cannot start (saturated, context length,

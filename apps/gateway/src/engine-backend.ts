@@ -39,6 +39,10 @@ export class EngineBackend implements Backend {
     return this.engine.info.maxPosition;
   }
 
+  get vocabSize(): number {
+    return this.engine.info.vocabSize;
+  }
+
   async generate(req: GenerationRequest, onEvent: (e: GenerationEvent) => void, signal: AbortSignal): Promise<void> {
     const acceptedAt = performance.now();
     if (this.closed) throw new BackendError('unavailable', 'the engine backend is closed');
@@ -86,11 +90,13 @@ export class EngineBackend implements Backend {
         sampling,
         stopAtEos: req.stopAtEos,
         cachePolicy,
-        onToken: (id) => {
+        ...(req.logprobs === undefined ? {} : { logprobs: req.logprobs }),
+        ...(req.echo ? { onPromptLogprobs: (logprobs) => onEvent({ kind: 'prompt', logprobs }) } : {}),
+        onToken: (id, logprob) => {
           if (signal.aborted) throw new Aborted();
           lastAt = performance.now();
           if (firstAt === 0) firstAt = lastAt;
-          onEvent({ kind: 'tokens', ids: [id] });
+          onEvent(logprob ? { kind: 'tokens', ids: [id], logprobs: [logprob] } : { kind: 'tokens', ids: [id] });
         },
       });
       onEvent({

@@ -28,7 +28,7 @@ await runService('gateway', 'OpenAI and Lemonade compatible HTTP API', {
   if (!chatTemplate) log(`${info.name} has no chat template: /v1/chat/completions answers 400 (use /v1/completions, or --chat-template FILE)`);
   const probeEveryMs = Number(v['probe-every']);
   if (!Number.isInteger(probeEveryMs) || probeEveryMs < 0) throw new RangeError(`--probe-every must be an integer >= 0, got ${v['probe-every']}`);
-  const backend = new NatsBackend(nc, { modelName: info.name, maxContext: info.maxPosition, admissionTimeoutMs, probeEveryMs, log });
+  const backend = new NatsBackend(nc, { modelName: info.name, maxContext: info.maxPosition, vocabSize: info.vocabSize, admissionTimeoutMs, probeEveryMs, log });
   const instance = `gateway-${process.pid}`;
   // Nothing in the gateway depends on the policy; it acknowledges each version so that the controller
   // sees every service follow.
@@ -43,6 +43,7 @@ await runService('gateway', 'OpenAI and Lemonade compatible HTTP API', {
   const app = await buildApp({ apiKey, maxWaiting }, {
     backend,
     tokenizer,
+    modelInfo: info,
     chatTemplate,
     bosToken: special(info.bosTokenId),
     eosToken: special(info.eosTokenIds[0]),

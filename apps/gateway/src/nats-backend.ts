@@ -10,11 +10,13 @@
 import {
   pb, Subjects, INFERENCE_SERVICES, request, publish, UnavailableError, decode, inferos, type NatsConnection, type Subscription,
 } from '@inferos/proto';
+import type { TokenLogprob } from '@inferos/inference';
 import { BackendError, BackendErrorCode, type Backend, type GenerationEvent, type GenerationRequest, type ServiceHealth } from './backend';
 
 export interface NatsBackendOptions {
   modelName: string;
   maxContext: number;
+  vocabSize: number;
   /** How long a request may wait for room in the KV budget before it is refused with 503 (default 60 s). */
   admissionTimeoutMs?: number;
   /** A stream that stays silent this long ends with an error (default 60 s). */
@@ -51,6 +53,10 @@ export class NatsBackend implements Backend {
 
   get maxContext(): number {
     return this.opts.maxContext;
+  }
+
+  get vocabSize(): number {
+    return this.opts.vocabSize;
   }
 
   /** Requests waiting for room in the KV budget. */
@@ -126,7 +132,7 @@ export class NatsBackend implements Backend {
     const report = (e: GenerationEvent) => {
       if (e.kind === 'tokens') for (const _ of e.ids) times.push(performance.now());
       else if (e.kind === 'done') outcome = { ok: true, code: '', tokens: e.completionTokens, finish: e.finishReason };
-      else outcome = { ok: false, code: e.code, tokens: times.length };
+      else if (e.kind === 'error') outcome = { ok: false, code: e.code, tokens: times.length };
       onEvent(e);
     };
     const free = (reason: string) =>
@@ -139,8 +145,11 @@ export class NatsBackend implements Backend {
       try {
         ack = await request(this.nc, Subjects.prefillJobs, pb.PrefillJob, {
           requestId: req.requestId, seqId, promptIds: req.promptIds, maxTokens: req.maxTokens,
-          sampling: { temperature: req.temperature, topP: req.topP, seed: req.seed ?? Math.floor(Math.random() * 2 ** 31) },
-          stopAtEos: req.stopAtEos, streamSubject: subject, chunk: open.chunk,
+          sampling: {
+            temperature: req.temperature, topP: req.topP, seed: req.seed ?? Math.floor(Math.random() * 2 ** 31),
+            logprobs: req.logprobs !== undefined, topLogprobs: req.logprobs ?? 0,
+          },
+          stopAtEos: req.stopAtEos, streamSubject: subject, chunk: open.chunk, echo: req.echo ?? false,
         }, pb.Ack, 5000);
       } catch (err) {
         if (err instanceof UnavailableError) throw new BackendError(BackendErrorCode.unavailable, `prefill-worker: ${err.message}`);
@@ -215,6 +224,7 @@ export class NatsBackend implements Backend {
             break;
           }
           arm();
+          if (c.promptLogprobs.length > 0) onEvent({ kind: 'prompt', logprobs: c.promptLogprobs.map((lp) => fromWire(lp)) });
           if (c.tokenIds.length > 0) {
             if (c.index !== received) {
               end({ kind: 'error', code: BackendErrorCode.internal, message: `token stream gap: expected token ${received}, got ${c.index}` });
@@ -224,7 +234,11 @@ export class NatsBackend implements Backend {
             if (received === 0) firstAt = now;
             lastAt = now;
             received += c.tokenIds.length;
-            onEvent({ kind: 'tokens', ids: [...c.tokenIds] });
+            if (c.logprobs.length > 0 && c.logprobs.length !== c.tokenIds.length) {
+              end({ kind: 'error', code: BackendErrorCode.internal, message: `a chunk carried ${c.tokenIds.length} tokens and ${c.logprobs.length} log-probabilities` });
+              break;
+            }
+            onEvent(c.logprobs.length > 0 ? { kind: 'tokens', ids: [...c.tokenIds], logprobs: c.logprobs.map((lp, i) => fromWire(lp, c.tokenIds[i]!)) } : { kind: 'tokens', ids: [...c.tokenIds] });
           }
           if (c.errorCode) {
             const code = (Object.values(BackendErrorCode) as string[]).includes(c.errorCode) ? (c.errorCode as BackendErrorCode) : BackendErrorCode.internal;
@@ -263,6 +277,13 @@ export class NatsBackend implements Backend {
   async close(): Promise<void> {
     this.lostSub.unsubscribe();
   }
+}
+
+/** A wire TokenLogprob (the chosen id travels beside it, or is not needed: a prompt's ids are the request's). */
+function fromWire(lp: inferos.v1.ITokenLogprob, id = -1): TokenLogprob {
+  const ids = lp.topIds ?? [];
+  const lps = lp.topLogprobs ?? [];
+  return { id, logprob: lp.logprob ?? 0, top: ids.map((t, i) => ({ id: t, logprob: lps[i] ?? -Infinity })) };
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {

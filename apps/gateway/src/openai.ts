@@ -2,7 +2,7 @@
 // one place), the response and chunk shapes, llama.cpp-style timings, and the text a request releases
 // (incremental decoding cut at stop strings).
 import { Type, type Static, type TSchema } from 'typebox';
-import { StreamDecoder, type TextTokenizer } from '@inferos/inference';
+import { MAX_TOP_LOGPROBS, StreamDecoder, type TextTokenizer, type TokenLogprob } from '@inferos/inference';
 import type { FinishReason } from './backend';
 
 /** Optional, and `null` accepted as absent (many OpenAI clients send explicit nulls). */
@@ -23,7 +23,7 @@ const SamplingFields = {
       description: 'Cut the text before the first occurrence; finish_reason "stop".',
     }),
   ),
-  n: Nullable(Type.Integer({ minimum: 1, description: 'Only 1 is supported.' })),
+  n: Nullable(Type.Integer({ minimum: 1, maximum: 16, description: 'Choices per prompt, each generated on its own (its own prefill); with a seed, choice i samples with seed + i.' })),
   user: Nullable(Type.String()),
   kv_policy: Nullable(Type.String({ minLength: 1, description: 'Extension: a named KV policy (policies/NAME.yaml) for this request.' })),
   ignore_eos: Nullable(Type.Boolean({ description: 'Extension: keep generating past the end-of-sequence token. Default false.' })),
@@ -48,12 +48,26 @@ export const ChatCompletionRequest = Type.Object({
   ...SamplingFields,
   messages: Type.Array(ChatMessageSchema, { minItems: 1 }),
   max_completion_tokens: Nullable(Type.Integer({ minimum: 1, description: 'Takes precedence over max_tokens.' })),
+  logprobs: Nullable(Type.Boolean({ description: "Each generated token's log-probability under the model (raw logits, before temperature and top_p)." })),
+  top_logprobs: Nullable(Type.Integer({ minimum: 0, maximum: MAX_TOP_LOGPROBS, description: 'Alternatives per token, most likely first; needs logprobs: true.' })),
 });
 export type ChatCompletionRequest = Static<typeof ChatCompletionRequest>;
 
+/** Prompts one /v1/completions request may carry (a batch: choices of prompt p come before those of p + 1). */
+export const MAX_PROMPTS = 16;
+const TokenIdList = Type.Array(Type.Integer({ minimum: 0 }), { minItems: 1 });
+
 export const CompletionRequest = Type.Object({
   ...SamplingFields,
-  prompt: Type.Union([Type.String(), Type.Array(Type.String(), { minItems: 1, maxItems: 1 })]),
+  max_tokens: Nullable(Type.Integer({ minimum: 0, description: 'Default: min(256, context - prompt tokens). 0 only with echo: score the prompt, generate nothing.' })),
+  prompt: Type.Union([
+    Type.String(),
+    Type.Array(Type.String(), { minItems: 1, maxItems: MAX_PROMPTS }),
+    TokenIdList,
+    Type.Array(TokenIdList, { minItems: 1, maxItems: MAX_PROMPTS }),
+  ], { description: 'Text, token ids, or a batch of either (used as given: no BOS is added to token ids).' }),
+  logprobs: Nullable(Type.Integer({ minimum: 0, maximum: MAX_TOP_LOGPROBS, description: "Each token's log-probability under the model and this many alternatives." })),
+  echo: Nullable(Type.Boolean({ description: "Return the prompt before the completion, with its tokens' log-probabilities when logprobs is set (the first token has none)." })),
 });
 export type CompletionRequest = Static<typeof CompletionRequest>;
 
@@ -62,12 +76,8 @@ export type CompletionRequest = Static<typeof CompletionRequest>;
  * refused (400) rather than silently ignored; absent or null is always fine.
  */
 export const UNSUPPORTED_UNLESS: Record<string, (v: unknown) => boolean> = {
-  n: (v) => v === 1,
   best_of: (v) => v === 1,
-  echo: (v) => v === false,
   suffix: (v) => v === '',
-  logprobs: (v) => v === false || v === 0,
-  top_logprobs: (v) => v === 0,
   presence_penalty: (v) => v === 0,
   frequency_penalty: (v) => v === 0,
   logit_bias: (v) => typeof v === 'object' && v !== null && Object.keys(v).length === 0,
@@ -101,6 +111,26 @@ export type Timings = Static<typeof Timings>;
 
 const FinishReasonSchema = Type.Union([Type.Literal('stop'), Type.Literal('length')]);
 
+/** The legacy completions' logprobs object (OpenAI, vLLM, llama.cpp's server). */
+export const CompletionLogprobs = Type.Object({
+  tokens: Type.Array(Type.String()),
+  token_logprobs: Type.Array(NullableNumber),
+  top_logprobs: Type.Array(Type.Union([Type.Record(Type.String(), Type.Number()), Type.Null()])),
+  text_offset: Type.Array(Type.Integer()),
+});
+export type CompletionLogprobs = Static<typeof CompletionLogprobs>;
+
+const Bytes = Type.Union([Type.Array(Type.Integer()), Type.Null()]);
+const ChatTokenLogprob = Type.Object({
+  token: Type.String(),
+  logprob: Type.Number(),
+  bytes: Bytes,
+  top_logprobs: Type.Array(Type.Object({ token: Type.String(), logprob: Type.Number(), bytes: Bytes })),
+});
+/** Chat's logprobs object. */
+export const ChatLogprobs = Type.Object({ content: Type.Array(ChatTokenLogprob), refusal: Type.Null() });
+export type ChatLogprobs = Static<typeof ChatLogprobs>;
+
 export const ChatCompletion = Type.Object({
   id: Type.String(),
   object: Type.Literal('chat.completion'),
@@ -110,7 +140,7 @@ export const ChatCompletion = Type.Object({
     Type.Object({
       index: Type.Integer(),
       message: Type.Object({ role: Type.Literal('assistant'), content: Type.String(), refusal: Type.Null() }),
-      logprobs: Type.Null(),
+      logprobs: Type.Union([ChatLogprobs, Type.Null()]),
       finish_reason: FinishReasonSchema,
       ...TokenIds,
     }),
@@ -126,7 +156,7 @@ export const TextCompletion = Type.Object({
   created: Type.Integer(),
   model: Type.String(),
   choices: Type.Array(
-    Type.Object({ index: Type.Integer(), text: Type.String(), logprobs: Type.Null(), finish_reason: FinishReasonSchema, ...TokenIds }),
+    Type.Object({ index: Type.Integer(), text: Type.String(), logprobs: Type.Union([CompletionLogprobs, Type.Null()]), finish_reason: FinishReasonSchema, ...TokenIds }),
   ),
   usage: Usage,
   timings: Timings,
@@ -176,19 +206,90 @@ export function chatChunk(
   base: ChunkBase,
   delta: { role?: 'assistant'; content?: string },
   finishReason: FinishReason | null,
+  index = 0,
+  logprobs: ChatLogprobs | null = null,
 ): Record<string, unknown> {
   return {
     ...base,
     object: 'chat.completion.chunk',
-    choices: [{ index: 0, delta, logprobs: null, finish_reason: finishReason }],
+    choices: [{ index, delta, logprobs, finish_reason: finishReason }],
   };
 }
 
-export function textChunk(base: ChunkBase, text: string, finishReason: FinishReason | null): Record<string, unknown> {
+export function textChunk(base: ChunkBase, text: string, finishReason: FinishReason | null, index = 0, logprobs: CompletionLogprobs | null = null): Record<string, unknown> {
   return {
     ...base,
     object: 'text_completion',
-    choices: [{ index: 0, text, logprobs: null, finish_reason: finishReason }],
+    choices: [{ index, text, logprobs, finish_reason: finishReason }],
+  };
+}
+
+// ---- log-probabilities ----
+
+/**
+ * Token ids -> the strings and bytes the logprobs objects show. A token is shown as it decodes alone
+ * (special tokens included); a byte-level token that is only part of a character decodes to U+FFFD, and
+ * its `bytes` are then null (OpenAI: "null if there is no bytes representation").
+ */
+export class TokenText {
+  private readonly cache = new Map<number, string>();
+  constructor(private readonly tokenizer: TextTokenizer) {}
+
+  text(id: number): string {
+    let t = this.cache.get(id);
+    if (t === undefined) {
+      t = this.tokenizer.decode([id], false);
+      this.cache.set(id, t);
+    }
+    return t;
+  }
+
+  bytes(id: number): number[] | null {
+    const t = this.text(id);
+    return t.includes('\uFFFD') ? null : [...Buffer.from(t, 'utf8')];
+  }
+}
+
+/**
+ * The completions' logprobs object for tokens in order: `lps[i]` null for a token without one (the
+ * prompt's first). top_logprobs maps each alternative's string to its log-probability (two ids that show
+ * as the same string keep the likelier). text_offset: each token's offset in the text, counting the
+ * tokens' strings from `offset`.
+ */
+export function completionLogprobs(ids: readonly number[], lps: readonly (TokenLogprob | null)[], strings: TokenText, offset = 0): CompletionLogprobs {
+  const out: CompletionLogprobs = { tokens: [], token_logprobs: [], top_logprobs: [], text_offset: [] };
+  let at = offset;
+  ids.forEach((id, i) => {
+    const lp = lps[i] ?? null;
+    const text = strings.text(id);
+    out.tokens.push(text);
+    out.token_logprobs.push(lp ? lp.logprob : null);
+    if (lp) {
+      const top: Record<string, number> = {};
+      for (const t of lp.top) {
+        const k = strings.text(t.id);
+        if (!(k in top)) top[k] = t.logprob;
+      }
+      out.top_logprobs.push(top);
+    } else {
+      out.top_logprobs.push(null);
+    }
+    out.text_offset.push(at);
+    at += text.length;
+  });
+  return out;
+}
+
+/** Chat's logprobs object for generated tokens `ids` and their log-probabilities. */
+export function chatLogprobs(ids: readonly number[], lps: readonly TokenLogprob[], strings: TokenText): ChatLogprobs {
+  return {
+    content: ids.map((id, i) => ({
+      token: strings.text(id),
+      logprob: lps[i]!.logprob,
+      bytes: strings.bytes(id),
+      top_logprobs: lps[i]!.top.map((t) => ({ token: strings.text(t.id), logprob: t.logprob, bytes: strings.bytes(t.id) })),
+    })),
+    refusal: null,
   };
 }
 
