@@ -8,9 +8,10 @@ import { Ollama } from 'ollama';
 import { ChatOpenAI } from '@langchain/openai';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
-import { startSystem, freePort, REPO_ROOT, type RunningSystem } from '@inferos/cli';
-import { Engine, tokenLogprob } from '@inferos/inference';
+import { startSystem, freePort, slices, REPO_ROOT, type RunningSystem } from '@inferos/cli';
+import { Engine, contextTextPath, tokenLogprob } from '@inferos/inference';
 import { pb, Subjects, request, decode } from '@inferos/proto';
 import { listSegments } from '@inferos/shm';
 
@@ -194,6 +195,39 @@ test('the ollama client (npm): list, show, generate and chat through the gateway
     for await (const part of await ollama.chat({ model: MODEL, messages, stream: true, options: { temperature: 0, num_predict: 8 } })) chatStreamed += part.message.content;
     assert.equal(chatStreamed, chat.message.content);
     await assert.rejects(ollama.generate({ model: MODEL, prompt: 'hi', options: { top_k: 5 } }), /options\.top_k: not supported/);
+  } finally {
+    await engine.close();
+  }
+});
+
+test('inferos ab --policies baseline,default: both policies timed and scored each round; baseline\'s perplexity equals a forward pass', async () => {
+  const r = spawnSync(process.execPath, [join(REPO_ROOT, 'apps', 'cli', 'bin', 'inferos.mjs'), 'ab', '--policies', 'baseline,default', '--requests', '2',
+    '--prompt-chars', '400', '--window-chars', '1500', '--output-tokens', '8', '--url', sys.url, '--json'], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 300_000 });
+  assert.equal(r.status, 0, r.stderr);
+  type Iv = { n: number; mean: number | null; ci95: [number, number] | null };
+  const report = JSON.parse(r.stdout) as { rounds: number; policies: Record<string, { tps: Iv; ttft_ms: Iv; ppl: Iv; delta_ppl: Iv; failures: string[] }>; versus: Record<string, { tps: Iv & { significant: boolean | null } }> };
+  for (const p of ['baseline', 'default']) {
+    const m = report.policies[p]!;
+    assert.deepEqual(m.failures, [], p);
+    for (const k of ['tps', 'ttft_ms', 'ppl', 'delta_ppl'] as const) assert.equal(m[k].n, 2, `${p} ${k}`);
+    assert.ok(m.tps.mean! > 0 && m.ttft_ms.mean! > 0 && m.ppl.mean! > 1, JSON.stringify(m));
+  }
+  assert.equal(typeof report.versus['default']!.tps.significant, 'boolean');
+  // Baseline's perplexity of the scored windows, recomputed in-process from one forward pass each.
+  const engine = await Engine.load();
+  try {
+    const text = readFileSync(contextTextPath(engine.info)!, 'utf8');
+    const v = engine.info.vocabSize;
+    const ppls = [];
+    for (const w of slices(text, 1500, 2)) {
+      const ids = engine.tokenizer.encode(w, true);
+      const all = await engine.forward(engine.newCache(), ids, true);
+      let nll = 0;
+      for (let i = 1; i < ids.length; i++) nll -= tokenLogprob(all.subarray((i - 1) * v, i * v), ids[i]!).logprob;
+      ppls.push(Math.exp(nll / (ids.length - 1)));
+    }
+    const mean = (ppls[0]! + ppls[1]!) / 2;
+    assert.ok(Math.abs(report.policies['baseline']!.ppl.mean! - mean) / mean < 1e-4, `${report.policies['baseline']!.ppl.mean} vs ${mean}`);
   } finally {
     await engine.close();
   }

@@ -64,7 +64,7 @@ export function makePrompts(tokenizer: TextTokenizer, text: string, n: number, c
 }
 
 /** One streaming completion through the gateway (greedy, ignore_eos), its tokens timed as they arrive. */
-function gatewayStream(url: string, model: string, policy: string, apiKey?: string): Stream<string> {
+export function gatewayStream(url: string, model: string, policy: string, apiKey?: string): Stream<string> {
   return async (prompt, maxTokens, o) => {
     const t0 = performance.now();
     const res = await fetch(`${url}/v1/completions`, {

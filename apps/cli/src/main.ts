@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { cachePolicy, loadPolicy, recentOnly, parseBytes } from '@inferos/kv';
 import { startSystem, fitMemoryBudget, type ServiceProcess } from './system';
 import { benchServe, servePlot, serveTable } from './bench-serve';
+import { abTable, runAb } from './ab';
 import { formatModels, listModels } from './models';
 import { benchPeer, convertGguf, peerPlot, NODE_LLAMA_CPP_VERSION, type PeerRow } from './bench-peer';
 import { ArgumentError, DEFAULT_CONTROL_URL, controlTarget, formatBytes, parseAssignments, policyBaseline, policyGet, policySet, status, type ControlTarget } from './control';
@@ -50,6 +51,7 @@ commands:
   models     list the bundled and exported models (size, weights, context)
   status     live view of a running system (like top): services, throughput, KV memory, quality, loops
   policy     read or change the running policy: 'policy get', 'policy set KEY=VALUE...', 'policy baseline on|off'
+  ab         A/B test KV policies through a running system: speed and perplexity, with 95% intervals
   help       show help for a command
 
 Run 'inferos help <command>' for a command's options.`,
@@ -280,6 +282,25 @@ options:
   --json                (get) print the API's JSON`,
 };
 HELP['policy get'] = HELP['policy set'] = HELP['policy baseline'] = HELP['policy']!;
+HELP['ab'] = `usage: inferos ab --policies A,B[,C...] [options]
+
+A/B test of KV policies through a running system (inferos up): every round, each policy in turn (the order
+rotating every round), one request at a time, gets the same two requests: a streamed greedy completion
+(decode tok/s, TTFT) and a text window scored through the API with echo + logprobs (its perplexity under the
+policy minus baseline's on the same window: delta PPL). Reports each policy's mean, standard deviation and
+95% interval per metric, and each policy against the first, paired by round, with whether the difference
+is significant (its 95% interval excludes 0).
+
+options:
+  --policies LIST       policies (profile names), the first the reference (e.g. baseline,default,aggressive)
+  --requests N          rounds (default 8; at least 2)
+  --text FILE           text for prompts and scored windows (default: the bundled model's held-out text)
+  --prompt-chars N      characters per prompt (default 1000)
+  --window-chars N      characters per scored window (default 4000)
+  --output-tokens N     tokens generated per speed request (default 64)
+  --url URL             the gateway (default http://127.0.0.1:8000, or $INFEROS_GATEWAY_URL)
+  --api-key KEY         the gateway's API key (default $INFEROS_API_KEY)
+  --json                one JSON object on stdout`;
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -915,6 +936,34 @@ async function policyCommand(argv: string[]): Promise<number> {
   throw new UsageError(`expected 'policy get', 'policy set' or 'policy baseline', got "${sub}"\n\n${HELP['policy']}`);
 }
 
+async function abCommand(argv: string[]): Promise<number> {
+  const { values: v } = parse(argv, {
+    policies: { type: 'string' }, requests: { type: 'string' }, text: { type: 'string' }, 'prompt-chars': { type: 'string' },
+    'window-chars': { type: 'string' }, 'output-tokens': { type: 'string' }, url: { type: 'string' }, 'api-key': { type: 'string' }, json: { type: 'boolean' },
+  }, 'ab');
+  if (v['help']) return help(['ab']);
+  if (typeof v['policies'] !== 'string') throw new UsageError(`--policies is required\n\n${HELP['ab']}`);
+  const policies = v['policies'].split(',').map((p) => p.trim()).filter(Boolean);
+  const textPath = (v['text'] as string | undefined) ?? contextTextPath(loadModelInfo(defaultModelDir()));
+  if (!textPath || !existsSync(textPath)) throw new UsageError(`--text: no such file ${textPath ?? '(the bundled model has no held-out text)'}`);
+  const report = await runAb({
+    url: ((v['url'] as string | undefined) ?? process.env['INFEROS_GATEWAY_URL'] ?? 'http://127.0.0.1:8000').replace(/\/+$/, ''),
+    apiKey: (v['api-key'] as string | undefined) ?? process.env['INFEROS_API_KEY'],
+    policies,
+    requests: intOption(v['requests'] as string | undefined, 'requests', 8, 2),
+    text: readFileSync(textPath, 'utf8'),
+    promptChars: intOption(v['prompt-chars'] as string | undefined, 'prompt-chars', 1000),
+    windowChars: intOption(v['window-chars'] as string | undefined, 'window-chars', 4000),
+    outputTokens: intOption(v['output-tokens'] as string | undefined, 'output-tokens', 64, 2),
+    onProgress: progress('ab'),
+  }).catch((err: unknown) => {
+    if (err instanceof RangeError) throw new UsageError(`${err.message}\n\n${HELP['ab']}`);
+    throw err;
+  });
+  process.stdout.write(v['json'] ? JSON.stringify(report) + '\n' : abTable(report) + '\n');
+  return 0;
+}
+
 const COMMANDS: Record<string, (argv: string[]) => number | Promise<number>> = {
   up,
   generate,
@@ -924,6 +973,7 @@ const COMMANDS: Record<string, (argv: string[]) => number | Promise<number>> = {
   models: modelsCommand,
   status: statusCommand,
   policy: policyCommand,
+  ab: abCommand,
   help,
 };
 
