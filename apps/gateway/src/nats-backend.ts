@@ -92,17 +92,17 @@ export class NatsBackend implements Backend {
           throw err;
         }
         switch (rep.status) {
-          case pb.OpenStatus.OPEN_OK:
+          case pb.OpenStatus.OPEN_STATUS_OK:
             return rep;
-          case pb.OpenStatus.OPEN_SATURATED: {
+          case pb.OpenStatus.OPEN_STATUS_SATURATED: {
             if (signal.aborted) return undefined;
             if (Date.now() >= deadline) throw new BackendError(BackendErrorCode.saturated, `no room in the KV budget within ${this.opts.admissionTimeoutMs ?? 60_000} ms: ${rep.message}`, 1);
             await sleep(Math.max(10, rep.retryAfterMs || 50), signal);
             if (signal.aborted) return undefined; // the client left while it waited: open nothing
             continue;
           }
-          case pb.OpenStatus.OPEN_TOO_LARGE:
-          case pb.OpenStatus.OPEN_BAD_REQUEST:
+          case pb.OpenStatus.OPEN_STATUS_TOO_LARGE:
+          case pb.OpenStatus.OPEN_STATUS_BAD_REQUEST:
             throw new BackendError(BackendErrorCode.invalidRequest, rep.message);
           default:
             throw new BackendError(BackendErrorCode.internal, `kv-store answered status ${rep.status}`);

@@ -61,7 +61,7 @@ after(closeAll);
 
 async function open(policy: string, promptTokens: number, maxTokens: number): Promise<string> {
   const r = await request(nc, Subjects.kvOpen, pb.SeqOpenRequest, { requestId: `req-${randomUUID()}`, policy, promptTokens, maxTokens }, pb.SeqOpenReply);
-  assert.equal(r.status, pb.OpenStatus.OPEN_OK, r.message);
+  assert.equal(r.status, pb.OpenStatus.OPEN_STATUS_OK, r.message);
   return r.seqId;
 }
 
@@ -123,7 +123,7 @@ test('a worker claims, commits and reads back its staged K/V in place (baseline:
   assert.equal(seq.valid(), false, 'freeing moves the seqlock: a reader of the old table knows');
   const after = await stats();
   assert.deepEqual([after.sequences, after.usedBytes, after.reservedBytes], [0, 0, 0]);
-  assert.deepEqual(await worker.commit([fakeStep(seq, 1)]), [{ code: pb.KvError.KV_NO_SEQUENCE, message: `no sequence ${id} (finished, aborted or lost)` }]);
+  assert.deepEqual(await worker.commit([fakeStep(seq, 1)]), [{ code: pb.KvError.KV_ERROR_NO_SEQUENCE, message: `no sequence ${id} (finished, aborted or lost)` }]);
 });
 
 for (const [policy, tier] of [['quality_optimized', 'past_key_i8'], ['default', 'past_key_i4']] as const) {
@@ -215,7 +215,7 @@ test('a claimed sequence whose worker never heartbeats is freed and announced on
   ghost = new KvClient(nc, `prefill-worker-ghost-${process.pid}`);
   const requestId = `req-${randomUUID()}`;
   const r = await request(nc, Subjects.kvOpen, pb.SeqOpenRequest, { requestId, policy: 'baseline', promptTokens: 16, maxTokens: 16 }, pb.SeqOpenReply);
-  assert.equal(r.status, pb.OpenStatus.OPEN_OK, r.message);
+  assert.equal(r.status, pb.OpenStatus.OPEN_STATUS_OK, r.message);
   const lost = new Promise<inferos.v1.SeqLost>((resolve, reject) => {
     const timer = setTimeout(() => {
       sub.unsubscribe();
@@ -243,7 +243,7 @@ test('a claimed sequence whose worker never heartbeats is freed and announced on
   const s = await stats();
   assert.equal(s.sequences, 0);
   assert.ok(s.freedLost >= 1);
-  await assert.rejects(ghost.claim(r.seqId), (err: KvError) => err.code === pb.KvError.KV_NO_SEQUENCE && /no sequence/.test(err.message));
+  await assert.rejects(ghost.claim(r.seqId), (err: KvError) => err.code === pb.KvError.KV_ERROR_NO_SEQUENCE && /no sequence/.test(err.message));
 });
 
 test('closing the store and the clients leaves nothing in /dev/shm', async () => {

@@ -22,9 +22,9 @@ export async function startKvStore(nc: NatsConnection, config: StoreConfig, log:
   if (store.sweptBytes > 0) log(`swept ${store.sweptBytes} bytes of shared memory left by a crashed process`);
   const subs: Subscription[] = [];
   const seqError = (e: Error) => ({ error: e.message });
-  subs.push(serve(nc, Subjects.kvOpen, { request: pb.SeqOpenRequest, reply: pb.SeqOpenReply, log, onError: (e) => ({ status: pb.OpenStatus.OPEN_BAD_REQUEST, message: e.message }) }, (req) => store.open(req)));
+  subs.push(serve(nc, Subjects.kvOpen, { request: pb.SeqOpenRequest, reply: pb.SeqOpenReply, log, onError: (e) => ({ status: pb.OpenStatus.OPEN_STATUS_BAD_REQUEST, message: e.message }) }, (req) => store.open(req)));
   subs.push(serve(nc, Subjects.kvClaim, { request: pb.SeqClaimRequest, reply: pb.SeqReply, log, onError: seqError }, (req) => store.claim(req)));
-  subs.push(serve(nc, Subjects.kvCommit, { request: pb.StepCommitRequest, reply: pb.StepCommitReply, log, onError: (e) => ({ results: [{ code: pb.KvError.KV_BAD_REQUEST, error: e.message }] }) }, (req) => store.commit(req)));
+  subs.push(serve(nc, Subjects.kvCommit, { request: pb.StepCommitRequest, reply: pb.StepCommitReply, log, onError: (e) => ({ results: [{ code: pb.KvError.KV_ERROR_BAD_REQUEST, error: e.message }] }) }, (req) => store.commit(req)));
   subs.push(serve(nc, Subjects.kvFree, { request: pb.SeqFreeRequest, reply: pb.Ack, log, onError: (e) => ({ ok: false, message: e.message }) }, (req) => {
     const ok = store.free(req.seqId);
     return { ok, message: ok ? '' : `no sequence ${req.seqId}` };

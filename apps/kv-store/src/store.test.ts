@@ -54,7 +54,7 @@ function open(store: KvStore, policy: string, promptTokens: number, maxTokens: n
 
 function openOk(store: KvStore, policy: string, promptTokens: number, maxTokens: number): string {
   const r = open(store, policy, promptTokens, maxTokens);
-  assert.equal(r.status, pb.OpenStatus.OPEN_OK, r.message);
+  assert.equal(r.status, pb.OpenStatus.OPEN_STATUS_OK, r.message);
   return r.seqId;
 }
 
@@ -88,7 +88,7 @@ function held(t: inferos.v1.KvTensor): number {
   return t.tokens ?? t.dims[1]!;
 }
 
-const ELEMENT: Record<number, number> = { [pb.DType.DTYPE_FLOAT32]: 4, [pb.DType.DTYPE_FLOAT16]: 2, [pb.DType.DTYPE_UINT8]: 1 };
+const ELEMENT: Record<number, number> = { [pb.Dtype.DTYPE_FLOAT32]: 4, [pb.Dtype.DTYPE_FLOAT16]: 2, [pb.Dtype.DTYPE_UINT8]: 1 };
 
 /** Map a tensor the way a worker does: by segment name, from another mapping than the store's own. */
 function read(map: SegmentMap, table: inferos.v1.SeqTable, t: inferos.v1.KvTensor): Float32Array | Uint16Array | Uint8Array {
@@ -96,8 +96,8 @@ function read(map: SegmentMap, table: inferos.v1.SeqTable, t: inferos.v1.KvTenso
   if (h.length === 0) return new Uint8Array(0);
   const seg = (table.segments as inferos.v1.Segment[])[h.segment]!;
   const buf = map.buffer(seg.name, seg.bytes);
-  if (t.dtype === pb.DType.DTYPE_FLOAT32) return new Float32Array(buf, h.offset, h.length / 4);
-  if (t.dtype === pb.DType.DTYPE_FLOAT16) return new Uint16Array(buf, h.offset, h.length / 2);
+  if (t.dtype === pb.Dtype.DTYPE_FLOAT32) return new Float32Array(buf, h.offset, h.length / 4);
+  if (t.dtype === pb.Dtype.DTYPE_FLOAT16) return new Uint16Array(buf, h.offset, h.length / 2);
   return new Uint8Array(buf, h.offset, h.length);
 }
 
@@ -213,15 +213,15 @@ function commitOk(store: KvStore, workerId: string, step: object): inferos.v1.Se
   return next;
 }
 
-test('open answers OPEN_OK with the reserved bytes, and reservations add up', () =>
+test('open answers OPEN_STATUS_OK with the reserved bytes, and reservations add up', () =>
   withStore({}, (store) => {
     const a = open(store, 'baseline', 64, 36);
-    assert.equal(a.status, pb.OpenStatus.OPEN_OK, a.message);
+    assert.equal(a.status, pb.OpenStatus.OPEN_STATUS_OK, a.message);
     assert.ok(a.seqId.length > 0);
     assert.equal(a.chunk, CHUNK);
     assert.equal(a.reservedBytes, baselineBytes(100));
     const b = open(store, 'quality_optimized', 200, 100);
-    assert.equal(b.status, pb.OpenStatus.OPEN_OK, b.message);
+    assert.equal(b.status, pb.OpenStatus.OPEN_STATUS_OK, b.message);
     assert.ok(b.reservedBytes > 0);
     assert.notEqual(a.seqId, b.seqId);
     const s = store.stats;
@@ -230,7 +230,7 @@ test('open answers OPEN_OK with the reserved bytes, and reservations add up', ()
     assert.ok(s.usedBytes > 0 && s.usedBytes <= s.reservedBytes, `used ${s.usedBytes} within reserved ${s.reservedBytes}`);
     // An empty policy name means the store's default.
     const d = open(store, '', 10, 10);
-    assert.equal(d.status, pb.OpenStatus.OPEN_OK, d.message);
+    assert.equal(d.status, pb.OpenStatus.OPEN_STATUS_OK, d.message);
     assert.equal(d.reservedBytes, baselineBytes(20));
   }));
 
@@ -240,7 +240,7 @@ test('SATURATED - a reservation past the budget is refused and changes nothing',
     openOk(store, 'baseline', 64, 36);
     const before = store.stats;
     const r = open(store, 'baseline', 64, 36);
-    assert.equal(r.status, pb.OpenStatus.OPEN_SATURATED);
+    assert.equal(r.status, pb.OpenStatus.OPEN_STATUS_SATURATED);
     assert.equal(r.seqId, '');
     assert.ok(r.retryAfterMs > 0);
     assert.equal(r.reservedBytes, baselineBytes(100));
@@ -257,7 +257,7 @@ test('TOO LARGE - a reservation bigger than the whole budget is refused for good
   withStore({ budgetBytes: baselineBytes(100) * 2.5 }, (store) => {
     const before = store.stats;
     const r = open(store, 'baseline', 400, 100);
-    assert.equal(r.status, pb.OpenStatus.OPEN_TOO_LARGE);
+    assert.equal(r.status, pb.OpenStatus.OPEN_STATUS_TOO_LARGE);
     assert.equal(r.reservedBytes, baselineBytes(500));
     assert.match(r.message, new RegExp(`whole KV budget of ${baselineBytes(100) * 2.5}`));
     assert.deepEqual(store.stats, before);
@@ -267,15 +267,15 @@ test('BAD REQUEST - a policy given as a path, an unknown profile, or a group siz
   withStore({ groups: [64], defaultGroup: 64 }, (store) => {
     const before = store.stats;
     const path = open(store, '../x', 10, 10);
-    assert.equal(path.status, pb.OpenStatus.OPEN_BAD_REQUEST);
+    assert.equal(path.status, pb.OpenStatus.OPEN_STATUS_BAD_REQUEST);
     assert.match(path.message, /^\.\.\/x: /);
     assert.match(path.message, /profile/);
     const unknown = open(store, 'no_such_profile', 10, 10);
-    assert.equal(unknown.status, pb.OpenStatus.OPEN_BAD_REQUEST);
+    assert.equal(unknown.status, pb.OpenStatus.OPEN_STATUS_BAD_REQUEST);
     assert.match(unknown.message, /no_such_profile: no such profile/);
     // latency_optimized uses groups of 128; this model (groups: [64]) has no graph for them.
     const group = open(store, 'latency_optimized', 10, 10);
-    assert.equal(group.status, pb.OpenStatus.OPEN_BAD_REQUEST);
+    assert.equal(group.status, pb.OpenStatus.OPEN_STATUS_BAD_REQUEST);
     assert.match(group.message, /latency_optimized: kv.group_size.*group size 128/);
     assert.deepEqual(store.stats, before);
     openOk(store, 'quality_optimized', 10, 10);
@@ -285,10 +285,10 @@ test('BAD REQUEST - prompt + max tokens over the context, or zero tokens', () =>
   withStore({}, (store) => {
     const before = store.stats;
     const long = open(store, 'baseline', 500, 13);
-    assert.equal(long.status, pb.OpenStatus.OPEN_BAD_REQUEST);
+    assert.equal(long.status, pb.OpenStatus.OPEN_STATUS_BAD_REQUEST);
     assert.match(long.message, /prompt \(500\) \+ max tokens \(13\) exceed the model's context of 512/);
-    assert.equal(open(store, 'baseline', 0, 10).status, pb.OpenStatus.OPEN_BAD_REQUEST);
-    assert.equal(open(store, 'baseline', 10, 0).status, pb.OpenStatus.OPEN_BAD_REQUEST);
+    assert.equal(open(store, 'baseline', 0, 10).status, pb.OpenStatus.OPEN_STATUS_BAD_REQUEST);
+    assert.equal(open(store, 'baseline', 10, 0).status, pb.OpenStatus.OPEN_STATUS_BAD_REQUEST);
     assert.deepEqual(store.stats, before);
     openOk(store, 'baseline', 500, 12);
   }));
@@ -344,7 +344,7 @@ test('commit appends staged tokens: the table grows, the seqlock advances, and t
           assert.deepEqual(k.dims, [1, SHAPE.kvHeads, 80, SHAPE.headDim]);
           assert.equal(k.tokens, table.length);
           assert.equal(k.handle!.length, 80 * C * 4, 'the handle covers the whole hot store');
-          assert.equal(k.dtype, pb.DType.DTYPE_FLOAT32);
+          assert.equal(k.dtype, pb.Dtype.DTYPE_FLOAT32);
           assert.equal(k.handle!.tier, pb.Tier.TIER_F32);
           assert.equal(fed(table, l), table.length);
         }
@@ -459,14 +459,14 @@ test('REFUSED - a commit from a non-owner, with a stale generation or a wrong st
       };
       const good = stage.step(table, 3);
       const step = good.step as Record<string, unknown>;
-      refuse('worker-b', step, /owned by worker-a, not worker-b/, pb.KvError.KV_NOT_OWNER);
-      refuse('worker-a', { ...step, generation: table.generation - 2 }, /stale step/, pb.KvError.KV_STALE_STEP);
-      refuse('worker-a', { ...step, stagingLength: good.floats * 4 - 4 }, /staged \d+ bytes, expected/, pb.KvError.KV_REFUSED);
-      refuse('worker-a', { ...step, tokens: 4 }, /staged \d+ bytes, expected/, pb.KvError.KV_REFUSED);
-      refuse('worker-a', { ...step, tokens: 0 }, /1\.\.32 tokens/, pb.KvError.KV_REFUSED);
-      refuse('worker-a', { ...step, staging: { name: store.pool.segmentList[0]!.name, bytes: 64 } }, /inferos-stage-\* segment/, pb.KvError.KV_REFUSED);
-      refuse('worker-a', { ...step, staging: { name: `inferos-stage-${process.pid}-missing-${rand()}`, bytes: 64 } }, /append failed|No such file/, pb.KvError.KV_REFUSED);
-      refuse('worker-a', { ...step, seqId: 'nope' }, /no sequence nope/, pb.KvError.KV_NO_SEQUENCE);
+      refuse('worker-b', step, /owned by worker-a, not worker-b/, pb.KvError.KV_ERROR_NOT_OWNER);
+      refuse('worker-a', { ...step, generation: table.generation - 2 }, /stale step/, pb.KvError.KV_ERROR_STALE_STEP);
+      refuse('worker-a', { ...step, stagingLength: good.floats * 4 - 4 }, /staged \d+ bytes, expected/, pb.KvError.KV_ERROR_REFUSED);
+      refuse('worker-a', { ...step, tokens: 4 }, /staged \d+ bytes, expected/, pb.KvError.KV_ERROR_REFUSED);
+      refuse('worker-a', { ...step, tokens: 0 }, /1\.\.32 tokens/, pb.KvError.KV_ERROR_REFUSED);
+      refuse('worker-a', { ...step, staging: { name: store.pool.segmentList[0]!.name, bytes: 64 } }, /inferos-stage-\* segment/, pb.KvError.KV_ERROR_REFUSED);
+      refuse('worker-a', { ...step, staging: { name: `inferos-stage-${process.pid}-missing-${rand()}`, bytes: 64 } }, /append failed|No such file/, pb.KvError.KV_ERROR_REFUSED);
+      refuse('worker-a', { ...step, seqId: 'nope' }, /no sequence nope/, pb.KvError.KV_ERROR_NO_SEQUENCE);
       // The sequence is intact: its owner commits the same step.
       const next = commitOk(store, 'worker-a', step);
       assert.equal(next.length, CHUNK + 3);
@@ -474,9 +474,9 @@ test('REFUSED - a commit from a non-owner, with a stale generation or a wrong st
       const other = claimOk(store, openOk(store, 'baseline', 10, 10), 'worker-a');
       const results = commit(store, 'worker-a', { ...stage.step(next, 1).step as object, generation: 0 }, stage.step(other, 2).step);
       assert.match(results[0]!.error, /stale step/);
-      assert.equal(results[0]!.code, pb.KvError.KV_STALE_STEP);
+      assert.equal(results[0]!.code, pb.KvError.KV_ERROR_STALE_STEP);
       assert.equal(results[1]!.error, '');
-      assert.equal(results[1]!.code, pb.KvError.KV_OK);
+      assert.equal(results[1]!.code, pb.KvError.KV_ERROR_UNSPECIFIED);
       assert.equal((results[1]!.grown ?? results[1]!.table)!.length, 2, 'the other step committed (SeqGrown or a table)');
     } finally {
       stage.close();

@@ -238,26 +238,26 @@ export class KvStore {
 
   open(req: inferos.v1.SeqOpenRequest): Fields<typeof pb.SeqOpenReply> {
     const total = req.promptTokens + req.maxTokens;
-    if (req.promptTokens <= 0 || req.maxTokens <= 0) return { status: pb.OpenStatus.OPEN_BAD_REQUEST, message: 'prompt_tokens and max_tokens must be positive' };
+    if (req.promptTokens <= 0 || req.maxTokens <= 0) return { status: pb.OpenStatus.OPEN_STATUS_BAD_REQUEST, message: 'prompt_tokens and max_tokens must be positive' };
     if (total > this.config.shape.maxContext) {
-      return { status: pb.OpenStatus.OPEN_BAD_REQUEST, message: `prompt (${req.promptTokens}) + max tokens (${req.maxTokens}) exceed the model's context of ${this.config.shape.maxContext}` };
+      return { status: pb.OpenStatus.OPEN_STATUS_BAD_REQUEST, message: `prompt (${req.promptTokens}) + max tokens (${req.maxTokens}) exceed the model's context of ${this.config.shape.maxContext}` };
     }
     let resolved: { name: string; policy: CachePolicy };
     try {
       resolved = this.resolvePolicy(req.policy);
     } catch (err) {
-      return { status: pb.OpenStatus.OPEN_BAD_REQUEST, message: (err as Error).message };
+      return { status: pb.OpenStatus.OPEN_STATUS_BAD_REQUEST, message: (err as Error).message };
     }
     const shape: CacheShape = { ...this.config.shape, maxTokens: total };
     const r = reservation(shape, resolved.policy, total, this.config.chunk, req.promptTokens);
     if (r.bytes > this.budget) {
-      return { status: pb.OpenStatus.OPEN_TOO_LARGE, message: `a sequence of ${total} tokens under ${resolved.name} needs up to ${r.bytes} bytes, more than the whole KV budget of ${this.budget}`, reservedBytes: r.bytes };
+      return { status: pb.OpenStatus.OPEN_STATUS_TOO_LARGE, message: `a sequence of ${total} tokens under ${resolved.name} needs up to ${r.bytes} bytes, more than the whole KV budget of ${this.budget}`, reservedBytes: r.bytes };
     }
     if (this.paused) {
-      return { status: pb.OpenStatus.OPEN_SATURATED, message: `admission paused: ${this.pool.stats.usedBytes} of ${this.budget} budget bytes in use`, retryAfterMs: 50, reservedBytes: r.bytes };
+      return { status: pb.OpenStatus.OPEN_STATUS_SATURATED, message: `admission paused: ${this.pool.stats.usedBytes} of ${this.budget} budget bytes in use`, retryAfterMs: 50, reservedBytes: r.bytes };
     }
     if (this.reserved + r.bytes > this.budget || this.freeSlots.length === 0) {
-      return { status: pb.OpenStatus.OPEN_SATURATED, message: `KV budget full: ${this.reserved} of ${this.budget} bytes reserved by ${this.sequences.size} sequences`, retryAfterMs: 50, reservedBytes: r.bytes };
+      return { status: pb.OpenStatus.OPEN_STATUS_SATURATED, message: `KV budget full: ${this.reserved} of ${this.budget} bytes reserved by ${this.sequences.size} sequences`, retryAfterMs: 50, reservedBytes: r.bytes };
     }
     const slot = this.freeSlots.pop()!;
     let cache: TieredKvCache;
@@ -266,7 +266,7 @@ export class KvStore {
       cache.holdEvictions(req.promptTokens);
     } catch (err) {
       this.freeSlots.push(slot);
-      if (err instanceof BudgetExceededError) return { status: pb.OpenStatus.OPEN_SATURATED, message: err.message, retryAfterMs: 50 };
+      if (err instanceof BudgetExceededError) return { status: pb.OpenStatus.OPEN_STATUS_SATURATED, message: err.message, retryAfterMs: 50 };
       throw err;
     }
     const seq: Sequence = { id: randomUUID(), requestId: req.requestId, policyName: resolved.name, slot, cache, reserved: r.bytes, maxTokens: total, openedAt: Date.now() };
@@ -274,13 +274,13 @@ export class KvStore {
     this.reserved += r.bytes;
     this.pool.budgetBytes = Math.max(this.budget, this.reserved);
     this.notePeaks();
-    return { status: pb.OpenStatus.OPEN_OK, seqId: seq.id, reservedBytes: r.bytes, chunk: this.config.chunk };
+    return { status: pb.OpenStatus.OPEN_STATUS_OK, seqId: seq.id, reservedBytes: r.bytes, chunk: this.config.chunk };
   }
 
   claim(req: inferos.v1.SeqClaimRequest): Fields<typeof pb.SeqReply> {
     const seq = this.sequences.get(req.seqId);
-    if (!seq) return { code: pb.KvError.KV_NO_SEQUENCE, error: `no sequence ${req.seqId} (finished, aborted or lost)` };
-    if (!req.workerId) return { code: pb.KvError.KV_BAD_REQUEST, error: 'claim: worker_id is required' };
+    if (!seq) return { code: pb.KvError.KV_ERROR_NO_SEQUENCE, error: `no sequence ${req.seqId} (finished, aborted or lost)` };
+    if (!req.workerId) return { code: pb.KvError.KV_ERROR_BAD_REQUEST, error: 'claim: worker_id is required' };
     seq.owner = req.workerId;
     this.workerSeen.set(req.workerId, Date.now());
     const feeds = this.feedsOf(seq);
@@ -292,23 +292,23 @@ export class KvStore {
     if (req.workerId) this.workerSeen.set(req.workerId, Date.now());
     const results = req.steps.map((step) => {
       const seq = this.sequences.get(step.seqId ?? '');
-      if (!seq) return { code: pb.KvError.KV_NO_SEQUENCE, error: `no sequence ${step.seqId} (finished, aborted or lost)` };
-      if (seq.owner !== req.workerId) return { code: pb.KvError.KV_NOT_OWNER, error: `sequence ${step.seqId} is owned by ${seq.owner ?? 'nobody'}, not ${req.workerId}` };
+      if (!seq) return { code: pb.KvError.KV_ERROR_NO_SEQUENCE, error: `no sequence ${step.seqId} (finished, aborted or lost)` };
+      if (seq.owner !== req.workerId) return { code: pb.KvError.KV_ERROR_NOT_OWNER, error: `sequence ${step.seqId} is owned by ${seq.owner ?? 'nobody'}, not ${req.workerId}` };
       const gen = this.locks.generation(seq.slot);
-      if (step.generation !== gen) return { code: pb.KvError.KV_STALE_STEP, error: `stale step for ${step.seqId}: generation ${step.generation}, current ${gen}` };
+      if (step.generation !== gen) return { code: pb.KvError.KV_ERROR_STALE_STEP, error: `stale step for ${step.seqId}: generation ${step.generation}, current ${gen}` };
       let write: () => void;
       try {
         write = this.prepare(seq, step);
       } catch (err) {
         // Nothing has changed yet: the step is refused and the sequence stays as it was.
-        return { code: pb.KvError.KV_REFUSED, error: `step for ${step.seqId} refused: ${(err as Error).message}` };
+        return { code: pb.KvError.KV_ERROR_REFUSED, error: `step for ${step.seqId} refused: ${(err as Error).message}` };
       }
       try {
         this.locks.write(seq.slot, write);
       } catch (err) {
         // A failed append may have left the cache half-changed: the sequence cannot continue.
         this.free(seq.id);
-        return { code: pb.KvError.KV_REFUSED, error: `append failed for ${step.seqId}: ${(err as Error).message}` };
+        return { code: pb.KvError.KV_ERROR_REFUSED, error: `append failed for ${step.seqId}: ${(err as Error).message}` };
       }
       // The owner's views were built from `described`: extend them (SeqGrown) or replace them (a table).
       const feeds = this.feedsOf(seq);
@@ -412,7 +412,7 @@ export class KvStore {
         tensors.push({
           name,
           layer: l,
-          dtype: spec.type === 'float32' ? pb.DType.DTYPE_FLOAT32 : spec.type === 'float16' ? pb.DType.DTYPE_FLOAT16 : pb.DType.DTYPE_UINT8,
+          dtype: spec.type === 'float32' ? pb.Dtype.DTYPE_FLOAT32 : spec.type === 'float16' ? pb.Dtype.DTYPE_FLOAT16 : pb.Dtype.DTYPE_UINT8,
           dims: spec.dims,
           ...(spec.tokens === undefined ? {} : { tokens: spec.tokens }),
           handle: { segment: e.segment, offset: e.offset, length: e.length, generation: gen, tier: tierOf(name) },

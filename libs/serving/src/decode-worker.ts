@@ -149,7 +149,7 @@ export async function startDecodeWorker(nc: NatsConnection, opts: DecodeWorkerOp
       if (f || !r || r.error) {
         // A sequence freed by the gateway (client gone) shows up here as unknown: drop it quietly.
         const why = f?.[1] ?? r?.error ?? { message: 'step did not run' };
-        if (why.code !== pb.KvError.KV_NO_SEQUENCE) await finish(a, { errorCode: 'internal_error', errorMessage: why.message });
+        if (why.code !== pb.KvError.KV_ERROR_NO_SEQUENCE) await finish(a, { errorCode: 'internal_error', errorMessage: why.message });
         continue;
       }
       const logits = lastLogits(r.out, 1, vocab);

@@ -110,7 +110,7 @@ export class RemoteSeq implements KvSource {
       const length = h.length ?? 0;
       const buf = length === 0 ? new ArrayBuffer(0) : bufs[h.segment ?? 0]!;
       const offset = length === 0 ? 0 : (h.offset ?? 0);
-      const type: TensorType = t.dtype === pb.DType.DTYPE_FLOAT32 ? 'float32' : t.dtype === pb.DType.DTYPE_FLOAT16 ? 'float16' : 'uint8';
+      const type: TensorType = t.dtype === pb.Dtype.DTYPE_FLOAT32 ? 'float32' : t.dtype === pb.Dtype.DTYPE_FLOAT16 ? 'float16' : 'uint8';
       (views[t.layer] ??= {})[t.name] = view(type, buf, offset, length / BYTES[type], [...t.dims], t.tokens ?? undefined);
     }
     this.views = views;

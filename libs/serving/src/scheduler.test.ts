@@ -39,7 +39,7 @@ function fakeKv(answers: (StepFailure | undefined)[][]): KvClient & { claims: st
     },
     async claim(id: string) {
       fake.claims.push(id);
-      if (id === 'gone') throw new KvError('no sequence gone', pb.KvError.KV_NO_SEQUENCE);
+      if (id === 'gone') throw new KvError('no sequence gone', pb.KvError.KV_ERROR_NO_SEQUENCE);
       return { table: {} };
     },
   };
@@ -47,14 +47,14 @@ function fakeKv(answers: (StepFailure | undefined)[][]): KvClient & { claims: st
 }
 const seq = (id: string) => ({ id, update() {} }) as unknown as RemoteSeq;
 const out = (tag: number) => ({ logits: new Float32Array([tag]) }) as unknown as StepOutput;
-const stale: StepFailure = { code: pb.KvError.KV_STALE_STEP, message: 'stale step' };
+const stale: StepFailure = { code: pb.KvError.KV_ERROR_STALE_STEP, message: 'stale step' };
 
 test('commitWithRetry: only stale steps run again, on a fresh claim; what was committed is what is returned', async () => {
-  const kv = fakeKv([[undefined, stale, { code: pb.KvError.KV_REFUSED, message: 'refused' }], [undefined]]);
+  const kv = fakeKv([[undefined, stale, { code: pb.KvError.KV_ERROR_REFUSED, message: 'refused' }], [undefined]]);
   const steps = [{ seq: seq('a'), tokens: 1, out: out(1) }, { seq: seq('b'), tokens: 1, out: out(2) }, { seq: seq('c'), tokens: 1, out: out(3) }];
   let reruns = 0;
   const errors = await commitWithRetry(kv, steps, async () => out(20 + reruns++));
-  assert.deepEqual(errors.map((e) => e?.code), [undefined, undefined, pb.KvError.KV_REFUSED]);
+  assert.deepEqual(errors.map((e) => e?.code), [undefined, undefined, pb.KvError.KV_ERROR_REFUSED]);
   assert.deepEqual(kv.claims, ['b']);
   assert.equal(steps[1]!.out.logits[0], 20, 'the rerun output replaces the stale one');
   assert.equal(steps[0]!.out.logits[0], 1);
@@ -64,13 +64,13 @@ test('commitWithRetry: gives up after its attempts, and a sequence gone meanwhil
   const kv = fakeKv([[stale, stale], [stale], [stale], [stale]]);
   const steps = [{ seq: seq('gone'), tokens: 1, out: out(1) }, { seq: seq('b'), tokens: 1, out: out(2) }];
   const errors = await commitWithRetry(kv, steps, async () => out(9), 3);
-  assert.equal(errors[0]!.code, pb.KvError.KV_NO_SEQUENCE);
-  assert.equal(errors[1]!.code, pb.KvError.KV_STALE_STEP, 'still stale after 3 attempts: reported, not looped on');
+  assert.equal(errors[0]!.code, pb.KvError.KV_ERROR_NO_SEQUENCE);
+  assert.equal(errors[1]!.code, pb.KvError.KV_ERROR_STALE_STEP, 'still stale after 3 attempts: reported, not looped on');
   assert.equal(kv.commits, 4);
   assert.deepEqual(await commitWithRetry(fakeKv([]), [], async () => out(0)), [], 'nothing to commit: no request');
 });
 
 test('failure: the kv-store\'s code when it refused, else the message alone', () => {
-  assert.deepEqual(failure(new KvError('stale', pb.KvError.KV_STALE_STEP)), { code: pb.KvError.KV_STALE_STEP, message: 'stale' });
+  assert.deepEqual(failure(new KvError('stale', pb.KvError.KV_ERROR_STALE_STEP)), { code: pb.KvError.KV_ERROR_STALE_STEP, message: 'stale' });
   assert.deepEqual(failure(new Error('onnx failed')), { message: 'onnx failed' });
 });

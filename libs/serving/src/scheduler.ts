@@ -42,7 +42,7 @@ export function graphPath(seq: Pick<RemoteSeq, 'needsImportance' | 'policy'>): s
 export async function commitWithRetry(kv: KvClient, steps: StepToCommit[], rerun: (step: StepToCommit) => Promise<StepOutput>, attempts = 3): Promise<(StepFailure | undefined)[]> {
   const errors = steps.length > 0 ? await kv.commit(steps) : [];
   for (let attempt = 0; attempt < attempts; attempt++) {
-    const stale = steps.map((_, i) => i).filter((i) => errors[i]?.code === pb.KvError.KV_STALE_STEP);
+    const stale = steps.map((_, i) => i).filter((i) => errors[i]?.code === pb.KvError.KV_ERROR_STALE_STEP);
     if (stale.length === 0) break;
     const again: StepToCommit[] = [];
     const retried: number[] = [];

@@ -29,8 +29,8 @@ export namespace inferos {
             TIER_STAGING = 5
         }
 
-        /** DType enum. */
-        enum DType {
+        /** Dtype enum. */
+        enum Dtype {
 
             /** DTYPE_UNSPECIFIED value */
             DTYPE_UNSPECIFIED = 0,
@@ -301,7 +301,7 @@ export namespace inferos {
             layer: number;
 
             /** KvTensor dtype. */
-            dtype: inferos.v1.DType;
+            dtype: inferos.v1.Dtype;
 
             /** KvTensor dims. */
             dims: number[];
@@ -386,7 +386,7 @@ export namespace inferos {
                 layer?: (number|null);
 
                 /** KvTensor dtype */
-                dtype?: (inferos.v1.DType|null);
+                dtype?: (inferos.v1.Dtype|null);
 
                 /** KvTensor dims */
                 dims?: (number[]|null);
@@ -577,17 +577,17 @@ export namespace inferos {
             /** OPEN_STATUS_UNSPECIFIED value */
             OPEN_STATUS_UNSPECIFIED = 0,
 
-            /** OPEN_OK value */
-            OPEN_OK = 1,
+            /** OPEN_STATUS_OK value */
+            OPEN_STATUS_OK = 1,
 
-            /** OPEN_SATURATED value */
-            OPEN_SATURATED = 2,
+            /** OPEN_STATUS_SATURATED value */
+            OPEN_STATUS_SATURATED = 2,
 
-            /** OPEN_TOO_LARGE value */
-            OPEN_TOO_LARGE = 3,
+            /** OPEN_STATUS_TOO_LARGE value */
+            OPEN_STATUS_TOO_LARGE = 3,
 
-            /** OPEN_BAD_REQUEST value */
-            OPEN_BAD_REQUEST = 4
+            /** OPEN_STATUS_BAD_REQUEST value */
+            OPEN_STATUS_BAD_REQUEST = 4
         }
 
         /**
@@ -965,23 +965,23 @@ export namespace inferos {
         /** KvError enum. */
         enum KvError {
 
-            /** KV_OK value */
-            KV_OK = 0,
+            /** KV_ERROR_UNSPECIFIED value */
+            KV_ERROR_UNSPECIFIED = 0,
 
-            /** KV_NO_SEQUENCE value */
-            KV_NO_SEQUENCE = 1,
+            /** KV_ERROR_NO_SEQUENCE value */
+            KV_ERROR_NO_SEQUENCE = 1,
 
-            /** KV_NOT_OWNER value */
-            KV_NOT_OWNER = 2,
+            /** KV_ERROR_NOT_OWNER value */
+            KV_ERROR_NOT_OWNER = 2,
 
-            /** KV_STALE_STEP value */
-            KV_STALE_STEP = 3,
+            /** KV_ERROR_STALE_STEP value */
+            KV_ERROR_STALE_STEP = 3,
 
-            /** KV_REFUSED value */
-            KV_REFUSED = 4,
+            /** KV_ERROR_REFUSED value */
+            KV_ERROR_REFUSED = 4,
 
-            /** KV_BAD_REQUEST value */
-            KV_BAD_REQUEST = 5
+            /** KV_ERROR_BAD_REQUEST value */
+            KV_ERROR_BAD_REQUEST = 5
         }
 
         /**

@@ -49,15 +49,15 @@ export const inferos = $root.inferos = (() => {
         })();
 
         /**
-         * DType enum.
-         * @name inferos.v1.DType
+         * Dtype enum.
+         * @name inferos.v1.Dtype
          * @enum {number}
          * @property {number} DTYPE_UNSPECIFIED=0 DTYPE_UNSPECIFIED value
          * @property {number} DTYPE_FLOAT32=1 DTYPE_FLOAT32 value
          * @property {number} DTYPE_FLOAT16=2 DTYPE_FLOAT16 value
          * @property {number} DTYPE_UINT8=3 DTYPE_UINT8 value
          */
-        v1.DType = (function() {
+        v1.Dtype = (function() {
             const valuesById = $Object.create(null), values = $Object.create(valuesById);
             values[valuesById[0] = "DTYPE_UNSPECIFIED"] = 0;
             values[valuesById[1] = "DTYPE_FLOAT32"] = 1;
@@ -739,7 +739,7 @@ export const inferos = $root.inferos = (() => {
              * @typedef {Object} inferos.v1.KvTensor.$Properties
              * @property {string|null} [name] KvTensor name
              * @property {number|null} [layer] KvTensor layer
-             * @property {inferos.v1.DType|null} [dtype] KvTensor dtype
+             * @property {inferos.v1.Dtype|null} [dtype] KvTensor dtype
              * @property {Array.<number>|null} [dims] KvTensor dims
              * @property {inferos.v1.KvHandle.$Properties|null} [handle] KvTensor handle
              * @property {number|null} [tokens] KvTensor tokens
@@ -793,7 +793,7 @@ export const inferos = $root.inferos = (() => {
 
             /**
              * KvTensor dtype.
-             * @member {inferos.v1.DType} dtype
+             * @member {inferos.v1.Dtype} dtype
              * @memberof inferos.v1.KvTensor
              * @instance
              */
@@ -1060,7 +1060,7 @@ export const inferos = $root.inferos = (() => {
                 if (object.layer != null)
                     if ($Number(object.layer) !== 0)
                         message.layer = object.layer >>> 0;
-                if (object.dtype !== 0 && (typeof object.dtype !== "string" || $root.inferos.v1.DType[object.dtype] !== 0))
+                if (object.dtype !== 0 && (typeof object.dtype !== "string" || $root.inferos.v1.Dtype[object.dtype] !== 0))
                     switch (object.dtype) {
                     case "DTYPE_UNSPECIFIED":
                     case 0:
@@ -1129,7 +1129,7 @@ export const inferos = $root.inferos = (() => {
                 if (message.layer != null && $Object.hasOwnProperty.call(message, "layer"))
                     object.layer = message.layer;
                 if (message.dtype != null && $Object.hasOwnProperty.call(message, "dtype"))
-                    object.dtype = options.enums === $String ? $root.inferos.v1.DType[message.dtype] === $undefined ? message.dtype : $root.inferos.v1.DType[message.dtype] : message.dtype;
+                    object.dtype = options.enums === $String ? $root.inferos.v1.Dtype[message.dtype] === $undefined ? message.dtype : $root.inferos.v1.Dtype[message.dtype] : message.dtype;
                 if (message.dims && message.dims.length) {
                     object.dims = $Array(message.dims.length);
                     for (let j = 0; j < message.dims.length; ++j)
@@ -1778,18 +1778,18 @@ export const inferos = $root.inferos = (() => {
          * @name inferos.v1.OpenStatus
          * @enum {number}
          * @property {number} OPEN_STATUS_UNSPECIFIED=0 OPEN_STATUS_UNSPECIFIED value
-         * @property {number} OPEN_OK=1 OPEN_OK value
-         * @property {number} OPEN_SATURATED=2 OPEN_SATURATED value
-         * @property {number} OPEN_TOO_LARGE=3 OPEN_TOO_LARGE value
-         * @property {number} OPEN_BAD_REQUEST=4 OPEN_BAD_REQUEST value
+         * @property {number} OPEN_STATUS_OK=1 OPEN_STATUS_OK value
+         * @property {number} OPEN_STATUS_SATURATED=2 OPEN_STATUS_SATURATED value
+         * @property {number} OPEN_STATUS_TOO_LARGE=3 OPEN_STATUS_TOO_LARGE value
+         * @property {number} OPEN_STATUS_BAD_REQUEST=4 OPEN_STATUS_BAD_REQUEST value
          */
         v1.OpenStatus = (function() {
             const valuesById = $Object.create(null), values = $Object.create(valuesById);
             values[valuesById[0] = "OPEN_STATUS_UNSPECIFIED"] = 0;
-            values[valuesById[1] = "OPEN_OK"] = 1;
-            values[valuesById[2] = "OPEN_SATURATED"] = 2;
-            values[valuesById[3] = "OPEN_TOO_LARGE"] = 3;
-            values[valuesById[4] = "OPEN_BAD_REQUEST"] = 4;
+            values[valuesById[1] = "OPEN_STATUS_OK"] = 1;
+            values[valuesById[2] = "OPEN_STATUS_SATURATED"] = 2;
+            values[valuesById[3] = "OPEN_STATUS_TOO_LARGE"] = 3;
+            values[valuesById[4] = "OPEN_STATUS_BAD_REQUEST"] = 4;
             return values;
         })();
 
@@ -2491,19 +2491,19 @@ export const inferos = $root.inferos = (() => {
                     case 0:
                         message.status = 0;
                         break;
-                    case "OPEN_OK":
+                    case "OPEN_STATUS_OK":
                     case 1:
                         message.status = 1;
                         break;
-                    case "OPEN_SATURATED":
+                    case "OPEN_STATUS_SATURATED":
                     case 2:
                         message.status = 2;
                         break;
-                    case "OPEN_TOO_LARGE":
+                    case "OPEN_STATUS_TOO_LARGE":
                     case 3:
                         message.status = 3;
                         break;
-                    case "OPEN_BAD_REQUEST":
+                    case "OPEN_STATUS_BAD_REQUEST":
                     case 4:
                         message.status = 4;
                         break;
@@ -2909,21 +2909,21 @@ export const inferos = $root.inferos = (() => {
          * KvError enum.
          * @name inferos.v1.KvError
          * @enum {number}
-         * @property {number} KV_OK=0 KV_OK value
-         * @property {number} KV_NO_SEQUENCE=1 KV_NO_SEQUENCE value
-         * @property {number} KV_NOT_OWNER=2 KV_NOT_OWNER value
-         * @property {number} KV_STALE_STEP=3 KV_STALE_STEP value
-         * @property {number} KV_REFUSED=4 KV_REFUSED value
-         * @property {number} KV_BAD_REQUEST=5 KV_BAD_REQUEST value
+         * @property {number} KV_ERROR_UNSPECIFIED=0 KV_ERROR_UNSPECIFIED value
+         * @property {number} KV_ERROR_NO_SEQUENCE=1 KV_ERROR_NO_SEQUENCE value
+         * @property {number} KV_ERROR_NOT_OWNER=2 KV_ERROR_NOT_OWNER value
+         * @property {number} KV_ERROR_STALE_STEP=3 KV_ERROR_STALE_STEP value
+         * @property {number} KV_ERROR_REFUSED=4 KV_ERROR_REFUSED value
+         * @property {number} KV_ERROR_BAD_REQUEST=5 KV_ERROR_BAD_REQUEST value
          */
         v1.KvError = (function() {
             const valuesById = $Object.create(null), values = $Object.create(valuesById);
-            values[valuesById[0] = "KV_OK"] = 0;
-            values[valuesById[1] = "KV_NO_SEQUENCE"] = 1;
-            values[valuesById[2] = "KV_NOT_OWNER"] = 2;
-            values[valuesById[3] = "KV_STALE_STEP"] = 3;
-            values[valuesById[4] = "KV_REFUSED"] = 4;
-            values[valuesById[5] = "KV_BAD_REQUEST"] = 5;
+            values[valuesById[0] = "KV_ERROR_UNSPECIFIED"] = 0;
+            values[valuesById[1] = "KV_ERROR_NO_SEQUENCE"] = 1;
+            values[valuesById[2] = "KV_ERROR_NOT_OWNER"] = 2;
+            values[valuesById[3] = "KV_ERROR_STALE_STEP"] = 3;
+            values[valuesById[4] = "KV_ERROR_REFUSED"] = 4;
+            values[valuesById[5] = "KV_ERROR_BAD_REQUEST"] = 5;
             return values;
         })();
 
@@ -3213,27 +3213,27 @@ export const inferos = $root.inferos = (() => {
                         message.error = $String(object.error);
                 if (object.code !== 0 && (typeof object.code !== "string" || $root.inferos.v1.KvError[object.code] !== 0))
                     switch (object.code) {
-                    case "KV_OK":
+                    case "KV_ERROR_UNSPECIFIED":
                     case 0:
                         message.code = 0;
                         break;
-                    case "KV_NO_SEQUENCE":
+                    case "KV_ERROR_NO_SEQUENCE":
                     case 1:
                         message.code = 1;
                         break;
-                    case "KV_NOT_OWNER":
+                    case "KV_ERROR_NOT_OWNER":
                     case 2:
                         message.code = 2;
                         break;
-                    case "KV_STALE_STEP":
+                    case "KV_ERROR_STALE_STEP":
                     case 3:
                         message.code = 3;
                         break;
-                    case "KV_REFUSED":
+                    case "KV_ERROR_REFUSED":
                     case 4:
                         message.code = 4;
                         break;
-                    case "KV_BAD_REQUEST":
+                    case "KV_ERROR_BAD_REQUEST":
                     case 5:
                         message.code = 5;
                         break;
@@ -3276,7 +3276,7 @@ export const inferos = $root.inferos = (() => {
                     object.error = "";
                     object.table = null;
                     object.grown = null;
-                    object.code = options.enums === $String ? "KV_OK" : 0;
+                    object.code = options.enums === $String ? "KV_ERROR_UNSPECIFIED" : 0;
                 }
                 if (message.schemaVersion != null && $Object.hasOwnProperty.call(message, "schemaVersion"))
                     object.schemaVersion = message.schemaVersion;
