@@ -233,6 +233,24 @@ test('inferos ab --policies baseline,default: both policies timed and scored eac
   }
 });
 
+test('the SDK example app: chats through the gateway, runs its own model under InferenceContext, and its report shows in /v1/metrics', async () => {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'apps', 'sdk-example', 'src', 'main.ts'), '--gateway', sys.url, '--control', sys.controlUrl!, '--tokens', '8'],
+    { cwd: REPO_ROOT, encoding: 'utf8', timeout: 120_000 });
+  assert.equal(r.status, 0, r.stderr);
+  const out = JSON.parse(r.stdout) as { model: string; served_text: string; own_text: string; policy_version: number; applied: { key: string }[]; not_applied: { key: string; reason: string }[]; provider: string; reported: { runs: number; tokens: number; tps: number } | null };
+  assert.equal(out.model, MODEL);
+  const direct = await complete('The kernel scheduler', 8);
+  assert.equal(out.served_text, direct.choices[0]!.text, 'the SDK stream gives what a plain request gives');
+  assert.equal(out.provider, 'cpu');
+  assert.ok(out.applied.some((a) => a.key === 'scheduler.decode_device'));
+  assert.ok(out.not_applied.some((n) => n.key === 'kv.recent_window'));
+  const policy = (await (await fetch(`${sys.controlUrl}/v1/policy`)).json()) as { version: number };
+  assert.ok(out.policy_version >= 1 && out.policy_version <= policy.version);
+  assert.equal(out.reported?.runs, 1);
+  assert.equal(out.reported?.tokens, 8);
+  assert.ok(out.reported!.tps > 0);
+});
+
 test('LangChain JS (ChatOpenAI pointed at the gateway): invoke and stream give the gateway\'s own greedy answer', async () => {
   const llm = new ChatOpenAI({ model: MODEL, apiKey: 'unused-on-loopback', configuration: { baseURL: `${sys.url}/v1` }, temperature: 0, maxTokens: 16 });
   const question = 'What does the kernel scheduler do?';

@@ -6,16 +6,17 @@ import { applyPolicy, DEFAULT_POLICY, PolicyError } from '@inferos/kv';
 import type { PolicyState } from '@inferos/serving';
 import { buildApp, type ControlDeps } from './app';
 import type { HistoryEntry } from './policy-store';
+import { ExternalRuns, type ExternalReport } from './external';
 
 interface Double {
   deps: ControlDeps;
   state: () => PolicyState;
-  calls: { update: unknown[]; baseline: boolean[]; history: number[] };
+  calls: { update: unknown[]; baseline: boolean[]; history: number[]; reports: ExternalReport[] };
 }
 
 function double(): Double {
   let state: PolicyState = { version: 1, policy: DEFAULT_POLICY, baselineMode: false, reason: 'seeded from default' };
-  const calls: Double['calls'] = { update: [], baseline: [], history: [] };
+  const calls: Double['calls'] = { update: [], baseline: [], history: [], reports: [] };
   const deps: ControlDeps = {
     policy: () => state,
     updatePolicy: async (patch) => {
@@ -35,6 +36,9 @@ function double(): Double {
       calls.history.push(limit);
       const all: HistoryEntry[] = [1, 2, 3, 4, 5, 6, 7].map((v) => ({ time_ms: v, kind: 'policy', version: v }));
       return all.slice(-limit);
+    },
+    report: (r) => {
+      calls.reports.push(r);
     },
   };
   return { deps, state: () => state, calls };
@@ -121,7 +125,7 @@ describe('every route, happy path', () => {
     const paths = r.json().paths as Record<string, Record<string, unknown>>;
     const routes = Object.entries(paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`)).sort();
     assert.deepEqual(routes, [
-      'GET /v1/health', 'GET /v1/history', 'GET /v1/metrics', 'GET /v1/metrics/prometheus', 'GET /v1/policy', 'POST /v1/baseline', 'POST /v1/policy',
+      'GET /v1/health', 'GET /v1/history', 'GET /v1/metrics', 'GET /v1/metrics/prometheus', 'GET /v1/policy', 'POST /v1/baseline', 'POST /v1/policy', 'POST /v1/report',
     ]);
     // The policy body is documented from the same rules that applyPolicy checks.
     const body = (paths['/v1/policy']!['post'] as { requestBody: { content: Record<string, { schema: { properties: { infer_os: { properties: Record<string, unknown> } } } }> } }).requestBody;
@@ -323,5 +327,39 @@ describe('the API key', () => {
   test('without a configured key, no header is needed', async () => {
     const app = await buildApp({}, double().deps);
     assert.equal((await app.inject({ url: '/v1/policy' })).statusCode, 200);
+  });
+});
+
+describe('POST /v1/report (runs of apps\' own models)', () => {
+  test('a report reaches the controller as sent; bad ones are 400s naming the field, and nothing is recorded', async () => {
+    const d = double();
+    const app = await buildApp({}, d.deps);
+    const ok = await app.inject(post('/v1/report', { source: 'my-app', tokens: 32, duration_ms: 800, ttft_ms: 120 }));
+    assert.equal(ok.statusCode, 200, ok.body);
+    assert.deepEqual(d.calls.reports, [{ source: 'my-app', tokens: 32, duration_ms: 800, ttft_ms: 120 }]);
+    for (const [body, field] of [
+      [{ source: 'a', tokens: '32', duration_ms: 800 }, 'tokens'],
+      [{ source: 'a', tokens: 32 }, 'duration_ms'],
+      [{ source: 'a', tokens: -1, duration_ms: 800 }, 'tokens'],
+      [{ source: '', tokens: 1, duration_ms: 800 }, 'source'],
+      [{ source: 'a', tokens: 1, duration_ms: 0 }, 'duration_ms'],
+      [{ source: 'a', tokens: 1, duration_ms: 5, extra: 1 }, 'extra'],
+    ] as const) {
+      const r = await app.inject(post('/v1/report', body));
+      assert.equal(r.statusCode, 400, `${JSON.stringify(body)}: ${r.body}`);
+      assert.match(r.json<{ error: { path: string } }>().error.path, new RegExp(field));
+    }
+    assert.equal(d.calls.reports.length, 1);
+  });
+
+  test('ExternalRuns: per-source totals, tokens per second of run time, mean TTFT over the runs that reported one', () => {
+    const ext = new ExternalRuns();
+    ext.record({ source: 'a', tokens: 10, duration_ms: 500, ttft_ms: 100 }, 1000);
+    ext.record({ source: 'a', tokens: 30, duration_ms: 1500 }, 2000);
+    ext.record({ source: 'b', tokens: 0, duration_ms: 10 }, 3000);
+    const s = ext.snapshot();
+    assert.deepEqual(s['a'], { runs: 2, tokens: 40, prompt_tokens: 0, tps: 20, mean_ttft_ms: 100, last_report: new Date(2000).toISOString() });
+    assert.equal(s['b']!.tps, 0);
+    assert.equal(s['b']!.mean_ttft_ms, null);
   });
 });

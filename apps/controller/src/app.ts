@@ -8,6 +8,7 @@ import swagger from '@fastify/swagger';
 import { policyJsonSchema, PolicyError } from '@inferos/kv';
 import { bearerCheck, type PolicyState } from '@inferos/serving';
 import type { HistoryEntry } from './policy-store';
+import type { ExternalReport } from './external';
 
 export interface ControlDeps {
   policy(): PolicyState;
@@ -17,6 +18,8 @@ export interface ControlDeps {
   metrics(): object;
   prometheus(): Promise<{ contentType: string; text: string }>;
   history(limit: number): Promise<HistoryEntry[]>;
+  /** A run of a model Infer-OS does not serve, reported by its app (the SDK's InferenceContext). */
+  report(r: ExternalReport): void;
 }
 
 export interface ControlConfig {
@@ -179,6 +182,32 @@ export async function buildApp(config: ControlConfig, deps: ControlDeps): Promis
       response: { 200: { type: 'object', properties: { history: { type: 'array', items: AnyObject } } }, ...errors },
     },
   }, async (req) => ({ history: await deps.history((req.query as { limit: number }).limit) }));
+
+  app.post('/v1/report', {
+    preValidation: keepBody,
+    schema: {
+      summary: "Report one run of an app's own model (the SDK's InferenceContext.postrun); shown in /v1/metrics under external",
+      body: {
+        type: 'object', additionalProperties: false, required: ['source', 'tokens', 'duration_ms'],
+        properties: {
+          source: { type: 'string', minLength: 1, maxLength: 64 },
+          tokens: { type: 'integer', minimum: 0 },
+          duration_ms: { type: 'number', exclusiveMinimum: 0 },
+          prompt_tokens: { type: 'integer', minimum: 0 },
+          ttft_ms: { type: 'number', minimum: 0 },
+        },
+      },
+      response: { 200: { type: 'object', properties: { ok: { type: 'boolean' } } }, ...errors },
+    },
+  }, async (req) => {
+    // The schema checked ranges on Ajv's coerced copy; the types are checked here on the body as sent.
+    const sent = asSent.get(req) as Record<string, unknown>;
+    for (const [key, type] of [['source', 'string'], ['tokens', 'number'], ['duration_ms', 'number'], ['prompt_tokens', 'number'], ['ttft_ms', 'number']] as const) {
+      if (key in sent && typeof sent[key] !== type) throw new ApiError(400, 'invalid_request', `${key}: must be a ${type}, got ${JSON.stringify(sent[key])}`, key);
+    }
+    deps.report(sent as unknown as ExternalReport);
+    return { ok: true };
+  });
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -20,6 +20,7 @@ import { buildRegistry, Aggregator } from '@inferos/metrics';
 import { buildApp } from './app';
 import { refuseNotApplied } from './not-applied';
 import { PolicyStore, readHistory } from './policy-store';
+import { ExternalRuns } from './external';
 import { QualityEstimator, QualityProbe, RemoteQualityProbe, type Estimate, type ProbeRunner } from './quality';
 import type { ProbeResult } from './probe-worker';
 
@@ -243,6 +244,7 @@ export async function startController(nc: NatsConnection, opts: ControllerOption
     };
   };
 
+  const external = new ExternalRuns();
   const metrics = () => {
     const reqs = recent();
     const ok = reqs.filter((r) => r.ok);
@@ -304,6 +306,8 @@ export async function startController(nc: NatsConnection, opts: ControllerOption
       loops: Object.fromEntries([...lastLoopStats, ...(kv?.loops ?? [])].map((l) => [l.name, { target_ms: l.targetPeriodMs, period_ms: l.meanPeriodMs, jitter_ms: l.jitterMs, max_jitter_ms: l.maxJitterMs, work_ms: l.meanWorkMs }])),
       policy_version: store.current.version,
       baseline_mode: store.current.baselineMode,
+      // Runs of apps' own models reported through the SDK (POST /v1/report), per source.
+      external: external.snapshot(),
     };
   };
 
@@ -333,6 +337,7 @@ export async function startController(nc: NatsConnection, opts: ControllerOption
     metrics,
     prometheus: async () => ({ contentType: registry.contentType, text: await registry.metrics() }),
     history: (limit) => readHistory(nc, limit),
+    report: (r) => external.record(r),
   });
   const url = await app.listen({ port: opts.port ?? 7031, host: opts.host ?? '127.0.0.1' });
   mid.start();
