@@ -100,8 +100,14 @@ async function post(url: string, apiKey: string | undefined, path: string, body:
     headers: { 'content-type': 'application/json', ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}) },
     body: JSON.stringify(body),
   });
-  const json = (await res.json()) as Record<string, unknown> & { error?: { message?: string } };
-  if (res.status !== 200) throw new Error(`HTTP ${res.status}: ${json.error?.message ?? JSON.stringify(json).slice(0, 200)}`);
+  const text = await res.text();
+  let json: (Record<string, unknown> & { error?: { message?: string } }) | undefined;
+  try {
+    json = JSON.parse(text) as Record<string, unknown> & { error?: { message?: string } };
+  } catch {
+    json = undefined;
+  }
+  if (res.status !== 200 || !json) throw new Error(`HTTP ${res.status}: ${json?.error?.message ?? text.slice(0, 200)}`);
   return json;
 }
 

@@ -234,9 +234,17 @@ describe('gateway over EngineBackend (tiny-untied fixture)', () => {
     });
     // Greedy: every generated token is its position's most likely one.
     for (let i = promptIds.length; i < all.length; i++) close(lp.token_logprobs[i], Math.max(...(Object.values(lp.top_logprobs[i]) as number[])), `greedy ${i}`);
-    // text_offset counts the tokens' strings.
-    assert.equal(lp.text_offset[0], 0);
-    assert.equal(lp.text_offset[2], lp.tokens[0].length + lp.tokens[1].length);
+    // text_offset points into the choice's text: each token's own text starts there (BOS adds none).
+    all.forEach((id: number, i: number) => {
+      const own = backend.engine.tokenizer.decode([id], true);
+      if (!own.includes('\uFFFD')) assert.ok(choice.text.startsWith(own, lp.text_offset[i]), `token ${i} ${JSON.stringify(own)} at ${lp.text_offset[i]}`);
+    });
+
+    // Streamed, the chunks carry the same tokens and offsets, continuing from chunk to chunk.
+    const streamed = events((await post('/v1/completions', { model, prompt, temperature: 0, max_tokens: 5, ignore_eos: true, logprobs: 3, echo: true, stream: true })).body)
+      .filter((e): e is Json => typeof e === 'object' && (e as Json).choices?.[0]?.logprobs);
+    assert.deepEqual(streamed.flatMap((e) => e.choices[0].logprobs.text_offset), lp.text_offset);
+    assert.deepEqual(streamed.flatMap((e) => e.choices[0].logprobs.tokens), lp.tokens);
 
     // max_tokens 0 with echo scores the prompt alone: the same numbers, no completion.
     const only = await post('/v1/completions', { model, prompt, max_tokens: 0, logprobs: 1, echo: true });
@@ -507,6 +515,37 @@ describe('gateway failure paths (Backend doubles)', () => {
     await app.close();
   });
 
+  test('N - more choices than the gateway runs at once is a 400 (a retry could not succeed); one failing choice fails the request after the others stopped', async () => {
+    let running = 0;
+    let peak = 0;
+    const generate: Backend['generate'] = async (req, onEvent, signal) => {
+      running++;
+      peak = Math.max(peak, running);
+      try {
+        await new Promise((r) => setTimeout(r, 20));
+        if (req.seed === 1) throw new BackendError('internal_error', 'choice 1 broke');
+        if (!signal.aborted) {
+          onEvent({ kind: 'tokens', ids: [10] });
+          onEvent({ kind: 'done', finishReason: 'length', promptTokens: req.promptIds.length, completionTokens: 1, promptMs: 1, decodeMs: 0 });
+        }
+      } finally {
+        running--;
+      }
+    };
+    const app = await buildApp({ maxWaiting: 2 }, deps(double({ generate })));
+    const tooMany = await app.inject({ method: 'POST', url: '/v1/chat/completions', payload: { ...chat, n: 3 } });
+    assert.equal(tooMany.statusCode, 400, tooMany.body);
+    assert.equal(tooMany.json<Json>().error.param, 'n');
+    const broken = await app.inject({ method: 'POST', url: '/v1/chat/completions', payload: { ...chat, n: 2, seed: 0 } });
+    assert.equal(broken.statusCode, 500, broken.body);
+    assert.equal(running, 0, 'no choice still runs once the request is answered');
+    const ok = await app.inject({ method: 'POST', url: '/v1/chat/completions', payload: { ...chat, n: 2, seed: 2 } });
+    assert.equal(ok.statusCode, 200, 'both slots are free again');
+    assert.equal(ok.json<Json>().choices.length, 2);
+    assert.equal(peak, 2);
+    await app.close();
+  });
+
   test('ERROR EVENT - before the first token it is an HTTP error; after it, an SSE error event and no [DONE]', async () => {
     const early = await buildApp({}, deps(double({ generate: async (_r, onEvent) => onEvent({ kind: 'error', code: 'unavailable', message: 'no decode worker' }) })));
     const res = await early.inject({ method: 'POST', url: '/v1/chat/completions', payload: { ...chat, stream: true } });
@@ -662,6 +701,7 @@ describe("Ollama's routes (tiny-untied fixture over EngineBackend)", () => {
       ['/api/generate', { model, prompt: 'hi', options: { num_predict: 1e6 } }, /do not fit the context/],
       ['/api/generate', { model, prompt: 'hi', context: [1e9] }, /not in the vocabulary/],
       ['/api/generate', { model, prompt: 'hi', options: { temperature: 9 } }, /temperature/],
+      ['/api/generate', { model, prompt: 'hi', options: { num_predict: 0 } }, /num_predict: 0 generates nothing/],
     ];
     for (const [url, payload, message] of cases) {
       const res = await post(url, payload);

@@ -13,7 +13,7 @@ import { ApiError, ApiErrorCode, toApiError } from './errors';
 import { Generations, type Outcome } from './generation';
 import { ollamaRoutes } from './ollama';
 import {
-  ChatCompletion, ChatCompletionRequest, CompletionRequest, Health, ModelList, SSE_DONE, Stats, TextCompletion, TokenText,
+  ChatCompletion, ChatCompletionRequest, CompletionRequest, DEFAULT_MAX_TOKENS, Health, ModelList, SSE_DONE, Stats, TextCompletion, TokenText,
   UNSUPPORTED_UNLESS, chatChunk, chatLogprobs, completionLogprobs, sse, textChunk, timingsOf, usageChunk,
   type ChunkBase, type CompletionLogprobs, type Usage,
 } from './openai';
@@ -44,8 +44,7 @@ export interface GatewayDeps {
   modelCreated?: number;
 }
 
-/** max_tokens when the request gives none: this many, or what is left of the context if less. */
-export const DEFAULT_MAX_TOKENS = 256;
+export { DEFAULT_MAX_TOKENS };
 export const DEFAULT_MAX_WAITING = 64;
 
 type Kind = 'chat' | 'text';
@@ -65,6 +64,23 @@ interface Choice {
   index: number;
   prompt: Prompt;
   req: GenerationRequest;
+}
+
+/**
+ * Every choice's generation to its end, even when one fails: a failure aborts the others (`abort`) and is
+ * rethrown only once all have settled, so that none is still running (and counted in flight) after the
+ * request is answered.
+ */
+async function settleAll<T>(runs: Promise<T>[], abort: () => void): Promise<T[]> {
+  let failed = false;
+  const settled = await Promise.allSettled(runs.map((p) => p.catch((err: unknown) => {
+    if (!failed) abort();
+    failed = true;
+    throw err;
+  })));
+  const rejected = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (rejected) throw rejected.reason;
+  return settled.map((r) => (r as PromiseFulfilledResult<T>).value);
 }
 
 /** Usage of a request with several choices: each prompt counted once, every choice's completion tokens. */
@@ -261,15 +277,9 @@ export async function buildApp(config: GatewayConfig, deps: GatewayDeps): Promis
     try {
       if (body.stream) return await streamed(kind, base, choices, stops, asked, body.stream_options?.include_usage === true, controllers, reply);
       const texts = choices.map(() => '');
-      let outcomes: (Outcome | null)[];
-      try {
-        outcomes = await Promise.all(choices.map((c, i) => generations.run(c.req, stops, controllers[i]!, (t) => {
-          texts[i] += t;
-        })));
-      } catch (err) {
-        abortAll(); // one choice failed: the others stop and free their KV
-        throw err;
-      }
+      const outcomes = await settleAll(choices.map((c, i) => generations.run(c.req, stops, controllers[i]!, (t) => {
+        texts[i] += t;
+      })), abortAll);
       if (outcomes.some((o) => o === null)) throw clientGone();
       const done = outcomes as Outcome[];
       generations.record(done[0]!.measured);
@@ -315,7 +325,7 @@ export async function buildApp(config: GatewayConfig, deps: GatewayDeps): Promis
     const withUsage = (c: Record<string, unknown>) => (includeUsage ? { ...c, usage: null } : c);
     let out: PassThrough | undefined;
     const write = (s: string) => {
-      if (out && !out.destroyed) out.write(s);
+      if (out && !out.destroyed && !out.writableEnded) out.write(s);
     };
     const open = (): PassThrough => {
       if (out) return out;
@@ -326,6 +336,8 @@ export async function buildApp(config: GatewayConfig, deps: GatewayDeps): Promis
       return out;
     };
     const echoed = new Set<number>();
+    // Each choice's text so far, in characters: where its next chunk's text_offset starts.
+    const offsets = new Map<number, number>();
     const onTokens = (c: Choice) => (text: string, ids: number[], lps: TokenLogprob[] | undefined, promptLps: readonly TokenLogprob[]) => {
       open();
       if (kind === 'chat') {
@@ -338,9 +350,14 @@ export async function buildApp(config: GatewayConfig, deps: GatewayDeps): Promis
         const promptText = tokenizer.decode(c.prompt.ids);
         const lp = asked.top === undefined ? null : completionLogprobs(c.prompt.ids, [null, ...promptLps], strings);
         write(sse(withUsage(textChunk(base, promptText, null, c.index, lp))));
+        offsets.set(c.index, c.prompt.ids.reduce((a, id) => a + strings.width(id), 0));
       }
       if (c.prompt.maxTokens === 0) return; // echo only: the generated token is not returned
-      if (text || ids.length > 0) write(sse(withUsage(textChunk(base, text, null, c.index, lps ? completionLogprobs(ids, lps, strings) : null))));
+      if (text || ids.length > 0) {
+        const at = offsets.get(c.index) ?? 0;
+        write(sse(withUsage(textChunk(base, text, null, c.index, lps ? completionLogprobs(ids, lps, strings, at) : null))));
+        offsets.set(c.index, at + ids.reduce((a, id) => a + strings.width(id), 0));
+      }
     };
     const generate = async (c: Choice, i: number): Promise<Outcome | null> => {
       const outcome = await generations.run(c.req, stops, controllers[i]!, onTokens(c));
@@ -353,9 +370,8 @@ export async function buildApp(config: GatewayConfig, deps: GatewayDeps): Promis
 
     let outcomes: (Outcome | null)[];
     try {
-      outcomes = await Promise.all(choices.map((c, i) => generate(c, i)));
+      outcomes = await settleAll(choices.map((c, i) => generate(c, i)), () => controllers.forEach((c) => c.abort()));
     } catch (err) {
-      controllers.forEach((c) => c.abort());
       if (!out) throw err;
       const e = toApiError(err);
       reply.log.error({ err: e.cause ?? e }, `stream failed: ${e.message}`);

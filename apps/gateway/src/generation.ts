@@ -34,8 +34,14 @@ export class Generations {
     private readonly retryAfterS: number,
   ) {}
 
-  /** Count `n` generations in flight, or refuse (503 saturated) past the limit; returns the release. */
-  reserve(n: number): () => void {
+  /**
+   * Count `n` generations in flight, or refuse past the limit: 503 saturated (retry later) while others
+   * hold the room, 400 when `n` alone exceeds it (a retry could never succeed). Returns the release.
+   */
+  reserve(n: number, param = 'n'): () => void {
+    if (n > this.maxWaiting) {
+      throw new ApiError(ApiErrorCode.invalidRequest, `${param}: this request needs ${n} generations (prompts x n), more than the gateway runs at once (${this.maxWaiting})`, { param });
+    }
     if (this.inFlight + n > this.maxWaiting) {
       throw new ApiError(ApiErrorCode.saturated, `the gateway already has ${this.inFlight} requests in flight (limit ${this.maxWaiting}; this one needs ${n}); retry later`, {
         retryAfterS: this.retryAfterS,
@@ -100,6 +106,8 @@ export class Generations {
       }
     }
     if (failure) throw failure;
+    // The client went away (not a stop string): nothing to check or answer.
+    if (controller.signal.aborted && !assembler.stopped) return null;
     if (req.logprobs !== undefined && logprobs.length !== ids.length) {
       throw new ApiError(ApiErrorCode.internal, `the backend sent ${logprobs.length} log-probabilities for ${ids.length} tokens`);
     }
@@ -112,7 +120,6 @@ export class Generations {
       const measured = { promptTokens: req.promptIds.length, completionTokens: received, promptMs: firstAt - acceptedAt, decodeMs: lastAt - firstAt };
       return { finishReason: 'stop', measured, ...extra };
     }
-    if (controller.signal.aborted) return null;
     if (!done) throw new ApiError(ApiErrorCode.internal, 'the backend ended the request without a result');
     const tail = assembler.finish();
     if (tail) onTokens(tail, [], undefined, promptLogprobs);

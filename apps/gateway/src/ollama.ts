@@ -18,13 +18,14 @@ import type { Backend, GenerationRequest } from './backend';
 import type { ChatMessage, ChatTemplate } from './chat-template';
 import { ApiError, ApiErrorCode, toApiError } from './errors';
 import type { Generations, Outcome } from './generation';
+import { DEFAULT_MAX_TOKENS } from './openai';
 
 const Options = Type.Object(
   {
     temperature: Type.Optional(Type.Number({ minimum: 0, maximum: 2 })),
     top_p: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 1 })),
     seed: Type.Optional(Type.Integer()),
-    num_predict: Type.Optional(Type.Integer({ minimum: -2, description: '-1 (default) and -2: until the end of sequence or the context' })),
+    num_predict: Type.Optional(Type.Integer({ minimum: -2, description: "-1 and -2: until the end of sequence or the context's end; default min(256, what the context leaves)" })),
     stop: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { maxItems: 4 })),
     num_ctx: Type.Optional(Type.Integer({ minimum: 1, description: "at most the model's context; prompt + num_predict must fit it" })),
   },
@@ -123,19 +124,25 @@ export function ollamaRoutes(deps: OllamaDeps): FastifyPluginAsyncTypebox {
     }
   };
 
-  /** The request for `promptIds` with Ollama's options: num_predict -1/-2 (the default) runs to the context's end. */
+  /**
+   * The request for `promptIds` with Ollama's options. num_predict -1 or -2 runs to the context's end, as
+   * in Ollama; absent, it is the OpenAI routes' default (min(256, what the context leaves)), not Ollama's
+   * "until the end of sequence": every request reserves its longest possible cache in the KV budget, and a
+   * whole context per request would leave room for few at a time.
+   */
   const requestOf = (promptIds: number[], body: { options?: Options | undefined; kv_policy?: string | undefined }): GenerationRequest => {
     const o = body.options ?? {};
     const context = Math.min(backend.maxContext, o.num_ctx ?? backend.maxContext);
     const room = context - promptIds.length;
-    const asked = o.num_predict === undefined || o.num_predict < 0 ? undefined : o.num_predict;
-    if (room < 1 || (asked !== undefined && asked > room)) {
-      throw new ApiError(ApiErrorCode.contextLengthExceeded, `the prompt (${promptIds.length} tokens)${asked === undefined ? '' : ` and num_predict (${asked})`} do not fit the context of ${context} tokens`, { param: 'options.num_predict' });
+    if (o.num_predict === 0) throw new ApiError(ApiErrorCode.invalidRequest, 'options.num_predict: 0 generates nothing', { param: 'options.num_predict' });
+    const asked = o.num_predict === undefined ? Math.min(DEFAULT_MAX_TOKENS, room) : o.num_predict < 0 ? room : o.num_predict;
+    if (room < 1 || asked > room) {
+      throw new ApiError(ApiErrorCode.contextLengthExceeded, `the prompt (${promptIds.length} tokens)${o.num_predict === undefined ? '' : ` and num_predict (${o.num_predict})`} do not fit the context of ${context} tokens`, { param: 'options.num_predict' });
     }
     const req: GenerationRequest = {
       requestId: randomUUID(),
       promptIds,
-      maxTokens: asked ?? room,
+      maxTokens: asked,
       // Ollama's default temperature is 0.8.
       temperature: o.temperature ?? 0.8,
       topP: o.top_p ?? 1,

@@ -11,6 +11,9 @@ export {
 } from '@inferos/sdk';
 import type { FinishReason } from './backend';
 
+/** max_tokens when the request gives none: this many, or what is left of the context if less. */
+export const DEFAULT_MAX_TOKENS = 256;
+
 /**
  * OpenAI fields this server does not implement, with the values that mean "not used". Any other value is
  * refused (400) rather than silently ignored; absent or null is always fine.
@@ -65,6 +68,7 @@ export function textChunk(base: ChunkBase, text: string, finishReason: FinishRea
  */
 export class TokenText {
   private readonly cache = new Map<number, string>();
+  private readonly widths = new Map<number, number>();
   constructor(private readonly tokenizer: TextTokenizer) {}
 
   text(id: number): string {
@@ -76,6 +80,16 @@ export class TokenText {
     return t;
   }
 
+  /** The characters the token adds to decoded text (special tokens such as BOS add none). */
+  width(id: number): number {
+    let w = this.widths.get(id);
+    if (w === undefined) {
+      w = this.tokenizer.decode([id], true).length;
+      this.widths.set(id, w);
+    }
+    return w;
+  }
+
   bytes(id: number): number[] | null {
     const t = this.text(id);
     return t.includes('\uFFFD') ? null : [...Buffer.from(t, 'utf8')];
@@ -85,8 +99,10 @@ export class TokenText {
 /**
  * The completions' logprobs object for tokens in order: `lps[i]` null for a token without one (the
  * prompt's first). top_logprobs maps each alternative's string to its log-probability (two ids that show
- * as the same string keep the likelier). text_offset: each token's offset in the text, counting the
- * tokens' strings from `offset`.
+ * as the same string keep the likelier). text_offset: each token's offset in the choice's text, from
+ * `offset` (the text before these tokens), advancing by what each token adds to decoded text (a special
+ * token such as BOS adds nothing; a character split across byte-level tokens is counted per token, so
+ * offsets after one may run ahead of the text by a character, as in vLLM).
  */
 export function completionLogprobs(ids: readonly number[], lps: readonly (TokenLogprob | null)[], strings: TokenText, offset = 0): CompletionLogprobs {
   const out: CompletionLogprobs = { tokens: [], token_logprobs: [], top_logprobs: [], text_offset: [] };
@@ -100,14 +116,14 @@ export function completionLogprobs(ids: readonly number[], lps: readonly (TokenL
       const top: Record<string, number> = {};
       for (const t of lp.top) {
         const k = strings.text(t.id);
-        if (!(k in top)) top[k] = t.logprob;
+        if (!Object.hasOwn(top, k)) top[k] = t.logprob;
       }
       out.top_logprobs.push(top);
     } else {
       out.top_logprobs.push(null);
     }
     out.text_offset.push(at);
-    at += text.length;
+    at += strings.width(id);
   });
   return out;
 }

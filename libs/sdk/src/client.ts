@@ -177,12 +177,21 @@ export class InferOSClient {
   }
 
   private async *stream(path: string, params: object, signal?: AbortSignal): AsyncGenerator<StreamChunk> {
-    const res = await fetch(`${this.gatewayUrl}${path}`, {
-      method: 'POST',
-      headers: this.headers(true),
-      body: JSON.stringify({ ...params, stream: true, stream_options: { include_usage: true } }),
-      ...(signal ? { signal } : {}),
-    });
+    // The whole stream may take at most timeoutMs; a caller that stops iterating (break) closes it, which
+    // the gateway sees as the client gone: it stops generating and frees the request's KV.
+    const timeout = AbortSignal.timeout(this.timeoutMs);
+    const abort = signal ? AbortSignal.any([signal, timeout]) : timeout;
+    let res: Response;
+    try {
+      res = await fetch(`${this.gatewayUrl}${path}`, {
+        method: 'POST',
+        headers: this.headers(true),
+        body: JSON.stringify({ ...params, stream: true, stream_options: { include_usage: true } }),
+        signal: abort,
+      });
+    } catch (err) {
+      throw new InferOSError(0, 'unreachable', `POST ${this.gatewayUrl}${path}: ${(err as Error).message} (is the system running? inferos up)`);
+    }
     if (!res.ok || !res.body) {
       const text = await res.text();
       let json: unknown;
@@ -195,20 +204,24 @@ export class InferOSClient {
     }
     const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
     let buf = '';
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      buf += value;
-      let i: number;
-      while ((i = buf.indexOf('\n\n')) >= 0) {
-        const data = buf.slice(0, i).replace(/^data: /, '');
-        buf = buf.slice(i + 2);
-        if (data === '[DONE]') return;
-        const ev = JSON.parse(data) as StreamChunk & { error?: { message: string; code: string; param?: string | null } };
-        // A failure after the stream started comes as one error event, then the stream ends.
-        if (ev.error) throw new InferOSError(res.status, ev.error.code, ev.error.message, ev.error.param ?? null);
-        yield ev;
+    try {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        buf += value;
+        let i: number;
+        while ((i = buf.indexOf('\n\n')) >= 0) {
+          const data = buf.slice(0, i).replace(/^data: /, '');
+          buf = buf.slice(i + 2);
+          if (data === '[DONE]') return;
+          const ev = JSON.parse(data) as StreamChunk & { error?: { message: string; code: string; param?: string | null } };
+          // A failure after the stream started comes as one error event, then the stream ends.
+          if (ev.error) throw new InferOSError(res.status, ev.error.code, ev.error.message, ev.error.param ?? null);
+          yield ev;
+        }
       }
+    } finally {
+      await reader.cancel().catch(() => {});
     }
     throw new InferOSError(res.status, 'incomplete_stream', `POST ${path}: the stream ended without [DONE]`);
   }

@@ -92,9 +92,11 @@ export async function startPrefillWorker(nc: NatsConnection, opts: PrefillWorker
         if (err) throw new KvError(err.message, err.code);
         last = lastLogits(step.out, part.length, vocab);
         if (job.echo) {
+          // O(vocab) per position: let heartbeats and decode turns out every 64 positions.
           const start = at - part.length;
           for (let p = start; p < at && p + 1 < ids.length; p++) {
             echoed.push(logprobMessage(tokenLogprob(step.out.logits.subarray((p - start) * vocab, (p - start + 1) * vocab), ids[p + 1]!, top)));
+            if ((p - start) % 64 === 63) await new Promise((r) => setImmediate(r));
           }
         }
         await new Promise((r) => setImmediate(r)); // let heartbeats and health replies out between steps

@@ -1,0 +1,44 @@
+// Prompt log-probabilities (echo) across prefill chunk boundaries, and generated tokens' log-probabilities,
+// against one forward pass over the whole sequence (the tiny-untied fixture; exact cache).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { Engine } from './engine';
+import { tokenLogprob, type TokenLogprob } from './sampling';
+
+const FIXTURE = fileURLToPath(new URL('../fixtures/tiny-untied', import.meta.url));
+
+test('echo log-probabilities equal a single forward pass whatever the prefill chunk; generated ones too', async () => {
+  const engine = await Engine.load(FIXTURE, ['cpu']);
+  try {
+    const ids = engine.tokenizer.encode('The quick brown fox jumps over the lazy dog, then runs away', true);
+    assert.ok(ids.length > 8);
+    const v = engine.info.vocabSize;
+    for (const prefillChunk of [1, 3, 5, 256]) {
+      let prompt: TokenLogprob[] = [];
+      const generated: TokenLogprob[] = [];
+      const result = await engine.generate(ids, {
+        maxTokens: 4, stopAtEos: false, prefillChunk, logprobs: 2,
+        onPromptLogprobs: (lps) => (prompt = lps),
+        onToken: (_id, lp) => generated.push(lp!),
+      });
+      const all = [...ids, ...result.tokens];
+      const ref = await engine.forward(engine.newCache(), all, true);
+      const at = (i: number) => tokenLogprob(ref.subarray((i - 1) * v, i * v), all[i]!, 2);
+      assert.equal(prompt.length, ids.length - 1, `chunk ${prefillChunk}`);
+      prompt.forEach((lp, k) => {
+        const r = at(k + 1);
+        assert.equal(lp.id, all[k + 1]);
+        assert.ok(Math.abs(lp.logprob - r.logprob) < 1e-4, `chunk ${prefillChunk}, prompt token ${k + 1}: ${lp.logprob} vs ${r.logprob}`);
+        assert.deepEqual(lp.top.map((t) => t.id), r.top.map((t) => t.id));
+      });
+      generated.forEach((lp, k) => {
+        const r = at(ids.length + k);
+        assert.ok(Math.abs(lp.logprob - r.logprob) < 1e-4, `chunk ${prefillChunk}, generated token ${k}`);
+        assert.equal(lp.top[0]!.id, result.tokens[k], 'greedy: the chosen token is the most likely');
+      });
+    }
+  } finally {
+    await engine.close();
+  }
+});
