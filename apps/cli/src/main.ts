@@ -6,9 +6,10 @@ import { cpus } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cachePolicy, loadPolicy, recentOnly, parseBytes } from '@inferos/kv';
-import { startSystem, fitMemoryBudget, type ServiceProcess } from './system';
+import { startSystem, fitMemoryBudget, REPO_ROOT, type ServiceProcess } from './system';
 import { benchServe, servePlot, serveTable } from './bench-serve';
 import { abTable, runAb } from './ab';
+import { ServiceError, install, status as serviceStatus, systemdUnit, uninstall } from './service';
 import { formatModels, listModels } from './models';
 import { benchPeer, convertGguf, peerPlot, NODE_LLAMA_CPP_VERSION, type PeerRow } from './bench-peer';
 import { ArgumentError, DEFAULT_CONTROL_URL, controlTarget, formatBytes, parseAssignments, policyBaseline, policyGet, policySet, status, type ControlTarget } from './control';
@@ -52,6 +53,7 @@ commands:
   status     live view of a running system (like top): services, throughput, KV memory, quality, loops
   policy     read or change the running policy: 'policy get', 'policy set KEY=VALUE...', 'policy baseline on|off'
   ab         A/B test KV policies through a running system: speed and perplexity, with 95% intervals
+  service    run Infer-OS as a systemd service: 'service print|install|uninstall|status'
   help       show help for a command
 
 Run 'inferos help <command>' for a command's options.`,
@@ -282,6 +284,29 @@ options:
   --json                (get) print the API's JSON`,
 };
 HELP['policy get'] = HELP['policy set'] = HELP['policy baseline'] = HELP['policy']!;
+HELP['service'] = `usage: inferos service print|install|uninstall|status [options] [-- UP-OPTIONS...]
+
+Infer-OS as a system service on Linux: a systemd unit that runs 'inferos up' with UP-OPTIONS (see 'inferos
+help up'; checked before anything is written), from this checkout, restarted on failure. 'inferos up'
+supervises every service and stops them all when systemd stops it.
+  print      the unit, on stdout
+  install    write it (system: /etc/systemd/system/NAME.service, needs root; --user:
+             ~/.config/systemd/user/) and, where systemd runs, daemon-reload and enable --now
+  uninstall  disable --now and remove it (only a unit this command wrote)
+  status     systemctl status NAME
+
+Secrets do not go into the unit: put INFEROS_API_KEY=... (and any INFEROS_* setting) in /etc/default/inferos
+(--user: ~/.config/inferos/env), which the unit reads when it exists. Windows services are not available:
+the services need the Windows shared-memory layer (libs/shm/README.md), which is not built.
+
+options:
+  --name NAME           the unit's name (default inferos)
+  --user                a user unit (systemctl --user) instead of a system one
+  --run-as USER         system units: the account the service runs as (default root)
+  --no-start            install: enable, but do not start now
+
+example:
+  sudo npx inferos service install -- --host 0.0.0.0 --memory-budget 2GiB`;
 HELP['ab'] = `usage: inferos ab --policies A,B[,C...] [options]
 
 A/B test of KV policies through a running system (inferos up): every round, each policy in turn (the order
@@ -655,13 +680,15 @@ function round(x: number, digits: number): number {
   return Math.round(x * f) / f;
 }
 
+const UP_OPTIONS: Options = {
+  port: { type: 'string' }, host: { type: 'string' }, 'api-key': { type: 'string' }, nats: { type: 'string' },
+  policy: { type: 'string' }, budget: { type: 'string' }, model: { type: 'string' },
+  'prefill-workers': { type: 'string' }, 'decode-workers': { type: 'string' }, workers: { type: 'string' },
+  'control-port': { type: 'string' }, 'telemetry-port': { type: 'string' }, 'memory-budget': { type: 'string' },
+};
+
 async function up(argv: string[]): Promise<number> {
-  const { values: v } = parse(argv, {
-    port: { type: 'string' }, host: { type: 'string' }, 'api-key': { type: 'string' }, nats: { type: 'string' },
-    policy: { type: 'string' }, budget: { type: 'string' }, model: { type: 'string' },
-    'prefill-workers': { type: 'string' }, 'decode-workers': { type: 'string' }, workers: { type: 'string' },
-    'control-port': { type: 'string' }, 'telemetry-port': { type: 'string' }, 'memory-budget': { type: 'string' },
-  }, 'up');
+  const { values: v } = parse(argv, UP_OPTIONS, 'up');
   if (v.help) return help(['up']);
   const memoryBudget = v['memory-budget'] === undefined ? undefined : bytesOption(v['memory-budget'] as string, 'memory-budget');
   if (memoryBudget !== undefined && v['budget'] !== undefined) throw new UsageError(`--memory-budget sets the KV budget from what the processes leave: give it or --budget, not both\n\n${HELP['up']}`);
@@ -936,6 +963,46 @@ async function policyCommand(argv: string[]): Promise<number> {
   throw new UsageError(`expected 'policy get', 'policy set' or 'policy baseline', got "${sub}"\n\n${HELP['policy']}`);
 }
 
+async function serviceCommand(argv: string[]): Promise<number> {
+  const split = argv.indexOf('--');
+  const own = split < 0 ? argv : argv.slice(0, split);
+  const upArgs = split < 0 ? [] : argv.slice(split + 1);
+  const [sub, ...rest] = own;
+  if (sub === undefined || sub === '--help' || sub === '-h') return help(['service']);
+  if (!['print', 'install', 'uninstall', 'status'].includes(sub)) throw new UsageError(`expected 'service print', 'install', 'uninstall' or 'status', got "${sub}"\n\n${HELP['service']}`);
+  const { values: v } = parse(rest, { name: { type: 'string' }, user: { type: 'boolean' }, 'run-as': { type: 'string' }, 'no-start': { type: 'boolean' } }, 'service');
+  if (v['help']) return help(['service']);
+  const name = (v['name'] as string | undefined) ?? 'inferos';
+  const user = v['user'] === true;
+  try {
+    if (sub === 'uninstall') {
+      for (const line of uninstall(name, user)) process.stderr.write(`inferos: ${line}\n`);
+      return 0;
+    }
+    if (sub === 'status') {
+      const s = serviceStatus(name, user);
+      process.stdout.write(`${s.text}\n`);
+      return s.code;
+    }
+    parse(upArgs, UP_OPTIONS, 'up'); // the arguments the unit will run with, checked now
+    const unit = {
+      name, user, node: process.execPath, cli: join(REPO_ROOT, 'apps', 'cli', 'bin', 'inferos.mjs'), workdir: REPO_ROOT, upArgs,
+      ...(v['run-as'] ? { runAs: v['run-as'] as string } : {}),
+    };
+    if (sub === 'print') {
+      process.stdout.write(systemdUnit(unit));
+      return 0;
+    }
+    for (const line of install(unit, v['no-start'] !== true)) process.stderr.write(`inferos: ${line}\n`);
+    return 0;
+  } catch (err) {
+    // A refusal (a bad name, a key on the command line, a unit not ours) or a failure (no root, systemctl):
+    // its message says which; exit 1 either way.
+    if (err instanceof ServiceError) throw new Error(err.message);
+    throw err;
+  }
+}
+
 async function abCommand(argv: string[]): Promise<number> {
   const { values: v } = parse(argv, {
     policies: { type: 'string' }, requests: { type: 'string' }, text: { type: 'string' }, 'prompt-chars': { type: 'string' },
@@ -974,6 +1041,7 @@ const COMMANDS: Record<string, (argv: string[]) => number | Promise<number>> = {
   status: statusCommand,
   policy: policyCommand,
   ab: abCommand,
+  service: serviceCommand,
   help,
 };
 
