@@ -123,7 +123,9 @@ export async function runAb(o: AbOptions): Promise<AbReport> {
   if (o.policies.length < 2) throw new RangeError('--policies needs at least two policies');
   if (new Set(o.policies).size !== o.policies.length) throw new RangeError(`--policies names a policy twice: ${o.policies.join(',')}`);
   if (!Number.isInteger(o.requests) || o.requests < 2) throw new RangeError('--requests must be an integer >= 2 (an interval needs two rounds)');
-  const models = await fetch(`${o.url}/v1/models`, { headers: o.apiKey ? { authorization: `Bearer ${o.apiKey}` } : {} });
+  const models = await fetch(`${o.url}/v1/models`, { headers: o.apiKey ? { authorization: `Bearer ${o.apiKey}` } : {} }).catch((err: unknown) => {
+    throw new Error(`cannot reach the gateway at ${o.url}: ${(err as Error).message} (is the system running? inferos up; or --url)`);
+  });
   if (models.status !== 200) throw new Error(`${o.url}/v1/models answered HTTP ${models.status}: is the system running (inferos up)?`);
   const model = ((await models.json()) as { data: { id: string }[] }).data[0]!.id;
   const prompts = slices(o.text, o.promptChars, o.requests);
