@@ -6,6 +6,7 @@
 //            the policy, less its perplexity under baseline (scored in the same round): delta PPL
 // Per policy and metric: mean, standard deviation and a 95% interval over the rounds; against the first
 // policy, the paired per-round differences with their 95% interval, significant when it excludes 0.
+import { InferOSClient } from '@inferos/sdk';
 import { gatewayStream } from './bench-serve';
 
 export interface AbOptions {
@@ -94,27 +95,10 @@ export function slices(text: string, chars: number, count: number): string[] {
   });
 }
 
-async function post(url: string, apiKey: string | undefined, path: string, body: object): Promise<Record<string, unknown>> {
-  const res = await fetch(`${url}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}) },
-    body: JSON.stringify(body),
-  });
-  const text = await res.text();
-  let json: (Record<string, unknown> & { error?: { message?: string } }) | undefined;
-  try {
-    json = JSON.parse(text) as Record<string, unknown> & { error?: { message?: string } };
-  } catch {
-    json = undefined;
-  }
-  if (res.status !== 200 || !json) throw new Error(`HTTP ${res.status}: ${json?.error?.message ?? text.slice(0, 200)}`);
-  return json;
-}
-
 /** Perplexity of `text` under `policy`, scored by the served model (echo + logprobs, nothing generated). */
-async function perplexityOf(o: AbOptions, model: string, text: string, policy: string): Promise<number> {
-  const body = await post(o.url, o.apiKey, '/v1/completions', { model, prompt: text, max_tokens: 0, echo: true, logprobs: 0, kv_policy: policy });
-  const lps = ((body['choices'] as { logprobs: { token_logprobs: (number | null)[] } }[])[0]!.logprobs.token_logprobs).filter((x): x is number => x !== null);
+async function perplexityOf(client: InferOSClient, model: string, text: string, policy: string): Promise<number> {
+  const body = await client.completion({ model, prompt: text, max_tokens: 0, echo: true, logprobs: 0, kv_policy: policy });
+  const lps = (body.choices[0]?.logprobs?.token_logprobs ?? []).filter((x): x is number => x !== null);
   if (lps.length === 0) throw new Error('the scored window has one token: nothing to score');
   return Math.exp(-lps.reduce((a, b) => a + b, 0) / lps.length);
 }
@@ -123,11 +107,8 @@ export async function runAb(o: AbOptions): Promise<AbReport> {
   if (o.policies.length < 2) throw new RangeError('--policies needs at least two policies');
   if (new Set(o.policies).size !== o.policies.length) throw new RangeError(`--policies names a policy twice: ${o.policies.join(',')}`);
   if (!Number.isInteger(o.requests) || o.requests < 2) throw new RangeError('--requests must be an integer >= 2 (an interval needs two rounds)');
-  const models = await fetch(`${o.url}/v1/models`, { headers: o.apiKey ? { authorization: `Bearer ${o.apiKey}` } : {} }).catch((err: unknown) => {
-    throw new Error(`cannot reach the gateway at ${o.url}: ${(err as Error).message} (is the system running? inferos up; or --url)`);
-  });
-  if (models.status !== 200) throw new Error(`${o.url}/v1/models answered HTTP ${models.status}: is the system running (inferos up)?`);
-  const model = ((await models.json()) as { data: { id: string }[] }).data[0]!.id;
+  const client = new InferOSClient({ gatewayUrl: o.url, ...(o.apiKey ? { apiKey: o.apiKey } : {}), timeoutMs: 600_000 });
+  const model = (await client.models()).data[0]!.id; // an unreachable gateway: InferOSError says to start it
   const prompts = slices(o.text, o.promptChars, o.requests);
   const windows = slices(o.text, o.windowChars, o.requests);
   const stream = (policy: string) => gatewayStream(o.url, model, policy, o.apiKey);
@@ -141,7 +122,7 @@ export async function runAb(o: AbOptions): Promise<AbReport> {
     // Baseline's perplexity of this round's window: the reference of every policy's delta.
     let reference: number | null = null;
     try {
-      reference = await perplexityOf(o, model, windows[r]!, 'baseline');
+      reference = await perplexityOf(client, model, windows[r]!, 'baseline');
     } catch (err) {
       for (const p of o.policies) failures[p]!.push(`round ${r + 1} baseline score: ${(err as Error).message}`);
     }
@@ -155,7 +136,7 @@ export async function runAb(o: AbOptions): Promise<AbReport> {
         failures[policy]!.push(`round ${r + 1} speed: ${one.ok ? 'fewer than two tokens streamed' : one.error}`);
       }
       try {
-        s.ppl = policy === 'baseline' && reference !== null ? reference : await perplexityOf(o, model, windows[r]!, policy);
+        s.ppl = policy === 'baseline' && reference !== null ? reference : await perplexityOf(client, model, windows[r]!, policy);
         if (reference !== null) s.dppl = s.ppl - reference;
       } catch (err) {
         failures[policy]!.push(`round ${r + 1} quality: ${(err as Error).message}`);

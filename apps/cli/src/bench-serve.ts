@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { pb, Subjects, request } from '@inferos/proto';
+import { InferOSClient, InferOSError } from '@inferos/sdk';
 import { Engine, loadModelInfo, defaultModelDir, contextTextPath, TextTokenizer } from '@inferos/inference';
 import { startSystem, freePort, fitMemoryBudget, systemMemoryByProcess, type RunningSystem } from './system';
 import { callControl } from './control';
@@ -63,51 +64,30 @@ export function makePrompts(tokenizer: TextTokenizer, text: string, n: number, c
   return Array.from({ length: count }, (_, i) => tokenizer.decode(ids.slice(i * stride, i * stride + n)));
 }
 
-/** One streaming completion through the gateway (greedy, ignore_eos), its tokens timed as they arrive. */
+/** One streaming completion through the gateway (greedy, ignore_eos; the SDK's client), its tokens timed as they arrive. */
 export function gatewayStream(url: string, model: string, policy: string, apiKey?: string): Stream<string> {
+  // Queued behind a long run, a request may wait minutes for its first token: no idle limit worth having.
+  const client = new InferOSClient({ gatewayUrl: url, ...(apiKey ? { apiKey } : {}), timeoutMs: 3_600_000 });
   return async (prompt, maxTokens, o) => {
     const t0 = performance.now();
-    const res = await fetch(`${url}/v1/completions`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}) },
-      body: JSON.stringify({
-        model, prompt, max_tokens: maxTokens, temperature: 0, ignore_eos: true, stream: true,
-        stream_options: { include_usage: true }, kv_policy: policy,
-      }),
-      ...(o?.signal ? { signal: o.signal } : {}),
-    });
-    if (res.status !== 200 || !res.body) return failed(`HTTP ${res.status}: ${(await res.text()).slice(0, 200)}`);
-    const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
-    let buf = '';
     const times: number[] = [];
-    let usage: { prompt_tokens: number; completion_tokens: number } | undefined;
-    let error: string | undefined;
+    let usage: { prompt_tokens: number; completion_tokens: number } | null | undefined;
     try {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        buf += value;
-        let i: number;
-        while ((i = buf.indexOf('\n\n')) >= 0) {
-          const data = buf.slice(0, i).replace(/^data: /, '');
-          buf = buf.slice(i + 2);
-          if (data === '[DONE]') continue;
-          const ev = JSON.parse(data) as { error?: { message: string }; choices?: { text: string }[]; usage?: typeof usage };
-          if (ev.error) error = ev.error.message;
-          if (ev.usage) usage = ev.usage;
-          if (ev.choices?.[0]?.text) {
-            const now = performance.now();
-            times.push(now);
-            o?.onToken?.(now);
-          }
+      for await (const ev of client.completionStream({ model, prompt, max_tokens: maxTokens, temperature: 0, ignore_eos: true, kv_policy: policy }, o?.signal)) {
+        if (ev.usage) usage = ev.usage;
+        if (ev.choices[0]?.text) {
+          const now = performance.now();
+          times.push(now);
+          o?.onToken?.(now);
         }
       }
     } catch (err) {
       // Cut by the caller (runAdmission): the tokens so far are the result.
       if (o?.signal?.aborted) return timing(t0, times, performance.now(), NaN, times.length);
+      if (err instanceof InferOSError) return failed(err.status ? `HTTP ${err.status}: ${err.message}` : err.message);
       throw err;
     }
-    if (error || !usage) return failed(error ?? 'stream ended without usage');
+    if (!usage) return failed('stream ended without usage');
     return timing(t0, times, performance.now(), usage.prompt_tokens, usage.completion_tokens);
   };
 }

@@ -2,7 +2,9 @@
 // /v1/metrics, /v1/policy; POST /v1/policy, /v1/baseline). The parts worth testing without a controller
 // (KEY=VALUE parsing, the policy's YAML, the status frame) are pure functions; the rest is HTTP.
 
-export const DEFAULT_CONTROL_URL = 'http://127.0.0.1:7031';
+import { DEFAULT_CONTROL_URL, type PolicyReply } from '@inferos/sdk';
+
+export { DEFAULT_CONTROL_URL, type PolicyReply };
 
 /** A bad command-line argument (the CLI turns it into a usage error, exit 2). */
 export class ArgumentError extends Error {
@@ -134,13 +136,6 @@ function yamlLines(obj: Record<string, unknown>, indent: string): string[] {
  */
 export function toYaml(doc: Record<string, unknown>): string {
   return `${yamlLines(doc, '').join('\n')}\n`;
-}
-
-export interface PolicyReply {
-  version: number;
-  baseline_mode: boolean;
-  reason: string;
-  policy: { infer_os: Record<string, unknown> };
 }
 
 /** `# version N, baseline mode on|off, reason ...` then the policy in the seed shape. */

@@ -52,3 +52,19 @@ test('InferOSClient: an error answer becomes an InferOSError with status, code, 
   const gone = new InferOSClient({ controlUrl: `http://127.0.0.1:${port}`, timeoutMs: 2000 });
   await assert.rejects(gone.policy(), (e: unknown) => e instanceof InferOSError && e.code === 'unreachable' && /inferos up/.test(e.message));
 });
+
+test('InferOSClient streams: a gateway that sends nothing is cut after timeoutMs, as a timeout', async () => {
+  const server = createServer(() => {}); // accepts, never answers
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as { port: number }).port;
+  try {
+    const client = new InferOSClient({ gatewayUrl: `http://127.0.0.1:${port}`, timeoutMs: 300 });
+    const consume = async () => {
+      for await (const _ of client.completionStream({ model: 'm', prompt: 'hi' })) void _;
+    };
+    await assert.rejects(consume(), (e: unknown) => e instanceof InferOSError && e.code === 'timeout');
+  } finally {
+    server.closeAllConnections();
+    server.close();
+  }
+});

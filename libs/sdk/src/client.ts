@@ -13,7 +13,7 @@ export interface ClientOptions {
   controlUrl?: string;
   /** Sent as `Authorization: Bearer KEY` to both (a system bound beyond loopback requires one). */
   apiKey?: string;
-  /** Milliseconds before a request that has not answered is aborted (default 120 s). */
+  /** Milliseconds before a request that has not answered is aborted; for a stream, without any data (default 120 s). */
   timeoutMs?: number;
 }
 
@@ -177,53 +177,75 @@ export class InferOSClient {
   }
 
   private async *stream(path: string, params: object, signal?: AbortSignal): AsyncGenerator<StreamChunk> {
-    // The whole stream may take at most timeoutMs; a caller that stops iterating (break) closes it, which
-    // the gateway sees as the client gone: it stops generating and frees the request's KV.
-    const timeout = AbortSignal.timeout(this.timeoutMs);
-    const abort = signal ? AbortSignal.any([signal, timeout]) : timeout;
-    let res: Response;
+    // The stream is cut when nothing arrives for timeoutMs (the response's head comes with the first token,
+    // so this also bounds the wait for it). A caller that stops iterating (break) closes it, which the
+    // gateway sees as the client gone: it stops generating and frees the request's KV.
+    const idle = new AbortController();
+    let timer = setTimeout(() => idle.abort(), this.timeoutMs);
+    const rearm = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => idle.abort(), this.timeoutMs);
+    };
+    const abort = signal ? AbortSignal.any([signal, idle.signal]) : idle.signal;
+    const failure = (err: unknown): unknown => {
+      if (signal?.aborted) return err; // the caller's own abort, as it is
+      if (idle.signal.aborted) return new InferOSError(0, 'timeout', `POST ${path}: nothing received for ${this.timeoutMs} ms`);
+      if (err instanceof InferOSError) return err;
+      return new InferOSError(0, 'unreachable', `POST ${this.gatewayUrl}${path}: ${(err as Error).message} (is the system running? inferos up)`);
+    };
     try {
-      res = await fetch(`${this.gatewayUrl}${path}`, {
-        method: 'POST',
-        headers: this.headers(true),
-        body: JSON.stringify({ ...params, stream: true, stream_options: { include_usage: true } }),
-        signal: abort,
-      });
-    } catch (err) {
-      throw new InferOSError(0, 'unreachable', `POST ${this.gatewayUrl}${path}: ${(err as Error).message} (is the system running? inferos up)`);
-    }
-    if (!res.ok || !res.body) {
-      const text = await res.text();
-      let json: unknown;
+      let res: Response;
       try {
-        json = JSON.parse(text);
-      } catch {
-        json = undefined;
+        res = await fetch(`${this.gatewayUrl}${path}`, {
+          method: 'POST',
+          headers: this.headers(true),
+          body: JSON.stringify({ ...params, stream: true, stream_options: { include_usage: true } }),
+          signal: abort,
+        });
+      } catch (err) {
+        throw failure(err);
       }
-      throw errorOf(res, json, text, `POST ${path}`);
-    }
-    const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
-    let buf = '';
-    try {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        buf += value;
-        let i: number;
-        while ((i = buf.indexOf('\n\n')) >= 0) {
-          const data = buf.slice(0, i).replace(/^data: /, '');
-          buf = buf.slice(i + 2);
-          if (data === '[DONE]') return;
-          const ev = JSON.parse(data) as StreamChunk & { error?: { message: string; code: string; param?: string | null } };
-          // A failure after the stream started comes as one error event, then the stream ends.
-          if (ev.error) throw new InferOSError(res.status, ev.error.code, ev.error.message, ev.error.param ?? null);
-          yield ev;
+      if (!res.ok || !res.body) {
+        const text = await res.text();
+        let json: unknown;
+        try {
+          json = JSON.parse(text);
+        } catch {
+          json = undefined;
         }
+        throw errorOf(res, json, text, `POST ${path}`);
       }
+      const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+      let buf = '';
+      try {
+        for (;;) {
+          let chunk: Awaited<ReturnType<typeof reader.read>>;
+          try {
+            chunk = await reader.read();
+          } catch (err) {
+            throw failure(err);
+          }
+          if (chunk.done) break;
+          rearm();
+          buf += chunk.value;
+          let i: number;
+          while ((i = buf.indexOf('\n\n')) >= 0) {
+            const data = buf.slice(0, i).replace(/^data: /, '');
+            buf = buf.slice(i + 2);
+            if (data === '[DONE]') return;
+            const ev = JSON.parse(data) as StreamChunk & { error?: { message: string; code: string; param?: string | null } };
+            // A failure after the stream started comes as one error event, then the stream ends.
+            if (ev.error) throw new InferOSError(res.status, ev.error.code, ev.error.message, ev.error.param ?? null);
+            yield ev;
+          }
+        }
+      } finally {
+        await reader.cancel().catch(() => {});
+      }
+      throw new InferOSError(res.status, 'incomplete_stream', `POST ${path}: the stream ended without [DONE]`);
     } finally {
-      await reader.cancel().catch(() => {});
+      clearTimeout(timer);
     }
-    throw new InferOSError(res.status, 'incomplete_stream', `POST ${path}: the stream ended without [DONE]`);
   }
 }
 
