@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Perplexity of the bundled model with each weight type (README, "Model card: weight types"):
 #   tools/bench/weights-quality.sh --wikitext PATH/wikitext-2-raw-test.txt [--max-tokens 32768]
-# Exports models/inferos-tiny/checkpoint with --weights fp32, fp16, int8, int4 (blocks of 32 and 128) into tools/.work/models/
+# Exports models/inferos-tiny/checkpoint with --weights fp32, fp16, int8, int4 (blocks of 32 and 128, and 128 with
+# --int8-copy) into tools/.work/models/
 # and runs `inferos eval ppl` (baseline cache, windows of 2048, chunks of 32) on the model's held-out slice
 # and on the first --max-tokens tokens of WikiText-2. Prints one JSON line per weight type.
 set -euo pipefail
@@ -16,10 +17,12 @@ while [ $# -gt 0 ]; do
 done
 [ -f "$wikitext" ] || { echo "--wikitext FILE is required (WikiText-2 raw test text)" >&2; exit 2; }
 cd "$root"
-# int4-b32 / int4-b128: int4 in blocks of 32 and of 128 (the default); int8 in blocks of 32 (its default).
-for variant in fp32 fp16 int8 int4-b32 int4-b128; do
+# int4-b32 / int4-b128: int4 in blocks of 32 and of 128 (the default); int4-b128-copy: with --int8-copy
+# (prompts, which `eval ppl` feeds in chunks of 32, run on the int8 copy of the int4 weights).
+for variant in fp32 fp16 int8 int4-b32 int4-b128 int4-b128-copy; do
   w="${variant%%-*}" block=()
-  case "$variant" in *-b*) block=(--block-size "${variant##*-b}") ;; esac
+  case "$variant" in *-b*) b="${variant#*-b}"; block=(--block-size "${b%%-*}") ;; esac
+  case "$variant" in *-copy) block+=(--int8-copy) ;; esac
   out="tools/.work/models/inferos-tiny-$variant"
   npx inferos export --checkpoint models/inferos-tiny/checkpoint --out "$out" --name "inferos-tiny-$variant" --weights "$w" "${block[@]}" --verify no >&2
   cp models/inferos-tiny/onnx/heldout.txt "$out/heldout.txt"

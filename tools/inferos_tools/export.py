@@ -36,7 +36,7 @@ import numpy as np
 import onnx
 
 from .checkpoint import Checkpoint, CheckpointError, open_checkpoint, rope_tables
-from .graph import OPSET, ModelWeights, build_graph
+from .graph import INT8_COPY_MIN_ROWS, OPSET, ModelWeights, build_graph
 from .weights import BLOCK, DEFAULT_BLOCK, WEIGHT_TYPES, WEIGHTS_FILE, WeightsWriter
 
 FORMAT_VERSION = 10  # 10: head-major float tiers
@@ -183,7 +183,7 @@ def default_group_of(usable) -> int:
     return DEFAULT_GROUP if DEFAULT_GROUP in usable else usable[0]
 
 
-def write_graph(ckpt: Checkpoint, wtype: str, out: str, groups=GROUP_SIZES, block: int = BLOCK):
+def write_graph(ckpt: Checkpoint, wtype: str, out: str, groups=GROUP_SIZES, block: int = BLOCK, int8_copy: bool = False):
     """The model's one graph (every group size in `groups` that divides the KV rows, prefill and decode
     paths chosen inside it), its weights written to one file as it is built. Returns (groups, dims, bytes)."""
     channels = ckpt.n_kv * ckpt.head_dim
@@ -203,7 +203,7 @@ def write_graph(ckpt: Checkpoint, wtype: str, out: str, groups=GROUP_SIZES, bloc
     ckpt.read = read
     writer = WeightsWriter(out)
     try:
-        proto = build_graph(ckpt, ModelWeights(ckpt, writer, wtype, block), rope_tables(ckpt), usable, PREFILL_MIN_TOKENS,
+        proto = build_graph(ckpt, ModelWeights(ckpt, writer, wtype, block, int8_copy), rope_tables(ckpt), usable, PREFILL_MIN_TOKENS,
                             default_group_of(usable))
         onnx.save_model(proto, os.path.join(out, GRAPH_FILE))
     finally:
@@ -303,20 +303,22 @@ def prepare_out(out: str) -> str:
 
 
 def export(checkpoint: str, out: str, name: str | None = None, weights: str = "auto", groups=GROUP_SIZES,
-           max_context: int | None = None, verify: str = "auto", block: int | None = None) -> dict:
+           max_context: int | None = None, verify: str = "auto", block: int | None = None, int8_copy: bool = False) -> dict:
     t0 = time.time()
     ckpt = open_checkpoint(checkpoint, max_context)
     wtype = weights if weights != "auto" else ("int4" if ckpt.parameters >= AUTO_INT4_PARAMETERS else "fp32")
     if wtype not in WEIGHT_TYPES:
         raise CheckpointError(f"--weights {weights}: expected auto, {', '.join(WEIGHT_TYPES)}")
     block = block or DEFAULT_BLOCK.get(wtype, BLOCK)
+    if int8_copy and wtype != "int4":
+        raise CheckpointError(f"--int8-copy is for int4 weights (the weights here are {wtype})")
     print(f"{checkpoint}: {ckpt.model_type}, {ckpt.parameters / 1e6:,.1f}M parameters, {ckpt.n_layers} layers, "
           f"{ckpt.n_heads} heads / {ckpt.n_kv} KV heads of {ckpt.head_dim}, RoPE {ckpt.rope_type}, "
           f"{'tied' if ckpt.tied else 'untied'} embeddings; weights {wtype}, context {ckpt.max_positions}", file=sys.stderr)
     work = prepare_out(out)
     try:
         final = os.path.abspath(out)
-        meta = _export_into(ckpt, wtype, work, name, groups, verify, t0, final, block)
+        meta = _export_into(ckpt, wtype, work, name, groups, verify, t0, final, block, int8_copy)
         backup = f"{work}.old"
         if os.path.exists(final):
             os.rename(final, backup)  # the previous export stays until the new one is in place
@@ -335,11 +337,11 @@ def export(checkpoint: str, out: str, name: str | None = None, weights: str = "a
 
 
 def _export_into(ckpt: Checkpoint, wtype: str, out: str, name, groups, verify: str, t0, previous: str,
-                 block: int = BLOCK) -> dict:
+                 block: int = BLOCK, int8_copy: bool = False) -> dict:
     from tokenizers import Tokenizer
 
     checkpoint = ckpt.path
-    usable, dims, weights_bytes = write_graph(ckpt, wtype, out, groups, block)
+    usable, dims, weights_bytes = write_graph(ckpt, wtype, out, groups, block, int8_copy)
     default_group = default_group_of(usable)
     onnx_path = os.path.join(out, GRAPH_FILE)
     tok_src = os.path.join(checkpoint, "tokenizer.json")
@@ -388,7 +390,8 @@ def _export_into(ckpt: Checkpoint, wtype: str, out: str, name, groups, verify: s
         "rope_type": ckpt.rope_type,
         "tie_word_embeddings": ckpt.tied,
         "parameters": ckpt.parameters,
-        "weights": {"type": wtype, "block_size": block if wtype in ("int4", "int8") else None, "bytes": weights_bytes},
+        "weights": {"type": wtype, "block_size": block if wtype in ("int4", "int8") else None, "bytes": weights_bytes,
+                    "int8_copy": int8_copy, "int8_copy_min_rows": INT8_COPY_MIN_ROWS if int8_copy else None},
         "bos_token_id": cfg.get("bos_token_id"),
         "eos_token_ids": [e for e in eos if e is not None],
         "chat_template": chat_template,
@@ -423,6 +426,10 @@ def main(argv=None) -> int:
                     help="KV quantization group sizes the graph serves (default 32,64,128)")
     ap.add_argument("--block-size", type=int, choices=(32, 64, 128),
                     help="weights per int4/int8 block (default: 128 for int4, the fewest bytes per token; 32 for int8)")
+    ap.add_argument("--int8-copy", action="store_true",
+                    help=f"int4 only: also store the projections as int8 (+1 byte per weight) for runs of at least "
+                         f"{INT8_COPY_MIN_ROWS} rows (prompt chunks, batched decode steps): several times faster there "
+                         f"on CPUs with AMX or AVX-512 VNNI (README, 'Weight types')")
     ap.add_argument("--max-context", type=int, help="cap the positions the graph covers (default: the model's)")
     ap.add_argument("--verify", default="auto", choices=("auto", "yes", "no"),
                     help="compare against PyTorch (auto: when its float32 model fits in half the free memory)")
@@ -436,7 +443,7 @@ def main(argv=None) -> int:
     if args.max_context is not None and args.max_context < 256:
         ap.error("--max-context must be at least 256 (the export's reference runs prompts of up to ~60 tokens "
                  f"and {GOLDEN_TOKENS} greedy tokens)")
-    export(args.checkpoint, args.out, args.name, args.weights, groups, args.max_context, args.verify, args.block_size)
+    export(args.checkpoint, args.out, args.name, args.weights, groups, args.max_context, args.verify, args.block_size, args.int8_copy)
     return 0
 
 

@@ -47,6 +47,9 @@ VARIANTS = {
     "llama3-int4": dict(
         covers="the llama3 variant exported with 4-bit weights (golden: onnxruntime on the same weights)",
         same_as="llama3-tied-bf16-sharded", weights="int4"),
+    "llama3-int4-int8copy": dict(
+        covers="the llama3 variant with 4-bit weights and their int8 copy (--int8-copy: prompts run on it)",
+        same_as="llama3-tied-bf16-sharded", weights="int4", int8_copy=True),
     "qwen2-int8": dict(
         covers="the qwen2 variant exported with 8-bit weights", same_as="qwen2-bias-fp16", weights="int8"),
     # Real shapes, for benchmarks (not test fixtures): random weights, the bundled 8k tokenizer.
@@ -131,7 +134,8 @@ def refresh(out_root: str, work: str) -> None:
         ckpt = os.path.join(work, v.get("same_as", name))
         if not os.path.isdir(ckpt):
             make_checkpoint(name, ckpt)
-        export(ckpt, os.path.join(out_root, name), name=name, weights=v["weights"], groups=(32, 64), verify="yes")
+        export(ckpt, os.path.join(out_root, name), name=name, weights=v["weights"], groups=(32, 64), verify="yes",
+               int8_copy=v.get("int8_copy", False))
         with open(os.path.join(out_root, name, "golden.json")) as f:
             golden = json.load(f)
         agree = golden["pytorch"]["greedy_tokens_equal_before_first_difference"]

@@ -63,9 +63,13 @@ import onnx
 from onnx import TensorProto, helper, numpy_helper
 
 from .checkpoint import Checkpoint
-from .weights import ACCURACY_LEVEL, BLOCK, WeightsWriter, pack4, quantize_blocks
+from .weights import ACCURACY_LEVEL, BLOCK, WeightsWriter, dequantize, pack4, quantize_blocks
 
 OPSET = 21
+# Runs of at least this many rows (batch x new tokens) use the int8 copy of int4 projections (--int8-copy):
+# tools/bench/prefill_gemm.py, 2048 x 8192 on an AMX host: MatMulNBits 4-bit 1.1 / 1.6 / 9.7 / 61 ms at
+# 1 / 4 / 16 / 512 rows, the int8 product 1.7 / 1.6 / 2.1 / 24 ms.
+INT8_COPY_MIN_ROWS = 4
 # Quantized tiers take the per-head path in decode steps too when the model has more KV heads than this.
 PER_HEAD_DECODE_ABOVE_KV = 2
 
@@ -141,23 +145,46 @@ class ModelWeights:
     from the checkpoint, converted and written to the weights file the first time the graph asks for it,
     and asked for once (a second request returns the same initializer)."""
 
-    def __init__(self, ckpt: Checkpoint, writer: WeightsWriter, wtype: str, block: int = BLOCK):
+    def __init__(self, ckpt: Checkpoint, writer: WeightsWriter, wtype: str, block: int = BLOCK, int8_copy: bool = False):
         self.ckpt, self.writer, self.wtype, self.block = ckpt, writer, wtype, block
         self.bits = {"int4": 4, "int8": 8}.get(wtype)
+        if int8_copy and wtype != "int4":
+            raise ValueError("an int8 copy of the projections is for int4 weights (int8 weights run as int8 already)")
+        self.int8_copy = int8_copy
+        # Set by build_graph: the graph's boolean "this run has at least INT8_COPY_MIN_ROWS rows".
+        self.many_rows: str | None = None
 
-    def _quantized(self, name: str, rows: list[np.ndarray]):
-        """(B [N, blocks, bytes], scales [N * blocks], zeros [N * ceil(blocks * bits / 8)]) initializers
-        of the matrix whose rows are `rows` concatenated (HF layout [out, in])."""
+    def _quantized(self, name: str, m: np.ndarray):
+        """Block-quantize the matrix m [N, K] (HF layout [out, in]) and write it: B [N, blocks, bytes],
+        scales [N * blocks], zeros [N * ceil(blocks * bits / 8)]. Returns (codes, scales, zeros) unpacked."""
         w = self.writer
-        if name + ".q" not in w.written:
-            codes, scale, zero = quantize_blocks(np.concatenate(rows, axis=0), self.bits, self.block)
-            n, kb = scale.shape
-            if self.bits == 4:
-                codes, zero = pack4(codes), pack4(zero)
-            w.add(name + ".q", codes)
-            w.add(name + ".scales", scale.reshape(-1))
-            w.add(name + ".zeros", zero.reshape(-1))
-        return w.written[name + ".q"], w.written[name + ".scales"], w.written[name + ".zeros"]
+        codes, scale, zero = quantize_blocks(m, self.bits, self.block)
+        w.add(name + ".q", pack4(codes) if self.bits == 4 else codes)
+        w.add(name + ".scales", scale.reshape(-1))
+        w.add(name + ".zeros", (pack4(zero) if self.bits == 4 else zero).reshape(-1))
+        return codes, scale, zero
+
+    def _int8(self, name: str, m: np.ndarray):
+        """m [N, K] as int8 per output channel, symmetric, transposed for MatMulInteger: codes [K, N] and
+        scales [N], m ~= codes^T * scale."""
+        scale = np.abs(m).max(axis=1) / 127.0
+        scale = np.where(scale > 0, scale, 1.0).astype(np.float32)
+        codes = np.clip(np.round(m / scale[:, None]), -127, 127).astype(np.int8)
+        self.writer.add(name + ".w8", np.ascontiguousarray(codes.T))
+        self.writer.add(name + ".w8scale", scale)
+
+    def _w8a8(self, g: GraphBuilder, x: str, name: str) -> str:
+        """x @ W with W's int8 codes: x quantized to 8 bits per row (symmetric, scale max|row| / 127, stored
+        as uint8 around 128: MLAS's fast u8 x s8 kernels, AMX or VNNI where the CPU has them), one integer
+        product, then both scales. tools/bench/prefill_gemm.py measures it against MatMulNBits."""
+        w = self.writer
+        codes, wscale = g.external(w.written[name + ".w8"]), g.external(w.written[name + ".w8scale"])
+        amax = g.op("ReduceMax", [g.op("Abs", [x]), g.const([-1])], keepdims=1)
+        scale = g.op("Max", [g.op("Div", [amax, g.const(127.0, np.float32)]), g.const(1e-30, np.float32)], "a_scale")
+        xq = g.op("Cast", [g.op("Add", [g.op("Round", [g.op("Div", [x, scale])]), g.const(128.0, np.float32)])],
+                  to=TensorProto.UINT8)
+        acc = g.op("MatMulInteger", [xq, codes, g.const(128, np.uint8)])
+        return g.op("Mul", [g.op("Mul", [g.op("Cast", [acc], to=TensorProto.FLOAT), scale]), wscale], name)
 
     def vector(self, g: GraphBuilder, name: str) -> str:
         if name not in self.writer.written:
@@ -171,11 +198,22 @@ class ModelWeights:
         outs = [ck.shape(p + ".weight")[0] for p in prefixes]
         k = ck.shape(prefixes[0] + ".weight")[1]
         if self.bits:
-            if name + ".q" not in self.writer.written:
-                self._quantized(name, [ck.read(p + ".weight") for p in prefixes])
-            b, s, z = (g.external(t) for t in self._quantized(name, []))
-            y = g.op("MatMulNBits", [x, b, s, z], hint, domain="com.microsoft", K=k, N=sum(outs), bits=self.bits,
-                     block_size=self.block, accuracy_level=ACCURACY_LEVEL)
+            w = self.writer
+            if name + ".q" not in w.written and name + ".w8" not in w.written:
+                m = np.concatenate([ck.read(p + ".weight") for p in prefixes], axis=0)
+                if self.wtype == "int8":
+                    self._int8(name, m)
+                else:
+                    codes, scale, zero = self._quantized(name, m)
+                    if self.int8_copy:  # of the int4 weights themselves, so that both paths run one model
+                        self._int8(name, dequantize(codes, scale, zero, k))
+            if self.wtype == "int8":
+                y = self._w8a8(g, x, name)
+            else:
+                b, s, z = (g.external(w.written[name + t]) for t in (".q", ".scales", ".zeros"))
+                nbits = lambda: g.op("MatMulNBits", [x, b, s, z], hint, domain="com.microsoft", K=k, N=sum(outs),
+                                     bits=self.bits, block_size=self.block, accuracy_level=ACCURACY_LEVEL)
+                y = g.if_(self.many_rows, lambda: self._w8a8(g, x, name), nbits, hint) if self.int8_copy else nbits()
         else:
             wname = name + ".weight.T"
             if wname not in self.writer.written:
@@ -199,7 +237,9 @@ class ModelWeights:
     def embed(self, g: GraphBuilder, ids: str) -> str:
         e = "model.embed_tokens.weight"
         if self.bits:
-            b, s, z = self._quantized(e, [self.ckpt.read(e)] if e + ".q" not in self.writer.written else [])
+            if e + ".q" not in self.writer.written:
+                self._quantized(e, self.ckpt.read(e))
+            b, s, z = (self.writer.written[e + t] for t in (".q", ".scales", ".zeros"))
             v, kb = self.ckpt.vocab, s.dims[0] // self.ckpt.vocab
             w = self.writer
             data = w.alias(e + ".gather.q", e + ".q", [v, int(np.prod(b.dims[1:]))]) if e + ".gather.q" not in w.written else w.written[e + ".gather.q"]
@@ -223,7 +263,9 @@ class ModelWeights:
             return self.linear(g, h, ["lm_head"], "lm_head")[0]
         e = "model.embed_tokens.weight"
         if self.bits:
-            b, s, z = (g.external(t) for t in self._quantized(e, [ck.read(e)] if e + ".q" not in self.writer.written else []))
+            if e + ".q" not in self.writer.written:
+                self._quantized(e, ck.read(e))
+            b, s, z = (g.external(self.writer.written[e + t]) for t in (".q", ".scales", ".zeros"))
             return g.op("MatMulNBits", [h, b, s, z], "logits_raw", domain="com.microsoft", K=ck.hidden, N=ck.vocab,
                         bits=self.bits, block_size=self.block, accuracy_level=ACCURACY_LEVEL)
         head = self.embed_table(g)
@@ -269,6 +311,9 @@ def build_graph(ckpt: Checkpoint, weights: ModelWeights, rope: tuple, groups: tu
     t_dim = g.op("Slice", [shape_bt, g.const([1]), g.const([2])], "t_dim")
     t_idx = g.op("Range", [g.const(0), g.op("Squeeze", [t_dim, g.const([0])]), g.const(1)], "t_idx")
     is_prefill = g.op("Greater", [g.op("Squeeze", [t_dim, g.const([0])]), g.const(prefill_min_tokens - 1)], "is_prefill")
+    if weights.int8_copy:  # rows of this run (batch x tokens): the int8 copy's products from INT8_COPY_MIN_ROWS
+        rows = g.op("Squeeze", [g.op("Mul", [b_dim, t_dim]), g.const([0])])
+        weights.many_rows = g.op("Greater", [rows, g.const(INT8_COPY_MIN_ROWS - 1)], "many_rows")
     neg = g.const(np.finfo(np.float32).min, np.float32)
 
     channels = n_kv * head_dim

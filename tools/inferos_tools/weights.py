@@ -9,13 +9,23 @@ Weight types (`--weights`):
   fp32  MatMul over float32 weights (the reference: equal to PyTorch within float rounding)
   fp16  weights stored in float16; ONNX Runtime's CPU provider has no float16 MatMul on x86, so the graph
         casts them to float32 when the session opens: half the file, the memory and speed of fp32
-  int8  com.microsoft MatMulNBits, 8 bits, blocks of 32 along the input axis, a float32 scale and a uint8
-        zero point per block (asymmetric)
-  int4  the same with 4 bits (two codes per byte, the lower index in the low nibble; zero points packed
-        the same way): about 5 bits per weight with the scales and zeros
-Quantized projections run with accuracy_level 4 (activations quantized to int8 per block inside the
-kernel: tools/bench/matmul_nbits.py measured it ~3.5x the float path at the 1B MLP shape). The embedding
-table is gathered by com.microsoft GatherBlockQuantized from the same bytes; a tied LM head reads them too.
+  int8  one int8 code per weight and a float32 scale per output channel (symmetric), stored [in, out] for
+        ONNX's MatMulInteger: each run quantizes its activations to 8 bits per row (symmetric, stored around
+        128) and computes one integer product, which MLAS runs on its u8 x s8 kernels (AMX or AVX-512 VNNI
+        where the CPU has them); the embedding (and a tied LM head) stay 8-bit blocks (GatherBlockQuantized,
+        MatMulNBits). On an AMX host, 2048 x 8192: 1.7 / 2.1 / 24 ms at 1 / 16 / 512 rows, where MatMulNBits
+        8-bit took 2.1 / 8.4 / 81 ms (tools/bench/prefill_gemm.py)
+  int4  com.microsoft MatMulNBits, 4 bits, blocks along the input axis (--block-size), a float32 scale and
+        a 4-bit zero point per block (asymmetric; two codes per byte, the lower index in the low nibble;
+        zero points packed the same way): about 4.3 bits per weight in blocks of 128. MatMulNBits is fast
+        for one row (decode steps) and slow for many (1.1 / 9.7 / 61 ms at 1 / 16 / 512 rows, above):
+        --int8-copy also stores the projections as int8 (as above, from the dequantized int4 weights, so
+        both compute the same model up to the int8 rounding) and runs of at least INT8_COPY_MIN_ROWS rows
+        (graph.py) take it: prompt chunks and batched decode steps, for 1 more byte per weight.
+Quantized MatMulNBits projections run with accuracy_level 4 (activations quantized to int8 per block inside
+the kernel: tools/bench/matmul_nbits.py measured it ~3.5x the float path at the 1B MLP shape for one row).
+The embedding table is gathered by com.microsoft GatherBlockQuantized from its blocks; a tied LM head reads
+them too.
 """
 from __future__ import annotations
 

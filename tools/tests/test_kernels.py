@@ -4,7 +4,9 @@
 
 A wrong nibble order, block layout or zero-point packing would make MatMulNBits or GatherBlockQuantized
 compute with other weights than the dequantized ones: these compare each kernel, on one matrix with an odd
-number of blocks per row and a partial last block, with numpy on `dequantize` of the same codes.
+number of blocks per row and a partial last block, with numpy on `dequantize` of the same codes. The int8
+projection (--weights int8, and the int8 copy of int4 weights) is checked against the same integer
+arithmetic in numpy and against the float product.
 """
 from __future__ import annotations
 
@@ -18,7 +20,8 @@ from onnx import TensorProto, helper, numpy_helper
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-from inferos_tools.weights import BLOCK, dequantize, pack4, quantize_blocks  # noqa: E402
+from inferos_tools.graph import GraphBuilder, ModelWeights  # noqa: E402
+from inferos_tools.weights import BLOCK, WEIGHTS_FILE, WeightsWriter, dequantize, pack4, quantize_blocks  # noqa: E402
 
 
 def run(bits: int, accuracy_level: int, n=40, k=3 * BLOCK + 10):
@@ -63,6 +66,50 @@ class KernelLayoutTest(unittest.TestCase):
         for bits in (4, 8):
             _, _, e, want = run(bits, accuracy_level=0)
             np.testing.assert_array_equal(e, want)
+
+
+def run_w8a8(rows: int, n=48, k=200):
+    """The int8 projection (ModelWeights._int8 and _w8a8, as the graph writes them) on `rows` rows."""
+    import tempfile
+    rng = np.random.default_rng(rows)
+    w = rng.normal(0, 0.2, (n, k)).astype(np.float32)
+    a = rng.normal(0, 1, (1, rows, k)).astype(np.float32)
+    a[0, 0] *= 30  # rows of very different ranges: each row has its own scale
+    with tempfile.TemporaryDirectory() as d:
+        writer = WeightsWriter(d)
+        weights = ModelWeights(None, writer, "int8")
+        weights._int8("w", w)
+        g = GraphBuilder()
+        y = weights._w8a8(g, "A", "w")
+        writer.close()
+        graph = helper.make_graph(g.nodes, "g", [helper.make_tensor_value_info("A", TensorProto.FLOAT, [1, "rows", k])],
+                                  [helper.make_tensor_value_info(y, TensorProto.FLOAT, None)], g.inits)
+        m = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 21), helper.make_opsetid("com.microsoft", 1)])
+        m.ir_version = 10
+        path = os.path.join(d, "m.onnx")
+        with open(path, "wb") as f:
+            f.write(m.SerializeToString())
+        out = ort.InferenceSession(path, providers=["CPUExecutionProvider"]).run(None, {"A": a})[0]
+        codes = np.fromfile(os.path.join(d, WEIGHTS_FILE), np.int8, count=k * n).reshape(k, n)
+    scale_w = np.abs(w).max(axis=1) / 127
+    scale_a = np.abs(a).max(axis=-1, keepdims=True) / 127
+    # The same arithmetic in numpy: integer codes of both, one integer product, both scales.
+    exact = (np.round(a / scale_a).astype(np.int64) @ codes.astype(np.int64)) * scale_a * scale_w
+    return out, exact, a @ w.T
+
+
+class Int8ProjectionTest(unittest.TestCase):
+    def test_int8_projection_is_the_integer_product_of_both_codes(self):
+        for rows in (1, 4, 33):
+            out, exact, _ = run_w8a8(rows)
+            np.testing.assert_allclose(out, exact, rtol=1e-5, atol=1e-5 * np.abs(exact).max())
+
+    def test_int8_projection_stays_close_to_the_float_product(self):
+        for rows in (1, 4, 33):
+            out, _, want = run_w8a8(rows)
+            # Per row: each row is quantized on its own range, so a large row does not swamp a small one.
+            err = np.abs(out - want).max(axis=-1) / np.abs(want).max(axis=-1)
+            self.assertLess(err.max(), 0.02, rows)
 
 
 if __name__ == "__main__":

@@ -245,7 +245,7 @@ export async function benchPeer(opts: PeerOptions): Promise<object> {
     }
     return {
       // Paths relative to the working directory: the JSON is a result to share, not this machine's layout.
-      model: info.name, model_dir: relative(process.cwd(), info.dir) || '.', weights: info.weights.type, gguf: relative(process.cwd(), opts.gguf),
+      model: info.name, model_dir: relative(process.cwd(), info.dir) || '.', weights: info.weights.type, int8_copy: info.weights.int8Copy, gguf: relative(process.cwd(), opts.gguf),
       threads: opts.threads, tokens: opts.tokens, warmup: 4, rounds: opts.rounds, contexts: opts.contexts,
       greedy_check: check, results: rows, peak_rss_bytes: peak,
       ratios_vs_llama_cpp: { reference: `llama.cpp ${ref}`, ...ratios },

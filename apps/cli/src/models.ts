@@ -73,7 +73,7 @@ export function listModels(extraDirs: readonly string[] = []): { models: ModelEn
     }
     models.push({
       name: info.name, dir: info.dir, bundled: resolve(info.dir) === resolve(bundled), architecture: info.architecture,
-      parameters: info.parameters, weights: info.weights.type, weights_bytes: info.weights.bytes,
+      parameters: info.parameters, weights: info.weights.type + (info.weights.int8Copy ? '+int8' : ''), weights_bytes: info.weights.bytes,
       context: info.maxPosition, layers: info.numLayers, kv_heads: info.numKvHeads, head_dim: info.headDim,
       group_sizes: [...info.graphs.keys()].sort((a, b) => a - b), chat_template: info.chatTemplate !== null,
     });

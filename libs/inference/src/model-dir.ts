@@ -19,8 +19,11 @@ export interface ModelInfo {
   name: string;
   /** model_type of the checkpoint it was exported from (llama, mistral, qwen2). */
   architecture: string;
-  /** Weight type and the bytes of the weights file every graph reads. */
-  weights: { type: WeightType; bytes: number };
+  /**
+   * Weight type and the bytes of the weights file every graph reads; int8Copy: int4 projections also held
+   * as int8, for runs of several rows (export --int8-copy).
+   */
+  weights: { type: WeightType; bytes: number; int8Copy: boolean };
   vocabSize: number;
   numLayers: number;
   numAttentionHeads: number;
@@ -123,7 +126,7 @@ export function loadModelInfo(dirArg: string): ModelInfo {
     dir,
     name: field<string>(meta, 'name', 'string', file),
     architecture: field<string>(meta, 'architecture', 'string', file),
-    weights: { type: w['type'] as WeightType, bytes: w['bytes'] as number },
+    weights: { type: w['type'] as WeightType, bytes: w['bytes'] as number, int8Copy: w['int8_copy'] === true },
     vocabSize: field<number>(meta, 'vocab_size', 'number', file),
     numLayers: field<number>(meta, 'num_layers', 'number', file),
     numAttentionHeads: field<number>(meta, 'num_attention_heads', 'number', file),
