@@ -1,9 +1,8 @@
 // Where a batched decode step's time goes: building the padded feeds (copying every row's tiers) vs the
 // model run. Usage: npx tsx tools/bench/profile-batch.ts MODEL_DIR [ROWS] [CONTEXT] [STEPS] [POLICY]
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { cachePolicy, loadPolicy } from '@inferos/kv';
-import { Engine, argmax } from '@inferos/inference';
+import { Engine, argmax, contextTextPath } from '@inferos/inference';
 import { timeRuns } from './timed-session';
 
 const [dir, rowsArg, ctxArg, stepsArg, policyArg] = process.argv.slice(2);
@@ -12,7 +11,7 @@ const rows = Number(rowsArg ?? 9);
 const context = Number(ctxArg ?? 600);
 const steps = Number(stepsArg ?? 32);
 const pol = cachePolicy(loadPolicy(policyArg ?? 'default').policy);
-const text = engine.tokenizer.encode(readFileSync(join(engine.info.dir, 'heldout.txt'), 'utf8'), false);
+const text = engine.tokenizer.encode(readFileSync(contextTextPath(engine.info)!, 'utf8'), false);
 const caches = [];
 const next: number[] = [];
 for (let r = 0; r < rows; r++) {
@@ -37,4 +36,5 @@ for (let s = 0; s < steps; s++) {
 const per = (ms: number) => (ms / steps).toFixed(2);
 const total = performance.now() - t0;
 console.log(`${rows} rows, ~${context} tokens: ${per(total)} ms/step: graph ${per(graph.ms)}, append+sample ${per(appendMs)}, feeds and the rest ${per(total - graph.ms - appendMs)}`);
+console.log(`batch rows kept and extended ${engine.batchFeeds.copies.incremental}, copied whole ${engine.batchFeeds.copies.whole}, buffers lengthened ${engine.batchFeeds.copies.relayouts}`);
 await engine.close();

@@ -91,6 +91,40 @@ test('exact-cache rows batched together (the float path, padded and masked) equa
   t.diagnostic(`largest logit difference, batched against alone, over 8 steps of 4 rows: ${worst.toExponential(2)}`);
 });
 
+test('kept hot rows: batches of the same sequences copy only new rows, and a demotion, a reordered batch or another sequence copies again; every step equals each row alone', async () => {
+  const text = Array.from({ length: 400 }, (_, i) => (i * 29 + 5) % 8000);
+  const small: CachePolicy = { fullPrecision: false, sinks: 2, window: 8, groupSize: 64, thresholds: { int8: 0.6, int4: 0.4, evict: 0.2 } };
+  const caches: TieredKvCache[] = [];
+  for (const [policy, n] of [[BASELINE_CACHE, 60], [small, 120], [BASELINE_CACHE, 130], [small, 45]] as const) {
+    const c = engine.newCache(policy);
+    await engine.prefill(c, text.slice(0, n), 32);
+    caches.push(c);
+  }
+  const feeds = engine.batchFeeds;
+  feeds.clear(); // earlier tests' longer rows left longer buffers
+  const before = { ...feeds.copies };
+  const epochs = caches.map((c) => c.epoch);
+  const next = [3, 5, 7, 9];
+  let order = [0, 1, 2, 3];
+  for (let step = 0; step < 48; step++) {
+    if (step === 20) order = [2, 0, 3, 1]; // another order: every row holds another sequence
+    if (step === 30) order = [2, 0, 3]; // a smaller batch
+    const rows = order.map((i) => caches[i]!);
+    const batched = await engine.stepBatch(rows, order.map((i) => next[i]!));
+    for (const [b, i] of order.entries()) {
+      const alone = await engine.step(caches[i]!, [next[i]!]);
+      compare(batched[b]!, alone, `step ${step}, sequence ${i}`);
+      caches[i]!.append(alone.keys, alone.values, 1, alone.masses);
+      next[i] = argmax(alone.logits);
+    }
+  }
+  assert.ok(caches[1]!.epoch > epochs[1]! && caches[3]!.epoch > epochs[3]!, 'the compressed rows demoted blocks while batched');
+  assert.equal(caches[0]!.epoch, epochs[0], 'the exact cache never changes rows it holds');
+  assert.ok(feeds.copies.incremental - before.incremental > 1000, `most rows were copied incrementally (${feeds.copies.incremental - before.incremental})`);
+  assert.ok(feeds.copies.whole - before.whole > 100, `demotions and reorders copied whole rows (${feeds.copies.whole - before.whole})`);
+  assert.ok(feeds.copies.relayouts > before.relayouts, `rows outgrew the buffers, which were laid out again in place (${feeds.copies.relayouts - before.relayouts})`);
+});
+
 test('padding is zeroed: what an earlier, longer row left in the reused inputs never reaches a later batch', async () => {
   const text = Array.from({ length: 400 }, (_, i) => (i * 53 + 7) % 8000);
   const long = engine.newCache(tiered);

@@ -7,6 +7,7 @@ import { loadModelInfo, defaultModelDir, type ModelInfo } from './model-dir';
 import { ModelSession, ort, DEFAULT_PROVIDERS, type Provider, type Feeds } from './session';
 import { Sampler, GREEDY, tokenLogprob, type SamplingOptions, type TokenLogprob } from './sampling';
 import { TextTokenizer } from './tokenizer';
+import { BatchFeeds } from './batch-feeds';
 
 export interface GenerateOptions {
   maxTokens: number;
@@ -84,9 +85,6 @@ function heldMass(m: Float32Array, offset: number, fed: readonly number[], held:
   return out;
 }
 
-type Typed = Float32Array | Uint16Array | Uint8Array;
-const typedLike = (a: Typed, n: number): Typed =>
-  a instanceof Float32Array ? new Float32Array(n) : a instanceof Uint16Array ? new Uint16Array(n) : new Uint8Array(n);
 
 /**
  * What a step reads the past from: the in-process TieredKvCache, or a worker's view of a sequence held
@@ -97,6 +95,12 @@ export interface KvSource {
   readonly length: number;
   readonly needsImportance: boolean;
   readonly policy: { readonly groupSize: number };
+  /**
+   * Changes whenever rows already fed may have changed: anything but rows appended to a hot tier in place
+   * (a batch keeps the rows it copied while the epoch and the tier's buffer stay: batch-feeds.ts). A
+   * source without one is copied whole every batched step.
+   */
+  readonly epoch?: number;
   feeds(layer: number): Record<string, TensorSpec>;
 }
 
@@ -118,12 +122,11 @@ export class Engine {
   /** Sessions by graph file (one: the graph serves every group size, prefill and decode). */
   private readonly sessions = new Map<string, Promise<ModelSession>>();
   /**
-   * stepBatch's padded inputs, kept from step to step: allocating and filling fresh ones each step cost
-   * more than the copy itself (tools/bench/profile-batch.ts). Each row's padding is zeroed, as fresh
-   * buffers would be. One batch at a time uses them; an overlapping call allocates its own.
+   * stepBatch's padded inputs, kept from step to step (batch-feeds.ts: a hot tier's rows already copied
+   * stay, only new ones are copied). One batch at a time uses them; an overlapping call builds its own.
    */
-  private readonly scratch = new Map<string, Typed>();
-  private scratchBusy = false;
+  readonly batchFeeds = new BatchFeeds();
+  private batchBusy = false;
 
   private constructor(
     readonly info: ModelInfo,
@@ -246,61 +249,13 @@ export class Engine {
     const B = kvs.length;
     if (B === 0 || ids.length !== B) throw new RangeError(`stepBatch: ${B} sources and ${ids.length} ids; expected one id per source, at least one`);
     if (B === 1) return [await this.step(kvs[0]!, ids)];
-    const reuse = !this.scratchBusy;
-    this.scratchBusy = true;
+    const reuse = !this.batchBusy;
+    this.batchBusy = true;
     try {
       return await this.runBatch(kvs, ids, reuse);
     } finally {
-      if (reuse) this.scratchBusy = false;
+      if (reuse) this.batchBusy = false;
     }
-  }
-
-  private buffer(key: string, like: Typed, n: number, reuse: boolean): Typed {
-    if (!reuse) return typedLike(like, n);
-    let buf = this.scratch.get(key);
-    if (!buf || buf.constructor !== like.constructor || buf.length < n) {
-      buf = typedLike(like, Math.max(n, Math.ceil((buf?.length ?? 0) * 1.25)));
-      this.scratch.set(key, buf);
-    }
-    return buf.subarray(0, n);
-  }
-
-  /** A quantized tier's rows ([1, P, ...] each) padded along the token axis to the longest row. */
-  private padTokenMajor(key: string, specs: readonly TensorSpec[], reuse: boolean): ort.Tensor {
-    const B = specs.length;
-    const inner = specs[0]!.dims.slice(2);
-    const stride = inner.reduce((a, d) => a * d, 1);
-    const maxP = Math.max(...specs.map((sp) => sp.dims[1]!));
-    const out = this.buffer(key, specs[0]!.data, B * maxP * stride, reuse);
-    specs.forEach((sp, b) => {
-      if (sp.dims.slice(2).some((d, i) => d !== inner[i])) throw new RangeError(`stepBatch: ${key}: row ${b} has dims [${sp.dims}], row 0 [${specs[0]!.dims}]`);
-      out.set(sp.data as never, b * maxP * stride);
-      // Padding is zeroed: masked tokens get probability 0, and 0 x (a stale Inf or NaN) is NaN.
-      if (reuse) out.fill(0, b * maxP * stride + sp.data.length, (b + 1) * maxP * stride);
-    });
-    return new ort.Tensor(specs[0]!.type, out, [B, maxP, ...inner]);
-  }
-
-  /**
-   * A hot tier's rows ([1, kv, capacity, D] each, `tokens` in use) as [B, kv, P, D]: each head's rows in
-   * use, padded with zeros to the most any row holds (not to the largest capacity).
-   */
-  private padHeadMajor(key: string, specs: readonly TensorSpec[], reuse: boolean): ort.Tensor {
-    const B = specs.length;
-    const [, heads, , d] = specs[0]!.dims as [number, number, number, number];
-    const maxP = Math.max(...specs.map((sp) => sp.tokens!));
-    const out = this.buffer(key, specs[0]!.data, B * heads * maxP * d, reuse);
-    specs.forEach((sp, b) => {
-      const [, h2, cap, d2] = sp.dims as [number, number, number, number];
-      if (h2 !== heads || d2 !== d) throw new RangeError(`stepBatch: ${key}: row ${b} has dims [${sp.dims}], row 0 [${specs[0]!.dims}]`);
-      const n = sp.tokens!;
-      for (let h = 0; h < heads; h++) {
-        const to = ((b * heads + h) * maxP) * d;
-        out.set(sp.data.subarray(h * cap * d, (h * cap + n) * d) as never, to);
-        if (reuse) out.fill(0, to + n * d, to + maxP * d);
-      }
-    });
-    return new ort.Tensor(specs[0]!.type, out, [B, heads, maxP, d]);
   }
 
   private async runBatch(kvs: readonly KvSource[], ids: readonly number[], reuse: boolean): Promise<StepOutput[]> {
@@ -323,9 +278,12 @@ export class Engine {
     };
     /** Per layer and row, the real tokens of each tier (to cut the attention mass back apart). */
     const valid: number[][][] = [];
+    /** Per layer, the rows fed of each tier (the longest row's, or a kept buffer's length). */
+    const fedRows: number[][] = [];
     for (let l = 0; l < numLayers; l++) {
       const rows = kvs.map((kv) => kv.feeds(l));
       valid.push(rows.map((r) => tierRows(r).held));
+      const lengths: Record<string, number> = {};
       for (const name of Object.keys(rows[0]!)) {
         const specs = rows.map((r) => r[name]!);
         specs.forEach((sp, b) => {
@@ -333,8 +291,16 @@ export class Engine {
             throw new RangeError(`stepBatch: ${name}.${l}: row ${b} has dims [${sp.dims}], row 0 [${specs[0]!.dims}]`);
           }
         });
-        feeds[`${name}.${l}`] = specs[0]!.tokens === undefined ? this.padTokenMajor(`${name}.${l}`, specs, reuse) : this.padHeadMajor(`${name}.${l}`, specs, reuse);
+        if (specs[0]!.tokens === undefined) {
+          feeds[`${name}.${l}`] = this.batchFeeds.tokenMajor(`${name}.${l}`, specs, reuse);
+          lengths[name] = Math.max(...specs.map((sp) => sp.dims[1]!));
+        } else {
+          const { tensor, length } = this.batchFeeds.headMajor(`${name}.${l}`, specs, kvs, reuse);
+          feeds[`${name}.${l}`] = tensor;
+          lengths[name] = length;
+        }
       }
+      fedRows.push(TIER_KEYS.map((k) => lengths[k]!));
       feeds[`past_valid.${l}`] = new ort.Tensor('int64', BigInt64Array.from(valid[l]!.flat().map(BigInt)), [B, 4]);
     }
     const withMass = kvs.some((k) => k.needsImportance);
@@ -351,8 +317,7 @@ export class Engine {
       const v = out[`present_value.${l}`]!;
       const row = (k.data as Float32Array).length / B;
       const mass = withMass ? out[`attn_mass.${l}`]! : undefined;
-      // Every tier was padded to its longest row (padTokenMajor, padHeadMajor).
-      const padded = TIER_KEYS.map((_, j) => Math.max(...valid[l]!.map((r) => r[j]!)));
+      const padded = fedRows[l]!;
       const width = padded.reduce((a, p) => a + p, 0) + 1;
       results.forEach((r, b) => {
         r.keys.push((k.data as Float32Array).slice(b * row, (b + 1) * row));

@@ -491,6 +491,7 @@ export class TieredKvCache {
   readonly channels: number;
   private readonly layers: Layer[];
   private used = 0;
+  private mutations = 0;
   private nextBlock = 0;
   private evictedTokens = 0;
   /** Evictions wait until the cache holds this many tokens (the end of the prompt being prefilled). */
@@ -523,6 +524,14 @@ export class TieredKvCache {
       l.i4.free();
     }
     this.layers.length = 0;
+  }
+
+  /**
+   * Changes whenever rows already fed may have changed (a demotion or a squeeze moves rows between tiers);
+   * appending rows in place does not change it (a grown hot store is a new buffer).
+   */
+  get epoch(): number {
+    return this.mutations;
   }
 
   /** Tokens of the sequence so far (held or evicted). */
@@ -690,6 +699,7 @@ export class TieredKvCache {
    */
   squeeze(): number {
     if (this.policy.fullPrecision) return 0;
+    this.mutations++;
     const before = this.bytesHeld;
     for (const layer of this.layers) {
       layer.hot.fixedCapacity = undefined;
@@ -705,6 +715,7 @@ export class TieredKvCache {
    * tokens attended to.
    */
   private demote(layer: Layer, force?: Tier, hold = false, promptEnd = false): void {
+    this.mutations++;
     // Every old block is ranked, evicted ones included, so the thresholds are shares of the whole old
     // population. Nothing moves up, so blocks already demoted take the lowest ranks (evicted, then INT4,
     // then INT8) and only the others compete by importance: repeated rounds do not compound.

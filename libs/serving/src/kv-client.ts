@@ -36,6 +36,7 @@ function view(type: TensorType, buf: ArrayBuffer, offset: number, count: number,
 export class RemoteSeq implements KvSource {
   private views: Record<string, TensorSpec>[] = [];
   private locks!: SeqLocks;
+  private tables = 0;
   table!: inferos.v1.SeqTable;
 
   constructor(private readonly client: KvClient, table: inferos.v1.SeqTable) {
@@ -60,6 +61,14 @@ export class RemoteSeq implements KvSource {
 
   get maxTokens(): number {
     return this.table.maxTokens;
+  }
+
+  /**
+   * Changes with every new table (update): the kv-store may have moved any row. A commit that only appended
+   * rows in place (grow) keeps it, so a batch keeps the rows it already copied (engine's KvSource.epoch).
+   */
+  get epoch(): number {
+    return this.tables;
   }
 
   feeds(layer: number): Record<string, TensorSpec> {
@@ -100,6 +109,7 @@ export class RemoteSeq implements KvSource {
   }
 
   update(table: inferos.v1.SeqTable): void {
+    this.tables++;
     this.table = table;
     this.locks = this.client.locksFor(table);
     const maps = this.client.segments;
