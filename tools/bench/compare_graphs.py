@@ -42,7 +42,8 @@ elif group is None:  # dims are symbolic: read the group size from a format-8 fi
     group = int(args.old.rsplit("-g", 1)[1].split(".")[0])
 B, P16, P4, P32 = args.rows, args.f16, args.i4 // group * group, args.f32
 r = np.random.default_rng(0)
-f = {"input_ids": r.integers(0, 1000, (B, 1)).astype(np.int64), "position_ids": np.full((B, 1), P32 + P16 + P4, np.int64)}
+f = {"input_ids": r.integers(0, 1000, (B, 1)).astype(np.int64), "position_ids": np.full((B, 1), P32 + P16 + P4, np.int64),
+     "logits_from": np.array([0], np.int64)}
 for i in range(layers):
     f[f"past_key.{i}"] = r.standard_normal((B, P32, kv, d)).astype(np.float32)
     f[f"past_value.{i}"] = r.standard_normal((B, P32, kv, d)).astype(np.float32)
@@ -62,10 +63,12 @@ HOT = ("past_key", "past_value", "past_key_f16", "past_value_f16")
 
 def feeds_for(sess):
     """The feeds in this graph's float-tier layout: head-major [B, kv, P, D] (format 10) or token-major."""
-    head_major = isinstance({i.name: i for i in sess.get_inputs()}["past_key.0"].shape[1], int)
+    inputs = {i.name: i for i in sess.get_inputs()}
+    head_major = isinstance(inputs["past_key.0"].shape[1], int)
+    mine = {n: a for n, a in f.items() if n in inputs}  # graphs before logits_from do not take it
     if not head_major:
-        return f
-    return {n: (np.ascontiguousarray(a.transpose(0, 2, 1, 3)) if n.rsplit(".", 1)[0] in HOT else a) for n, a in f.items()}
+        return mine
+    return {n: (np.ascontiguousarray(a.transpose(0, 2, 1, 3)) if n.rsplit(".", 1)[0] in HOT else a) for n, a in mine.items()}
 
 
 feeds = [feeds_for(s) for s in sessions]

@@ -139,6 +139,8 @@ class OrtReference:
         self.sess = ort.InferenceSession(onnx_path, opts, providers=["CPUExecutionProvider"])
         self.dims, self.empty = dims, empty_tiers(dims, group)
         self.names = ["logits"] + [f"present_{k}.{i}" for i in range(dims["n_layers"]) for k in ("key", "value")]
+        # As the runtime prefills: the LM head for each chunk's last position only.
+        self.last_only = "logits_from" in {i.name for i in self.sess.get_inputs()}
 
     def run(self, ids, chunk=None, greedy=0):
         """Last-position logits of `ids` fed in chunks of `chunk` tokens, then `greedy` greedy tokens."""
@@ -151,6 +153,8 @@ class OrtReference:
             feeds = {**self.empty, **past}
             feeds["input_ids"] = np.array([piece], np.int64)
             feeds["position_ids"] = np.arange(n_past, n_past + len(piece), dtype=np.int64)[None]
+            if self.last_only:
+                feeds["logits_from"] = np.array([len(piece) - 1], np.int64)
             for i in range(d["n_layers"]):
                 feeds[f"past_valid.{i}"] = np.array([[n_past, 0, 0, 0]], np.int64)
             res = dict(zip(self.names, self.sess.run(self.names, feeds)))

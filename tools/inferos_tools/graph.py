@@ -20,7 +20,9 @@ so that its interface is ours:
                                                int4) per row; the rest is a batch's padding, masked out
            Dequantization (inside the graph, DequantizeLinear): x = (q - zero) * scale, with the group
            size G (32, 64 or 128) of the feeds (C / the value scales' last dim).
-  outputs  logits           float32 [batch, tokens, vocab]
+           logits_from                         int64   [1]  logits are computed for the new tokens from
+                                               this one on (0: all; a prompt chunk: its last)
+  outputs  logits           float32 [batch, tokens - logits_from, vocab]
            present_key.L    float32 [batch, tokens, kv_heads, head_dim]  the NEW tokens only (keys after RoPE)
            present_value.L  float32 [batch, tokens, kv_heads, head_dim]
            attn_mass.L      float32 [batch, P32 + P16 + P8 + P4 + tokens]  attention probability each cached
@@ -302,7 +304,7 @@ def build_graph(ckpt: Checkpoint, weights: ModelWeights, rope: tuple, groups: tu
         helper.make_tensor_value_info("input_ids", TensorProto.INT64, ["batch", "tokens"]),
         helper.make_tensor_value_info("position_ids", TensorProto.INT64, ["batch", "tokens"]),
     ]
-    outputs = [helper.make_tensor_value_info("logits", TensorProto.FLOAT, ["batch", "tokens", ckpt.vocab])]
+    outputs = [helper.make_tensor_value_info("logits", TensorProto.FLOAT, ["batch", "logit_tokens", ckpt.vocab])]
 
     x = weights.embed(g, "input_ids")  # [B, T, hidden]
 
@@ -674,6 +676,12 @@ def build_graph(ckpt: Checkpoint, weights: ModelWeights, rope: tuple, groups: tu
                                                          ["batch", "tokens", n_kv, head_dim]))
         outputs.append(helper.make_tensor_value_info(f"attn_mass.{i}", TensorProto.FLOAT, ["batch", f"total_{i}"]))
 
+    # Logits of the positions from logits_from on: a prompt chunk needs only its last position's (the LM
+    # head over every position is a vocab x hidden product per token: a fifth of a prompt's work at
+    # Llama 3's 128k vocabulary); perplexity and echo ask for all (0). A required input: onnxruntime-node
+    # passes only the inputs a session lists, which leaves out inputs with a default initializer.
+    inputs.append(helper.make_tensor_value_info("logits_from", TensorProto.INT64, [1]))
+    h = g.op("Slice", [h, "logits_from", g.const([np.iinfo(np.int64).max]), g.const([1])], "logit_rows")
     g.nodes.append(helper.make_node("Identity", [weights.lm_head(g, h)], ["logits"]))
 
     graph = helper.make_graph(g.nodes, "inferos_llama", inputs, outputs, g.inits)

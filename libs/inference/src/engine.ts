@@ -72,6 +72,11 @@ function tierRows(specs: Record<string, TensorSpec>): { fed: number[]; held: num
  * One row's attention mass without the padding: the graph returns an entry for every row fed (tier by
  * tier, `fed` rows each, then the step's t tokens); the cache wants the held rows only, in the same order.
  */
+/** The last position's logits of a step's [positions, vocab] output. */
+export function lastPosition(logits: Float32Array, vocab: number): Float32Array {
+  return logits.subarray(logits.length - vocab);
+}
+
 function heldMass(m: Float32Array, offset: number, fed: readonly number[], held: readonly number[], t: number): Float32Array {
   const out = new Float32Array(held.reduce((a, n) => a + n, 0) + t);
   let at = 0;
@@ -106,6 +111,7 @@ export interface KvSource {
 
 /** One step's outputs. keys[l], values[l]: [t, kvHeads, headDim]; masses[l]: [fed + t] (with importance). */
 export interface StepOutput {
+  /** [positions, vocab]: every new token's logits, or only the last's (Engine.step's `logits`). */
   logits: Float32Array;
   keys: Float32Array[];
   values: Float32Array[];
@@ -186,17 +192,18 @@ export class Engine {
    * [ids.length, vocab] with `allLogits`, else the last position's [vocab].
    */
   async forward(cache: TieredKvCache, ids: readonly number[], allLogits = false): Promise<Float32Array> {
-    const out = await this.step(cache, ids);
+    const out = await this.step(cache, ids, allLogits ? 'all' : 'last');
     cache.append(out.keys, out.values, ids.length, out.masses);
-    const v = this.info.vocabSize;
-    return allLogits ? out.logits : out.logits.subarray((ids.length - 1) * v, ids.length * v);
+    return allLogits ? out.logits : lastPosition(out.logits, this.info.vocabSize);
   }
 
   /**
-   * Run `ids` after the tokens `kv` holds; returns the logits of every position ([t, vocab]) and the new
-   * tokens' K/V (and attention mass when `kv` needs importance). Appending them is the caller's business.
+   * Run `ids` after the tokens `kv` holds; returns the logits of every position ([t, vocab]), or with
+   * `logits` 'last' at least the last position's (only it, when the graph takes logits_from: the LM head
+   * then runs for one position), and the new tokens' K/V (and attention mass when `kv` needs importance).
+   * Appending them is the caller's business.
    */
-  async step(kv: KvSource, ids: readonly number[]): Promise<StepOutput> {
+  async step(kv: KvSource, ids: readonly number[], logits: 'all' | 'last' = 'all'): Promise<StepOutput> {
     const t = ids.length;
     const past = kv.length;
     if (t === 0) throw new RangeError('forward: no tokens to run');
@@ -227,6 +234,8 @@ export class Engine {
     }
     const withMass = kv.needsImportance;
     const session = await this.sessionFor(kv.policy.groupSize);
+    // Graphs exported before logits_from compute every position's logits.
+    if (session.hasInput('logits_from')) feeds['logits_from'] = new ort.Tensor('int64', BigInt64Array.of(logits === 'last' ? BigInt(t - 1) : 0n), [1]);
     const out = await session.run(feeds, withMass ? this.fetchWithMass : this.fetch);
     const keys: Float32Array[] = [];
     const values: Float32Array[] = [];
@@ -304,7 +313,9 @@ export class Engine {
       feeds[`past_valid.${l}`] = new ort.Tensor('int64', BigInt64Array.from(valid[l]!.flat().map(BigInt)), [B, 4]);
     }
     const withMass = kvs.some((k) => k.needsImportance);
-    const out = await (await this.sessionFor(group)).run(feeds, withMass ? this.fetchWithMass : this.fetch);
+    const session = await this.sessionFor(group);
+    if (session.hasInput('logits_from')) feeds['logits_from'] = new ort.Tensor('int64', BigInt64Array.of(0n), [1]);
+    const out = await session.run(feeds, withMass ? this.fetchWithMass : this.fetch);
     const logits = out['logits']!.data as Float32Array;
     const results: StepOutput[] = kvs.map((kv, b) => ({
       logits: logits.slice(b * vocabSize, (b + 1) * vocabSize),

@@ -42,3 +42,26 @@ test('echo log-probabilities equal a single forward pass whatever the prefill ch
     await engine.close();
   }
 });
+
+test("a step asked for its last logits runs the LM head for that position only, and gives the last row of every position's", async () => {
+  for (const fixture of ['tiny-untied', 'llama3-int4-int8copy']) {
+    const engine = await Engine.load(fileURLToPath(new URL(`../fixtures/${fixture}`, import.meta.url)), ['cpu']);
+    try {
+      assert.ok(engine.session.hasInput('logits_from'), `${fixture}: the graph takes logits_from`);
+      const v = engine.info.vocabSize;
+      const ids = engine.tokenizer.encode('The quick brown fox jumps over the lazy dog', true);
+      const all = await engine.step(engine.newCache(), ids, 'all');
+      const last = await engine.step(engine.newCache(), ids, 'last');
+      assert.equal(all.logits.length, ids.length * v);
+      assert.equal(last.logits.length, v, 'one position of logits');
+      const want = all.logits.subarray((ids.length - 1) * v);
+      let diff = 0;
+      for (let i = 0; i < v; i++) diff = Math.max(diff, Math.abs(last.logits[i]! - want[i]!));
+      // The head runs on one row instead of many: another kernel path for a 4-bit head, same weights.
+      assert.ok(diff < (fixture === 'tiny-untied' ? 1e-5 : 0.05), `${fixture}: max |diff| ${diff}`);
+      assert.deepEqual(last.keys, all.keys, 'the new tokens K/V do not depend on which logits were asked for');
+    } finally {
+      await engine.close();
+    }
+  }
+});

@@ -77,6 +77,11 @@ export class ModelSession {
     throw new Error(`no execution provider in [${preference.join(', ')}] could open ${graphPath} (${why})`);
   }
 
+  /** Whether the graph takes an input of this name (inputs newer exports added: logits_from). */
+  hasInput(name: string): boolean {
+    return this.session.inputNames.includes(name);
+  }
+
   /** Run the graph; only the outputs named in `fetch` are returned. */
   async run(feeds: Feeds, fetch: readonly string[]): Promise<Record<string, ort.Tensor>> {
     return this.session.run(feeds, fetch as string[]);

@@ -118,6 +118,7 @@ for (const c of CASES) for (const mix of MIXES) for (const stepTokens of STEPS) 
     feeds[`past_valid.${l}`] = new ort.Tensor('int64', BigInt64Array.from([BigInt(n), 0n, 0n, 0n]), [1, 4]);
   }
   const session = await engine.sessionFor(policy.groupSize);
+  feeds['logits_from'] = new ort.Tensor('int64', BigInt64Array.of(0n), [1]); // every position's logits
   const reference = (await session.run(feeds, ['logits']))['logits']!.data as Float32Array;
   const tiered = await engine.forward(cache, next, true);
   assert.equal(tiered.length, next.length * vocabSize);

@@ -7,14 +7,14 @@
 // policy's scheduler.max_batch. Compressed sequences of one group size share one model run (tiers padded
 // to the longest row and masked: Engine.stepBatch), and so do the full-precision baseline sequences (the
 // graph's float path); a batch of one is exactly the single-sequence reference.
-import { Sampler } from '@inferos/inference';
+import { Sampler, lastPosition } from '@inferos/inference';
 import { loadPolicy } from '@inferos/kv';
 import { pb, Subjects, QueueGroups, serve, inferos, type NatsConnection } from '@inferos/proto';
 import { KvClient, RemoteSeq, workerId, type StepFailure, type StepToCommit } from './kv-client';
 import { nextBatch, runsOf, graphPath, commitWithRetry, failure } from './scheduler';
 import { followPolicy, startReporter, loadEngine } from './control';
 import {
-  providerPreference, announce, sendChunk, stepChecked, lastLogits, abandon, chosenLogprob, type WorkerOptions, type RunningWorker, type ChunkFields,
+  providerPreference, announce, sendChunk, stepChecked, abandon, chosenLogprob, type WorkerOptions, type RunningWorker, type ChunkFields,
 } from './worker';
 
 /** `policy`: the policy whose scheduler.decode_device picks the execution provider. */
@@ -152,7 +152,7 @@ export async function startDecodeWorker(nc: NatsConnection, opts: DecodeWorkerOp
         if (why.code !== pb.KvError.KV_ERROR_NO_SEQUENCE) await finish(a, { errorCode: 'internal_error', errorMessage: why.message });
         continue;
       }
-      const logits = lastLogits(r.out, 1, vocab);
+      const logits = lastPosition(r.out.logits, vocab);
       const tok = a.sampler.sample(logits);
       const logprobs = chosenLogprob(a.job.sampling, logits, tok);
       a.generated++;

@@ -1,14 +1,14 @@
 // The prefill worker: takes PrefillJobs from its queue group, runs the prompt in chunks into the
 // sequence's cache (held by the kv-store), chooses the first token, and hands the sequence to a decode
 // worker. One job at a time per instance (a prefill fills the CPU); more instances share the queue.
-import { Sampler, tokenLogprob, type Engine } from '@inferos/inference';
+import { Sampler, tokenLogprob, lastPosition, type Engine } from '@inferos/inference';
 import { loadPolicy, prefillSteps } from '@inferos/kv';
 import { pb, Subjects, QueueGroups, LOST_AFTER_MS, UnavailableError, serve, request, inferos, type NatsConnection } from '@inferos/proto';
 import { KvClient, KvError, workerId, type RemoteSeq } from './kv-client';
 import { commitWithRetry } from './scheduler';
 import { followPolicy, startReporter, loadEngine } from './control';
 import {
-  providerPreference, announce, sendChunk, stepChecked, lastLogits, abandon, chosenLogprob, logprobMessage, INTERLEAVED_CHUNK_MS,
+  providerPreference, announce, sendChunk, stepChecked, abandon, chosenLogprob, logprobMessage, INTERLEAVED_CHUNK_MS,
   PROMPT_LOGPROBS_PER_CHUNK, type WorkerOptions, type RunningWorker,
 } from './worker';
 
@@ -83,14 +83,16 @@ export async function startPrefillWorker(nc: NatsConnection, opts: PrefillWorker
         }
         const part = ids.slice(at, (at += t));
         const t0 = performance.now();
-        const step = { seq, tokens: part.length, out: await stepChecked(engine, kv, seq, part) };
+        // Echo scores every prompt position; otherwise only the last chunk's last position is sampled.
+        const logits = job.echo ? 'all' : 'last';
+        const step = { seq, tokens: part.length, out: await stepChecked(engine, kv, seq, part, logits) };
         trace.push(['step', performance.now()]);
         if (part.length >= 16) tokensPerMs = 0.7 * tokensPerMs + 0.3 * (part.length / (performance.now() - t0));
         // Stale (the kv-store squeezed the sequence after the step read it): the chunk runs again.
-        const [err] = await commitWithRetry(kv, [step], (s) => stepChecked(engine, kv, s.seq, part));
+        const [err] = await commitWithRetry(kv, [step], (s) => stepChecked(engine, kv, s.seq, part, logits));
         trace.push(['commit', performance.now()]);
         if (err) throw new KvError(err.message, err.code);
-        last = lastLogits(step.out, part.length, vocab);
+        last = lastPosition(step.out.logits, vocab);
         if (job.echo) {
           // O(vocab) per position: let heartbeats and decode turns out every 64 positions.
           const start = at - part.length;

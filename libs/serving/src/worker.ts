@@ -190,19 +190,15 @@ export async function abandon(
  * read its tiers (the kv-store squeezing it under memory pressure, or freeing it), the result is discarded
  * and the step runs again on a fresh table.
  */
-export async function stepChecked(engine: Engine, kv: KvClient, seq: RemoteSeq, ids: readonly number[]): Promise<StepOutput> {
+export async function stepChecked(engine: Engine, kv: KvClient, seq: RemoteSeq, ids: readonly number[], logits: 'all' | 'last' = 'all'): Promise<StepOutput> {
   for (let attempt = 0; ; attempt++) {
-    const out = await engine.step(seq, ids);
+    const out = await engine.step(seq, ids, logits);
     if (seq.valid()) return out;
     if (attempt >= 3) throw new Error(`sequence ${seq.id} kept changing while it was read`);
     seq.update((await kv.claim(seq.id)).table);
   }
 }
 
-/** Logits of the last position of a step's [t, vocab] output. */
-export function lastLogits(out: StepOutput, t: number, vocab: number): Float32Array {
-  return out.logits.subarray((t - 1) * vocab, t * vocab);
-}
 
 /**
  * Score the controller's quality-probe prompts on this process's model session (controller --probe
