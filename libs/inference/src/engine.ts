@@ -68,15 +68,15 @@ function tierRows(specs: Record<string, TensorSpec>): { fed: number[]; held: num
   };
 }
 
-/**
- * One row's attention mass without the padding: the graph returns an entry for every row fed (tier by
- * tier, `fed` rows each, then the step's t tokens); the cache wants the held rows only, in the same order.
- */
 /** The last position's logits of a step's [positions, vocab] output. */
 export function lastPosition(logits: Float32Array, vocab: number): Float32Array {
   return logits.subarray(logits.length - vocab);
 }
 
+/**
+ * One row's attention mass without the padding: the graph returns an entry for every row fed (tier by
+ * tier, `fed` rows each, then the step's t tokens); the cache wants the held rows only, in the same order.
+ */
 function heldMass(m: Float32Array, offset: number, fed: readonly number[], held: readonly number[], t: number): Float32Array {
   const out = new Float32Array(held.reduce((a, n) => a + n, 0) + t);
   let at = 0;
@@ -89,7 +89,6 @@ function heldMass(m: Float32Array, offset: number, fed: readonly number[], held:
   out.set(m.subarray(off, off + t), at);
   return out;
 }
-
 
 /**
  * What a step reads the past from: the in-process TieredKvCache, or a worker's view of a sequence held
