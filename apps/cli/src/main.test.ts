@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -179,4 +180,44 @@ test('BAD CALL - bench peer without weights for llama.cpp says what it needs, be
   const r = inferos('bench', 'peer', '--model', fixture);
   assert.equal(r.code, 2, r.stderr);
   assert.match(r.stderr, /give either --gguf FILE or --checkpoint DIR/);
+});
+
+test('tune measures the candidates, writes the chosen profile (which loads), and refuses bad budgets and shipped profiles', () => {
+  const tuneDir = mkdtempSync(join(tmpdir(), 'inferos-tune-'));
+  try {
+    const heldout = join(here, '..', '..', '..', 'models', 'inferos-tiny', 'onnx', 'heldout.txt');
+    const out = join(tuneDir, 'tuned.yaml');
+    const args = ['tune', '--model', fixture, '--text', heldout, '--candidates', '2', '--max-tokens', '256', '--context', '128',
+      '--decode-context', '64', '--steps', '2', '--out', out, '--json'];
+    type Row = { label: string; source: string; group: number; feasible: boolean; delta_ppl: number; kv_reduction: number };
+    // The random-weight fixture's perplexity moves a lot under compression: the widest budget, the
+    // candidates with the fixture's one group size (32) that fit it.
+    const r = inferos(...args, '--max-delta-ppl', '2', '--candidates', '8');
+    assert.equal(r.code === 0 || r.code === 1, true, r.stderr);
+    const report = JSON.parse(r.stdout.trim()) as { rows: Row[]; chosen: string | null; profile: string | null };
+    assert.equal(report.rows.filter((row) => row.source === 'grid').length, 8, 'eight grid points beside the profiles');
+    assert.ok(report.rows.every((row) => row.group === 32), 'only the group size the fixture has (32)');
+    for (const row of report.rows) assert.equal(row.feasible, row.delta_ppl <= 2, row.label);
+    const feasible = report.rows.filter((row) => row.feasible);
+    assert.equal(r.code, feasible.length > 0 ? 0 : 1);
+    assert.ok(feasible.length > 0, 'some candidate fits the fixture within 2');
+    const chosen = report.rows.find((row) => row.label === report.chosen)!;
+    assert.equal(chosen.kv_reduction, Math.max(...feasible.map((row) => row.kv_reduction)));
+    assert.equal(report.profile, out);
+    const gen = inferos('generate', '--model', fixture, '--prompt', 'The kernel', '--max-tokens', '3', '--policy', out, '--json');
+    assert.equal(gen.code, 0, gen.stderr);
+    // Nothing within a budget below every candidate's delta: exit 1, nothing written.
+    const none = inferos(...args.map((a) => (a === out ? join(tuneDir, 'none.yaml') : a)), '--max-delta-ppl', '2', '--target-tps', '1e9');
+    assert.equal(none.code, 1, none.stderr);
+    assert.ok(!existsSync(join(tuneDir, 'none.yaml')));
+    const bad = inferos('tune', '--max-delta-ppl=-1');
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /--max-delta-ppl must be a number >= 0/);
+    assert.match(inferos('tune', '--max-delta-ppl', '3').stderr, /max_delta_ppl: 3 is out of range \[0, 2\]/);
+    const shipped = inferos('tune', '--max-delta-ppl', '0.5', '--out', join(here, '..', '..', '..', 'policies', 'default.yaml'));
+    assert.equal(shipped.code, 2);
+    assert.match(shipped.stderr, /shipped profile/);
+  } finally {
+    rmSync(tuneDir, { recursive: true, force: true });
+  }
 });

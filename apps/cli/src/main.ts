@@ -5,10 +5,11 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cachePolicy, loadPolicy, recentOnly, parseBytes } from '@inferos/kv';
+import { cachePolicy, loadPolicy, recentOnly, parseBytes, parsePolicyYaml, PROFILES } from '@inferos/kv';
 import { startSystem, fitMemoryBudget, REPO_ROOT, type ServiceProcess } from './system';
 import { benchServe, servePlot, serveTable } from './bench-serve';
 import { abTable, runAb } from './ab';
+import { profileYaml, tune, tunePlot, tuneTable } from './tune';
 import { ServiceError, install, status as serviceStatus, systemdUnit, uninstall } from './service';
 import { formatModels, listModels } from './models';
 import { benchPeer, convertGguf, peerPlot, NODE_LLAMA_CPP_VERSION, type PeerRow } from './bench-peer';
@@ -53,6 +54,7 @@ commands:
   status     live view of a running system (like top): services, throughput, KV memory, quality, loops
   policy     read or change the running policy: 'policy get', 'policy set KEY=VALUE...', 'policy baseline on|off'
   ab         A/B test KV policies through a running system: speed and perplexity, with 95% intervals
+  tune       search KV policies for the least memory within a quality budget; writes a profile
   service    run Infer-OS as a systemd service: 'service print|install|uninstall|status'
   help       show help for a command
 
@@ -312,6 +314,33 @@ options:
 
 example:
   sudo npx inferos service install -- --host 0.0.0.0 --memory-budget 2GiB`;
+HELP['tune'] = `usage: inferos tune --max-delta-ppl X [options]
+
+Searches KV policies for the one that holds the least KV memory within a quality budget (and, with
+--target-tps, a decode speed), measuring every candidate in this process: its perplexity through the
+compressed cache on a text against baseline's on the same tokens (delta PPL), its decode tokens/s after a
+context (candidates and baseline taking steps in turn) and the KV bytes it held against FP16's. Candidates:
+the shipped profiles, then a seeded sample of recent windows (16-128), sink tokens (4, 16), the model's KV
+group sizes and six tier-threshold sets. Prints every candidate with the Pareto front (delta PPL, tok/s, KV
+reduction) and the choice, and writes the chosen policy as a profile.
+
+options:
+  --max-delta-ppl X     the quality budget: perplexity may rise by at most X, 0-2 (required; the guide's 0.5)
+  --target-tps Y        also require decode tok/s >= Y on this machine
+  --candidates N        grid candidates beside the shipped profiles (default 12)
+  --seed N              the grid sample (default 0)
+  --model DIR           the exported model (default: the bundled one)
+  --text FILE           text to score (default: the model's held-out text)
+  --max-tokens N        tokens scored per candidate (default 4096)
+  --context N           tokens per scored window (default 1024)
+  --decode-context N    context before the timed decode steps (default 1024)
+  --steps N             timed decode steps per candidate (default 24)
+  --out FILE            where the chosen profile goes (default policies/tuned.yaml: then --policy tuned;
+                        a shipped profile is never overwritten)
+  --plot FILE.html      also write a scatter plot (KV reduction against delta PPL)
+  --json                one JSON object on stdout
+
+Exit status 1 when no candidate is within the budget (nothing is written).`;
 HELP['ab'] = `usage: inferos ab --policies A,B[,C...] [options]
 
 A/B test of KV policies through a running system (inferos up): every round, each policy in turn (the order
@@ -1038,6 +1067,63 @@ async function abCommand(argv: string[]): Promise<number> {
   return 0;
 }
 
+async function tuneCommand(argv: string[]): Promise<number> {
+  const { values: v } = parse(argv, {
+    'max-delta-ppl': { type: 'string' }, 'target-tps': { type: 'string' }, candidates: { type: 'string' }, seed: { type: 'string' },
+    model: { type: 'string' }, text: { type: 'string' }, 'max-tokens': { type: 'string' }, context: { type: 'string' },
+    'decode-context': { type: 'string' }, steps: { type: 'string' }, out: { type: 'string' }, plot: { type: 'string' }, json: { type: 'boolean' },
+  }, 'tune');
+  if (v['help']) return help(['tune']);
+  const number = (name: string, min: number, exclusive = false): number | undefined => {
+    const raw = v[name] as string | undefined;
+    if (raw === undefined) return undefined;
+    const n = Number(raw);
+    if (!Number.isFinite(n) || n < min || (exclusive && n === min)) throw new UsageError(`--${name} must be a number ${exclusive ? '>' : '>='} ${min}, got "${raw}"`);
+    return n;
+  };
+  const maxDeltaPpl = number('max-delta-ppl', 0);
+  if (maxDeltaPpl === undefined) throw new UsageError(`--max-delta-ppl is required\n\n${HELP['tune']}`);
+  // The budget goes into the written profile: the policy's own range applies (one schema: @inferos/kv).
+  try {
+    parsePolicyYaml(`infer_os:\n  quality:\n    max_delta_ppl: ${maxDeltaPpl}\n`, '--max-delta-ppl');
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const targetTps = number('target-tps', 0, true);
+  const out = resolve((v['out'] as string | undefined) ?? join(REPO_ROOT, 'policies', 'tuned.yaml'));
+  const shipped = PROFILES.map((p) => resolve(join(REPO_ROOT, 'policies', `${p}.yaml`)));
+  if (shipped.includes(out)) throw new UsageError(`--out ${out} is a shipped profile; choose another file`);
+  if (!existsSync(dirname(out))) throw new UsageError(`--out ${out}: no such directory`);
+  if (v['text'] !== undefined && !existsSync(v['text'] as string)) throw new UsageError(`--text ${v['text']}: no such file`);
+  const engine = await Engine.load(v['model'] as string | undefined, ['cpu']);
+  try {
+    const context = intOption(v['context'] as string | undefined, 'context', Math.min(1024, engine.info.maxPosition), 2);
+    const decodeContext = intOption(v['decode-context'] as string | undefined, 'decode-context', Math.min(1024, engine.info.maxPosition - 64), 2);
+    const steps = intOption(v['steps'] as string | undefined, 'steps', 24);
+    if (context > engine.info.maxPosition) throw new UsageError(`--context ${context} exceeds the model's context of ${engine.info.maxPosition}`);
+    if (decodeContext + steps > engine.info.maxPosition) throw new UsageError(`--decode-context ${decodeContext} + --steps ${steps} exceed the model's context of ${engine.info.maxPosition}`);
+    const textFile = (v['text'] as string | undefined) ?? heldoutPath(engine);
+    const tokens = engine.tokenizer.encode(readFileSync(textFile, 'utf8'), false);
+    const report = await tune(engine, tokens, {
+      maxDeltaPpl, targetTps, context, decodeContext, steps,
+      candidates: intOption(v['candidates'] as string | undefined, 'candidates', 12, 0),
+      seed: intOption(v['seed'] as string | undefined, 'seed', 0, 0),
+      maxTokens: intOption(v['max-tokens'] as string | undefined, 'max-tokens', 4096),
+      onProgress: (phase) => progress(phase),
+    }).catch((err: unknown) => {
+      if (err instanceof RangeError) throw new UsageError(err.message);
+      throw err;
+    });
+    const row = report.rows.find((r) => r.label === report.chosen);
+    if (row) writeFileSync(out, profileYaml(report, row, `inferos tune ${argv.join(' ')}`));
+    if (v['plot']) writeFileSync(v['plot'] as string, tunePlot(report));
+    process.stdout.write(v['json'] ? JSON.stringify({ ...report, profile: row ? out : null }) + '\n' : `${tuneTable(report)}\n${row ? `Wrote ${out}` : 'Nothing written.'}\n`);
+    return row ? 0 : 1;
+  } finally {
+    await engine.close();
+  }
+}
+
 const COMMANDS: Record<string, (argv: string[]) => number | Promise<number>> = {
   up,
   generate,
@@ -1048,6 +1134,7 @@ const COMMANDS: Record<string, (argv: string[]) => number | Promise<number>> = {
   status: statusCommand,
   policy: policyCommand,
   ab: abCommand,
+  tune: tuneCommand,
   service: serviceCommand,
   help,
 };

@@ -1,0 +1,58 @@
+// The tuner's pieces that decide: which candidates, which are on the Pareto front, which is chosen, and
+// the profile it writes (read back by the policy parser).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cachePolicy, parsePolicyYaml } from '@inferos/kv';
+import { candidates, choose, paretoFront, profileYaml, THRESHOLDS, WINDOWS, SINKS, type TuneReport, type TuneRow } from './tune';
+
+test('candidates: the shipped profiles the model can run, then n distinct grid points, the same for a seed', () => {
+  const a = candidates([32, 64], 10, 7);
+  const profiles = a.filter((c) => c.source === 'profile').map((c) => c.label);
+  assert.ok(profiles.includes('default'), 'default (group 64) is a candidate');
+  assert.ok(!profiles.includes('throughput_optimized'), 'a profile whose group size the model lacks (128) is not');
+  assert.ok(!profiles.includes('baseline'), 'baseline is the reference, not a candidate');
+  const grid = a.filter((c) => c.source === 'grid');
+  assert.equal(grid.length, 10);
+  const keys = a.map((c) => JSON.stringify(c.cache));
+  assert.equal(new Set(keys).size, keys.length, 'no two candidates alike');
+  for (const c of grid) {
+    assert.ok(([32, 64] as number[]).includes(c.cache.groupSize));
+    assert.ok((WINDOWS as readonly number[]).includes(c.cache.window) && (SINKS as readonly number[]).includes(c.cache.sinks));
+    assert.ok(THRESHOLDS.includes(c.cache.thresholds));
+  }
+  assert.deepEqual(candidates([32, 64], 10, 7), a, 'the same seed, the same candidates');
+  assert.notDeepEqual(candidates([32, 64], 10, 8).map((c) => c.label), a.map((c) => c.label), 'another seed, another sample');
+  // More than the grid holds: every grid point once, as a grid candidate or as a profile with its settings.
+  const all = candidates([64], 1000, 0);
+  const t3 = (t: { evict: number; int4: number; int8: number }) => `${t.evict}/${t.int4}/${t.int8}`;
+  const key = (c: (typeof all)[number]) => `${c.cache.window} ${c.cache.sinks} ${c.cache.groupSize} ${t3(c.cache.thresholds)}`;
+  const onGrid = all.filter((c) => c.source === 'grid' || ((WINDOWS as readonly number[]).includes(c.cache.window) && (SINKS as readonly number[]).includes(c.cache.sinks) &&
+    THRESHOLDS.some((t) => t3(t) === t3(c.cache.thresholds))));
+  assert.equal(new Set(onGrid.map(key)).size, onGrid.length);
+  assert.equal(onGrid.length, WINDOWS.length * SINKS.length * THRESHOLDS.length);
+});
+
+const row = (label: string, delta_ppl: number, decode_tps: number, kv_reduction: number, feasible = true) => ({ label, delta_ppl, decode_tps, kv_reduction, feasible });
+
+test('the Pareto front keeps what nothing beats on all three of delta PPL, tok/s and KV reduction', () => {
+  const rows = [row('a', 0.1, 100, 0.5), row('b', 0.2, 90, 0.4), row('c', 0.3, 120, 0.3), row('d', 0.05, 80, 0.6), row('e', 0.1, 100, 0.5)];
+  const front = paretoFront(rows);
+  assert.ok(!front.has(rows[1]!), 'b is beaten by a on every axis');
+  for (const i of [0, 2, 3, 4]) assert.ok(front.has(rows[i]!), rows[i]!.label);
+});
+
+test('the choice: the feasible candidate with the most KV reduction, ties to the faster; none when none is feasible', () => {
+  assert.equal(choose([row('a', 0.1, 100, 0.5), row('b', 0.9, 90, 0.8, false), row('c', 0.2, 120, 0.5)])!.label, 'c');
+  assert.equal(choose([row('a', 0.9, 100, 0.5, false)]), null);
+});
+
+test('the written profile parses back to the chosen settings', () => {
+  const chosen: TuneRow = {
+    label: 'w64 s16 g32 e0.1/i4 1/i8 1', source: 'grid', window: 64, sinks: 16, group: 32, thresholds: { evict: 0.1, int4: 1, int8: 1 },
+    ppl: 10.2, delta_ppl: 0.2, decode_tps: 50, kv_reduction: 0.6, feasible: true, pareto: true,
+  };
+  const report: TuneReport = { model: 'm', baseline: { ppl: 10, decode_tps: 60 }, budget: { max_delta_ppl: 0.5, target_tps: null }, rows: [chosen], chosen: chosen.label, method: '' };
+  const policy = parsePolicyYaml(profileYaml(report, chosen, 'inferos tune --max-delta-ppl 0.5'), 'tuned.yaml');
+  assert.deepEqual(cachePolicy(policy), { fullPrecision: false, sinks: 16, window: 64, groupSize: 32, thresholds: { evict: 0.1, int4: 1, int8: 1 } });
+  assert.equal(policy.quality.max_delta_ppl, 0.5);
+});
