@@ -8,7 +8,7 @@ import { Ollama } from 'ollama';
 import { ChatOpenAI } from '@langchain/openai';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { startSystem, freePort, slices, REPO_ROOT, type RunningSystem } from '@inferos/cli';
 import { Engine, contextTextPath, tokenLogprob } from '@inferos/inference';
@@ -249,6 +249,29 @@ test('the SDK example app: chats through the gateway, runs its own model under I
   assert.equal(out.reported?.runs, 1);
   assert.equal(out.reported?.tokens, 8);
   assert.ok(out.reported!.tps > 0);
+});
+
+test('inferos tune --live: candidates applied through the control API and scored through the gateway; the one kept is the policy in force, and the profile it writes', async () => {
+  const before = (await (await fetch(`${sys.controlUrl}/v1/policy`)).json()) as { policy: Record<string, unknown> };
+  const out = join(REPO_ROOT, 'tools', '.work', `tune-live-${process.pid}.yaml`);
+  try {
+    const r = spawnSync(process.execPath, [join(REPO_ROOT, 'apps', 'cli', 'bin', 'inferos.mjs'), 'tune', '--live', '--max-delta-ppl', '2',
+      '--candidates', '1', '--max-tokens', '512', '--context', '256', '--decode-context', '128', '--steps', '2', '--live-windows', '1',
+      '--url', sys.url, '--control-url', sys.controlUrl!, '--out', out, '--json'], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 300_000 });
+    assert.equal(r.status, 0, r.stderr);
+    type Row = { label: string; window: number; sinks: number; group: number };
+    const report = JSON.parse(r.stdout) as { rows: Row[]; live: { kept: string | null; attempts: { label: string; delta_ppl: number | null; kept: boolean }[] } };
+    assert.ok(report.live.kept, JSON.stringify(report.live));
+    const kept = report.rows.find((row) => row.label === report.live.kept)!;
+    assert.ok(report.live.attempts.at(-1)!.delta_ppl !== null && report.live.attempts.at(-1)!.delta_ppl! <= 2);
+    const now = (await (await fetch(`${sys.controlUrl}/v1/policy`)).json()) as { policy: { infer_os: { kv: { recent_window: number; sink_tokens: number; group_size: number } } } };
+    assert.deepEqual([now.policy.infer_os.kv.recent_window, now.policy.infer_os.kv.sink_tokens, now.policy.infer_os.kv.group_size], [kept.window, kept.sinks, kept.group]);
+    assert.match(readFileSync(out, 'utf8'), new RegExp(`recent_window: ${kept.window}\\n`));
+  } finally {
+    // The rest of the suite runs under the policy it started with.
+    await fetch(`${sys.controlUrl}/v1/policy`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(before.policy) });
+    rmSync(out, { force: true });
+  }
 });
 
 test('LangChain JS (ChatOpenAI pointed at the gateway): invoke and stream give the gateway\'s own greedy answer', async () => {

@@ -95,9 +95,12 @@ export function slices(text: string, chars: number, count: number): string[] {
   });
 }
 
-/** Perplexity of `text` under `policy`, scored by the served model (echo + logprobs, nothing generated). */
-async function perplexityOf(client: InferOSClient, model: string, text: string, policy: string): Promise<number> {
-  const body = await client.completion({ model, prompt: text, max_tokens: 0, echo: true, logprobs: 0, kv_policy: policy });
+/**
+ * Perplexity of `text` under `policy` (absent: the system's current policy), scored by the served model
+ * (echo + logprobs, nothing generated).
+ */
+export async function perplexityOf(client: InferOSClient, model: string, text: string, policy: string | undefined): Promise<number> {
+  const body = await client.completion({ model, prompt: text, max_tokens: 0, echo: true, logprobs: 0, ...(policy ? { kv_policy: policy } : {}) });
   const lps = (body.choices[0]?.logprobs?.token_logprobs ?? []).filter((x): x is number => x !== null);
   if (lps.length === 0) throw new Error('the scored window has one token: nothing to score');
   return Math.exp(-lps.reduce((a, b) => a + b, 0) / lps.length);

@@ -65,7 +65,8 @@ export function makePrompts(tokenizer: TextTokenizer, text: string, n: number, c
 }
 
 /** One streaming completion through the gateway (greedy, ignore_eos; the SDK's client), its tokens timed as they arrive. */
-export function gatewayStream(url: string, model: string, policy: string, apiKey?: string): Stream<string> {
+/** Streamed completions through the gateway under `policy` (undefined: the system's current policy). */
+export function gatewayStream(url: string, model: string, policy: string | undefined, apiKey?: string): Stream<string> {
   // Queued behind a long run, a request may wait minutes for its first token: no idle limit worth having.
   const client = new InferOSClient({ gatewayUrl: url, ...(apiKey ? { apiKey } : {}), timeoutMs: 3_600_000 });
   return async (prompt, maxTokens, o) => {
@@ -73,7 +74,7 @@ export function gatewayStream(url: string, model: string, policy: string, apiKey
     const times: number[] = [];
     let usage: { prompt_tokens: number; completion_tokens: number } | null | undefined;
     try {
-      for await (const ev of client.completionStream({ model, prompt, max_tokens: maxTokens, temperature: 0, ignore_eos: true, kv_policy: policy }, o?.signal)) {
+      for await (const ev of client.completionStream({ model, prompt, max_tokens: maxTokens, temperature: 0, ignore_eos: true, ...(policy ? { kv_policy: policy } : {}) }, o?.signal)) {
         if (ev.usage) usage = ev.usage;
         if (ev.choices[0]?.text) {
           const now = performance.now();

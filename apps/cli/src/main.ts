@@ -7,9 +7,10 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cachePolicy, loadPolicy, recentOnly, parseBytes, parsePolicyYaml, PROFILES } from '@inferos/kv';
 import { startSystem, fitMemoryBudget, REPO_ROOT, type ServiceProcess } from './system';
-import { benchServe, servePlot, serveTable } from './bench-serve';
-import { abTable, runAb } from './ab';
-import { profileYaml, tune, tunePlot, tuneTable } from './tune';
+import { benchServe, gatewayStream, servePlot, serveTable } from './bench-serve';
+import { InferOSClient, type PolicyPatch } from '@inferos/sdk';
+import { abTable, perplexityOf, runAb, slices } from './ab';
+import { profileYaml, tune, tuneLive, tunePlot, tuneTable, type LiveSystem } from './tune';
 import { ServiceError, install, status as serviceStatus, systemdUnit, uninstall } from './service';
 import { formatModels, listModels } from './models';
 import { benchPeer, convertGguf, peerPlot, NODE_LLAMA_CPP_VERSION, type PeerRow } from './bench-peer';
@@ -339,6 +340,16 @@ options:
                         a shipped profile is never overwritten)
   --plot FILE.html      also write a scatter plot (KV reduction against delta PPL)
   --json                one JSON object on stdout
+  --live                then try the candidates within the budget on the running system (inferos up),
+                        most KV reduction first: apply each through the control API, score --live-windows
+                        windows of the text through the gateway (its perplexity under the live policy
+                        minus baseline's) and time a streamed completion; roll back (the policy in force
+                        before) when it breaks the budget, keep the first that holds. The profile written
+                        is the one kept.
+  --live-windows N      windows of 2,000 characters scored per candidate (default 2)
+  --url URL             the gateway (default http://127.0.0.1:8000, env INFEROS_GATEWAY_URL)
+  --control-url URL     the control API (default ${DEFAULT_CONTROL_URL}, env INFEROS_CONTROL_URL or INFEROS_AGENT_URL)
+  --api-key KEY         for a system exposed beyond loopback (env INFEROS_API_KEY)
 
 Exit status 1 when no candidate is within the budget (nothing is written).`;
 HELP['ab'] = `usage: inferos ab --policies A,B[,C...] [options]
@@ -1072,6 +1083,7 @@ async function tuneCommand(argv: string[]): Promise<number> {
     'max-delta-ppl': { type: 'string' }, 'target-tps': { type: 'string' }, candidates: { type: 'string' }, seed: { type: 'string' },
     model: { type: 'string' }, text: { type: 'string' }, 'max-tokens': { type: 'string' }, context: { type: 'string' },
     'decode-context': { type: 'string' }, steps: { type: 'string' }, out: { type: 'string' }, plot: { type: 'string' }, json: { type: 'boolean' },
+    live: { type: 'boolean' }, url: { type: 'string' }, 'control-url': { type: 'string' }, 'api-key': { type: 'string' }, 'live-windows': { type: 'string' },
   }, 'tune');
   if (v['help']) return help(['tune']);
   const number = (name: string, min: number, exclusive = false): number | undefined => {
@@ -1114,14 +1126,60 @@ async function tuneCommand(argv: string[]): Promise<number> {
       if (err instanceof RangeError) throw new UsageError(err.message);
       throw err;
     });
-    const row = report.rows.find((r) => r.label === report.chosen);
+    let row = report.rows.find((r) => r.label === report.chosen);
+    let live: Awaited<ReturnType<typeof tuneLive>> | undefined;
+    if (v['live']) {
+      const text = readFileSync(textFile, 'utf8');
+      live = await tuneLive(liveSystem({
+        url: ((v['url'] as string | undefined) ?? process.env['INFEROS_GATEWAY_URL'] ?? 'http://127.0.0.1:8000').replace(/\/+$/, ''),
+        controlUrl: (v['control-url'] as string | undefined) ?? process.env['INFEROS_CONTROL_URL'] ?? process.env['INFEROS_AGENT_URL'] ?? DEFAULT_CONTROL_URL,
+        apiKey: (v['api-key'] as string | undefined) ?? process.env['INFEROS_API_KEY'],
+        windows: slices(text, 2000, intOption(v['live-windows'] as string | undefined, 'live-windows', 2)),
+        prompt: slices(text, 1000, 1)[0]!,
+      }), report.rows, { maxDeltaPpl, targetTps }, progress('tune: live'));
+      // The profile is what held on the running system.
+      row = report.rows.find((r) => r.label === live!.kept);
+    }
     if (row) writeFileSync(out, profileYaml(report, row, `inferos tune ${argv.join(' ')}`));
     if (v['plot']) writeFileSync(v['plot'] as string, tunePlot(report));
-    process.stdout.write(v['json'] ? JSON.stringify({ ...report, profile: row ? out : null }) + '\n' : `${tuneTable(report)}\n${row ? `Wrote ${out}` : 'Nothing written.'}\n`);
+    const liveLines = live ? ['', 'On the running system (most KV reduction first; rolled back when over the budget):',
+      ...live.attempts.map((a) => `  ${a.label}: delta PPL ${a.delta_ppl?.toFixed(3) ?? 'n/a'}, ${a.decode_tps?.toFixed(1) ?? 'n/a'} tok/s: ${a.kept ? 'kept (applied)' : `rolled back (${a.reason})`}`),
+      live.kept ? '' : '  none held: the policy in force before is back'] : [];
+    process.stdout.write(v['json'] ? JSON.stringify({ ...report, ...(live ? { live } : {}), profile: row ? out : null }) + '\n'
+      : `${tuneTable(report)}\n${liveLines.join('\n')}${row ? `Wrote ${out}` : 'Nothing written.'}\n`);
     return row ? 0 : 1;
   } finally {
     await engine.close();
   }
+}
+
+/** The running system as `tune --live` uses it: the control API, and requests served under the live policy. */
+function liveSystem(o: { url: string; controlUrl: string; apiKey?: string; windows: string[]; prompt: string }): LiveSystem {
+  const client = new InferOSClient({ gatewayUrl: o.url, controlUrl: o.controlUrl, ...(o.apiKey ? { apiKey: o.apiKey } : {}), timeoutMs: 600_000 });
+  let model: string | undefined;
+  const modelId = async () => (model ??= (await client.models()).data[0]!.id);
+  return {
+    current: async () => (await client.policy()).policy,
+    apply: async (doc) => {
+      const reply = await client.setPolicy(doc as PolicyPatch);
+      // Every service must run the new version before the next request is measured under it.
+      const deadline = Date.now() + 15_000;
+      for (;;) {
+        const h = (await (await fetch(`${client.controlUrl}/v1/health`, { headers: o.apiKey ? { authorization: `Bearer ${o.apiKey}` } : {} })).json()) as { services?: { policy_version?: number }[] };
+        if ((h.services ?? []).every((svc) => (svc.policy_version ?? 0) >= reply.version)) return;
+        if (Date.now() > deadline) throw new Error(`the services did not take policy version ${reply.version} within 15 s`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    },
+    measure: async () => {
+      const m = await modelId();
+      let delta = 0;
+      for (const w of o.windows) delta += (await perplexityOf(client, m, w, undefined)) - (await perplexityOf(client, m, w, 'baseline'));
+      const one = await gatewayStream(o.url, m, undefined, o.apiKey)(o.prompt, 32);
+      const tps = one.ok && one.times.length >= 2 ? ((one.times.length - 1) * 1000) / (one.times.at(-1)! - one.times[0]!) : null;
+      return { deltaPpl: delta / o.windows.length, tps };
+    },
+  };
 }
 
 const COMMANDS: Record<string, (argv: string[]) => number | Promise<number>> = {

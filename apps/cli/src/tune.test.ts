@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cachePolicy, parsePolicyYaml } from '@inferos/kv';
-import { candidates, choose, paretoFront, profileYaml, THRESHOLDS, WINDOWS, SINKS, type TuneReport, type TuneRow } from './tune';
+import { candidates, choose, paretoFront, profileYaml, tuneLive, THRESHOLDS, WINDOWS, SINKS, type LiveSystem, type TuneReport, type TuneRow } from './tune';
 
 test('candidates: the shipped profiles the model can run, then n distinct grid points, the same for a seed', () => {
   const a = candidates([32, 64], 10, 7);
@@ -55,4 +55,46 @@ test('the written profile parses back to the chosen settings', () => {
   const policy = parsePolicyYaml(profileYaml(report, chosen, 'inferos tune --max-delta-ppl 0.5'), 'tuned.yaml');
   assert.deepEqual(cachePolicy(policy), { fullPrecision: false, sinks: 16, window: 64, groupSize: 32, thresholds: { evict: 0.1, int4: 1, int8: 1 } });
   assert.equal(policy.quality.max_delta_ppl, 0.5);
+});
+
+test('--live: the feasible candidates in order of KV reduction; one that breaks the budget is rolled back, the first that holds stays', async () => {
+  const mk = (label: string, window: number, kv_reduction: number, feasible = true): TuneRow => ({
+    label, source: 'grid', window, sinks: 4, group: 64, thresholds: { evict: 0.2, int4: 1, int8: 1 },
+    ppl: 10, delta_ppl: 0.1, decode_tps: 100, kv_reduction, feasible, pareto: false,
+  });
+  const rows = [mk('b', 32, 0.6), mk('a', 16, 0.7), mk('c', 64, 0.5), mk('x', 8, 0.9, false)];
+  const original = { infer_os: { kv: { recent_window: 256 } } };
+  const run = async (deltas: Record<number, number>, failApply?: number) => {
+    const applied: unknown[] = [];
+    let inForce: Record<string, unknown> = original;
+    const sys: LiveSystem = {
+      current: async () => original,
+      apply: async (doc) => {
+        const w = ((doc['infer_os'] as { kv: { recent_window: number } }).kv).recent_window;
+        if (w === failApply) throw new Error('the controller refused it');
+        applied.push(w);
+        inForce = doc;
+      },
+      measure: async () => ({ deltaPpl: deltas[((inForce['infer_os'] as { kv: { recent_window: number } }).kv).recent_window]!, tps: 50 }),
+    };
+    return { ...(await tuneLive(sys, rows, { maxDeltaPpl: 0.5 })), applied, inForce };
+  };
+  // a (most reduction among the feasible) breaks the budget live: rolled back; b holds and stays.
+  const one = await run({ 16: 0.9, 32: 0.2, 64: 0.1 });
+  assert.equal(one.kept, 'b');
+  assert.deepEqual(one.applied, [16, 256, 32], 'a, then the original back, then b');
+  assert.deepEqual(one.attempts.map((a) => [a.label, a.kept]), [['a', false], ['b', true]]);
+  assert.match(one.attempts[0]!.reason!, /delta PPL 0.900 > 0.5/);
+  // Nothing holds: every candidate rolled back, the original in force at the end; x (over budget offline) never tried.
+  const none = await run({ 16: 0.9, 32: 0.8, 64: 0.7 });
+  assert.equal(none.kept, null);
+  assert.deepEqual(none.applied, [16, 256, 32, 256, 64, 256]);
+  assert.equal(none.inForce, original);
+  // A candidate the system refuses is recorded and skipped.
+  const refused = await run({ 32: 0.2 }, 16);
+  assert.equal(refused.kept, 'b');
+  assert.match(refused.attempts[0]!.reason!, /refused/);
+  // A speed target is part of the budget live too.
+  const sys: LiveSystem = { current: async () => original, apply: async () => undefined, measure: async () => ({ deltaPpl: 0, tps: 10 }) };
+  assert.equal((await tuneLive(sys, rows, { maxDeltaPpl: 0.5, targetTps: 20 })).kept, null);
 });

@@ -238,3 +238,64 @@ ${dots}
 <pre style="font-size:11px">${esc(tuneTable(r))}</pre>
 `;
 }
+
+// ---- --live: the chosen candidates tried on the running system, rolled back when they break the budget ----
+
+/** What --live needs of a running system (the control API and served requests; a fake in tests). */
+export interface LiveSystem {
+  /** The policy in force now (the control API's `policy`), to restore. */
+  current(): Promise<Record<string, unknown>>;
+  /** Apply a policy document ({infer_os: {...}} or a patch of it) through the control API. */
+  apply(doc: Record<string, unknown>): Promise<void>;
+  /** Served under the policy in force: delta PPL against baseline on the same text, decode tok/s. */
+  measure(): Promise<{ deltaPpl: number; tps: number | null }>;
+}
+
+export interface LiveAttempt {
+  label: string;
+  delta_ppl: number | null;
+  decode_tps: number | null;
+  kept: boolean;
+  /** Why it was rolled back (absent when kept). */
+  reason?: string;
+}
+
+/** The kv keys of a row as a policy patch. */
+export function kvPatch(row: Pick<TuneRow, 'window' | 'sinks' | 'group' | 'thresholds'>): Record<string, unknown> {
+  return {
+    infer_os: {
+      kv: {
+        mode: 'dynamic', recent_window: row.window, sink_tokens: row.sinks, group_size: row.group,
+        level_thresholds: { L1_int8: row.thresholds.int8, L2_int4: row.thresholds.int4, L3_evict: row.thresholds.evict },
+      },
+    },
+  };
+}
+
+/**
+ * Try the feasible rows, most KV reduction first, on the running system: apply one, measure it as served;
+ * when it breaks the budget (delta PPL above it, or decode below the target), restore the policy that was
+ * in force before and try the next. The first that holds stays applied. None: the original policy is back.
+ */
+export async function tuneLive(sys: LiveSystem, rows: readonly TuneRow[], budget: { maxDeltaPpl: number; targetTps?: number },
+  onProgress?: (done: number, total: number) => void): Promise<{ attempts: LiveAttempt[]; kept: string | null }> {
+  const order = rows.filter((r) => r.feasible).sort((a, b) => b.kv_reduction - a.kv_reduction || b.decode_tps - a.decode_tps);
+  const original = await sys.current();
+  const attempts: LiveAttempt[] = [];
+  for (const [i, row] of order.entries()) {
+    try {
+      await sys.apply(kvPatch(row));
+      const m = await sys.measure();
+      const over = m.deltaPpl > budget.maxDeltaPpl ? `delta PPL ${m.deltaPpl.toFixed(3)} > ${budget.maxDeltaPpl}` : undefined;
+      const slow = budget.targetTps !== undefined && (m.tps === null || m.tps < budget.targetTps) ? `decode ${m.tps?.toFixed(1) ?? 'n/a'} tok/s < ${budget.targetTps}` : undefined;
+      const reason = over ?? slow;
+      attempts.push({ label: row.label, delta_ppl: m.deltaPpl, decode_tps: m.tps, kept: !reason, ...(reason ? { reason } : {}) });
+      onProgress?.(i + 1, order.length);
+      if (!reason) return { attempts, kept: row.label };
+    } catch (err) {
+      attempts.push({ label: row.label, delta_ppl: null, decode_tps: null, kept: false, reason: (err as Error).message });
+    }
+    await sys.apply(original); // roll back before the next one
+  }
+  return { attempts, kept: null };
+}
