@@ -43,7 +43,8 @@ interface HotBuffer {
 const SLACK = (n: number) => Math.max(16, Math.ceil(n / 8));
 /**
  * A new buffer holds this times its rows' length, so that longer rows are laid out again in place: the
- * first write to fresh memory costs page faults (here ~270 ms for 277 MB, against 34 ms to rewrite it).
+ * first write to fresh memory costs page faults (150-290 ms for 276 MiB here, against 37-39 ms to rewrite it:
+ * tools/bench/page-faults.mjs).
  */
 const ROOM = 1.5;
 

@@ -46,7 +46,11 @@ export class ModelSession {
     readonly provider: Provider,
     /** Every provider tried, in order, with the reason for each failure. */
     readonly attempts: readonly ProviderAttempt[],
-  ) {}
+  ) {
+    this.inputs = new Set(session.inputNames);
+  }
+
+  private readonly inputs: Set<string>;
 
   static async open(graphPath: string, preference: readonly Provider[] = DEFAULT_PROVIDERS): Promise<ModelSession> {
     const attempts: ProviderAttempt[] = [];
@@ -65,7 +69,12 @@ export class ModelSession {
           logSeverityLevel: provider === 'cpu' ? 3 : 4,
           // INFEROS_ORT_SPINNING=0: the intra-op threads sleep between operators instead of spinning (for
           // measuring; spinning is faster here, DEVELOPERS.md "Head-major float tiers").
-          ...(spinning() ? {} : { extra: { session: { intra_op: { allow_spinning: '0' } } } }),
+          // INFEROS_ORT_PREPACKING=0: ONNX Runtime keeps the weights as the file has them instead of repacking
+          // them for its kernels (for measuring memory: docs/measurement-history.md).
+          ...(spinning() && prepacking() ? {} : { extra: { session: {
+            ...(spinning() ? {} : { intra_op: { allow_spinning: '0' } }),
+            ...(prepacking() ? {} : { disable_prepacking: '1' }),
+          } } }),
         });
         attempts.push({ provider, ok: true });
         return new ModelSession(session, provider, attempts);
@@ -79,7 +88,7 @@ export class ModelSession {
 
   /** Whether the graph takes an input of this name (inputs newer exports added: logits_from). */
   hasInput(name: string): boolean {
-    return this.session.inputNames.includes(name);
+    return this.inputs.has(name);
   }
 
   /** Run the graph; only the outputs named in `fetch` are returned. */
@@ -105,6 +114,13 @@ function spinning(): boolean {
   if (v === undefined || v === '' || v === '1') return true;
   if (v === '0') return false;
   throw new RangeError(`INFEROS_ORT_SPINNING must be 0 or 1, got ${JSON.stringify(v)}`);
+}
+
+function prepacking(): boolean {
+  const v = process.env['INFEROS_ORT_PREPACKING'];
+  if (v === undefined || v === '' || v === '1') return true;
+  if (v === '0') return false;
+  throw new RangeError(`INFEROS_ORT_PREPACKING must be 0 or 1, got ${JSON.stringify(v)}`);
 }
 
 function firstLine(err: unknown): string {

@@ -42,6 +42,14 @@ export interface PolicyReply {
   policy: { infer_os: Record<string, Record<string, unknown>> };
 }
 
+/** The control API's health answer: the system's, and each service's status and policy version. */
+export interface HealthReply {
+  status: string;
+  policy_version?: number;
+  baseline_mode?: boolean;
+  services: { service: string; status: string; policy_version?: number }[];
+}
+
 /** A partial policy: `{ kv: { recent_window: 96 } }` (the guide's bare shape) or wrapped in `infer_os`. */
 export type PolicyPatch = Record<string, Record<string, unknown>>;
 
@@ -128,6 +136,11 @@ export class InferOSClient {
   /** Enter (true) or leave (false) baseline mode: every new sequence at full precision. */
   async baseline(enable: boolean): Promise<PolicyReply> {
     return this.call('POST', this.controlUrl, '/v1/baseline', { enable });
+  }
+
+  /** Each service's status and the policy version it runs. */
+  async health(): Promise<HealthReply> {
+    return this.call('GET', this.controlUrl, '/v1/health');
   }
 
   async metrics(): Promise<Record<string, unknown>> {
