@@ -4,6 +4,9 @@
 //   promtool     checks the Prometheus output (Debian: prometheus)
 //   chromium     renders the telemetry page headless (Debian: chromium)
 //   python3      with venv and pip: the model tools' tests build tools/.venv (Debian: python3-venv)
+//   dockerd, docker-compose, debootstrap   e2e/compose.test.ts runs deploy/docker-compose.yml on a
+//                local Docker engine with images it builds itself (Debian: docker.io, docker-compose,
+//                debootstrap)
 // Missing ones are installed with apt-get when this runs as root on Debian/Ubuntu, and it says so;
 // otherwise it names the packages and fails.
 import { existsSync } from 'node:fs';
@@ -16,6 +19,9 @@ const need = [
   { bin: 'chromium', pkg: 'chromium', extra: [] },
   // The model tools' tests (tools/package.json) create a Python environment: python3 with venv and pip.
   { bin: 'python3', pkg: 'python3-venv', extra: [], check: ['python3', ['-c', 'import venv, ensurepip']] },
+  { bin: 'dockerd', pkg: 'docker.io', extra: ['/usr/sbin'] },
+  { bin: 'docker-compose', pkg: 'docker-compose', extra: [] },
+  { bin: 'debootstrap', pkg: 'debootstrap', extra: ['/usr/sbin'] },
 ];
 const onPath = (bin, extra) => [...(process.env.PATH ?? '').split(delimiter), ...extra].some((d) => d && existsSync(join(d, bin)));
 const works = (n) => !n.check || spawnSync(n.check[0], n.check[1], { stdio: 'ignore' }).status === 0;

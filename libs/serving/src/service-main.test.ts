@@ -29,3 +29,19 @@ test('BAD ENV - a service refuses to start on a bad value, before connecting to 
     assert.match(r.stderr, new RegExp(`\\[telemetry\\] ${k} must be`));
   }
 });
+
+test('INFEROS_HEALTH_FILE: the time is written at start and again every HEALTH_FILE_MS; stopping removes the file', async () => {
+  const { mkdtempSync, readFileSync, existsSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { healthFile, HEALTH_FILE_MS } = await import('./service-main');
+  const path = join(mkdtempSync(join(tmpdir(), 'inferos-health-')), 'healthy');
+  assert.equal(healthFile(undefined, () => {})(), undefined, 'no file asked: nothing written');
+  const t0 = Date.now();
+  const stop = healthFile(path, (l) => assert.fail(l));
+  const first = Number(readFileSync(path, 'utf8'));
+  assert.ok(first >= t0 && first <= Date.now(), `${first}`);
+  await new Promise((r) => setTimeout(r, HEALTH_FILE_MS + 300));
+  assert.ok(Number(readFileSync(path, 'utf8')) > first, 'rewritten');
+  stop();
+  assert.equal(existsSync(path), false);
+});

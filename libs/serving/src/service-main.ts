@@ -2,7 +2,11 @@
 // name, and stop cleanly on SIGTERM / SIGINT (the process exits 0 after its close() resolved), or when the
 // process that started it over an IPC channel (`inferos up`) is gone, however it died: the operating system
 // closes the channel, so a SIGKILLed `up` leaves no service behind.
+// With INFEROS_HEALTH_FILE set (the compose file sets it), a started service writes the time into that file
+// every HEALTH_FILE_MS and removes it when it stops: a container's healthcheck (deploy/healthcheck.mjs)
+// reads its age, so a service that hangs (its event loop blocked) turns unhealthy as one that died does.
 import { parseArgs } from 'node:util';
+import { rmSync, writeFileSync } from 'node:fs';
 import { connectBus, DEFAULT_NATS_URL, type NatsConnection } from '@inferos/proto';
 
 export type FlagSpec = Record<string, { type: 'string' | 'boolean'; default?: string | boolean; help: string }>;
@@ -95,11 +99,13 @@ export async function runService(
     process.exit(1);
   }
   log(started.ready ?? 'ready');
+  const stopHealthFile = healthFile(process.env['INFEROS_HEALTH_FILE'], fail);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log(`${signal}: stopping`);
+    stopHealthFile();
     try {
       await started.close();
       await nc.drain();
@@ -116,4 +122,25 @@ export async function runService(
     process.channel.unref(); // the channel alone does not keep the service running
     process.on('disconnect', () => void stop('the process that started this service is gone'));
   }
+}
+
+export const HEALTH_FILE_MS = 2000;
+
+/** Writes the time into `path` now and every HEALTH_FILE_MS (nothing when path is unset); returns a stop function that removes it. */
+export function healthFile(path: string | undefined, fail: (line: string) => void): () => void {
+  if (!path) return () => {};
+  const write = () => {
+    try {
+      writeFileSync(path, `${Date.now()}\n`);
+    } catch (err) {
+      fail(`cannot write the health file ${path}: ${(err as Error).message}`);
+    }
+  };
+  write();
+  const timer = setInterval(write, HEALTH_FILE_MS);
+  timer.unref();
+  return () => {
+    clearInterval(timer);
+    rmSync(path, { force: true });
+  };
 }
