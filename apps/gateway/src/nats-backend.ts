@@ -226,19 +226,25 @@ export class NatsBackend implements Backend {
           arm();
           if (c.promptLogprobs.length > 0) onEvent({ kind: 'prompt', logprobs: c.promptLogprobs.map((lp) => fromWire(lp)) });
           if (c.tokenIds.length > 0) {
-            if (c.index !== received) {
+            if (c.index > received) {
               end({ kind: 'error', code: BackendErrorCode.internal, message: `token stream gap: expected token ${received}, got ${c.index}` });
               break;
             }
-            const now = performance.now();
-            if (received === 0) firstAt = now;
-            lastAt = now;
-            received += c.tokenIds.length;
             if (c.logprobs.length > 0 && c.logprobs.length !== c.tokenIds.length) {
               end({ kind: 'error', code: BackendErrorCode.internal, message: `a chunk carried ${c.tokenIds.length} tokens and ${c.logprobs.length} log-probabilities` });
               break;
             }
-            onEvent(c.logprobs.length > 0 ? { kind: 'tokens', ids: [...c.tokenIds], logprobs: c.logprobs.map((lp, i) => fromWire(lp, c.tokenIds[i]!)) } : { kind: 'tokens', ids: [...c.tokenIds] });
+            // A decode worker that took over a sequence (its first worker died) sends the last token it
+            // knows again, in case that chunk died with the first worker: keep only what is new.
+            const have = received - c.index;
+            const ids = c.tokenIds.slice(have);
+            if (ids.length > 0) {
+              const now = performance.now();
+              if (received === 0) firstAt = now;
+              lastAt = now;
+              received += ids.length;
+              onEvent(c.logprobs.length > 0 ? { kind: 'tokens', ids, logprobs: c.logprobs.slice(have).map((lp, i) => fromWire(lp, ids[i]!)) } : { kind: 'tokens', ids });
+            }
           }
           if (c.errorCode) {
             const code = (Object.values(BackendErrorCode) as string[]).includes(c.errorCode) ? (c.errorCode as BackendErrorCode) : BackendErrorCode.internal;

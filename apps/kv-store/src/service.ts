@@ -1,7 +1,13 @@
 // The kv-store on the bus: every request goes through `serve` (decode, handle, always reply).
-import { pb, Subjects, LOST_AFTER_MS, HEARTBEAT_MS, serve, publish, decode, type NatsConnection, type Subscription } from '@inferos/proto';
-import { followPolicy, PeriodicLoop, startReporter } from '@inferos/serving';
-import { KvStore, type StoreConfig } from './store';
+import { pb, Subjects, LOST_AFTER_MS, HEARTBEAT_MS, serve, publish, request, decode, type NatsConnection, type Subscription } from '@inferos/proto';
+import { followPolicy, PeriodicLoop, startReporter, pidNamespace } from '@inferos/serving';
+import { KvStore, type StoreConfig, type Handoff } from './store';
+
+/** How often owners are checked: a worker of this PID namespace that exited is noticed within this. */
+const REAP_MS = Math.min(100, HEARTBEAT_MS / 2);
+
+const HANDOFF_ATTEMPTS = 5;
+const HANDOFF_TIMEOUT_MS = 1000;
 
 export interface KvStoreOptions {
   /** Keep this budget whatever the controller's policy says (the --budget flag). */
@@ -17,7 +23,7 @@ export interface RunningStore {
 }
 
 export async function startKvStore(nc: NatsConnection, config: StoreConfig, log: (line: string) => void = () => {}, opts: KvStoreOptions = {}): Promise<RunningStore> {
-  const store = new KvStore(config);
+  const store = new KvStore({ pidNamespace: pidNamespace(), ...config });
   const instance = `kv-store-${process.pid}`;
   if (store.sweptBytes > 0) log(`swept ${store.sweptBytes} bytes of shared memory left by a crashed process`);
   const subs: Subscription[] = [];
@@ -61,9 +67,31 @@ export async function startKvStore(nc: NatsConnection, config: StoreConfig, log:
     },
   });
   subs.push(hb);
+  // A decode job whose worker is gone goes to another decode worker (queue group), which claims the
+  // sequence and continues it; when none takes it, the sequence is freed and announced lost.
+  // A request can reach the dead worker's subscription while NATS has not yet noticed its connection
+  // close, or find no decode worker while one restarts: it is tried again, HANDOFF_ATTEMPTS times at most.
+  const handOff = async (h: Handoff) => {
+    log(`sequence ${h.seqId} (request ${h.requestId}, ${h.job.generated} tokens generated): ${h.reason}; handing it to another decode worker`);
+    let why = '';
+    for (let attempt = 0; attempt < HANDOFF_ATTEMPTS && store.awaitingHandoff(h.seqId); attempt++) {
+      try {
+        const ack = await request(nc, Subjects.decodeJobs, pb.DecodeJob, h.job, pb.Ack, HANDOFF_TIMEOUT_MS);
+        if (ack.ok) return;
+        why = ack.message;
+      } catch (err) {
+        why = (err as Error).message;
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const dropped = store.dropHandoff(h.seqId, `${h.reason}, and no decode worker took it over (${why})`);
+    if (dropped) lost(dropped.seq, dropped.reason);
+  };
   const reaper = setInterval(() => {
-    for (const { seq, reason } of store.reap(LOST_AFTER_MS)) lost(seq, reason);
-  }, HEARTBEAT_MS / 2);
+    const { lost: gone, handoffs } = store.reap(LOST_AFTER_MS);
+    for (const { seq, reason } of gone) lost(seq, reason);
+    for (const h of handoffs) void handOff(h);
+  }, REAP_MS);
   // The fast loop: memory pressure, acted on here where the memory is (see KvStore.relieve).
   const lost = (seq: { id: string; requestId: string; owner?: string }, reason: string) => {
     log(`freed sequence ${seq.id} (request ${seq.requestId}): ${reason}`);

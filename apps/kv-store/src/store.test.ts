@@ -58,15 +58,15 @@ function openOk(store: KvStore, policy: string, promptTokens: number, maxTokens:
   return r.seqId;
 }
 
-function claim(store: KvStore, seqId: string, workerId: string): inferos.v1.SeqReply {
-  return wire(pb.SeqReply, store.claim(wire(pb.SeqClaimRequest, { seqId, workerId })));
+function claim(store: KvStore, seqId: string, workerId: string, decodeJob?: object): inferos.v1.SeqReply {
+  return wire(pb.SeqReply, store.claim(wire(pb.SeqClaimRequest, { seqId, workerId, ...(decodeJob ? { decodeJob } : {}) })));
 }
 
 /** The last whole table each sequence's owner got (claimOk, commitOk), to check SeqGrown answers against. */
 const lastTable = new Map<string, inferos.v1.SeqTable>();
 
-function claimOk(store: KvStore, seqId: string, workerId: string): inferos.v1.SeqTable {
-  const r = claim(store, seqId, workerId);
+function claimOk(store: KvStore, seqId: string, workerId: string, decodeJob?: object): inferos.v1.SeqTable {
+  const r = claim(store, seqId, workerId, decodeJob);
   assert.equal(r.error, '');
   lastTable.set(seqId, r.table as inferos.v1.SeqTable);
   return r.table as inferos.v1.SeqTable;
@@ -526,7 +526,8 @@ test('reap frees the sequences of a worker that stopped heartbeating and leaves 
     await sleep(50);
     store.heartbeat(wire(pb.Heartbeat, { workerId: 'worker-alive', kind: 'decode-worker' }));
     const reserved = store.stats.reservedBytes;
-    const out = store.reap(25, Date.now());
+    const { lost: out, handoffs } = store.reap(25, Date.now());
+    assert.deepEqual(handoffs, [], 'no decode job was claimed: nothing to hand off');
     assert.deepEqual(out.map((x) => x.seq.id), [lost]);
     assert.match(out[0]!.reason, /worker worker-gone stopped heartbeating \d+ ms ago/);
     assert.equal(store.stats.sequences, 2);
@@ -535,8 +536,8 @@ test('reap frees the sequences of a worker that stopped heartbeating and leaves 
     assert.equal(store.requestIdOf(lost), undefined);
     assert.ok(store.requestIdOf(kept));
     // Nobody claimed `unclaimed`: freed once its TTL passes; `kept`'s worker is still within LOST_AFTER.
-    assert.deepEqual(store.reap(60_000, Date.now() + 5_000), []);
-    const late = store.reap(60_000, Date.now() + 10_001);
+    assert.deepEqual(store.reap(60_000, Date.now() + 5_000).lost, []);
+    const late = store.reap(60_000, Date.now() + 10_001).lost;
     assert.deepEqual(late.map((x) => x.seq.id), [unclaimed]);
     assert.match(late[0]!.reason, /no worker claimed/);
     assert.equal(store.stats.sequences, 1);
@@ -560,3 +561,64 @@ test('close unlinks the pool\'s segments and the lock segment from /dev/shm', ()
   assert.deepEqual(listSegments(cfg.prefix!), []);
   assert.equal(Segment.exists(stage.seg.name), false);
 });
+
+test('a decode job whose worker is gone is handed off as of its last commit, and the next worker takes the sequence over', () =>
+  withStore({}, async (store) => {
+    const stage = new Stage();
+    try {
+      const id = openOk(store, 'baseline', 10, 10);
+      const job = { requestId: 'r1', seqId: id, nextToken: 7, generated: 1, maxTokens: 10, sampling: { temperature: 0.75, topP: 0.5, seed: 5, draws: 0 }, stopAtEos: true, streamSubject: 's.r1', promptTokens: 10 };
+      let table = claimOk(store, id, 'decode-a', job);
+      table = commitOk(store, 'decode-a', { ...stage.step(table, 1).step, progress: { nextToken: 42, generated: 2, draws: 1 } });
+      table = commitOk(store, 'decode-a', { ...stage.step(table, 1).step, progress: { nextToken: 43, generated: 3, draws: 2 } });
+      await sleep(40);
+      const { lost, handoffs } = store.reap(25, Date.now());
+      assert.deepEqual(lost, [], 'a decode job is not lost');
+      assert.equal(handoffs.length, 1);
+      const h = handoffs[0]!;
+      assert.match(h.reason, /worker decode-a stopped heartbeating/);
+      assert.deepEqual(
+        { ...pb.DecodeJob.toObject(h.job, { defaults: true }) },
+        { ...pb.DecodeJob.toObject(pb.DecodeJob.create({ ...job, nextToken: 43, generated: 3, sampling: { ...job.sampling, draws: 2 }, resumed: true }), { defaults: true }) },
+        'the job as of the last commit, marked resumed',
+      );
+      assert.deepEqual(store.reap(25, Date.now()).handoffs, [], 'handed off once');
+      // The sequence waits unowned with its KV (the 2 committed tokens); the next worker claims it and goes on.
+      const next = claimOk(store, id, 'decode-b');
+      assert.equal(next.length, 2);
+      commitOk(store, 'decode-b', stage.step(next, 1).step);
+      assert.match(commit(store, 'decode-a', stage.step(table, 1).step)[0]!.error, /owned by decode-b/, 'the old worker, if it was only slow, is refused');
+      // A handoff nobody takes is freed and reported lost; one claimed meanwhile is left alone.
+      assert.equal(store.dropHandoff(id, 'nobody'), undefined, 'claimed by decode-b: not dropped');
+      const other = openOk(store, 'baseline', 10, 10);
+      claimOk(store, other, 'decode-c', { ...job, seqId: other });
+      await sleep(40);
+      store.heartbeat(wire(pb.Heartbeat, { workerId: 'decode-b', kind: 'decode-worker' }));
+      assert.deepEqual(store.reap(25, Date.now()).handoffs.map((x) => x.seqId), [other]);
+      const dropped = store.dropHandoff(other, 'no decode worker took it over');
+      assert.equal(dropped?.seq.id, other);
+      assert.equal(store.requestIdOf(other), undefined);
+    } finally {
+      stage.close();
+    }
+  }));
+
+test('a worker of this PID namespace whose process exited is gone at once, without waiting for LOST_AFTER', () =>
+  withStore({ pidNamespace: 'boot/pid:[1]' }, async (store) => {
+    const { spawnSync } = await import('node:child_process');
+    const exited = spawnSync(process.execPath, ['-e', 'console.log(process.pid)'], { encoding: 'utf8' });
+    const deadPid = Number(exited.stdout.trim());
+    const a = openOk(store, 'baseline', 10, 10);
+    claimOk(store, a, 'w-dead');
+    const b = openOk(store, 'baseline', 10, 10);
+    claimOk(store, b, 'w-elsewhere');
+    const c = openOk(store, 'baseline', 10, 10);
+    claimOk(store, c, 'w-alive');
+    store.heartbeat(wire(pb.Heartbeat, { workerId: 'w-dead', kind: 'decode-worker', pid: deadPid, pidNamespace: 'boot/pid:[1]' }));
+    // The same pid reported from another namespace says nothing about a process here.
+    store.heartbeat(wire(pb.Heartbeat, { workerId: 'w-elsewhere', kind: 'decode-worker', pid: deadPid, pidNamespace: 'boot/pid:[2]' }));
+    store.heartbeat(wire(pb.Heartbeat, { workerId: 'w-alive', kind: 'decode-worker', pid: process.pid, pidNamespace: 'boot/pid:[1]' }));
+    const { lost } = store.reap(60_000, Date.now());
+    assert.deepEqual(lost.map((x) => x.seq.id), [a]);
+    assert.match(lost[0]!.reason, new RegExp(`worker w-dead \\(pid ${deadPid}\\) exited`));
+  }));

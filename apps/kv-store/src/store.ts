@@ -8,9 +8,14 @@
 // sequence never finds the pool exhausted, and the number of concurrent sequences is whatever the budget
 // holds under each sequence's policy.
 //
-// Ownership: the worker that claims a sequence owns it; workers heartbeat; a sequence whose owner has not
-// heartbeated for LOST_AFTER_MS is freed and announced (SeqLost), so that the gateway can tell the client.
+// Ownership: the worker that claims a sequence owns it; workers heartbeat. A worker is gone when it has not
+// heartbeated for LOST_AFTER_MS, or at once when its process has exited (a worker in this process's PID
+// namespace: Heartbeat.pid_namespace). A decode worker's sequence is then handed off: its claim carried
+// the job and every commit the job's progress (the token chosen, the sampler's draws), so another decode
+// worker continues it exactly from the KV held here (`handoffs`, sent by the service). Any other sequence
+// of a gone worker is freed and announced (SeqLost), so that the gateway can tell the client.
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import {
   TieredKvCache, HOT_FEEDS, cachePolicy, loadPolicy, reservation, PolicyError, type CachePolicy, type CacheShape, type TierBytes, type Policy, type TensorSpec,
 } from '@inferos/kv';
@@ -36,6 +41,8 @@ export interface StoreConfig {
   maxSequences?: number;
   /** A sequence opened but never claimed is freed after this long. */
   unclaimedTtlMs?: number;
+  /** This process's pidNamespace(): workers reporting the same one are watched by pid. */
+  pidNamespace?: string;
 }
 
 interface Sequence {
@@ -52,6 +59,26 @@ interface Sequence {
   squeezedAt?: number;
   /** The feeds the owner's views were built from (the last table sent, grown since): see grewInPlace. */
   described?: Record<string, TensorSpec>[];
+  /** The decode job its owner runs, as of the last commit (a decode worker's claim carries it). */
+  job?: inferos.v1.DecodeJob;
+}
+
+/** A decode job whose worker is gone, to be sent to another decode worker. */
+export interface Handoff {
+  seqId: string;
+  requestId: string;
+  job: inferos.v1.DecodeJob;
+  reason: string;
+}
+
+/** Whether a process of this PID namespace has exited (false when /proc cannot tell). */
+export function processGone(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) === 'Z';
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'ENOENT';
+  }
 }
 
 /**
@@ -106,6 +133,8 @@ export class KvStore {
   private readonly sequences = new Map<string, Sequence>();
   private readonly freeSlots: number[];
   private readonly workerSeen = new Map<string, number>();
+  /** Workers of this PID namespace, by id: their pid. */
+  private readonly workerPid = new Map<string, number>();
   private readonly staging = new SegmentMap();
   private reserved = 0;
   /** The policy for sequences that name none: the controller's current one once it has spoken. */
@@ -283,6 +312,7 @@ export class KvStore {
     if (!req.workerId) return { code: pb.KvError.KV_ERROR_BAD_REQUEST, error: 'claim: worker_id is required' };
     seq.owner = req.workerId;
     this.workerSeen.set(req.workerId, Date.now());
+    if (req.decodeJob) seq.job = pb.DecodeJob.create({ ...req.decodeJob, resumed: false });
     const feeds = this.feedsOf(seq);
     seq.described = feeds;
     return { table: this.table(seq, feeds) };
@@ -309,6 +339,11 @@ export class KvStore {
         // A failed append may have left the cache half-changed: the sequence cannot continue.
         this.free(seq.id);
         return { code: pb.KvError.KV_ERROR_REFUSED, error: `append failed for ${step.seqId}: ${(err as Error).message}` };
+      }
+      if (seq.job && step.progress) {
+        seq.job.nextToken = step.progress.nextToken ?? 0;
+        seq.job.generated = step.progress.generated ?? 0;
+        seq.job.sampling = pb.Sampling.create({ ...seq.job.sampling, draws: step.progress.draws ?? 0 });
       }
       // The owner's views were built from `described`: extend them (SeqGrown) or replace them (a table).
       const feeds = this.feedsOf(seq);
@@ -362,29 +397,66 @@ export class KvStore {
 
   heartbeat(hb: inferos.v1.Heartbeat): void {
     this.workerSeen.set(hb.workerId, Date.now());
+    if (hb.pid && hb.pidNamespace && hb.pidNamespace === this.config.pidNamespace) this.workerPid.set(hb.workerId, hb.pid);
   }
 
-  /** Free sequences whose owner went silent, or that nobody claimed in time; returns what was lost. */
-  reap(lostAfterMs: number, now = Date.now()): { seq: Sequence; reason: string }[] {
+  /**
+   * Sequences whose owner is gone (silent for lostAfterMs, or its process exited) or that nobody claimed
+   * in time: a decode job is handed off (the sequence waits, unowned, for the worker the service sends
+   * it to), anything else is freed and returned as lost.
+   */
+  reap(lostAfterMs: number, now = Date.now()): { lost: { seq: Sequence; reason: string }[]; handoffs: Handoff[] } {
     const lost: { seq: Sequence; reason: string }[] = [];
+    const handoffs: Handoff[] = [];
+    const gone = new Map<string, string | undefined>();
+    const whyGone = (worker: string): string | undefined => {
+      if (!gone.has(worker)) {
+        const seen = this.workerSeen.get(worker) ?? 0;
+        const pid = this.workerPid.get(worker);
+        gone.set(worker, pid !== undefined && processGone(pid) ? `worker ${worker} (pid ${pid}) exited`
+          : now - seen > lostAfterMs ? `worker ${worker} stopped heartbeating ${now - seen} ms ago` : undefined);
+      }
+      return gone.get(worker);
+    };
     for (const seq of this.sequences.values()) {
       if (seq.owner) {
-        const seen = this.workerSeen.get(seq.owner) ?? 0;
-        if (now - seen > lostAfterMs) lost.push({ seq, reason: `worker ${seq.owner} stopped heartbeating ${now - seen} ms ago` });
+        const reason = whyGone(seq.owner);
+        if (!reason) continue;
+        if (seq.job) {
+          handoffs.push({ seqId: seq.id, requestId: seq.requestId, job: pb.DecodeJob.create({ ...seq.job, resumed: true }), reason });
+          seq.owner = undefined;
+          seq.openedAt = now; // the unclaimed TTL runs from the handoff
+        } else lost.push({ seq, reason });
       } else if (now - seq.openedAt > (this.config.unclaimedTtlMs ?? 60_000)) {
         lost.push({ seq, reason: `no worker claimed the sequence within ${this.config.unclaimedTtlMs ?? 60_000} ms` });
       }
     }
+    for (const [w, reason] of gone) if (reason) this.workerPid.delete(w);
     for (const { seq } of lost) this.free(seq.id);
     this.freedLost += lost.length;
     // A lost worker may have died: its staging segment has no owner left to unlink it, and our mapping
     // of it would keep its memory alive (mappings of live workers are made again on their next commit).
-    if (lost.length > 0) {
+    if (lost.length > 0 || handoffs.length > 0) {
       sweepStale('inferos-stage');
       this.staging.forget('inferos-stage-');
     }
     for (const [w, seen] of this.workerSeen) if (now - seen > 10 * lostAfterMs) this.workerSeen.delete(w);
-    return lost;
+    return { lost, handoffs };
+  }
+
+  /** Whether a handed-off sequence still waits for a decode worker (not freed, not claimed). */
+  awaitingHandoff(seqId: string): boolean {
+    const seq = this.sequences.get(seqId);
+    return seq !== undefined && seq.owner === undefined;
+  }
+
+  /** A handoff nobody took (no decode worker answered): free it; returns it as lost, or undefined if it was freed meanwhile or claimed. */
+  dropHandoff(seqId: string, reason: string): { seq: Sequence; reason: string } | undefined {
+    const seq = this.sequences.get(seqId);
+    if (!seq || seq.owner) return undefined;
+    this.free(seqId);
+    this.freedLost++;
+    return { seq, reason };
   }
 
   private notePeaks(): void {

@@ -68,3 +68,24 @@ test('tokenLogprob: log-softmax of the raw logits, and the top alternatives in o
   assert.throws(() => tokenLogprob(logits, 5), /out of range/);
   assert.throws(() => tokenLogprob(logits, 0, 21), /top must be/);
 });
+
+test('Sampler: draws as mulberry32 does; skip(n) and clone() continue where n draws left it, without replaying them', () => {
+  const logits = Float32Array.from({ length: 50 }, (_, i) => Math.sin(i) * 3);
+  const opts = { temperature: 0.9, topP: 0.95, seed: 1234 };
+  const a = new Sampler(opts);
+  const tokens = Array.from({ length: 40 }, () => a.sample(logits));
+  assert.equal(a.draws, 40);
+  assert.ok(new Set(tokens).size > 3, 'samples vary');
+  // The sampler's numbers are mulberry32's stream (computed from the draw count, not replayed).
+  const r = mulberry32(1234);
+  const inner = new Sampler(opts) as unknown as { random(): number };
+  for (let i = 0; i < 1000; i++) assert.equal(inner.random(), r(), `draw ${i}`);
+  for (let i = 0; i < 40; i++) assert.equal(new Sampler(opts).skip(i).sample(logits), tokens[i], `token ${i}`);
+  const resumed = new Sampler(opts).skip(25);
+  assert.deepEqual(Array.from({ length: 15 }, () => resumed.sample(logits)), tokens.slice(25));
+  const c = new Sampler(opts).skip(10);
+  const twin = c.clone();
+  assert.equal(twin.sample(logits), c.sample(logits));
+  assert.equal(twin.draws, 11);
+  assert.equal(new Sampler({ temperature: 0, topP: 1, seed: 0 }).clone().sample(logits), argmax(logits));
+});

@@ -24,15 +24,22 @@ export function argmax(logits: Float32Array): number {
   return best;
 }
 
+const MULBERRY_STEP = 0x6d2b79f5;
+
+/** mulberry32's output for the state after a draw. */
+function mulberryOut(a: number): number {
+  let t = a;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+}
+
 /** mulberry32: a small, fast 32-bit PRNG; good enough for sampling, and reproducible across platforms. */
 export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    a = (a + MULBERRY_STEP) >>> 0;
+    return mulberryOut(a);
   };
 }
 
@@ -45,27 +52,34 @@ export function checkSampling(opts: SamplingOptions): void {
 }
 
 export class Sampler {
-  private readonly random: () => number;
   /** Random numbers drawn so far: another Sampler with the same options resumes from here (`skip`). */
   draws = 0;
 
   constructor(readonly options: SamplingOptions = GREEDY) {
     checkSampling(options);
-    this.random = mulberry32(options.seed);
+  }
+
+  /** mulberry32's state after `draws` draws is seed + draws * step: no need to replay them. */
+  private random(): number {
+    this.draws++;
+    return mulberryOut((Math.imul(this.draws, MULBERRY_STEP) + (this.options.seed >>> 0)) >>> 0);
   }
 
   /** Advance past `draws` random numbers (to continue a sequence another process started). */
   skip(draws: number): this {
     if (!Number.isSafeInteger(draws) || draws < 0) throw new RangeError(`Sampler.skip: draws must be a non-negative integer, got ${draws}`);
-    for (let i = 0; i < draws; i++) this.random();
     this.draws += draws;
     return this;
+  }
+
+  /** A sampler in the same state, drawing independently of this one from here. */
+  clone(): Sampler {
+    return new Sampler(this.options).skip(this.draws);
   }
 
   sample(logits: Float32Array): number {
     const { temperature, topP } = this.options;
     if (temperature === 0) return argmax(logits);
-    this.draws++;
     // Softmax in float64 over logits / temperature.
     const n = logits.length;
     let max = -Infinity;

@@ -1,13 +1,16 @@
 // The decode worker: continuous batching over sequences held by the kv-store. Each iteration:
 //   admit  — DecodeJobs that arrived since the last step join the batch (claimed from the kv-store)
 //   run    — one model step per sequence, reading its tiers in place from shared memory
-//   commit — every sequence's new K/V in one request; the kv-store appends and demotes
-//   emit   — sample, stream the token, and let finished sequences leave (their KV is freed)
+//   choose — sample each sequence's next token (on a copy of its sampler)
+//   commit — every sequence's new K/V with the token chosen, in one request; the kv-store appends and demotes
+//   emit   — stream the token, and let finished sequences leave (their KV is freed)
+// The kv-store holds each job as of its last commit (the claim carries the job, each commit the token and
+// the sampler's draws): when this worker dies, another continues every sequence exactly (a resumed job).
 // How many sequences run at once is bounded by the kv-store's budget (admission happens there) and the
 // policy's scheduler.max_batch. Compressed sequences of one group size share one model run (tiers padded
 // to the longest row and masked: Engine.stepBatch), and so do the full-precision baseline sequences (the
 // graph's float path); a batch of one is exactly the single-sequence reference.
-import { Sampler, lastPosition } from '@inferos/inference';
+import { Sampler, lastPosition, type StepOutput } from '@inferos/inference';
 import { loadPolicy } from '@inferos/kv';
 import { pb, Subjects, QueueGroups, serve, inferos, type NatsConnection } from '@inferos/proto';
 import { KvClient, RemoteSeq, workerId, type StepFailure, type StepToCommit } from './kv-client';
@@ -81,10 +84,22 @@ export async function startDecodeWorker(nc: NatsConnection, opts: DecodeWorkerOp
     while (pending.length > 0) {
       const job = pending.shift()!;
       try {
-        const seq = await kv.claim(job.seqId);
+        const seq = await kv.claim(job.seqId, job);
         const s = job.sampling;
         const sampler = new Sampler({ temperature: s?.temperature ?? 0, topP: s?.topP || 1, seed: s?.seed ?? 0 }).skip(s?.draws ?? 0);
-        active.push({ job, seq, sampler, next: job.nextToken, generated: job.generated });
+        const a: Active = { job, seq, sampler, next: job.nextToken, generated: job.generated };
+        if (job.resumed) {
+          // The worker that ran it died after committing the step that chose next_token, perhaps before
+          // that token's chunk left: send it again (the gateway drops a token it already has).
+          log(`resuming sequence ${job.seqId} (request ${job.requestId}) after ${job.generated} tokens`);
+          const eos = job.stopAtEos && engine.info.eosTokenIds.includes(job.nextToken);
+          if (eos || job.generated >= job.maxTokens) {
+            await finish(a, { tokenIds: [job.nextToken], finishReason: eos ? 'stop' : 'length' });
+            continue;
+          }
+          sendChunk(nc, job.streamSubject, job.requestId, id, { index: job.generated - 1, tokenIds: [job.nextToken] }, log);
+        }
+        active.push(a);
       } catch (err) {
         sendChunk(nc, job.streamSubject, job.requestId, id, { index: job.generated, done: true, errorCode: 'internal_error', errorMessage: (err as Error).message }, log);
       }
@@ -132,8 +147,24 @@ export async function startDecodeWorker(nc: NatsConnection, opts: DecodeWorkerOp
       }
     }
     const t1 = performance.now();
-    // Nothing was sampled or sent yet: a stale step runs again on the new table (commitWithRetry).
-    const errors = await commitWithRetry(kv, ran, (r) => stepChecked(engine, kv, r.seq, [batch.find((a) => a.seq === r.seq)!.next]));
+    // Each step's token is chosen on a copy of the sequence's sampler and committed with its K/V; the copy
+    // replaces the sampler once the commit holds. A stale step runs again on the new table and chooses
+    // again from its new output (commitWithRetry); nothing was sent yet.
+    const chosen = new Map<Active, { sampler: Sampler; tok: number; logits: Float32Array }>();
+    const choose = (r: StepToCommit, out: StepOutput) => {
+      const a = batch.find((x) => x.seq === r.seq)!;
+      const sampler = a.sampler.clone();
+      const logits = lastPosition(out.logits, vocab);
+      const tok = sampler.sample(logits);
+      chosen.set(a, { sampler, tok, logits });
+      r.progress = { nextToken: tok, generated: a.generated + 1, draws: sampler.draws };
+    };
+    for (const r of ran) choose(r, r.out);
+    const errors = await commitWithRetry(kv, ran, async (r) => {
+      const out = await stepChecked(engine, kv, r.seq, [batch.find((a) => a.seq === r.seq)!.next]);
+      choose(r, out);
+      return out;
+    });
     const t2 = performance.now();
     if (trace) {
       trace.n++;
@@ -141,19 +172,21 @@ export async function startDecodeWorker(nc: NatsConnection, opts: DecodeWorkerOp
       trace.run += t1 - t0;
       trace.commit += t2 - t1;
     }
-    const byId = new Map(ran.map((r, i) => [r.seq.id, { out: r.out, error: errors[i] }]));
+    const byId = new Map(ran.map((r, i) => [r.seq.id, { error: errors[i] }]));
     const still: Active[] = [...waiting];
     for (const a of batch) {
       const f = failed.find(([x]) => x === a);
       const r = byId.get(a.seq.id);
-      if (f || !r || r.error) {
-        // A sequence freed by the gateway (client gone) shows up here as unknown: drop it quietly.
+      const c = chosen.get(a);
+      if (f || !r || r.error || !c) {
+        // A sequence freed by the gateway (client gone) shows up here as unknown, one handed to another
+        // worker (this one was taken for dead) as not ours: drop it quietly.
         const why = f?.[1] ?? r?.error ?? { message: 'step did not run' };
-        if (why.code !== pb.KvError.KV_ERROR_NO_SEQUENCE) await finish(a, { errorCode: 'internal_error', errorMessage: why.message });
+        if (why.code !== pb.KvError.KV_ERROR_NO_SEQUENCE && why.code !== pb.KvError.KV_ERROR_NOT_OWNER) await finish(a, { errorCode: 'internal_error', errorMessage: why.message });
         continue;
       }
-      const logits = lastPosition(r.out.logits, vocab);
-      const tok = a.sampler.sample(logits);
+      const { tok, logits } = c;
+      a.sampler = c.sampler;
       const logprobs = chosenLogprob(a.job.sampling, logits, tok);
       a.generated++;
       tokens++;

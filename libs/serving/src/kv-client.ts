@@ -165,6 +165,8 @@ export interface StepToCommit {
   seq: RemoteSeq;
   tokens: number;
   out: StepOutput;
+  /** A decode step: the token chosen from `out` and the sampler's state, committed with the K/V. */
+  progress?: inferos.v1.IDecodeProgress;
 }
 
 export class KvClient {
@@ -188,9 +190,12 @@ export class KvClient {
     return l;
   }
 
-  /** Become the sequence's owner and map its table. */
-  async claim(seqId: string): Promise<RemoteSeq> {
-    const r = await request(this.nc, Subjects.kvClaim, pb.SeqClaimRequest, { seqId, workerId: this.workerId }, pb.SeqReply);
+  /**
+   * Become the sequence's owner and map its table. A decode worker passes its job: the kv-store keeps it
+   * (advanced by each commit's progress) to hand it to another decode worker if this one dies.
+   */
+  async claim(seqId: string, decodeJob?: inferos.v1.IDecodeJob): Promise<RemoteSeq> {
+    const r = await request(this.nc, Subjects.kvClaim, pb.SeqClaimRequest, { seqId, workerId: this.workerId, ...(decodeJob ? { decodeJob } : {}) }, pb.SeqReply);
     if (r.error || !r.table) throw new KvError(r.error || 'kv-store answered without a table', r.error ? (r.code ?? undefined) : undefined);
     return new RemoteSeq(this, pb.SeqTable.fromObject(r.table) as inferos.v1.SeqTable);
   }
@@ -204,7 +209,7 @@ export class KvClient {
     });
     const total = per.reduce((s, f) => s + f + ALIGN / 4, 0);
     this.staging.reset();
-    const msgSteps = steps.map(({ seq, tokens, out }, i) => {
+    const msgSteps = steps.map(({ seq, tokens, out, progress }, i) => {
       const { view, segment, offset } = this.staging.take(per[i]!, total);
       let at = 0;
       for (let l = 0; l < out.keys.length; l++) {
@@ -224,6 +229,7 @@ export class KvClient {
         staging: { name: segment.name, bytes: segment.bytes },
         stagingOffset: offset,
         stagingLength: per[i]! * 4,
+        ...(progress ? { progress } : {}),
       };
     });
     const r = await request(this.nc, Subjects.kvCommit, pb.StepCommitRequest, { workerId: this.workerId, steps: msgSteps }, pb.StepCommitReply, 30_000);

@@ -37,7 +37,8 @@ export function graphPath(seq: Pick<RemoteSeq, 'needsImportance' | 'policy'>): s
  * Commit steps; a step the kv-store found stale (it squeezed the sequence under memory pressure after the
  * step read its tiers) is claimed again, run again on the fresh table (`rerun`) and committed again, up to
  * `attempts` times. Returns one failure (or undefined) per step, in order; a step that was rerun has its
- * `out` replaced, so that the caller samples what was committed.
+ * `out` replaced. A decode step's progress (the token chosen) is committed with it: `rerun` chooses again
+ * from the new output and sets the step's progress before returning.
  */
 export async function commitWithRetry(kv: KvClient, steps: StepToCommit[], rerun: (step: StepToCommit) => Promise<StepOutput>, attempts = 3): Promise<(StepFailure | undefined)[]> {
   const errors = steps.length > 0 ? await kv.commit(steps) : [];
@@ -50,7 +51,8 @@ export async function commitWithRetry(kv: KvClient, steps: StepToCommit[], rerun
       const s = steps[i]!;
       try {
         s.seq.update((await kv.claim(s.seq.id)).table);
-        again.push({ ...s, out: await rerun(s) });
+        const out = await rerun(s); // may set s.progress anew (the token chosen from the new output)
+        again.push({ ...s, out });
         retried.push(i);
       } catch (err) {
         errors[i] = failure(err); // this sequence only (freed meanwhile, say); the others go on

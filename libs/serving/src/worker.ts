@@ -3,7 +3,21 @@
 // tiers changed under it.
 import { Engine, probeScore, tokenLogprob, type StepOutput, type Provider, type TokenLogprob } from '@inferos/inference';
 import { pb, Subjects, QueueGroups, HEARTBEAT_MS, publish, serve, type inferos, type NatsConnection, type Subscription } from '@inferos/proto';
+import { readFileSync, readlinkSync } from 'node:fs';
 import { KvClient, RemoteSeq } from './kv-client';
+
+/**
+ * The kernel's boot id and this process's PID namespace ("" where /proc cannot tell): two processes that
+ * report the same string see each other's pids (Heartbeat.pid_namespace; the kv-store watches its workers'
+ * pids with it). Containers that share a PID namespace (the compose file's workers join the kv-store's) match.
+ */
+export function pidNamespace(): string {
+  try {
+    return `${readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim()}/${readlinkSync('/proc/self/ns/pid')}`;
+  } catch {
+    return '';
+  }
+}
 
 /** Fallback chains from ARCHITECTURE.md; a policy's device picks where the chain starts. */
 const CHAINS: Record<'prefill' | 'decode', readonly Provider[]> = {
@@ -101,11 +115,12 @@ export function announce(
   state: () => HeartbeatState,
   log: (line: string) => void,
 ): () => void {
+  const ns = pidNamespace();
   const beat = () => {
     const s = state();
     try {
       publish(nc, Subjects.heartbeat(kind), pb.Heartbeat, {
-        workerId: id, kind, pid: process.pid, provider: engine.provider, providerPreference: [...preference],
+        workerId: id, kind, pid: process.pid, pidNamespace: ns, provider: engine.provider, providerPreference: [...preference],
         running: s.running, waiting: s.waiting, seqIds: s.seqIds, tokensGenerated: s.tokensGenerated,
       });
     } catch (err) {

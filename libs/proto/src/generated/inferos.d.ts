@@ -878,6 +878,9 @@ export namespace inferos {
             /** SeqClaimRequest workerId. */
             workerId: string;
 
+            /** SeqClaimRequest decodeJob. */
+            decodeJob?: (inferos.v1.DecodeJob.$Properties|null);
+
             /**
              * Creates a new SeqClaimRequest instance using the specified properties.
              * @param [properties] Properties to set
@@ -953,6 +956,9 @@ export namespace inferos {
 
                 /** SeqClaimRequest workerId */
                 workerId?: (string|null);
+
+                /** SeqClaimRequest decodeJob */
+                decodeJob?: (inferos.v1.DecodeJob.$Properties|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
@@ -1257,6 +1263,9 @@ export namespace inferos {
             /** SeqStep stagingLength. */
             stagingLength: number;
 
+            /** SeqStep progress. */
+            progress?: (inferos.v1.DecodeProgress.$Properties|null);
+
             /**
              * Creates a new SeqStep instance using the specified properties.
              * @param [properties] Properties to set
@@ -1342,12 +1351,127 @@ export namespace inferos {
                 /** SeqStep stagingLength */
                 stagingLength?: (number|null);
 
+                /** SeqStep progress */
+                progress?: (inferos.v1.DecodeProgress.$Properties|null);
+
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
             }
 
             /** Shape of a SeqStep. */
             type $Shape = inferos.v1.SeqStep.$Properties;
+        }
+
+        /**
+         * Properties of a DecodeProgress.
+         * @deprecated Use inferos.v1.DecodeProgress.$Properties instead.
+         */
+        interface IDecodeProgress extends inferos.v1.DecodeProgress.$Properties {
+        }
+
+        /** Represents a DecodeProgress. */
+        class DecodeProgress {
+
+            /**
+             * Constructs a new DecodeProgress.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: inferos.v1.DecodeProgress.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** DecodeProgress nextToken. */
+            nextToken: number;
+
+            /** DecodeProgress generated. */
+            generated: number;
+
+            /** DecodeProgress draws. */
+            draws: number;
+
+            /**
+             * Creates a new DecodeProgress instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns DecodeProgress instance
+             */
+            static create(properties: inferos.v1.DecodeProgress.$Shape): inferos.v1.DecodeProgress & inferos.v1.DecodeProgress.$Shape;
+            static create(properties?: inferos.v1.DecodeProgress.$Properties): inferos.v1.DecodeProgress;
+
+            /**
+             * Encodes the specified DecodeProgress message. Does not implicitly {@link inferos.v1.DecodeProgress.verify|verify} messages.
+             * @param message DecodeProgress message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: inferos.v1.DecodeProgress.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a DecodeProgress message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {inferos.v1.DecodeProgress & inferos.v1.DecodeProgress.$Shape} DecodeProgress
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): inferos.v1.DecodeProgress & inferos.v1.DecodeProgress.$Shape;
+
+            /**
+             * Verifies a DecodeProgress message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a DecodeProgress message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns DecodeProgress
+             */
+            static fromObject(object: { [k: string]: any }): inferos.v1.DecodeProgress;
+
+            /**
+             * Creates a plain object from a DecodeProgress message. Also converts values to other types if specified.
+             * @param message DecodeProgress
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: inferos.v1.DecodeProgress, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this DecodeProgress to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for DecodeProgress
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace DecodeProgress {
+
+            /** Properties of a DecodeProgress. */
+            interface $Properties {
+
+                /** DecodeProgress nextToken */
+                nextToken?: (number|null);
+
+                /** DecodeProgress generated */
+                generated?: (number|null);
+
+                /** DecodeProgress draws */
+                draws?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a DecodeProgress. */
+            type $Shape = inferos.v1.DecodeProgress.$Properties;
         }
 
         /**
@@ -2243,6 +2367,9 @@ export namespace inferos {
             /** DecodeJob promptTokens. */
             promptTokens: number;
 
+            /** DecodeJob resumed. */
+            resumed: boolean;
+
             /**
              * Creates a new DecodeJob instance using the specified properties.
              * @param [properties] Properties to set
@@ -2339,6 +2466,9 @@ export namespace inferos {
 
                 /** DecodeJob promptTokens */
                 promptTokens?: (number|null);
+
+                /** DecodeJob resumed */
+                resumed?: (boolean|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
@@ -2569,6 +2699,9 @@ export namespace inferos {
             /** Heartbeat tokensGenerated. */
             tokensGenerated: number;
 
+            /** Heartbeat pidNamespace. */
+            pidNamespace: string;
+
             /**
              * Creates a new Heartbeat instance using the specified properties.
              * @param [properties] Properties to set
@@ -2665,6 +2798,9 @@ export namespace inferos {
 
                 /** Heartbeat tokensGenerated */
                 tokensGenerated?: (number|null);
+
+                /** Heartbeat pidNamespace */
+                pidNamespace?: (string|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];

@@ -2608,6 +2608,7 @@ export const inferos = $root.inferos = (() => {
              * @property {number|null} [schemaVersion] SeqClaimRequest schemaVersion
              * @property {string|null} [seqId] SeqClaimRequest seqId
              * @property {string|null} [workerId] SeqClaimRequest workerId
+             * @property {inferos.v1.DecodeJob.$Properties|null} [decodeJob] SeqClaimRequest decodeJob
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -2664,6 +2665,14 @@ export const inferos = $root.inferos = (() => {
             SeqClaimRequest.prototype.workerId = "";
 
             /**
+             * SeqClaimRequest decodeJob.
+             * @member {inferos.v1.DecodeJob.$Properties|null|undefined} decodeJob
+             * @memberof inferos.v1.SeqClaimRequest
+             * @instance
+             */
+            SeqClaimRequest.prototype.decodeJob = null;
+
+            /**
              * Creates a new SeqClaimRequest instance using the specified properties.
              * @function create
              * @memberof inferos.v1.SeqClaimRequest
@@ -2701,6 +2710,8 @@ export const inferos = $root.inferos = (() => {
                     writer.uint32(/* id 2, wireType 2 =*/18).string(message.seqId);
                 if (message.workerId != null && $Object.hasOwnProperty.call(message, "workerId") && message.workerId !== "")
                     writer.uint32(/* id 3, wireType 2 =*/26).string(message.workerId);
+                if (message.decodeJob != null && $Object.hasOwnProperty.call(message, "decodeJob"))
+                    $root.inferos.v1.DecodeJob.encode(message.decodeJob, writer.uint32(/* id 4, wireType 2 =*/34).fork(), _depth + 1).ldelim();
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -2772,6 +2783,12 @@ export const inferos = $root.inferos = (() => {
                                 delete message.workerId;
                             continue;
                         }
+                    case 4: {
+                            if (wireType !== 2)
+                                break;
+                            message.decodeJob = $root.inferos.v1.DecodeJob.decode(reader, reader.size(), $undefined, _depth + 1, message.decodeJob);
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -2813,6 +2830,11 @@ export const inferos = $root.inferos = (() => {
                 if (message.workerId != null && $Object.hasOwnProperty.call(message, "workerId"))
                     if (!$util.isString(message.workerId))
                         return "workerId: string expected";
+                if (message.decodeJob != null && $Object.hasOwnProperty.call(message, "decodeJob")) {
+                    let error = $root.inferos.v1.DecodeJob.verify(message.decodeJob, _depth + 1);
+                    if (error)
+                        return "decodeJob." + error;
+                }
                 return null;
             };
 
@@ -2843,6 +2865,11 @@ export const inferos = $root.inferos = (() => {
                 if (object.workerId != null)
                     if (typeof object.workerId !== "string" || object.workerId.length)
                         message.workerId = $String(object.workerId);
+                if (object.decodeJob != null) {
+                    if (!$util.isObject(object.decodeJob))
+                        throw $TypeError(".inferos.v1.SeqClaimRequest.decodeJob: object expected");
+                    message.decodeJob = $root.inferos.v1.DecodeJob.fromObject(object.decodeJob, _depth + 1);
+                }
                 return message;
             };
 
@@ -2867,6 +2894,7 @@ export const inferos = $root.inferos = (() => {
                     object.schemaVersion = 0;
                     object.seqId = "";
                     object.workerId = "";
+                    object.decodeJob = null;
                 }
                 if (message.schemaVersion != null && $Object.hasOwnProperty.call(message, "schemaVersion"))
                     object.schemaVersion = message.schemaVersion;
@@ -2874,6 +2902,8 @@ export const inferos = $root.inferos = (() => {
                     object.seqId = message.seqId;
                 if (message.workerId != null && $Object.hasOwnProperty.call(message, "workerId"))
                     object.workerId = message.workerId;
+                if (message.decodeJob != null && $Object.hasOwnProperty.call(message, "decodeJob"))
+                    object.decodeJob = $root.inferos.v1.DecodeJob.toObject(message.decodeJob, options, _depth + 1);
                 return object;
             };
 
@@ -3635,6 +3665,7 @@ export const inferos = $root.inferos = (() => {
              * @property {inferos.v1.Segment.$Properties|null} [staging] SeqStep staging
              * @property {number|null} [stagingOffset] SeqStep stagingOffset
              * @property {number|null} [stagingLength] SeqStep stagingLength
+             * @property {inferos.v1.DecodeProgress.$Properties|null} [progress] SeqStep progress
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -3715,6 +3746,14 @@ export const inferos = $root.inferos = (() => {
             SeqStep.prototype.stagingLength = 0;
 
             /**
+             * SeqStep progress.
+             * @member {inferos.v1.DecodeProgress.$Properties|null|undefined} progress
+             * @memberof inferos.v1.SeqStep
+             * @instance
+             */
+            SeqStep.prototype.progress = null;
+
+            /**
              * Creates a new SeqStep instance using the specified properties.
              * @function create
              * @memberof inferos.v1.SeqStep
@@ -3758,6 +3797,8 @@ export const inferos = $root.inferos = (() => {
                     writer.uint32(/* id 5, wireType 0 =*/40).uint32(message.stagingOffset);
                 if (message.stagingLength != null && $Object.hasOwnProperty.call(message, "stagingLength") && message.stagingLength !== 0)
                     writer.uint32(/* id 6, wireType 0 =*/48).uint32(message.stagingLength);
+                if (message.progress != null && $Object.hasOwnProperty.call(message, "progress"))
+                    $root.inferos.v1.DecodeProgress.encode(message.progress, writer.uint32(/* id 7, wireType 2 =*/58).fork(), _depth + 1).ldelim();
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -3853,6 +3894,12 @@ export const inferos = $root.inferos = (() => {
                                 delete message.stagingLength;
                             continue;
                         }
+                    case 7: {
+                            if (wireType !== 2)
+                                break;
+                            message.progress = $root.inferos.v1.DecodeProgress.decode(reader, reader.size(), $undefined, _depth + 1, message.progress);
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -3905,6 +3952,11 @@ export const inferos = $root.inferos = (() => {
                 if (message.stagingLength != null && $Object.hasOwnProperty.call(message, "stagingLength"))
                     if (!$util.isInteger(message.stagingLength))
                         return "stagingLength: integer expected";
+                if (message.progress != null && $Object.hasOwnProperty.call(message, "progress")) {
+                    let error = $root.inferos.v1.DecodeProgress.verify(message.progress, _depth + 1);
+                    if (error)
+                        return "progress." + error;
+                }
                 return null;
             };
 
@@ -3946,6 +3998,11 @@ export const inferos = $root.inferos = (() => {
                 if (object.stagingLength != null)
                     if ($Number(object.stagingLength) !== 0)
                         message.stagingLength = object.stagingLength >>> 0;
+                if (object.progress != null) {
+                    if (!$util.isObject(object.progress))
+                        throw $TypeError(".inferos.v1.SeqStep.progress: object expected");
+                    message.progress = $root.inferos.v1.DecodeProgress.fromObject(object.progress, _depth + 1);
+                }
                 return message;
             };
 
@@ -3973,6 +4030,7 @@ export const inferos = $root.inferos = (() => {
                     object.staging = null;
                     object.stagingOffset = 0;
                     object.stagingLength = 0;
+                    object.progress = null;
                 }
                 if (message.seqId != null && $Object.hasOwnProperty.call(message, "seqId"))
                     object.seqId = message.seqId;
@@ -3986,6 +4044,8 @@ export const inferos = $root.inferos = (() => {
                     object.stagingOffset = message.stagingOffset;
                 if (message.stagingLength != null && $Object.hasOwnProperty.call(message, "stagingLength"))
                     object.stagingLength = message.stagingLength;
+                if (message.progress != null && $Object.hasOwnProperty.call(message, "progress"))
+                    object.progress = $root.inferos.v1.DecodeProgress.toObject(message.progress, options, _depth + 1);
                 return object;
             };
 
@@ -4015,6 +4075,311 @@ export const inferos = $root.inferos = (() => {
             };
 
             return SeqStep;
+        })();
+
+        v1.DecodeProgress = (function() {
+
+            /**
+             * Properties of a DecodeProgress.
+             * @typedef {Object} inferos.v1.DecodeProgress.$Properties
+             * @property {number|null} [nextToken] DecodeProgress nextToken
+             * @property {number|null} [generated] DecodeProgress generated
+             * @property {number|null} [draws] DecodeProgress draws
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a DecodeProgress.
+             * @memberof inferos.v1
+             * @interface IDecodeProgress
+             * @augments inferos.v1.DecodeProgress.$Properties
+             * @deprecated Use inferos.v1.DecodeProgress.$Properties instead.
+             */
+
+            /**
+             * Shape of a DecodeProgress.
+             * @typedef {inferos.v1.DecodeProgress.$Properties} inferos.v1.DecodeProgress.$Shape
+             */
+
+            /**
+             * Constructs a new DecodeProgress.
+             * @memberof inferos.v1
+             * @classdesc Represents a DecodeProgress.
+             * @constructor
+             * @param {inferos.v1.DecodeProgress.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const DecodeProgress = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * DecodeProgress nextToken.
+             * @member {number} nextToken
+             * @memberof inferos.v1.DecodeProgress
+             * @instance
+             */
+            DecodeProgress.prototype.nextToken = 0;
+
+            /**
+             * DecodeProgress generated.
+             * @member {number} generated
+             * @memberof inferos.v1.DecodeProgress
+             * @instance
+             */
+            DecodeProgress.prototype.generated = 0;
+
+            /**
+             * DecodeProgress draws.
+             * @member {number} draws
+             * @memberof inferos.v1.DecodeProgress
+             * @instance
+             */
+            DecodeProgress.prototype.draws = 0;
+
+            /**
+             * Creates a new DecodeProgress instance using the specified properties.
+             * @function create
+             * @memberof inferos.v1.DecodeProgress
+             * @static
+             * @param {inferos.v1.DecodeProgress.$Properties=} [properties] Properties to set
+             * @returns {inferos.v1.DecodeProgress} DecodeProgress instance
+             * @type {{
+             *   (properties: inferos.v1.DecodeProgress.$Shape): inferos.v1.DecodeProgress & inferos.v1.DecodeProgress.$Shape;
+             *   (properties?: inferos.v1.DecodeProgress.$Properties): inferos.v1.DecodeProgress;
+             * }}
+             */
+            DecodeProgress.create = function(properties) {
+                return new DecodeProgress(properties);
+            };
+
+            /**
+             * Encodes the specified DecodeProgress message. Does not implicitly {@link inferos.v1.DecodeProgress.verify|verify} messages.
+             * @function encode
+             * @memberof inferos.v1.DecodeProgress
+             * @static
+             * @param {inferos.v1.DecodeProgress.$Properties} message DecodeProgress message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            DecodeProgress.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.nextToken != null && $Object.hasOwnProperty.call(message, "nextToken") && message.nextToken !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.nextToken);
+                if (message.generated != null && $Object.hasOwnProperty.call(message, "generated") && message.generated !== 0)
+                    writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.generated);
+                if (message.draws != null && $Object.hasOwnProperty.call(message, "draws") && message.draws !== 0)
+                    writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.draws);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a DecodeProgress message from the specified reader or buffer.
+             * @function decode
+             * @memberof inferos.v1.DecodeProgress
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {inferos.v1.DecodeProgress & inferos.v1.DecodeProgress.$Shape} DecodeProgress
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            DecodeProgress.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.inferos.v1.DecodeProgress();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.nextToken = value;
+                            else
+                                delete message.nextToken;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.generated = value;
+                            else
+                                delete message.generated;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.draws = value;
+                            else
+                                delete message.draws;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Verifies a DecodeProgress message.
+             * @function verify
+             * @memberof inferos.v1.DecodeProgress
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            DecodeProgress.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.nextToken != null && $Object.hasOwnProperty.call(message, "nextToken"))
+                    if (!$util.isInteger(message.nextToken))
+                        return "nextToken: integer expected";
+                if (message.generated != null && $Object.hasOwnProperty.call(message, "generated"))
+                    if (!$util.isInteger(message.generated))
+                        return "generated: integer expected";
+                if (message.draws != null && $Object.hasOwnProperty.call(message, "draws"))
+                    if (!$util.isInteger(message.draws))
+                        return "draws: integer expected";
+                return null;
+            };
+
+            /**
+             * Creates a DecodeProgress message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof inferos.v1.DecodeProgress
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {inferos.v1.DecodeProgress} DecodeProgress
+             */
+            DecodeProgress.fromObject = function (object, _depth) {
+                if (object instanceof $root.inferos.v1.DecodeProgress)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".inferos.v1.DecodeProgress: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.inferos.v1.DecodeProgress();
+                if (object.nextToken != null)
+                    if ($Number(object.nextToken) !== 0)
+                        message.nextToken = object.nextToken >>> 0;
+                if (object.generated != null)
+                    if ($Number(object.generated) !== 0)
+                        message.generated = object.generated >>> 0;
+                if (object.draws != null)
+                    if ($Number(object.draws) !== 0)
+                        message.draws = object.draws >>> 0;
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a DecodeProgress message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof inferos.v1.DecodeProgress
+             * @static
+             * @param {inferos.v1.DecodeProgress} message DecodeProgress
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            DecodeProgress.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.nextToken = 0;
+                    object.generated = 0;
+                    object.draws = 0;
+                }
+                if (message.nextToken != null && $Object.hasOwnProperty.call(message, "nextToken"))
+                    object.nextToken = message.nextToken;
+                if (message.generated != null && $Object.hasOwnProperty.call(message, "generated"))
+                    object.generated = message.generated;
+                if (message.draws != null && $Object.hasOwnProperty.call(message, "draws"))
+                    object.draws = message.draws;
+                return object;
+            };
+
+            /**
+             * Converts this DecodeProgress to JSON.
+             * @function toJSON
+             * @memberof inferos.v1.DecodeProgress
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            DecodeProgress.prototype.toJSON = function() {
+                return DecodeProgress.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for DecodeProgress
+             * @function getTypeUrl
+             * @memberof inferos.v1.DecodeProgress
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            DecodeProgress.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/inferos.v1.DecodeProgress";
+            };
+
+            return DecodeProgress;
         })();
 
         v1.StepCommitRequest = (function() {
@@ -6546,6 +6911,7 @@ export const inferos = $root.inferos = (() => {
              * @property {boolean|null} [stopAtEos] DecodeJob stopAtEos
              * @property {string|null} [streamSubject] DecodeJob streamSubject
              * @property {number|null} [promptTokens] DecodeJob promptTokens
+             * @property {boolean|null} [resumed] DecodeJob resumed
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -6658,6 +7024,14 @@ export const inferos = $root.inferos = (() => {
             DecodeJob.prototype.promptTokens = 0;
 
             /**
+             * DecodeJob resumed.
+             * @member {boolean} resumed
+             * @memberof inferos.v1.DecodeJob
+             * @instance
+             */
+            DecodeJob.prototype.resumed = false;
+
+            /**
              * Creates a new DecodeJob instance using the specified properties.
              * @function create
              * @memberof inferos.v1.DecodeJob
@@ -6709,6 +7083,8 @@ export const inferos = $root.inferos = (() => {
                     writer.uint32(/* id 9, wireType 2 =*/74).string(message.streamSubject);
                 if (message.promptTokens != null && $Object.hasOwnProperty.call(message, "promptTokens") && message.promptTokens !== 0)
                     writer.uint32(/* id 10, wireType 0 =*/80).uint32(message.promptTokens);
+                if (message.resumed != null && $Object.hasOwnProperty.call(message, "resumed") && message.resumed !== false)
+                    writer.uint32(/* id 12, wireType 0 =*/96).bool(message.resumed);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -6840,6 +7216,15 @@ export const inferos = $root.inferos = (() => {
                                 delete message.promptTokens;
                             continue;
                         }
+                    case 12: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.resumed = value;
+                            else
+                                delete message.resumed;
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -6904,6 +7289,9 @@ export const inferos = $root.inferos = (() => {
                 if (message.promptTokens != null && $Object.hasOwnProperty.call(message, "promptTokens"))
                     if (!$util.isInteger(message.promptTokens))
                         return "promptTokens: integer expected";
+                if (message.resumed != null && $Object.hasOwnProperty.call(message, "resumed"))
+                    if (typeof message.resumed !== "boolean")
+                        return "resumed: boolean expected";
                 return null;
             };
 
@@ -6957,6 +7345,9 @@ export const inferos = $root.inferos = (() => {
                 if (object.promptTokens != null)
                     if ($Number(object.promptTokens) !== 0)
                         message.promptTokens = object.promptTokens >>> 0;
+                if (object.resumed != null)
+                    if (object.resumed)
+                        message.resumed = $Boolean(object.resumed);
                 return message;
             };
 
@@ -6988,6 +7379,7 @@ export const inferos = $root.inferos = (() => {
                     object.stopAtEos = false;
                     object.streamSubject = "";
                     object.promptTokens = 0;
+                    object.resumed = false;
                 }
                 if (message.schemaVersion != null && $Object.hasOwnProperty.call(message, "schemaVersion"))
                     object.schemaVersion = message.schemaVersion;
@@ -7009,6 +7401,8 @@ export const inferos = $root.inferos = (() => {
                     object.streamSubject = message.streamSubject;
                 if (message.promptTokens != null && $Object.hasOwnProperty.call(message, "promptTokens"))
                     object.promptTokens = message.promptTokens;
+                if (message.resumed != null && $Object.hasOwnProperty.call(message, "resumed"))
+                    object.resumed = message.resumed;
                 return object;
             };
 
@@ -7703,6 +8097,7 @@ export const inferos = $root.inferos = (() => {
              * @property {number|null} [waiting] Heartbeat waiting
              * @property {Array.<string>|null} [seqIds] Heartbeat seqIds
              * @property {number|null} [tokensGenerated] Heartbeat tokensGenerated
+             * @property {string|null} [pidNamespace] Heartbeat pidNamespace
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -7817,6 +8212,14 @@ export const inferos = $root.inferos = (() => {
             Heartbeat.prototype.tokensGenerated = 0;
 
             /**
+             * Heartbeat pidNamespace.
+             * @member {string} pidNamespace
+             * @memberof inferos.v1.Heartbeat
+             * @instance
+             */
+            Heartbeat.prototype.pidNamespace = "";
+
+            /**
              * Creates a new Heartbeat instance using the specified properties.
              * @function create
              * @memberof inferos.v1.Heartbeat
@@ -7870,6 +8273,8 @@ export const inferos = $root.inferos = (() => {
                         writer.uint32(/* id 9, wireType 2 =*/74).string(message.seqIds[i]);
                 if (message.tokensGenerated != null && $Object.hasOwnProperty.call(message, "tokensGenerated") && message.tokensGenerated !== 0)
                     writer.uint32(/* id 10, wireType 0 =*/80).uint32(message.tokensGenerated);
+                if (message.pidNamespace != null && $Object.hasOwnProperty.call(message, "pidNamespace") && message.pidNamespace !== "")
+                    writer.uint32(/* id 11, wireType 2 =*/90).string(message.pidNamespace);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -8002,6 +8407,15 @@ export const inferos = $root.inferos = (() => {
                                 delete message.tokensGenerated;
                             continue;
                         }
+                    case 11: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.pidNamespace = value;
+                            else
+                                delete message.pidNamespace;
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -8072,6 +8486,9 @@ export const inferos = $root.inferos = (() => {
                 if (message.tokensGenerated != null && $Object.hasOwnProperty.call(message, "tokensGenerated"))
                     if (!$util.isInteger(message.tokensGenerated))
                         return "tokensGenerated: integer expected";
+                if (message.pidNamespace != null && $Object.hasOwnProperty.call(message, "pidNamespace"))
+                    if (!$util.isString(message.pidNamespace))
+                        return "pidNamespace: string expected";
                 return null;
             };
 
@@ -8131,6 +8548,9 @@ export const inferos = $root.inferos = (() => {
                 if (object.tokensGenerated != null)
                     if ($Number(object.tokensGenerated) !== 0)
                         message.tokensGenerated = object.tokensGenerated >>> 0;
+                if (object.pidNamespace != null)
+                    if (typeof object.pidNamespace !== "string" || object.pidNamespace.length)
+                        message.pidNamespace = $String(object.pidNamespace);
                 return message;
             };
 
@@ -8164,6 +8584,7 @@ export const inferos = $root.inferos = (() => {
                     object.running = 0;
                     object.waiting = 0;
                     object.tokensGenerated = 0;
+                    object.pidNamespace = "";
                 }
                 if (message.schemaVersion != null && $Object.hasOwnProperty.call(message, "schemaVersion"))
                     object.schemaVersion = message.schemaVersion;
@@ -8191,6 +8612,8 @@ export const inferos = $root.inferos = (() => {
                 }
                 if (message.tokensGenerated != null && $Object.hasOwnProperty.call(message, "tokensGenerated"))
                     object.tokensGenerated = message.tokensGenerated;
+                if (message.pidNamespace != null && $Object.hasOwnProperty.call(message, "pidNamespace"))
+                    object.pidNamespace = message.pidNamespace;
                 return object;
             };
 
