@@ -6,7 +6,7 @@ import { KvStore, type StoreConfig, type Handoff } from './store';
 /** How often owners are checked: a worker of this PID namespace that exited is noticed within this. */
 const REAP_MS = Math.min(100, HEARTBEAT_MS / 2);
 
-const HANDOFF_ATTEMPTS = 5;
+const HANDOFF_WINDOW_MS = 30_000;
 const HANDOFF_TIMEOUT_MS = 1000;
 
 export interface KvStoreOptions {
@@ -70,11 +70,13 @@ export async function startKvStore(nc: NatsConnection, config: StoreConfig, log:
   // A decode job whose worker is gone goes to another decode worker (queue group), which claims the
   // sequence and continues it; when none takes it, the sequence is freed and announced lost.
   // A request can reach the dead worker's subscription while NATS has not yet noticed its connection
-  // close, or find no decode worker while one restarts: it is tried again, HANDOFF_ATTEMPTS times at most.
+  // close, or find no decode worker while the only one restarts (`inferos up` restarts it after 0.5 s):
+  // it is tried again until HANDOFF_WINDOW_MS have passed.
   const handOff = async (h: Handoff) => {
     log(`sequence ${h.seqId} (request ${h.requestId}, ${h.job.generated} tokens generated): ${h.reason}; handing it to another decode worker`);
     let why = '';
-    for (let attempt = 0; attempt < HANDOFF_ATTEMPTS && store.awaitingHandoff(h.seqId); attempt++) {
+    const deadline = Date.now() + HANDOFF_WINDOW_MS;
+    while (Date.now() < deadline && store.awaitingHandoff(h.seqId)) {
       try {
         const ack = await request(nc, Subjects.decodeJobs, pb.DecodeJob, h.job, pb.Ack, HANDOFF_TIMEOUT_MS);
         if (ack.ok) return;
