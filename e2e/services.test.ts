@@ -407,6 +407,47 @@ for (const policy of ['default', 'baseline']) {
   });
 }
 
+test('the prefill worker killed mid-prompt: another (here the same one, restarted) runs the prompts again and every request completes as it would have', async (t) => {
+  const engine = await Engine.load();
+  let prompts: string[];
+  try {
+    // Long prompts (about 1,400 tokens each), so that the prefill worker is busy for a while.
+    const text = readFileSync(contextTextPath(engine.info)!, 'utf8');
+    prompts = slices(text, 5000, 4);
+  } finally {
+    await engine.close();
+  }
+  const ask = (prompt: string) => complete(prompt, 16, { kv_policy: 'baseline' });
+  const reference: string[] = [];
+  for (const p of prompts) reference.push((await ask(p)).choices[0]!.text);
+  const busy = { running: 0, waiting: 0, pid: 0 };
+  const hb = nc.subscribe(Subjects.heartbeat('prefill-worker'), {
+    callback: (_err, msg) => {
+      const h = decode(pb.Heartbeat, msg.data);
+      Object.assign(busy, { running: h.running, waiting: h.waiting, pid: h.pid });
+    },
+  });
+  const answers = Promise.all(prompts.map((p) => ask(p)));
+  const started = performance.now();
+  while (busy.running + busy.waiting < 2) {
+    assert.ok(performance.now() - started < 30_000, 'the prefill worker reports the prompts');
+    await new Promise((res) => setTimeout(res, 5));
+  }
+  const held = busy.running + busy.waiting;
+  process.kill(busy.pid, 'SIGKILL');
+  const dead = sys.services.find((x) => x.child.pid === busy.pid);
+  assert.ok(dead, `the killed worker (pid ${busy.pid}) is one of the system's services`);
+  await new Promise((res) => (dead.child.exitCode !== null || dead.child.signalCode !== null ? res(undefined) : dead.child.once('exit', res)));
+  sys.restart(dead); // as inferos up's supervisor does
+  const got = (await answers).map((b) => b.choices[0]!.text);
+  hb.unsubscribe();
+  assert.deepEqual(got, reference, 'every answer equals the one given without the kill');
+  t.diagnostic(`killed the prefill worker holding ${held} prompts; all ${prompts.length} answered in ${Math.round(performance.now() - started)} ms`);
+  const s = await kvStats();
+  assert.equal(s.sequences, 0);
+  assert.equal(s.usedBytes, 0);
+});
+
 test('nothing is left in shared memory after shutdown', async () => {
   await nc.close();
   await sys.stop();

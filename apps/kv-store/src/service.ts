@@ -69,16 +69,20 @@ export async function startKvStore(nc: NatsConnection, config: StoreConfig, log:
   subs.push(hb);
   // A decode job whose worker is gone goes to another decode worker (queue group), which claims the
   // sequence and continues it; when none takes it, the sequence is freed and announced lost.
-  // A request can reach the dead worker's subscription while NATS has not yet noticed its connection
-  // close, or find no decode worker while the only one restarts (`inferos up` restarts it after 0.5 s):
-  // it is tried again until HANDOFF_WINDOW_MS have passed.
+  // A job whose worker is gone goes to another worker of its kind (queue group): a decode job continues
+  // from the KV held here, a prefill job runs its prompt again into the emptied cache. A request can reach
+  // the dead worker's subscription while NATS has not yet noticed its connection close, or find no worker
+  // while the only one restarts (`inferos up` restarts it after 0.5 s): it is tried again until
+  // HANDOFF_WINDOW_MS have passed; then the sequence is freed and announced lost.
   const handOff = async (h: Handoff) => {
-    log(`sequence ${h.seqId} (request ${h.requestId}, ${h.job.generated} tokens generated): ${h.reason}; handing it to another decode worker`);
+    log(`sequence ${h.seqId} (request ${h.requestId}${h.kind === 'decode' ? `, ${h.job.generated} tokens generated` : ', prompt'}): ${h.reason}; handing it to another ${h.kind} worker`);
     let why = '';
     const deadline = Date.now() + HANDOFF_WINDOW_MS;
     while (Date.now() < deadline && store.awaitingHandoff(h.seqId)) {
       try {
-        const ack = await request(nc, Subjects.decodeJobs, pb.DecodeJob, h.job, pb.Ack, HANDOFF_TIMEOUT_MS);
+        const ack = h.kind === 'decode'
+          ? await request(nc, Subjects.decodeJobs, pb.DecodeJob, h.job, pb.Ack, HANDOFF_TIMEOUT_MS)
+          : await request(nc, Subjects.prefillJobs, pb.PrefillJob, h.job, pb.Ack, HANDOFF_TIMEOUT_MS);
         if (ack.ok) return;
         why = ack.message;
       } catch (err) {
@@ -86,7 +90,7 @@ export async function startKvStore(nc: NatsConnection, config: StoreConfig, log:
       }
       await new Promise((r) => setTimeout(r, 200));
     }
-    const dropped = store.dropHandoff(h.seqId, `${h.reason}, and no decode worker took it over (${why})`);
+    const dropped = store.dropHandoff(h.seqId, `${h.reason}, and no ${h.kind} worker took it over (${why})`);
     if (dropped) lost(dropped.seq, dropped.reason);
   };
   const reaper = setInterval(() => {

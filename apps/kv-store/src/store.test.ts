@@ -58,15 +58,16 @@ function openOk(store: KvStore, policy: string, promptTokens: number, maxTokens:
   return r.seqId;
 }
 
-function claim(store: KvStore, seqId: string, workerId: string, decodeJob?: object): inferos.v1.SeqReply {
-  return wire(pb.SeqReply, store.claim(wire(pb.SeqClaimRequest, { seqId, workerId, ...(decodeJob ? { decodeJob } : {}) })));
+/** A claim; `job` is what a worker's claim carries (KvClient.claim). */
+function claim(store: KvStore, seqId: string, workerId: string, job: { decode?: object; prefill?: object } = {}): inferos.v1.SeqReply {
+  return wire(pb.SeqReply, store.claim(wire(pb.SeqClaimRequest, { seqId, workerId, ...(job.decode ? { decodeJob: job.decode } : {}), ...(job.prefill ? { prefillJob: job.prefill } : {}) })));
 }
 
 /** The last whole table each sequence's owner got (claimOk, commitOk), to check SeqGrown answers against. */
 const lastTable = new Map<string, inferos.v1.SeqTable>();
 
-function claimOk(store: KvStore, seqId: string, workerId: string, decodeJob?: object): inferos.v1.SeqTable {
-  const r = claim(store, seqId, workerId, decodeJob);
+function claimOk(store: KvStore, seqId: string, workerId: string, job: { decode?: object; prefill?: object } = {}): inferos.v1.SeqTable {
+  const r = claim(store, seqId, workerId, job);
   assert.equal(r.error, '');
   lastTable.set(seqId, r.table as inferos.v1.SeqTable);
   return r.table as inferos.v1.SeqTable;
@@ -568,7 +569,7 @@ test('a decode job whose worker is gone is handed off as of its last commit, and
     try {
       const id = openOk(store, 'baseline', 10, 10);
       const job = { requestId: 'r1', seqId: id, nextToken: 7, generated: 1, maxTokens: 10, sampling: { temperature: 0.75, topP: 0.5, seed: 5, draws: 0 }, stopAtEos: true, streamSubject: 's.r1', promptTokens: 10 };
-      let table = claimOk(store, id, 'decode-a', job);
+      let table = claimOk(store, id, 'decode-a', { decode: job });
       table = commitOk(store, 'decode-a', { ...stage.step(table, 1).step, progress: { nextToken: 42, generated: 2, draws: 1 } });
       table = commitOk(store, 'decode-a', { ...stage.step(table, 1).step, progress: { nextToken: 43, generated: 3, draws: 2 } });
       await sleep(40);
@@ -576,9 +577,10 @@ test('a decode job whose worker is gone is handed off as of its last commit, and
       assert.deepEqual(lost, [], 'a decode job is not lost');
       assert.equal(handoffs.length, 1);
       const h = handoffs[0]!;
+      assert.equal(h.kind, 'decode');
       assert.match(h.reason, /worker decode-a stopped heartbeating/);
       assert.deepEqual(
-        { ...pb.DecodeJob.toObject(h.job, { defaults: true }) },
+        { ...pb.DecodeJob.toObject(h.job as inferos.v1.DecodeJob, { defaults: true }) },
         { ...pb.DecodeJob.toObject(pb.DecodeJob.create({ ...job, nextToken: 43, generated: 3, sampling: { ...job.sampling, draws: 2 }, resumed: true }), { defaults: true }) },
         'the job as of the last commit, marked resumed',
       );
@@ -591,7 +593,7 @@ test('a decode job whose worker is gone is handed off as of its last commit, and
       // A handoff nobody takes is freed and reported lost; one claimed meanwhile is left alone.
       assert.equal(store.dropHandoff(id, 'nobody'), undefined, 'claimed by decode-b: not dropped');
       const other = openOk(store, 'baseline', 10, 10);
-      claimOk(store, other, 'decode-c', { ...job, seqId: other });
+      claimOk(store, other, 'decode-c', { decode: { ...job, seqId: other } });
       await sleep(40);
       store.heartbeat(wire(pb.Heartbeat, { workerId: 'decode-b', kind: 'decode-worker' }));
       assert.deepEqual(store.reap(25, Date.now()).handoffs.map((x) => x.seqId), [other]);
@@ -606,8 +608,8 @@ test('a decode job whose worker is gone is handed off as of its last commit, and
 test('a worker of this PID namespace whose process exited is gone at once, without waiting for LOST_AFTER', () =>
   withStore({ pidNamespace: 'boot/pid:[1]' }, async (store) => {
     const { spawnSync } = await import('node:child_process');
-    const exited = spawnSync(process.execPath, ['-e', 'console.log(process.pid)'], { encoding: 'utf8' });
-    const deadPid = Number(exited.stdout.trim());
+    const deadPid = spawnSync('true').pid; // a process of this namespace that has exited (and been reaped)
+    assert.ok(Number.isInteger(deadPid) && deadPid > 0, `pid ${deadPid}`);
     const a = openOk(store, 'baseline', 10, 10);
     claimOk(store, a, 'w-dead');
     const b = openOk(store, 'baseline', 10, 10);
@@ -621,4 +623,46 @@ test('a worker of this PID namespace whose process exited is gone at once, witho
     const { lost } = store.reap(60_000, Date.now());
     assert.deepEqual(lost.map((x) => x.seq.id), [a]);
     assert.match(lost[0]!.reason, new RegExp(`worker w-dead \\(pid ${deadPid}\\) exited`));
+  }));
+
+test('a prefill job whose worker dies is handed to another prefill worker with an emptied cache; once it became a decode job, it goes to a decode worker', () =>
+  withStore({}, async (store) => {
+    const stage = new Stage();
+    try {
+      const id = openOk(store, 'quality_optimized', 20, 10);
+      const prefillJob = { requestId: 'r2', seqId: id, promptIds: Array.from({ length: 20 }, (_, i) => i + 1), maxTokens: 10, chunk: CHUNK, streamSubject: 's.r2', stopAtEos: true };
+      let table = claimOk(store, id, 'prefill-a', { prefill: prefillJob });
+      table = commitOk(store, 'prefill-a', stage.step(table, 12).step);
+      assert.equal(table.length, 12, 'a first chunk of the prompt committed');
+      await sleep(40);
+      const { lost, handoffs } = store.reap(25, Date.now());
+      assert.deepEqual(lost, []);
+      assert.equal(handoffs.length, 1);
+      assert.equal(handoffs[0]!.kind, 'prefill');
+      assert.deepEqual(pb.PrefillJob.toObject(handoffs[0]!.job as inferos.v1.PrefillJob), pb.PrefillJob.toObject(pb.PrefillJob.create(prefillJob)));
+      // The prompt runs again from the start on an empty cache, in the same slot and reservation.
+      const fresh = claimOk(store, id, 'prefill-b');
+      assert.equal(fresh.length, 0);
+      assert.ok(fresh.generation > table.generation, 'the old table no longer validates');
+      assert.match(commit(store, 'prefill-a', stage.step(table, 1).step)[0]!.error, /owned by prefill-b/);
+      let t2 = commitOk(store, 'prefill-b', stage.step(fresh, 20).step);
+      assert.equal(t2.length, 20);
+      // The first token chosen: the prefill worker claims again with the decode job; from now on a death
+      // hands the sequence to a decode worker.
+      const decodeJob = { requestId: 'r2', seqId: id, nextToken: 5, generated: 1, maxTokens: 10, sampling: { temperature: 0, topP: 1, seed: 1, draws: 0 }, stopAtEos: true, streamSubject: 's.r2', promptTokens: 20 };
+      t2 = claimOk(store, id, 'prefill-b', { decode: decodeJob });
+      await sleep(40);
+      const second = store.reap(25, Date.now()).handoffs;
+      assert.deepEqual(second.map((h) => h.kind), ['decode']);
+      // A decode worker that took the job from the prefill worker and stepped it on, and the resumed copy:
+      // whichever is behind stands down.
+      let d1 = claimOk(store, id, 'decode-1', { decode: decodeJob });
+      d1 = commitOk(store, 'decode-1', { ...stage.step(d1, 1).step, progress: { nextToken: 6, generated: 2, draws: 0 } });
+      const behind = claim(store, id, 'decode-2', { decode: second[0]!.job });
+      assert.equal(behind.code, pb.KvError.KV_ERROR_NOT_OWNER);
+      assert.match(behind.error, /went on to 2 tokens under decode-1; this job has 1/);
+      commitOk(store, 'decode-1', { ...stage.step(d1, 1).step, progress: { nextToken: 7, generated: 3, draws: 0 } });
+    } finally {
+      stage.close();
+    }
   }));

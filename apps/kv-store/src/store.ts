@@ -61,15 +61,19 @@ interface Sequence {
   described?: Record<string, TensorSpec>[];
   /** The decode job its owner runs, as of the last commit (a decode worker's claim carries it). */
   job?: inferos.v1.DecodeJob;
+  /** The prefill job its owner runs, until the sequence becomes a decode job. */
+  prefillJob?: inferos.v1.PrefillJob;
+  /** Prompt tokens (to hold evictions for when the cache is made again). */
+  promptTokens: number;
+  shape: CacheShape;
+  policy: CachePolicy;
 }
 
-/** A decode job whose worker is gone, to be sent to another decode worker. */
-export interface Handoff {
-  seqId: string;
-  requestId: string;
-  job: inferos.v1.DecodeJob;
-  reason: string;
-}
+/** A job whose worker is gone, to be sent to another worker of its kind. */
+export type Handoff = { seqId: string; requestId: string; reason: string } & (
+  | { kind: 'decode'; job: inferos.v1.DecodeJob }
+  | { kind: 'prefill'; job: inferos.v1.PrefillJob }
+);
 
 /** Whether a process of this PID namespace has exited (false when /proc cannot tell). */
 export function processGone(pid: number): boolean {
@@ -298,7 +302,10 @@ export class KvStore {
       if (err instanceof BudgetExceededError) return { status: pb.OpenStatus.OPEN_STATUS_SATURATED, message: err.message, retryAfterMs: 50 };
       throw err;
     }
-    const seq: Sequence = { id: randomUUID(), requestId: req.requestId, policyName: resolved.name, slot, cache, reserved: r.bytes, maxTokens: total, openedAt: Date.now() };
+    const seq: Sequence = {
+      id: randomUUID(), requestId: req.requestId, policyName: resolved.name, slot, cache, reserved: r.bytes, maxTokens: total, openedAt: Date.now(),
+      promptTokens: req.promptTokens, shape, policy: resolved.policy,
+    };
     this.sequences.set(seq.id, seq);
     this.reserved += r.bytes;
     this.pool.budgetBytes = Math.max(this.budget, this.reserved);
@@ -310,9 +317,17 @@ export class KvStore {
     const seq = this.sequences.get(req.seqId);
     if (!seq) return { code: pb.KvError.KV_ERROR_NO_SEQUENCE, error: `no sequence ${req.seqId} (finished, aborted or lost)` };
     if (!req.workerId) return { code: pb.KvError.KV_ERROR_BAD_REQUEST, error: 'claim: worker_id is required' };
+    // Two decode workers can hold one job (a handoff raced with the job the prefill worker sent, or a slow
+    // worker was taken for dead): the one whose job is behind what the kv-store has committed stands down.
+    if (req.decodeJob && seq.job && (req.decodeJob.generated ?? 0) < seq.job.generated) {
+      return { code: pb.KvError.KV_ERROR_NOT_OWNER, error: `sequence ${seq.id} went on to ${seq.job.generated} tokens under ${seq.owner ?? 'another worker'}; this job has ${req.decodeJob.generated}` };
+    }
     seq.owner = req.workerId;
     this.workerSeen.set(req.workerId, Date.now());
-    if (req.decodeJob) seq.job = pb.DecodeJob.create({ ...req.decodeJob, resumed: false });
+    if (req.decodeJob) {
+      seq.job = pb.DecodeJob.create({ ...req.decodeJob, resumed: false });
+      seq.prefillJob = undefined;
+    } else if (req.prefillJob && !seq.job) seq.prefillJob = pb.PrefillJob.create(req.prefillJob);
     const feeds = this.feedsOf(seq);
     seq.described = feeds;
     return { table: this.table(seq, feeds) };
@@ -423,10 +438,15 @@ export class KvStore {
         const reason = whyGone(seq.owner);
         if (!reason) continue;
         if (seq.job) {
-          handoffs.push({ seqId: seq.id, requestId: seq.requestId, job: pb.DecodeJob.create({ ...seq.job, resumed: true }), reason });
-          seq.owner = undefined;
-          seq.openedAt = now; // the unclaimed TTL runs from the handoff
-        } else lost.push({ seq, reason });
+          handoffs.push({ kind: 'decode', seqId: seq.id, requestId: seq.requestId, job: pb.DecodeJob.create({ ...seq.job, resumed: true }), reason });
+        } else if (seq.prefillJob && this.restart(seq)) {
+          handoffs.push({ kind: 'prefill', seqId: seq.id, requestId: seq.requestId, job: seq.prefillJob, reason });
+        } else {
+          lost.push({ seq, reason });
+          continue;
+        }
+        seq.owner = undefined;
+        seq.openedAt = now; // the unclaimed TTL runs from the handoff
       } else if (now - seq.openedAt > (this.config.unclaimedTtlMs ?? 60_000)) {
         lost.push({ seq, reason: `no worker claimed the sequence within ${this.config.unclaimedTtlMs ?? 60_000} ms` });
       }
@@ -442,6 +462,26 @@ export class KvStore {
     }
     for (const [w, seen] of this.workerSeen) if (now - seen > 10 * lostAfterMs) this.workerSeen.delete(w);
     return { lost, handoffs };
+  }
+
+  /**
+   * Empty a sequence's cache for its prompt to run again from the start (its prefill worker died part way):
+   * a fresh cache in the same slot and reservation, inside the seqlock's write window. False if no room
+   * is left for the fresh cache (the sequence is then lost).
+   */
+  private restart(seq: Sequence): boolean {
+    try {
+      this.locks.write(seq.slot, () => {
+        seq.cache.free();
+        seq.cache = new TieredKvCache(seq.shape, seq.policy, { arena: this.pool, fixedHotChunk: this.config.chunk });
+        seq.cache.holdEvictions(seq.promptTokens);
+      });
+      seq.described = undefined;
+      seq.squeezedAt = undefined;
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   /** Whether a handed-off sequence still waits for a decode worker (not freed, not claimed). */

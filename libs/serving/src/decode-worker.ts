@@ -13,7 +13,7 @@
 import { Sampler, lastPosition, type StepOutput } from '@inferos/inference';
 import { loadPolicy } from '@inferos/kv';
 import { pb, Subjects, QueueGroups, serve, inferos, type NatsConnection } from '@inferos/proto';
-import { KvClient, RemoteSeq, workerId, type StepFailure, type StepToCommit } from './kv-client';
+import { KvClient, KvError, RemoteSeq, workerId, type StepFailure, type StepToCommit } from './kv-client';
 import { nextBatch, runsOf, graphPath, commitWithRetry, failure } from './scheduler';
 import { followPolicy, startReporter, loadEngine } from './control';
 import {
@@ -84,7 +84,7 @@ export async function startDecodeWorker(nc: NatsConnection, opts: DecodeWorkerOp
     while (pending.length > 0) {
       const job = pending.shift()!;
       try {
-        const seq = await kv.claim(job.seqId, job);
+        const seq = await kv.claim(job.seqId, { decode: job });
         const s = job.sampling;
         const sampler = new Sampler({ temperature: s?.temperature ?? 0, topP: s?.topP || 1, seed: s?.seed ?? 0 }).skip(s?.draws ?? 0);
         const a: Active = { job, seq, sampler, next: job.nextToken, generated: job.generated };
@@ -101,6 +101,12 @@ export async function startDecodeWorker(nc: NatsConnection, opts: DecodeWorkerOp
         }
         active.push(a);
       } catch (err) {
+        // Another decode worker has taken this sequence further (a resumed job raced with the one the
+        // prefill worker sent): it serves the stream; this one stands down.
+        if (err instanceof KvError && err.code === pb.KvError.KV_ERROR_NOT_OWNER) {
+          log(`request ${job.requestId}: ${err.message}`);
+          continue;
+        }
         sendChunk(nc, job.streamSubject, job.requestId, id, { index: job.generated, done: true, errorCode: 'internal_error', errorMessage: (err as Error).message }, log);
       }
     }

@@ -191,11 +191,15 @@ export class KvClient {
   }
 
   /**
-   * Become the sequence's owner and map its table. A decode worker passes its job: the kv-store keeps it
-   * (advanced by each commit's progress) to hand it to another decode worker if this one dies.
+   * Become the sequence's owner and map its table. A worker passes the job it runs (a prefill job when it
+   * accepts one; a decode job when it takes one, or when its prefill has chosen the first token): the
+   * kv-store keeps it, a decode job advanced by each commit's progress, to hand it to another worker if
+   * this one dies.
    */
-  async claim(seqId: string, decodeJob?: inferos.v1.IDecodeJob): Promise<RemoteSeq> {
-    const r = await request(this.nc, Subjects.kvClaim, pb.SeqClaimRequest, { seqId, workerId: this.workerId, ...(decodeJob ? { decodeJob } : {}) }, pb.SeqReply);
+  async claim(seqId: string, job: { decode?: inferos.v1.IDecodeJob; prefill?: inferos.v1.IPrefillJob } = {}): Promise<RemoteSeq> {
+    const r = await request(this.nc, Subjects.kvClaim, pb.SeqClaimRequest, {
+      seqId, workerId: this.workerId, ...(job.decode ? { decodeJob: job.decode } : {}), ...(job.prefill ? { prefillJob: job.prefill } : {}),
+    }, pb.SeqReply);
     if (r.error || !r.table) throw new KvError(r.error || 'kv-store answered without a table', r.error ? (r.code ?? undefined) : undefined);
     return new RemoteSeq(this, pb.SeqTable.fromObject(r.table) as inferos.v1.SeqTable);
   }

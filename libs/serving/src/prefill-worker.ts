@@ -52,10 +52,11 @@ export async function startPrefillWorker(nc: NatsConnection, opts: PrefillWorker
     if (closing) return { ok: false, message: 'worker is stopping', workerId: id };
     if (job.promptIds.length === 0 || job.chunk <= 0 || job.maxTokens <= 0) return { ok: false, message: 'a prefill job needs prompt ids, a chunk and max tokens', workerId: id };
     queue.push(job);
-    // The sequence is this worker's from now on: the kv-store frees it if this worker stops heartbeating,
-    // never for waiting in this queue (behind other long prompts it can wait longer than the kv-store's
-    // unclaimed TTL). run() claims it again for a fresh table; a failure here shows there.
-    kv.claim(job.seqId).catch(() => {});
+    // The sequence is this worker's from now on, with its job: if this worker dies, the kv-store gives the
+    // job to another prefill worker (the prompt runs again from the start); waiting in this queue never
+    // frees it (behind other long prompts it can wait longer than the kv-store's unclaimed TTL). run()
+    // claims it again for a fresh table; a failure here shows there.
+    kv.claim(job.seqId, { prefill: job }).catch(() => {});
     wake?.();
     return { ok: true, workerId: id };
   });
@@ -110,6 +111,15 @@ export async function startPrefillWorker(nc: NatsConnection, opts: PrefillWorker
       trace.push(['sample', performance.now()]);
       if (process.env['INFEROS_TRACE']) log(`prefill ${ids.length} tokens: ${trace.slice(1).map(([k, t], i) => `${k} ${(t - trace[i]![1]).toFixed(1)}`).join(', ')} ms`);
       const eos = job.stopAtEos && engine.info.eosTokenIds.includes(first);
+      const decodeJob: inferos.v1.IDecodeJob = {
+        requestId, seqId, nextToken: first, generated: 1, maxTokens: job.maxTokens,
+        sampling: { temperature: s?.temperature ?? 0, topP: s?.topP || 1, seed: s?.seed ?? 0, draws: sampler.draws, logprobs: s?.logprobs ?? false, topLogprobs: top },
+        stopAtEos: job.stopAtEos, streamSubject: subject, promptTokens: ids.length,
+      };
+      // Before anything is sent, the sequence becomes a decode job at the kv-store: if this worker dies
+      // from here on, a decode worker continues it (sending the first token again, which the gateway drops
+      // if it has it); before this point, another prefill worker would run the prompt again.
+      if (!eos && job.maxTokens > 1) await kv.claim(seqId, { decode: decodeJob });
       // The prompt's log-probabilities go first, in token-less chunks the gateway collects in order.
       for (let k = 0; k < echoed.length; k += PROMPT_LOGPROBS_PER_CHUNK) {
         sendChunk(nc, subject, requestId, id, { index: 0, promptLogprobs: echoed.slice(k, k + PROMPT_LOGPROBS_PER_CHUNK) }, log);
@@ -121,11 +131,7 @@ export async function startPrefillWorker(nc: NatsConnection, opts: PrefillWorker
         return;
       }
       sendChunk(nc, subject, requestId, id, { index: 0, tokenIds: [first], logprobs }, log);
-      const ack = await request(nc, Subjects.decodeJobs, pb.DecodeJob, {
-        requestId, seqId, nextToken: first, generated: 1, maxTokens: job.maxTokens,
-        sampling: { temperature: s?.temperature ?? 0, topP: s?.topP || 1, seed: s?.seed ?? 0, draws: sampler.draws, logprobs: s?.logprobs ?? false, topLogprobs: top },
-        stopAtEos: job.stopAtEos, streamSubject: subject, promptTokens: ids.length,
-      }, pb.Ack, 5000);
+      const ack = await request(nc, Subjects.decodeJobs, pb.DecodeJob, decodeJob, pb.Ack, 5000);
       if (!ack.ok) throw new Error(`no decode worker took the sequence: ${ack.message}`);
     } catch (err) {
       const msg = (err as Error).message;

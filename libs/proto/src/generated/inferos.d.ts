@@ -881,6 +881,9 @@ export namespace inferos {
             /** SeqClaimRequest decodeJob. */
             decodeJob?: (inferos.v1.DecodeJob.$Properties|null);
 
+            /** SeqClaimRequest prefillJob. */
+            prefillJob?: (inferos.v1.PrefillJob.$Properties|null);
+
             /**
              * Creates a new SeqClaimRequest instance using the specified properties.
              * @param [properties] Properties to set
@@ -959,6 +962,9 @@ export namespace inferos {
 
                 /** SeqClaimRequest decodeJob */
                 decodeJob?: (inferos.v1.DecodeJob.$Properties|null);
+
+                /** SeqClaimRequest prefillJob */
+                prefillJob?: (inferos.v1.PrefillJob.$Properties|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];

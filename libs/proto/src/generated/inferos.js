@@ -2609,6 +2609,7 @@ export const inferos = $root.inferos = (() => {
              * @property {string|null} [seqId] SeqClaimRequest seqId
              * @property {string|null} [workerId] SeqClaimRequest workerId
              * @property {inferos.v1.DecodeJob.$Properties|null} [decodeJob] SeqClaimRequest decodeJob
+             * @property {inferos.v1.PrefillJob.$Properties|null} [prefillJob] SeqClaimRequest prefillJob
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -2673,6 +2674,14 @@ export const inferos = $root.inferos = (() => {
             SeqClaimRequest.prototype.decodeJob = null;
 
             /**
+             * SeqClaimRequest prefillJob.
+             * @member {inferos.v1.PrefillJob.$Properties|null|undefined} prefillJob
+             * @memberof inferos.v1.SeqClaimRequest
+             * @instance
+             */
+            SeqClaimRequest.prototype.prefillJob = null;
+
+            /**
              * Creates a new SeqClaimRequest instance using the specified properties.
              * @function create
              * @memberof inferos.v1.SeqClaimRequest
@@ -2712,6 +2721,8 @@ export const inferos = $root.inferos = (() => {
                     writer.uint32(/* id 3, wireType 2 =*/26).string(message.workerId);
                 if (message.decodeJob != null && $Object.hasOwnProperty.call(message, "decodeJob"))
                     $root.inferos.v1.DecodeJob.encode(message.decodeJob, writer.uint32(/* id 4, wireType 2 =*/34).fork(), _depth + 1).ldelim();
+                if (message.prefillJob != null && $Object.hasOwnProperty.call(message, "prefillJob"))
+                    $root.inferos.v1.PrefillJob.encode(message.prefillJob, writer.uint32(/* id 5, wireType 2 =*/42).fork(), _depth + 1).ldelim();
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -2789,6 +2800,12 @@ export const inferos = $root.inferos = (() => {
                             message.decodeJob = $root.inferos.v1.DecodeJob.decode(reader, reader.size(), $undefined, _depth + 1, message.decodeJob);
                             continue;
                         }
+                    case 5: {
+                            if (wireType !== 2)
+                                break;
+                            message.prefillJob = $root.inferos.v1.PrefillJob.decode(reader, reader.size(), $undefined, _depth + 1, message.prefillJob);
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -2835,6 +2852,11 @@ export const inferos = $root.inferos = (() => {
                     if (error)
                         return "decodeJob." + error;
                 }
+                if (message.prefillJob != null && $Object.hasOwnProperty.call(message, "prefillJob")) {
+                    let error = $root.inferos.v1.PrefillJob.verify(message.prefillJob, _depth + 1);
+                    if (error)
+                        return "prefillJob." + error;
+                }
                 return null;
             };
 
@@ -2870,6 +2892,11 @@ export const inferos = $root.inferos = (() => {
                         throw $TypeError(".inferos.v1.SeqClaimRequest.decodeJob: object expected");
                     message.decodeJob = $root.inferos.v1.DecodeJob.fromObject(object.decodeJob, _depth + 1);
                 }
+                if (object.prefillJob != null) {
+                    if (!$util.isObject(object.prefillJob))
+                        throw $TypeError(".inferos.v1.SeqClaimRequest.prefillJob: object expected");
+                    message.prefillJob = $root.inferos.v1.PrefillJob.fromObject(object.prefillJob, _depth + 1);
+                }
                 return message;
             };
 
@@ -2895,6 +2922,7 @@ export const inferos = $root.inferos = (() => {
                     object.seqId = "";
                     object.workerId = "";
                     object.decodeJob = null;
+                    object.prefillJob = null;
                 }
                 if (message.schemaVersion != null && $Object.hasOwnProperty.call(message, "schemaVersion"))
                     object.schemaVersion = message.schemaVersion;
@@ -2904,6 +2932,8 @@ export const inferos = $root.inferos = (() => {
                     object.workerId = message.workerId;
                 if (message.decodeJob != null && $Object.hasOwnProperty.call(message, "decodeJob"))
                     object.decodeJob = $root.inferos.v1.DecodeJob.toObject(message.decodeJob, options, _depth + 1);
+                if (message.prefillJob != null && $Object.hasOwnProperty.call(message, "prefillJob"))
+                    object.prefillJob = $root.inferos.v1.PrefillJob.toObject(message.prefillJob, options, _depth + 1);
                 return object;
             };
 
