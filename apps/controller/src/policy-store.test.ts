@@ -59,7 +59,7 @@ async function until(what: string, ok: () => boolean, ms = 5000): Promise<void> 
 
 test('open seeds version 1 from the seed policy, in the bucket and the history', async () => {
   const store = await PolicyStore.open(nc, SEED, 'test-seed');
-  assert.deepEqual(store.current, { version: 1, policy: SEED, baselineMode: false, reason: 'seeded from test-seed' });
+  assert.deepEqual(store.current, { version: 1, policy: SEED, baselineMode: false, reason: 'seeded from test-seed', model: '' });
   const { doc } = await bucket();
   assert.equal(doc.version, 1);
   assert.deepEqual(doc.policy, { infer_os: SEED });
@@ -200,4 +200,43 @@ test('readHistory of an empty stream is empty', async () => {
   const jsm = await jetstreamManager(nc);
   await jsm.streams.purge(HISTORY_STREAM);
   assert.deepEqual(await readHistory(nc, 10), []);
+});
+
+test('baseline mode entered by the quality guard is kept as such across a restart; an operator\'s is not the guard\'s', async () => {
+  const first = await PolicyStore.open(nc, SEED, 'test-seed', 'model-a');
+  await first.setBaseline(true, 'quality guard: delta ppl 0.9 > 0.5', true);
+  assert.equal((await bucket()).doc.baseline_by_guard, true);
+  const second = await PolicyStore.open(nc, SEED, 'test-seed', 'model-a');
+  assert.equal(second.current.baselineMode, true);
+  assert.equal(second.current.baselineByGuard, true, 'the restarted guard may leave it');
+  // An operator's baseline on top takes it over from the guard (a new version), and stays the operator's.
+  assert.equal((await second.setBaseline(true, 'POST /v1/baseline true')).version, 3);
+  const third = await PolicyStore.open(nc, SEED, 'test-seed', 'model-a');
+  assert.equal(third.current.baselineMode, true);
+  assert.equal(third.current.baselineByGuard, false);
+  assert.equal((await bucket()).doc.model, 'model-a');
+});
+
+test('a policy stored for another model (with its guard verdict) is replaced by the seed, as a new version that says why', async () => {
+  const first = await PolicyStore.open(nc, SEED, 'test-seed', 'model-a');
+  await first.update({ infer_os: { kv: { recent_window: 256 } } }, 'operator');
+  await first.setBaseline(true, 'quality guard: delta ppl 0.9 > 0.5', true);
+  const other = await PolicyStore.open(nc, DEFAULT_POLICY, 'default', 'model-b');
+  assert.equal(other.current.version, 4);
+  assert.equal(other.current.baselineMode, false, 'a guard trip measured on model-a does not hold model-b');
+  assert.equal(other.current.policy.kv.recent_window, DEFAULT_POLICY.kv.recent_window);
+  assert.match(other.current.reason, /seeded from default: the stored policy \(version 3, baseline mode entered by the quality guard\) was set on model model-a, not model-b/);
+  const { doc } = await bucket();
+  assert.equal(doc.model, 'model-b');
+  assert.equal(doc.baseline_by_guard, false);
+  // Opened again on model-b: its own policy, nothing reseeded.
+  assert.equal((await PolicyStore.open(nc, SEED, 'test-seed', 'model-b')).current.version, 4);
+  // A policy stored before the model was kept (no model) is adopted, and the next write records the model.
+  const kv = await new Kvm(nc).open(POLICY_BUCKET);
+  const old = { ...doc, model: undefined, version: 5 };
+  await kv.put(POLICY_KEY, JSON.stringify(old));
+  const adopted = await PolicyStore.open(nc, SEED, 'test-seed', 'model-c');
+  assert.equal(adopted.current.version, 5);
+  await adopted.update({ infer_os: { kv: { recent_window: 64 } } }, 'operator');
+  assert.equal((await bucket()).doc.model, 'model-c');
 });

@@ -35,19 +35,32 @@ export class PolicyStore {
     private readonly js: JetStreamClient,
     private state: PolicyState,
     private revision: number,
+    private readonly model: string,
   ) {}
 
-  /** Open the bucket; the stored policy wins, else `seed` becomes version 1. */
-  static async open(nc: NatsConnection, seed: Policy, seedName: string): Promise<PolicyStore> {
+  /**
+   * Open the bucket; the stored policy wins, else `seed` becomes version 1. A stored policy set on another
+   * model than `model` (the policy, and a guard verdict, were measured there) is replaced by the seed as a
+   * new version that says so; one stored before the model was kept is adopted for this model.
+   */
+  static async open(nc: NatsConnection, seed: Policy, seedName: string, model = ''): Promise<PolicyStore> {
     const kv = await new Kvm(nc).create(POLICY_BUCKET, { history: 16 });
     await ensureHistoryStream(nc);
     const js = jetstream(nc);
     const e = await kv.get(POLICY_KEY);
     if (e && e.operation === 'PUT' && e.value.length > 0) {
-      return new PolicyStore(nc, kv, js, parseStoredPolicy(e.string()), e.revision);
+      const stored = parseStoredPolicy(e.string());
+      const store = new PolicyStore(nc, kv, js, stored, e.revision, model);
+      if (model && stored.model && stored.model !== model) {
+        await store.commit({
+          version: stored.version + 1, policy: seed, baselineMode: false, model,
+          reason: `seeded from ${seedName}: the stored policy (version ${stored.version}${stored.baselineMode ? `, baseline mode${stored.baselineByGuard ? ' entered by the quality guard' : ''}` : ''}) was set on model ${stored.model}, not ${model}`,
+        });
+      }
+      return store;
     }
-    const store = new PolicyStore(nc, kv, js, { version: 0, policy: seed, baselineMode: false, reason: '' }, 0);
-    await store.commit({ version: 1, policy: seed, baselineMode: false, reason: `seeded from ${seedName}` });
+    const store = new PolicyStore(nc, kv, js, { version: 0, policy: seed, baselineMode: false, reason: '' }, 0, model);
+    await store.commit({ version: 1, policy: seed, baselineMode: false, reason: `seeded from ${seedName}`, model });
     return store;
   }
 
@@ -59,14 +72,15 @@ export class PolicyStore {
   update(patch: unknown, reason: string): Promise<PolicyState> {
     return this.serial(async () => {
       const policy = applyPolicy(this.state.policy, patch);
-      return this.commit({ version: this.state.version + 1, policy, baselineMode: this.state.baselineMode, reason });
+      return this.commit({ ...this.state, version: this.state.version + 1, policy, reason });
     });
   }
 
-  setBaseline(enable: boolean, reason: string): Promise<PolicyState> {
+  /** Enter or leave baseline mode; `byGuard`: the quality guard decided it (kept, so that a restarted controller's guard may leave it). */
+  setBaseline(enable: boolean, reason: string, byGuard = false): Promise<PolicyState> {
     return this.serial(async () => {
-      if (this.state.baselineMode === enable) return this.state;
-      return this.commit({ ...this.state, version: this.state.version + 1, baselineMode: enable, reason });
+      if (this.state.baselineMode === enable && (this.state.baselineByGuard ?? false) === (enable && byGuard)) return this.state;
+      return this.commit({ ...this.state, version: this.state.version + 1, baselineMode: enable, baselineByGuard: enable && byGuard, reason });
     });
   }
 
@@ -82,7 +96,10 @@ export class PolicyStore {
   }
 
   private stored(s: PolicyState): StoredPolicy {
-    return { version: s.version, policy: { infer_os: s.policy }, baseline_mode: s.baselineMode, reason: s.reason, issued_at_ms: Date.now() };
+    return {
+      version: s.version, policy: { infer_os: s.policy }, baseline_mode: s.baselineMode, reason: s.reason, issued_at_ms: Date.now(),
+      baseline_by_guard: s.baselineMode && (s.baselineByGuard ?? false), model: s.model || this.model,
+    };
   }
 
   private updateMessage(s: PolicyState) {
@@ -103,7 +120,7 @@ export class PolicyStore {
       }
       throw new Error(`the policy changed under this controller (another writer?); now at version ${this.state.version}: ${(err as Error).message}`);
     }
-    this.state = next;
+    this.state = { ...next, model: doc.model };
     publish(this.nc, Subjects.policyUpdate, pb.PolicyUpdate, this.updateMessage(next));
     const entry: HistoryEntry = { time_ms: doc.issued_at_ms, kind: 'policy', version: next.version, baseline_mode: next.baselineMode, reason: next.reason, policy: doc.policy };
     // The change is applied and distributed; a history write that fails is reported, not undone.

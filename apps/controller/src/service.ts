@@ -75,7 +75,7 @@ const pct = (xs: number[], p: number) => {
 export async function startController(nc: NatsConnection, opts: ControllerOptions): Promise<RunningController> {
   const log = opts.log ?? (() => {});
   const instance = `controller-${process.pid}`;
-  const store = await PolicyStore.open(nc, opts.seed, opts.seedName);
+  const store = await PolicyStore.open(nc, opts.seed, opts.seedName, opts.modelName);
   store.onHistoryError = (err) => log(`a policy change is not in the history: ${err.message}`);
   if (opts.baselineAtStart && !store.current.baselineMode) await store.setBaseline(true, opts.baselineAtStart);
   const acks = new Map<string, Seen<inferos.v1.PolicyAck>>();
@@ -104,7 +104,8 @@ export async function startController(nc: NatsConnection, opts: ControllerOption
   const probe: ProbeRunner | undefined = opts.probe === false ? undefined
     : opts.probe === 'workers' ? new RemoteQualityProbe(nc, onProbeResult, onProbeError)
       : new QualityProbe(opts.modelDir, onProbeResult, onProbeError);
-  let guardEntered = false;
+  // A restarted controller's guard may leave the baseline mode its predecessor's guard entered.
+  let guardEntered = store.current.baselineMode && (store.current.baselineByGuard ?? false);
   let belowSince = 0;
   let operatorMaxBatch = store.current.policy.scheduler.max_batch;
   let lastMidChange = 0;
@@ -161,7 +162,7 @@ export async function startController(nc: NatsConnection, opts: ControllerOption
       guardEntered = true;
       belowSince = 0;
       guardTrippedAt = Date.now();
-      await store.setBaseline(true, `quality guard: delta ppl ${e.deltaPpl.toFixed(3)} > ${budget} (${e.tokens} tokens of ${e.samples} sampled prompts)`);
+      await store.setBaseline(true, `quality guard: delta ppl ${e.deltaPpl.toFixed(3)} > ${budget} (${e.tokens} tokens of ${e.samples} sampled prompts)`, true);
       log(`quality guard: entered baseline (delta ppl ${e.deltaPpl.toFixed(3)} > ${budget})`);
     } else if (s.baselineMode && guardEntered) {
       if (e.deltaPpl < budget / 2) {

@@ -14,6 +14,10 @@ export interface PolicyState {
   policy: Policy;
   baselineMode: boolean;
   reason: string;
+  /** Baseline mode was entered by the controller's quality guard (which may leave it), not an operator. */
+  baselineByGuard?: boolean;
+  /** The model the policy (and a guard verdict) was set on; '' when unknown (written before it was kept). */
+  model?: string;
 }
 
 /** The JSON stored in the KV bucket (and carried by PolicyUpdate): the policy in the seed's shape. */
@@ -23,12 +27,17 @@ export interface StoredPolicy {
   baseline_mode: boolean;
   reason: string;
   issued_at_ms: number;
+  baseline_by_guard?: boolean;
+  model?: string;
 }
 
 export function parseStoredPolicy(json: string): PolicyState {
   const s = JSON.parse(json) as StoredPolicy;
   if (!Number.isSafeInteger(s.version) || s.version < 1) throw new RangeError(`stored policy: bad version ${s.version}`);
-  return { version: s.version, policy: applyPolicy(DEFAULT_POLICY, s.policy), baselineMode: s.baseline_mode === true, reason: s.reason ?? '' };
+  return {
+    version: s.version, policy: applyPolicy(DEFAULT_POLICY, s.policy), baselineMode: s.baseline_mode === true, reason: s.reason ?? '',
+    baselineByGuard: s.baseline_mode === true && s.baseline_by_guard === true, model: s.model ?? '',
+  };
 }
 
 export interface PolicyFollower {
