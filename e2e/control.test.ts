@@ -7,9 +7,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
+import type { NatsConnection } from '@nats-io/transport-node';
 import { startSystem, freePort, REPO_ROOT, type RunningSystem } from '@inferos/cli';
-import { pb, Subjects, request } from '@inferos/proto';
+import { pb, Subjects, request, connectBus } from '@inferos/proto';
 
 const MODEL = 'inferos-tiny';
 let sys: RunningSystem;
@@ -29,7 +29,7 @@ before(async () => {
     logs: process.env['INFEROS_E2E_LOGS'] ? 'inherit' : 'ignore',
   });
   control = sys.controlUrl!;
-  nc = await connect({ servers: sys.natsUrl });
+  nc = await connectBus(sys.natsUrl, 'e2e-control', sys.natsAuth);
   heldout = readFileSync(join(REPO_ROOT, 'models', 'inferos-tiny', 'onnx', 'heldout.txt'), 'utf8');
 });
 
@@ -174,7 +174,7 @@ test('after a controller restart the policy and the history are still there', as
   old.child.kill('SIGTERM');
   await new Promise((r) => old.child.once('exit', r));
   const port = Number(new URL(control).port);
-  const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'apps', 'controller', 'src', 'main.ts'), '--nats', sys.natsUrl, '--port', String(port), '--config', 'baseline', '--no-probe'], { cwd: REPO_ROOT, stdio: 'ignore', detached: true });
+  const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'apps', 'controller', 'src', 'main.ts'), '--nats', sys.natsUrl, '--port', String(port), '--config', 'baseline', '--no-probe'], { cwd: REPO_ROOT, stdio: 'ignore', detached: true, env: { ...process.env, ...sys.busEnv('controller') } });
   sys.services.push({ name: 'controller', child, restarts: 0, startedAt: Date.now() });
   const after = await until('the new controller', async () => {
     try {

@@ -8,11 +8,12 @@ import { Ollama } from 'ollama';
 import { ChatOpenAI } from '@langchain/openai';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { tmpdir } from 'node:os';
 import { readFileSync, rmSync } from 'node:fs';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
+import type { NatsConnection } from '@nats-io/transport-node';
 import { startSystem, freePort, slices, REPO_ROOT, type RunningSystem } from '@inferos/cli';
 import { Engine, contextTextPath, tokenLogprob } from '@inferos/inference';
-import { pb, Subjects, request, decode } from '@inferos/proto';
+import { pb, Subjects, request, decode, connectBus } from '@inferos/proto';
 import { listSegments } from '@inferos/shm';
 
 const MODEL = 'inferos-tiny';
@@ -32,7 +33,7 @@ before(async () => {
     probe: false,
     logs: process.env['INFEROS_E2E_LOGS'] ? 'inherit' : 'ignore',
   });
-  nc = await connect({ servers: sys.natsUrl });
+  nc = await connectBus(sys.natsUrl, 'e2e-services', sys.natsAuth);
   client = new OpenAI({ baseURL: `${sys.url}/v1`, apiKey: 'unused-on-loopback' });
 });
 
@@ -253,7 +254,7 @@ test('the SDK example app: chats through the gateway, runs its own model under I
 
 test('inferos tune --live: candidates applied through the control API and scored through the gateway; the one kept is the policy in force, and the profile it writes', async () => {
   const before = (await (await fetch(`${sys.controlUrl}/v1/policy`)).json()) as { policy: Record<string, unknown> };
-  const out = join(REPO_ROOT, 'tools', '.work', `tune-live-${process.pid}.yaml`);
+  const out = join(tmpdir(), `inferos-tune-live-${process.pid}.yaml`); // not in tools/.work: a fresh checkout has none
   try {
     const r = spawnSync(process.execPath, [join(REPO_ROOT, 'apps', 'cli', 'bin', 'inferos.mjs'), 'tune', '--live', '--max-delta-ppl', '2',
       '--candidates', '1', '--max-tokens', '512', '--context', '256', '--decode-context', '128', '--steps', '2', '--live-windows', '1',
@@ -446,6 +447,92 @@ test('the prefill worker killed mid-prompt: another (here the same one, restarte
   const s = await kvStats();
   assert.equal(s.sequences, 0);
   assert.equal(s.usedBytes, 0);
+});
+
+test('the kv-store killed mid-stream: the stream ends with a clear error within 5 s, and the restarted kv-store sweeps the dead one\'s memory and serves', async (t) => {
+  const kvProc = sys.services.find((x) => x.name === 'kv-store')!;
+  const r = await fetch(`${sys.url}/v1/completions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ model: MODEL, prompt: 'The kernel scheduler', max_tokens: 1500, temperature: 0, ignore_eos: true, stream: true }),
+  });
+  assert.equal(r.status, 200);
+  const reader = r.body!.pipeThrough(new TextDecoderStream()).getReader();
+  let buf = '';
+  let chunks = 0;
+  let killedAt = 0;
+  let errorEvent: { message: string; code?: string } | undefined;
+  const deadPid = kvProc.child.pid!;
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    buf += value;
+    let i: number;
+    while ((i = buf.indexOf('\n\n')) >= 0) {
+      const line = buf.slice(0, i).replace(/^data: /, '');
+      buf = buf.slice(i + 2);
+      if (line === '[DONE]') break;
+      const ev = JSON.parse(line) as { error?: { message: string; code?: string } };
+      if (ev.error) errorEvent = ev.error;
+      else chunks++;
+    }
+    if (errorEvent) break;
+    if (!killedAt && chunks >= 10) {
+      process.kill(deadPid, 'SIGKILL');
+      killedAt = performance.now();
+    }
+  }
+  const waited = performance.now() - killedAt;
+  assert.ok(killedAt > 0, 'the kv-store was killed mid-stream');
+  assert.ok(errorEvent, 'the stream ends with an error event');
+  t.diagnostic(`error event ${Math.round(waited)} ms after the kill: ${errorEvent.code}: ${errorEvent.message}`);
+  assert.ok(waited < 5000, `the error came ${Math.round(waited)} ms after the kill (the requirement is 5 s)`);
+  const left = listSegments('inferos-kv').filter((n) => n.includes(`-${deadPid}-`));
+  assert.ok(left.length > 0, 'the dead kv-store left its pool in /dev/shm');
+  await new Promise((res) => (kvProc.child.exitCode !== null || kvProc.child.signalCode !== null ? res(undefined) : kvProc.child.once('exit', res)));
+  sys.restart(kvProc);
+  // The restarted kv-store sweeps the dead one's segments and the system serves again.
+  const started = performance.now();
+  for (;;) {
+    try {
+      if ((await complete('After the kv-store came back', 8)).usage.completion_tokens === 8) break;
+    } catch (err) {
+      assert.ok(performance.now() - started < 60_000, `the system serves again within 60 s: ${(err as Error).message}`);
+      await new Promise((res) => setTimeout(res, 500));
+    }
+  }
+  assert.deepEqual(listSegments('inferos-kv').filter((n) => n.includes(`-${deadPid}-`)), [], 'the dead kv-store\'s segments are swept');
+});
+
+test('the bus admits only the system\'s services: no credentials or wrong ones are refused, and a worker\'s own cannot publish a policy', async () => {
+  assert.ok(sys.natsAuth, 'startSystem started its own NATS, with users');
+  await assert.rejects(connectBus(sys.natsUrl, 'e2e-nobody', undefined), /requires credentials/);
+  await assert.rejects(connectBus(sys.natsUrl, 'e2e-wrong', { user: 'controller', pass: 'guessed' }), /refused user "controller"/);
+  // The decode worker's own credentials, as it got them from inferos up (its environment).
+  const worker = sys.services.find((x) => x.name === 'decode-worker')!;
+  const env = Object.fromEntries(readFileSync(`/proc/${worker.child.pid}/environ`, 'utf8').split('\0').filter(Boolean).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]));
+  assert.equal(env['INFEROS_NATS_USER'], 'decode-worker');
+  const wc = await connectBus(sys.natsUrl, 'e2e-as-worker', { user: env['INFEROS_NATS_USER']!, pass: env['INFEROS_NATS_PASSWORD']! });
+  try {
+    // (The controller may publish real updates meanwhile: only the worker's marker counts.)
+    const marker = 'published-by-a-worker';
+    const sub = nc.subscribe(Subjects.policyUpdate);
+    await nc.flush();
+    wc.publish(Subjects.policyUpdate, new TextEncoder().encode(marker));
+    await wc.flush();
+    const seen = (async () => {
+      for await (const m of sub) if (m.string() === marker) return true;
+      return false;
+    })();
+    const got = await Promise.race([seen, new Promise<boolean>((res) => setTimeout(() => res(false), 500))]);
+    sub.unsubscribe();
+    assert.equal(got, false, 'a policy update published with a worker\'s credentials reaches nobody');
+    // Its own traffic goes through: a health request answered.
+    const h = await request(wc, Subjects.health('kv-store'), pb.HealthRequest, {}, pb.HealthReply);
+    assert.equal(h.ok, true);
+  } finally {
+    await wc.close();
+  }
 });
 
 test('nothing is left in shared memory after shutdown', async () => {

@@ -5,8 +5,8 @@
 // The request mixes themselves (and vLLM's key names) are in serve-mix.ts, shared with llama.cpp's side.
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
-import { pb, Subjects, request } from '@inferos/proto';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { pb, Subjects, request, connectBus, credentialsFromEnv } from '@inferos/proto';
 import { InferOSClient, InferOSError } from '@inferos/sdk';
 import { Engine, loadModelInfo, defaultModelDir, contextTextPath, TextTokenizer } from '@inferos/inference';
 import { startSystem, freePort, fitMemoryBudget, systemMemoryByProcess, type RunningSystem } from './system';
@@ -230,7 +230,7 @@ export async function benchServe(opts: ServeBenchOptions): Promise<object> {
     }
     const url = opts.url ?? sys!.url;
     const natsUrl = opts.natsUrl ?? sys?.natsUrl;
-    nc = natsUrl ? await connect({ servers: natsUrl }) : undefined;
+    nc = natsUrl ? await connectBus(natsUrl, 'inferos-bench-serve', sys?.natsAuth ?? credentialsFromEnv()) : undefined;
     const systemPss = () => (sys ? systemMemoryByProcess(sys, { self: false }) : undefined);
 
     const inferosSide = (policy: string): Side => {

@@ -774,7 +774,7 @@ async function up(argv: string[]): Promise<number> {
     `Infer-OS is up (policy ${policy}).\n` +
       `  OpenAI API:   ${sys.url}/v1   (e.g. curl ${sys.url}/v1/chat/completions -H 'content-type: application/json' -d '{"model":"inferos-tiny","messages":[{"role":"user","content":"Hello"}]}')\n` +
       `  Lemonade API: ${sys.url}/api/v1   (health: ${sys.url}/api/v1/health, stats: ${sys.url}/api/v1/stats)\n` +
-      `  NATS:         ${sys.natsUrl}${sys.ownNats ? ' (started by inferos up)' : ''}\n` +
+      `  NATS:         ${sys.natsUrl}${sys.ownNats ? ' (started by inferos up; it admits only these services, each with its own password and permissions)' : ' (found running: used as it is configured)'}\n` +
       (sys.controlUrl ? `  Control API:  ${sys.controlUrl}/v1   (health, metrics, policy, history; OpenAPI at ${sys.controlUrl}/openapi.json)\n` : '') +
       (sys.telemetryUrl ? `  Telemetry:    ${sys.telemetryUrl}/   (live page; Prometheus at ${sys.telemetryUrl}/metrics)\n` : '') +
       `Ctrl-C stops everything.\n`,

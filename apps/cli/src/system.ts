@@ -7,7 +7,10 @@ import { createServer } from 'node:net';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { connect } from '@nats-io/transport-node';
-import { startNatsServer, findNatsServer, request, pb, Subjects, DEFAULT_NATS_URL, type NatsServerHandle } from '@inferos/proto';
+import {
+  startNatsServer, findNatsServer, request, pb, Subjects, DEFAULT_NATS_URL, connectBus, newBusCredentials, authorizationConfig, credentialsEnv,
+  type NatsServerHandle, type BusCredentials, type BusUser,
+} from '@inferos/proto';
 import { loadModelInfo, defaultModelDir } from '@inferos/inference';
 import { callControl } from './control';
 
@@ -76,6 +79,11 @@ export interface RunningSystem {
   /** The telemetry service (GET /metrics, the live page at /), when it runs. */
   telemetryUrl?: string;
   natsUrl: string;
+  /**
+   * The credentials of the system's `admin` bus user, when we started the NATS server (it then admits
+   * only the users made for this run: libs/proto/src/auth.ts); undefined on a server we found running.
+   */
+  natsAuth?: BusCredentials;
   /** Whether we started the NATS server (and will stop it). */
   ownNats: boolean;
   /** The NATS server's pid, when we started it. */
@@ -83,6 +91,8 @@ export interface RunningSystem {
   services: ServiceProcess[];
   /** Start a service that exited again, with the same arguments; it replaces `s` in `services`. */
   restart(s: ServiceProcess): ServiceProcess;
+  /** The environment that admits a service of this name to the bus (its credentials; {} on a NATS we did not start). */
+  busEnv(service: BusUser): Record<string, string>;
   stop(): Promise<void>;
 }
 
@@ -104,8 +114,9 @@ async function natsAnswers(url: string): Promise<boolean> {
     const nc = await connect({ servers: url, timeout: 1000, reconnect: false });
     await nc.close();
     return true;
-  } catch {
-    return false;
+  } catch (err) {
+    // A server that wants credentials answers: the services then use INFEROS_NATS_USER / _PASSWORD.
+    return /authori[sz]ation/i.test((err as Error).message);
   }
 }
 
@@ -132,6 +143,7 @@ export async function startSystem(opts: SystemOptions = {}): Promise<RunningSyst
   await portsFree(opts); // a system already running (or anything else on our ports): say so, start nothing
   const natsUrl = opts.natsUrl ?? process.env['INFEROS_NATS_URL'] ?? DEFAULT_NATS_URL;
   let nats: NatsServerHandle | undefined;
+  let auth: Record<BusUser, BusCredentials> | undefined;
   let url = natsUrl;
   if (await natsAnswers(natsUrl)) {
     say(`NATS answers at ${natsUrl}: using it`);
@@ -139,10 +151,14 @@ export async function startSystem(opts: SystemOptions = {}): Promise<RunningSyst
     if (!isLoopbackUrl(natsUrl)) throw new Error(`no NATS answers at ${natsUrl} (a remote server is not started for you)`);
     ensureNatsServer(opts, say);
     const port = Number(new URL(natsUrl).port || 4222);
-    nats = await startNatsServer({ port, detached: true, dieWithParent: true });
+    // The bus is not open: a user per service with a password made for this run, and permissions
+    // (only the controller writes the policy).
+    auth = newBusCredentials();
+    nats = await startNatsServer({ port, detached: true, dieWithParent: true, config: authorizationConfig(auth) });
     url = nats.url;
-    say(`started nats-server with JetStream at ${url} (pid ${nats.pid})`);
+    say(`started nats-server with JetStream at ${url} (pid ${nats.pid}; it admits only this system's services, each with a password made for this run)`);
   }
+  const busAuth = auth?.admin;
   const services: ServiceProcess[] = [];
   const common = ['--nats', url, ...(opts.model ? ['--model', opts.model] : [])];
   if (shared) say('workers share one model session per process (prefill, decode and the quality probe)');
@@ -156,7 +172,7 @@ export async function startSystem(opts: SystemOptions = {}): Promise<RunningSyst
       // process dies, however, the channel closes and every service stops.
       stdio: ['ignore', opts.logs === 'ignore' ? 'ignore' : 2, opts.logs === 'ignore' ? 'ignore' : 2, 'ipc'],
       // INFEROS_RESTARTS: the service reports it (ServiceReport.restarts: inferos status, telemetry).
-      env: { ...process.env, ...opts.env, INFEROS_RESTARTS: String(restarts) },
+      env: { ...process.env, ...opts.env, INFEROS_RESTARTS: String(restarts), ...(auth ? credentialsEnv(auth[name as BusUser]) : {}) },
       // Own process group: Ctrl-C in a terminal reaches only us, and we stop the services in order.
       detached: true,
     });
@@ -183,15 +199,15 @@ export async function startSystem(opts: SystemOptions = {}): Promise<RunningSyst
     if (opts.controller !== false) {
       const port = opts.controlPort ?? 7031;
       start('controller', 'controller', ['--config', policy, '--port', String(port), ...(opts.memoryBudget ? ['--memory-budget', String(opts.memoryBudget)] : []), ...(opts.probe === false ? ['--no-probe'] : shared ? ['--probe', 'workers'] : []), ...(opts.apiKey ? ['--api-key', opts.apiKey] : [])]);
-      await waitHealthy(url, 'controller', services);
+      await waitHealthy(url, busAuth, 'controller', services);
       controlUrl = `http://127.0.0.1:${port}`;
     }
     start('kv-store', 'kv-store', ['--policy', policy, ...(opts.budget ? ['--budget', opts.budget] : []), ...(opts.chunk ? ['--chunk', String(opts.chunk)] : []), ...(opts.unclaimedTtlMs ? ['--unclaimed-ttl', String(opts.unclaimedTtlMs)] : [])]);
-    await waitHealthy(url, 'kv-store', services);
+    await waitHealthy(url, busAuth, 'kv-store', services);
     if (!shared) for (let i = 0; i < (opts.prefillWorkers ?? 1); i++) start('prefill-worker', 'prefill-worker', ['--policy', policy]);
     for (let i = 0; i < (opts.decodeWorkers ?? 1); i++) start('decode-worker', 'decode-worker', ['--policy', policy, ...(shared ? ['--prefill', '--quality-probe'] : [])]);
-    await waitHealthy(url, 'prefill-worker', services);
-    await waitHealthy(url, 'decode-worker', services);
+    await waitHealthy(url, busAuth, 'prefill-worker', services);
+    await waitHealthy(url, busAuth, 'decode-worker', services);
     const port = opts.port ?? 8000;
     const host = opts.host ?? '127.0.0.1';
     start('gateway', 'gateway', ['--port', String(port), '--host', host, ...(opts.apiKey ? ['--api-key', opts.apiKey] : []), ...(opts.probeEveryMs !== undefined ? ['--probe-every', String(opts.probeEveryMs)] : []), ...(opts.admissionTimeoutMs !== undefined ? ['--admission-timeout', String(opts.admissionTimeoutMs)] : [])]);
@@ -204,7 +220,9 @@ export async function startSystem(opts: SystemOptions = {}): Promise<RunningSyst
       telemetryUrl = `http://127.0.0.1:${tport}`;
       await waitHttp(`${telemetryUrl}/metrics`, services, opts.apiKey);
     }
-    return { url: base, controlUrl, telemetryUrl, natsUrl: url, ownNats: nats !== undefined, ...(nats ? { natsPid: nats.pid } : {}), services, restart, stop };
+    return { url: base, controlUrl, telemetryUrl, natsUrl: url, ...(busAuth ? { natsAuth: busAuth } : {}), ownNats: nats !== undefined, ...(nats ? { natsPid: nats.pid } : {}), services, restart, stop,
+      busEnv: (service: BusUser) => (auth ? credentialsEnv(auth[service]) : {}),
+    };
   } catch (err) {
     await stop();
     throw err;
@@ -327,8 +345,8 @@ function exitedEarly(services: ServiceProcess[]): void {
   if (dead) throw new Error(`${dead.name} exited (${dead.child.exitCode ?? dead.child.signalCode}) while the system was starting; its log is above`);
 }
 
-async function waitHealthy(natsUrl: string, service: string, services: ServiceProcess[], timeoutMs = 120_000): Promise<void> {
-  const nc = await connect({ servers: natsUrl });
+async function waitHealthy(natsUrl: string, auth: BusCredentials | undefined, service: string, services: ServiceProcess[], timeoutMs = 120_000): Promise<void> {
+  const nc = await connectBus(natsUrl, 'inferos-up', auth);
   try {
     const deadline = Date.now() + timeoutMs;
     for (;;) {

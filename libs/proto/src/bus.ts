@@ -2,6 +2,7 @@
 // map errors to a reply, never leave a request unanswered), request with a payload-size check.
 import { connect, RequestError, TimeoutError, type NatsConnection, type Msg, type Subscription } from '@nats-io/transport-node';
 import { encode, decode, ProtocolError, type Fields, type MessageType } from './codec';
+import { credentialsFromEnv, type BusCredentials } from './auth';
 
 export type { NatsConnection, Msg, Subscription };
 
@@ -15,11 +16,22 @@ export class UnavailableError extends Error {
   override name = 'UnavailableError';
 }
 
-export async function connectBus(url: string, name: string): Promise<NatsConnection> {
+/**
+ * Connect a service (or client) to the bus, with `auth` or else the credentials in the environment
+ * (INFEROS_NATS_USER / INFEROS_NATS_PASSWORD: `inferos up` gives each service its own). A server that
+ * refuses them is named, with the user, in the error.
+ */
+export async function connectBus(url: string, name: string, auth: BusCredentials | undefined = credentialsFromEnv()): Promise<NatsConnection> {
   try {
-    return await connect({ servers: url, name, maxReconnectAttempts: -1, reconnectTimeWait: 250 });
+    return await connect({ servers: url, name, maxReconnectAttempts: -1, reconnectTimeWait: 250, ...(auth ? { user: auth.user, pass: auth.pass } : {}) });
   } catch (err) {
-    throw new UnavailableError(`cannot reach NATS at ${url}: ${(err as Error).message}`);
+    const msg = (err as Error).message;
+    if (/authori[sz]ation|authentication|user/i.test(msg)) {
+      throw new UnavailableError(auth
+        ? `NATS at ${url} refused user ${JSON.stringify(auth.user)} (${msg}): the password is wrong or the server does not know this user (inferos up gives each service its own in INFEROS_NATS_USER / INFEROS_NATS_PASSWORD)`
+        : `NATS at ${url} requires credentials (${msg}): set INFEROS_NATS_USER and INFEROS_NATS_PASSWORD`);
+    }
+    throw new UnavailableError(`cannot reach NATS at ${url}: ${msg}`);
   }
 }
 

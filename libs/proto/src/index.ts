@@ -6,3 +6,4 @@ export {
 } from './bus';
 export { inferos } from './generated/inferos.js';
 export { startNatsServer, findNatsServer, type NatsServerHandle, type NatsServerOptions } from './nats-server';
+export { BUS_USERS, publishDenied, newBusCredentials, authorizationConfig, credentialsFromEnv, credentialsEnv, type BusUser, type BusCredentials } from './auth';

@@ -48,7 +48,7 @@ export async function startNatsServer(opts: NatsServerOptions = {}): Promise<Nat
   const work = mkdtempSync(join(tmpdir(), 'inferos-nats-'));
   const store = opts.storeDir ?? join(work, 'js');
   const conf = join(work, 'nats.conf');
-  writeFileSync(conf, `${opts.config ?? ''}\n`);
+  writeFileSync(conf, `${opts.config ?? ''}\n`, { mode: 0o600 }); // it may hold the bus's passwords (its dir is 0700)
   const args = ['-c', conf, '-a', '127.0.0.1', '-p', String(opts.port && opts.port > 0 ? opts.port : -1), '-js', '-sd', store, '--ports_file_dir', work];
   const [cmd, argv] = opts.dieWithParent && SETPRIV ? [SETPRIV, ['--pdeathsig', 'TERM', bin, ...args]] : [bin, args];
   const child: ChildProcess = spawn(cmd, argv, { stdio: ['ignore', 'ignore', 'pipe'], detached: opts.detached ?? false });
