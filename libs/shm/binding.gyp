@@ -2,8 +2,9 @@
   "targets": [
     {
       "target_name": "inferos_shm",
-      "sources": ["native/shm.c"],
-      "cflags": ["-O2", "-Wall", "-Wextra"]
+      "conditions": [
+        ["OS=='win'", { "sources": ["native/shm_win.c"] }, { "sources": ["native/shm.c"], "cflags": ["-O2", "-Wall", "-Wextra"] }]
+      ]
     }
   ]
 }

@@ -7,6 +7,7 @@
 //   dockerd, docker-compose, debootstrap   e2e/compose.test.ts runs deploy/docker-compose.yml on a
 //                local Docker engine with images it builds itself (Debian: docker.io, docker-compose,
 //                debootstrap)
+//   x86_64-w64-mingw32-gcc   compile-checks the Windows shared-memory addon (Debian: gcc-mingw-w64-x86-64-win32)
 // Missing ones are installed with apt-get when this runs as root on Debian/Ubuntu, and it says so;
 // otherwise it names the packages and fails.
 import { existsSync } from 'node:fs';
@@ -22,6 +23,7 @@ const need = [
   { bin: 'dockerd', pkg: 'docker.io', extra: ['/usr/sbin'] },
   { bin: 'docker-compose', pkg: 'docker-compose', extra: [] },
   { bin: 'debootstrap', pkg: 'debootstrap', extra: ['/usr/sbin'] },
+  { bin: 'x86_64-w64-mingw32-gcc', pkg: 'gcc-mingw-w64-x86-64-win32', extra: [] },
 ];
 const onPath = (bin, extra) => [...(process.env.PATH ?? '').split(delimiter), ...extra].some((d) => d && existsSync(join(d, bin)));
 const works = (n) => !n.check || spawnSync(n.check[0], n.check[1], { stdio: 'ignore' }).status === 0;

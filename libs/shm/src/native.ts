@@ -1,5 +1,6 @@
-// The native part: one function that maps a file into this process as an external ArrayBuffer
-// (native/shm.c). Built by `npm ci` (node-gyp, the package's install script).
+// The native part: one function that maps a named segment into this process as an external ArrayBuffer
+// (native/shm.c on Linux: a file in /dev/shm; native/shm_win.c on Windows: a named file mapping, with
+// `exists` since there is no file to look for). Built by `npm ci` (node-gyp, the package's install script).
 import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
@@ -7,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 
 interface Native {
   map(path: string, bytes: number, create: boolean): ArrayBuffer;
+  /** Windows only. */
+  exists?(name: string): boolean;
 }
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');

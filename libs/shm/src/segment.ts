@@ -2,10 +2,11 @@
 // opens them. The creator owns the name and unlinks it; segment names carry the creator's pid so that a
 // later start can sweep what a crashed process left behind.
 //
-// Windows (not built here) maps onto the same interface: CreateFileMappingW(INVALID_HANDLE_VALUE, ...,
-// size, L"Global\\inferos-...") in the creator and OpenFileMappingW + MapViewOfFile in readers; the
-// `Global\` namespace lets services in session 0 and user processes share it (the creator needs
-// SeCreateGlobalPrivilege, which services have). A mapping dies with its last handle, so no sweep is needed.
+// Windows (native/shm_win.c; compile-checked here, not run): named file mappings backed by the paging
+// file, in the `Local\` namespace, or `Global\` with INFEROS_SHM_NAMESPACE=Global (services in session 0
+// and user processes then share them; creating one needs SeCreateGlobalPrivilege, which services have).
+// A mapping lives while a handle or view refers to it: unlink() has nothing to remove (the creator's
+// view keeps it until collected), there is nothing to sweep, and no directory to list.
 import { readdirSync, unlinkSync, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadNative } from './native';
@@ -16,6 +17,14 @@ export function shmDir(): string {
 }
 
 const NAME = /^[a-z0-9][a-z0-9._-]{0,200}$/;
+const WINDOWS = process.platform === 'win32';
+
+/** Windows: the kernel object namespace of segment names (Local, or Global for services). */
+function windowsNamespace(): string {
+  const ns = process.env['INFEROS_SHM_NAMESPACE'] ?? 'Local';
+  if (ns !== 'Local' && ns !== 'Global') throw new RangeError(`INFEROS_SHM_NAMESPACE must be Local or Global, got ${JSON.stringify(ns)}`);
+  return ns;
+}
 
 export class Segment {
   private constructor(
@@ -27,7 +36,7 @@ export class Segment {
 
   static path(name: string): string {
     if (!NAME.test(name)) throw new RangeError(`segment name ${JSON.stringify(name)}: expected [a-z0-9._-], at most 200 characters`);
-    return join(shmDir(), name);
+    return WINDOWS ? `${windowsNamespace()}\\${name}` : join(shmDir(), name);
   }
 
   /** Create a new zero-filled segment (fails if the name exists). */
@@ -42,12 +51,13 @@ export class Segment {
   }
 
   static exists(name: string): boolean {
-    return existsSync(Segment.path(name));
+    return WINDOWS ? loadNative().exists!(Segment.path(name)) : existsSync(Segment.path(name));
   }
 
   /** Remove the name (the creator does this; mappings stay valid until they are collected). */
   unlink(): void {
     if (!this.owner) throw new Error(`segment ${this.name}: only its creator unlinks it`);
+    if (WINDOWS) return; // the mapping goes with its last view
     try {
       unlinkSync(Segment.path(this.name));
     } catch (err) {
@@ -58,6 +68,7 @@ export class Segment {
 
 /** Names of segments `<prefix>-<pid>-...` whose creating process is gone; removed. Returns what was swept. */
 export function sweepStale(prefix: string): { name: string; bytes: number }[] {
+  if (WINDOWS) return []; // a dead process's mappings died with its views
   const dir = shmDir();
   if (!existsSync(dir)) return [];
   const swept: { name: string; bytes: number }[] = [];
@@ -75,6 +86,7 @@ export function sweepStale(prefix: string): { name: string; bytes: number }[] {
 
 /** Segments `<prefix>-...` present now (for tests and reports). */
 export function listSegments(prefix: string): string[] {
+  if (WINDOWS) throw new Error('listSegments: Windows has no directory of named mappings to list');
   const dir = shmDir();
   if (!existsSync(dir)) return [];
   return readdirSync(dir).filter((n) => n.startsWith(`${prefix}-`));
