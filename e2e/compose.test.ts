@@ -50,7 +50,7 @@ const compose = (args: string[], timeoutMs?: number) => run('docker-compose', ['
 const links = () => new Set(run('ip', ['-o', 'link', 'show']).split('\n').map((l) => l.split(':')[1]?.trim().split('@')[0]).filter((x): x is string => !!x));
 
 async function ensureDocker(): Promise<void> {
-  const missing = ['docker', 'dockerd', 'docker-compose', 'debootstrap', 'iptables-save'].filter((c) => !has(c));
+  const missing = ['docker', 'dockerd', 'docker-compose', 'debootstrap', 'iptables-save', 'ip'].filter((c) => !has(c));
   if (missing.length > 0) throw new Error(`${missing.join(', ')} missing: npm test installs them (tools/scripts/test-deps.mjs; Debian: docker.io docker-compose debootstrap), or INFEROS_E2E_COMPOSE=0 skips this suite`);
   if (ok('docker', ['info'])) return;
   if (!isRoot) throw new Error('no Docker engine answers and not root to start one (or INFEROS_E2E_COMPOSE=0 to skip this suite)');
@@ -68,7 +68,7 @@ async function ensureDocker(): Promise<void> {
 
 async function stopOurDockerd(): Promise<void> {
   if (!ourDockerd) return;
-  const exited = new Promise((r) => ourDockerd!.once('exit', r));
+  const exited = ourDockerd.exitCode !== null || ourDockerd.signalCode !== null ? Promise.resolve() : new Promise((r) => ourDockerd!.once('exit', r));
   ourDockerd.kill('SIGTERM');
   const t = setTimeout(() => ourDockerd!.kill('SIGKILL'), 20_000);
   await exited;

@@ -20,6 +20,7 @@ let log = '';
 up.stdout.on('data', (d) => (log += d));
 up.stderr.on('data', (d) => (log += d));
 const stop = async () => {
+  if (up.exitCode !== null || up.signalCode !== null) return;
   up.kill('SIGTERM');
   await new Promise((r) => up.once('exit', r));
 };
@@ -56,7 +57,8 @@ try {
     }
     if (error) break;
     if (!killedAt && chunks >= 10) {
-      const pid = Number(execSync("pgrep -f 'apps/decode-worker/src/main.ts'").toString().trim().split('\n')[0]);
+      // This system's decode worker (a child of our `up`), never another system's.
+      const pid = Number(execSync(`pgrep -P ${up.pid} -f 'apps/decode-worker/src/main.ts'`).toString().trim().split('\n')[0]);
       process.kill(pid, 'SIGKILL');
       killedAt = performance.now();
     }

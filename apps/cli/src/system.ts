@@ -8,7 +8,7 @@ import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { connect } from '@nats-io/transport-node';
 import {
-  startNatsServer, findNatsServer, request, pb, Subjects, DEFAULT_NATS_URL, connectBus, newBusCredentials, authorizationConfig, credentialsEnv,
+  startNatsServer, findNatsServer, request, pb, Subjects, DEFAULT_NATS_URL, connectBus, newBusCredentials, authorizationConfig, credentialsEnv, credentialsFromEnv,
   type NatsServerHandle, type BusCredentials, type BusUser,
 } from '@inferos/proto';
 import { loadModelInfo, defaultModelDir } from '@inferos/inference';
@@ -115,8 +115,11 @@ async function natsAnswers(url: string): Promise<boolean> {
     await nc.close();
     return true;
   } catch (err) {
-    // A server that wants credentials answers: the services then use INFEROS_NATS_USER / _PASSWORD.
-    return /authori[sz]ation/i.test((err as Error).message);
+    if (!/authori[sz]ation/i.test((err as Error).message)) return false;
+    // A server that wants credentials: usable only with the ones in the environment (the services and
+    // we would be refused otherwise). One left by an earlier `inferos up` has passwords nobody has now.
+    if (credentialsFromEnv()) return true;
+    throw new Error(`a NATS server at ${url} requires credentials (one left running by an earlier inferos up?): stop it, pass --nats with another URL, or set INFEROS_NATS_USER and INFEROS_NATS_PASSWORD for it`);
   }
 }
 

@@ -215,6 +215,10 @@ test('baseline mode entered by the quality guard is kept as such across a restar
   assert.equal(third.current.baselineMode, true);
   assert.equal(third.current.baselineByGuard, false);
   assert.equal((await bucket()).doc.model, 'model-a');
+  // The guard tripping while an operator holds baseline changes nothing: it stays the operator's.
+  const same = await third.setBaseline(true, 'quality guard: delta ppl 0.7 > 0.5', true);
+  assert.equal(same.version, 3);
+  assert.equal(same.baselineByGuard, false);
 });
 
 test('a policy stored for another model (with its guard verdict) is replaced by the seed, as a new version that says why', async () => {

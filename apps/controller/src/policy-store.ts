@@ -79,7 +79,7 @@ export class PolicyStore {
   /** Enter or leave baseline mode; `byGuard`: the quality guard decided it (kept, so that a restarted controller's guard may leave it). */
   setBaseline(enable: boolean, reason: string, byGuard = false): Promise<PolicyState> {
     return this.serial(async () => {
-      if (this.state.baselineMode === enable && (this.state.baselineByGuard ?? false) === (enable && byGuard)) return this.state;
+      if (this.state.baselineMode === enable && (byGuard || (this.state.baselineByGuard ?? false) === (enable && byGuard))) return this.state; // the guard never takes over an operator's baseline
       return this.commit({ ...this.state, version: this.state.version + 1, baselineMode: enable, baselineByGuard: enable && byGuard, reason });
     });
   }

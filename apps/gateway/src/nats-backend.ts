@@ -5,10 +5,11 @@
 //   listen  subscribe to the request's stream subject (before anything can be published on it)
 //   send    PrefillJob -> a prefill worker acks; it later hands the sequence to a decode worker
 //   stream  TokenChunk messages, in order (index checked), until one is done or carries an error
-//   lost    a SeqLost from the kv-store (the owning worker stopped heartbeating) ends it with an error
+//   lost    a SeqLost from the kv-store (a worker gone, its job not taken over), or the kv-store itself
+//           silent for LOST_AFTER_MS (its reports stopped), ends it with an error
 // Aborting frees the sequence at the kv-store; the worker then drops it at its next commit.
 import {
-  pb, Subjects, INFERENCE_SERVICES, request, publish, UnavailableError, decode, inferos, type NatsConnection, type Subscription,
+  pb, Subjects, INFERENCE_SERVICES, LOST_AFTER_MS, HEARTBEAT_MS, request, publish, UnavailableError, decode, inferos, type NatsConnection, type Subscription,
 } from '@inferos/proto';
 import type { TokenLogprob } from '@inferos/inference';
 import { BackendError, BackendErrorCode, type Backend, type GenerationEvent, type GenerationRequest, type ServiceHealth } from './backend';
@@ -27,8 +28,13 @@ export interface NatsBackendOptions {
 }
 
 export class NatsBackend implements Backend {
-  private readonly lost = new Map<string, (m: inferos.v1.SeqLost) => void>();
+  /** Streams in flight, by sequence: end one with the reason its sequence is gone. */
+  private readonly lost = new Map<string, (why: string) => void>();
   private readonly lostSub: Subscription;
+  /** The kv-store's reports (every REPORT_MS): when they stop, every sequence it held is gone with it. */
+  private readonly kvReportSub: Subscription;
+  private kvReportAt = Date.now();
+  private readonly kvWatch: NodeJS.Timeout;
   private waiting = 0;
   private running = 0;
   private lastProbe = 0;
@@ -39,12 +45,21 @@ export class NatsBackend implements Backend {
         if (err) return;
         try {
           const m = decode(pb.SeqLost, msg.data);
-          this.lost.get(m.seqId)?.(m);
+          this.lost.get(m.seqId)?.(`the worker serving this request was lost (${m.reason}); its KV blocks were freed`);
         } catch {
           // A malformed announcement concerns nobody we serve.
         }
       },
     });
+    // A dead kv-store announces nothing, and a worker's commit to it waits out its own timeout: the
+    // gateway ends the streams in flight itself once the kv-store has been silent for LOST_AFTER_MS.
+    this.kvReportSub = nc.subscribe(Subjects.report('kv-store'), { callback: () => { this.kvReportAt = Date.now(); } });
+    this.kvWatch = setInterval(() => {
+      const silent = Date.now() - this.kvReportAt;
+      if (silent <= LOST_AFTER_MS || this.lost.size === 0) return;
+      for (const end of [...this.lost.values()]) end(`the kv-store holding this request's KV cache stopped reporting ${silent} ms ago; the request is lost with it`);
+    }, HEARTBEAT_MS / 2);
+    this.kvWatch.unref();
   }
 
   get modelName(): string {
@@ -211,7 +226,7 @@ export class NatsBackend implements Backend {
       };
       const onAbort = () => end();
       signal.addEventListener('abort', onAbort);
-      this.lost.set(seqId, (m) => end({ kind: 'error', code: BackendErrorCode.workerLost, message: `the worker serving this request was lost (${m.reason}); its KV blocks were freed` }));
+      this.lost.set(seqId, (why) => end({ kind: 'error', code: BackendErrorCode.workerLost, message: why }));
       arm();
       void (async () => {
         for await (const msg of sub) {
@@ -282,6 +297,8 @@ export class NatsBackend implements Backend {
 
   async close(): Promise<void> {
     this.lostSub.unsubscribe();
+    this.kvReportSub.unsubscribe();
+    clearInterval(this.kvWatch);
   }
 }
 

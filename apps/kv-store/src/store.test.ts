@@ -6,7 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Segment, SegmentMap, listSegments } from '@inferos/shm';
 import { hotRows, HOT_FEEDS } from '@inferos/kv';
 import { pb, encode, decode, inferos, type MessageType } from '@inferos/proto';
-import { KvStore, type StoreConfig } from './store';
+import { KvStore, MAX_HANDOFFS, type StoreConfig } from './store';
 
 // channels = kvHeads * headDim = 128: divisible by every group size the policies use (32, 64, 128).
 const SHAPE = { layers: 2, kvHeads: 2, headDim: 64, maxContext: 512 };
@@ -586,8 +586,12 @@ test('a decode job whose worker is gone is handed off as of its last commit, and
       );
       assert.deepEqual(store.reap(25, Date.now()).handoffs, [], 'handed off once');
       // The sequence waits unowned with its KV (the 2 committed tokens); the next worker claims it and goes on.
-      const next = claimOk(store, id, 'decode-b');
+      // The old worker, if it was only slow, cannot take it back by refreshing its table (a claim without a job).
+      assert.equal(claim(store, id, 'decode-a').code, pb.KvError.KV_ERROR_NOT_OWNER);
+      const next = claimOk(store, id, 'decode-b', { decode: h.job });
       assert.equal(next.length, 2);
+      assert.equal(claim(store, id, 'decode-a').code, pb.KvError.KV_ERROR_NOT_OWNER, 'nor once the next worker owns it');
+      assert.equal(claim(store, id, 'decode-b').error, '', 'the owner refreshes its own table');
       commitOk(store, 'decode-b', stage.step(next, 1).step);
       assert.match(commit(store, 'decode-a', stage.step(table, 1).step)[0]!.error, /owned by decode-b/, 'the old worker, if it was only slow, is refused');
       // A handoff nobody takes is freed and reported lost; one claimed meanwhile is left alone.
@@ -641,7 +645,8 @@ test('a prefill job whose worker dies is handed to another prefill worker with a
       assert.equal(handoffs[0]!.kind, 'prefill');
       assert.deepEqual(pb.PrefillJob.toObject(handoffs[0]!.job as inferos.v1.PrefillJob), pb.PrefillJob.toObject(pb.PrefillJob.create(prefillJob)));
       // The prompt runs again from the start on an empty cache, in the same slot and reservation.
-      const fresh = claimOk(store, id, 'prefill-b');
+      assert.equal(claim(store, id, 'prefill-a').code, pb.KvError.KV_ERROR_NOT_OWNER, 'the old worker cannot refresh its way back');
+      const fresh = claimOk(store, id, 'prefill-b', { prefill: handoffs[0]!.job });
       assert.equal(fresh.length, 0);
       assert.ok(fresh.generation > table.generation, 'the old table no longer validates');
       assert.match(commit(store, 'prefill-a', stage.step(table, 1).step)[0]!.error, /owned by prefill-b/);
@@ -665,4 +670,23 @@ test('a prefill job whose worker dies is handed to another prefill worker with a
     } finally {
       stage.close();
     }
+  }));
+
+test('a job whose every taker dies too is handed off MAX_HANDOFFS times, then lost', () =>
+  withStore({}, async (store) => {
+    const id = openOk(store, 'baseline', 10, 10);
+    const job = { requestId: 'r3', seqId: id, nextToken: 1, generated: 1, maxTokens: 10, sampling: { temperature: 0, topP: 1, seed: 1, draws: 0 }, stopAtEos: true, streamSubject: 's.r3', promptTokens: 10 };
+    for (let i = 0; i < MAX_HANDOFFS; i++) {
+      claimOk(store, id, `decode-${i}`, { decode: job });
+      await sleep(40);
+      const { lost, handoffs } = store.reap(25, Date.now());
+      assert.deepEqual([lost.length, handoffs.length], [0, 1], `handoff ${i + 1}`);
+    }
+    claimOk(store, id, 'decode-last', { decode: job });
+    await sleep(40);
+    const { lost, handoffs } = store.reap(25, Date.now());
+    assert.deepEqual(handoffs, []);
+    assert.equal(lost.length, 1);
+    assert.match(lost[0]!.reason, new RegExp(`handed off ${MAX_HANDOFFS} times already`));
+    assert.equal(store.requestIdOf(id), undefined, 'freed');
   }));

@@ -63,6 +63,10 @@ interface Sequence {
   job?: inferos.v1.DecodeJob;
   /** The prefill job its owner runs, until the sequence becomes a decode job. */
   prefillJob?: inferos.v1.PrefillJob;
+  /** Times its job was handed to another worker (a sequence that keeps killing its workers is lost). */
+  handoffs: number;
+  /** Handed off and not claimed with a job since: a claim without one (a worker refreshing its table) is not its owner's. */
+  handedOff?: boolean;
   /** Prompt tokens (to hold evictions for when the cache is made again). */
   promptTokens: number;
   shape: CacheShape;
@@ -129,6 +133,8 @@ export interface StoreStats {
 export const DEFAULT_PREFIX = 'inferos-kv';
 /** Memory pressure marks of the fast loop, as fractions of the budget. */
 export const HIGH_WATER = 0.9;
+/** A sequence whose job was handed off this many times, each taker gone too, is lost instead. */
+export const MAX_HANDOFFS = 3;
 export const LOW_WATER = 0.8;
 
 export class KvStore {
@@ -304,7 +310,7 @@ export class KvStore {
     }
     const seq: Sequence = {
       id: randomUUID(), requestId: req.requestId, policyName: resolved.name, slot, cache, reserved: r.bytes, maxTokens: total, openedAt: Date.now(),
-      promptTokens: req.promptTokens, shape, policy: resolved.policy,
+      promptTokens: req.promptTokens, shape, policy: resolved.policy, handoffs: 0,
     };
     this.sequences.set(seq.id, seq);
     this.reserved += r.bytes;
@@ -322,6 +328,12 @@ export class KvStore {
     if (req.decodeJob && seq.job && (req.decodeJob.generated ?? 0) < seq.job.generated) {
       return { code: pb.KvError.KV_ERROR_NOT_OWNER, error: `sequence ${seq.id} went on to ${seq.job.generated} tokens under ${seq.owner ?? 'another worker'}; this job has ${req.decodeJob.generated}` };
     }
+    // A claim without a job refreshes its worker's table: after a handoff (or another worker's claim) the
+    // worker taken for dead must not take the sequence back, or two workers would append to it.
+    if (!req.decodeJob && !req.prefillJob && (seq.handedOff || (seq.owner !== undefined && seq.owner !== req.workerId && (seq.job || seq.prefillJob)))) {
+      return { code: pb.KvError.KV_ERROR_NOT_OWNER, error: `sequence ${seq.id} was handed to ${seq.owner ?? 'another worker'}; ${req.workerId} was taken for gone` };
+    }
+    if (req.decodeJob || req.prefillJob) seq.handedOff = false;
     seq.owner = req.workerId;
     this.workerSeen.set(req.workerId, Date.now());
     if (req.decodeJob) {
@@ -437,6 +449,10 @@ export class KvStore {
       if (seq.owner) {
         const reason = whyGone(seq.owner);
         if (!reason) continue;
+        if (seq.handoffs >= MAX_HANDOFFS) {
+          lost.push({ seq, reason: `${reason}; its job was handed off ${seq.handoffs} times already, each time to a worker that went too` });
+          continue;
+        }
         if (seq.job) {
           handoffs.push({ kind: 'decode', seqId: seq.id, requestId: seq.requestId, job: pb.DecodeJob.create({ ...seq.job, resumed: true }), reason });
         } else if (seq.prefillJob && this.restart(seq)) {
@@ -446,6 +462,8 @@ export class KvStore {
           continue;
         }
         seq.owner = undefined;
+        seq.handedOff = true;
+        seq.handoffs++;
         seq.openedAt = now; // the unclaimed TTL runs from the handoff
       } else if (now - seq.openedAt > (this.config.unclaimedTtlMs ?? 60_000)) {
         lost.push({ seq, reason: `no worker claimed the sequence within ${this.config.unclaimedTtlMs ?? 60_000} ms` });

@@ -83,6 +83,12 @@ export async function startDecodeWorker(nc: NatsConnection, opts: DecodeWorkerOp
   const admit = async () => {
     while (pending.length > 0) {
       const job = pending.shift()!;
+      // The same sequence twice (a handoff that reached the worker already running it, or a retried
+      // handoff delivered twice): the running copy goes on; two would append to one cache.
+      if (active.some((a) => a.seq.id === job.seqId)) {
+        log(`request ${job.requestId}: sequence ${job.seqId} already runs here; the second job is dropped`);
+        continue;
+      }
       try {
         const seq = await kv.claim(job.seqId, { decode: job });
         const s = job.sampling;

@@ -136,6 +136,8 @@ export async function startPrefillWorker(nc: NatsConnection, opts: PrefillWorker
     } catch (err) {
       const msg = (err as Error).message;
       log(`request ${requestId}: ${msg}`);
+      // Taken for gone (a long stall) and handed to another worker, which serves it: stand down quietly.
+      if (err instanceof KvError && err.code === pb.KvError.KV_ERROR_NOT_OWNER) return;
       await abandon(nc, kv, id, job, 0, err instanceof UnavailableError ? 'unavailable' : 'internal_error', msg, log);
     }
   };
