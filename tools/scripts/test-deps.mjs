@@ -20,9 +20,12 @@ const need = [
   { bin: 'chromium', pkg: 'chromium', extra: [] },
   // The model tools' tests (tools/package.json) create a Python environment: python3 with venv and pip.
   { bin: 'python3', pkg: 'python3-venv', extra: [], check: ['python3', ['-c', 'import venv, ensurepip']] },
-  { bin: 'dockerd', pkg: 'docker.io', extra: ['/usr/sbin'] },
-  { bin: 'docker-compose', pkg: 'docker-compose', extra: [] },
-  { bin: 'debootstrap', pkg: 'debootstrap', extra: ['/usr/sbin'] },
+  // INFEROS_E2E_COMPOSE=0 skips the compose suite, and with it these.
+  ...(process.env.INFEROS_E2E_COMPOSE === '0' ? [] : [
+    { bin: 'dockerd', pkg: 'docker.io', extra: ['/usr/sbin'] },
+    { bin: 'docker-compose', pkg: 'docker-compose', extra: [] },
+    { bin: 'debootstrap', pkg: 'debootstrap', extra: ['/usr/sbin'] },
+  ]),
   { bin: 'x86_64-w64-mingw32-gcc', pkg: 'gcc-mingw-w64-x86-64-win32', extra: [] },
 ];
 const onPath = (bin, extra) => [...(process.env.PATH ?? '').split(delimiter), ...extra].some((d) => d && existsSync(join(d, bin)));
