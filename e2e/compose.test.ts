@@ -18,6 +18,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import OpenAI from 'openai';
 import { freePort, REPO_ROOT } from '@inferos/cli';
+import { sseEvents } from './sse';
 
 const SKIP = process.env['INFEROS_E2E_COMPOSE'] === '0';
 const PROJECT = 'inferos-e2e';
@@ -267,29 +268,17 @@ test('docker kill of the decode container running a stream: the other replica ta
   const reference = ((await (await post({})).json()) as { choices: { text: string }[] }).choices[0]!.text;
   const r = await post({ stream: true });
   assert.equal(r.status, 200);
-  const reader = r.body!.pipeThrough(new TextDecoderStream()).getReader();
-  let buf = '';
   let text = '';
   let chunks = 0;
   let killed = '';
   let errorEvent: unknown;
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    buf += value;
-    let i: number;
-    while ((i = buf.indexOf('\n\n')) >= 0) {
-      const line = buf.slice(0, i).replace(/^data: /, '');
-      buf = buf.slice(i + 2);
-      if (line === '[DONE]') break;
-      const ev = JSON.parse(line) as { error?: unknown; choices?: { text: string }[] };
-      if (ev.error) errorEvent = ev.error;
-      else {
-        text += ev.choices?.[0]?.text ?? '';
-        chunks++;
-      }
+  for await (const ev of sseEvents<{ error?: unknown; choices?: { text: string }[] }>(r)) {
+    if (ev.error) {
+      errorEvent = ev.error;
+      break;
     }
-    if (errorEvent) break;
+    text += ev.choices?.[0]?.text ?? '';
+    chunks++;
     if (!killed && chunks >= 10) {
       // The busy worker's id carries its container's hostname, which is the container's short id.
       const busy = decodeHeartbeats().find((h) => h.running > 0);

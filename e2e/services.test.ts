@@ -15,6 +15,7 @@ import { startSystem, freePort, slices, REPO_ROOT, type RunningSystem } from '@i
 import { Engine, contextTextPath, tokenLogprob } from '@inferos/inference';
 import { pb, Subjects, request, decode, connectBus } from '@inferos/proto';
 import { listSegments } from '@inferos/shm';
+import { sseEvents } from './sse';
 
 const MODEL = 'inferos-tiny';
 let sys: RunningSystem;
@@ -341,8 +342,6 @@ for (const policy of ['default', 'baseline']) {
       body: JSON.stringify({ model: MODEL, prompt, max_tokens: maxTokens, temperature: 0, ignore_eos: true, stream: true, kv_policy: policy }),
     });
     assert.equal(r.status, 200);
-    const reader = r.body!.pipeThrough(new TextDecoderStream()).getReader();
-    let buf = '';
     let text = '';
     let chunks = 0;
     let finish: string | null = null;
@@ -351,27 +350,17 @@ for (const policy of ['default', 'baseline']) {
     let last = 0;
     let gapAfterKill = 0;
     let errorEvent: { error?: { message: string; code?: string } } | undefined;
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      buf += value;
-      let i: number;
-      while ((i = buf.indexOf('\n\n')) >= 0) {
-        const line = buf.slice(0, i).replace(/^data: /, '');
-        buf = buf.slice(i + 2);
-        if (line === '[DONE]') break;
-        const ev = JSON.parse(line) as { error?: { message: string; code?: string }; choices?: { text: string; finish_reason: string | null }[] };
-        if (ev.error) errorEvent = ev;
-        else {
-          const now = performance.now();
-          if (killedAt > 0) gapAfterKill = Math.max(gapAfterKill, now - Math.max(last, killedAt)); // the pause the takeover made
-          last = now;
-          text += ev.choices?.[0]?.text ?? '';
-          finish = ev.choices?.[0]?.finish_reason ?? finish;
-          chunks++;
-        }
+    for await (const ev of sseEvents<{ error?: { message: string; code?: string }; choices?: { text: string; finish_reason: string | null }[] }>(r)) {
+      if (ev.error) {
+        errorEvent = ev;
+        break;
       }
-      if (errorEvent) break;
+      const now = performance.now();
+      if (killedAt > 0) gapAfterKill = Math.max(gapAfterKill, now - Math.max(last, killedAt)); // the pause the takeover made
+      last = now;
+      text += ev.choices?.[0]?.text ?? '';
+      finish = ev.choices?.[0]?.finish_reason ?? finish;
+      chunks++;
       if (killedAt === 0 && chunks >= 10) {
         await new Promise((res) => setTimeout(res, 600)); // a heartbeat with running >= 1
         const busy = [...owners.values()].find((o) => o.running > 0);
@@ -457,26 +446,16 @@ test('the kv-store killed mid-stream: the stream ends with a clear error within 
     body: JSON.stringify({ model: MODEL, prompt: 'The kernel scheduler', max_tokens: 1500, temperature: 0, ignore_eos: true, stream: true }),
   });
   assert.equal(r.status, 200);
-  const reader = r.body!.pipeThrough(new TextDecoderStream()).getReader();
-  let buf = '';
   let chunks = 0;
   let killedAt = 0;
   let errorEvent: { message: string; code?: string } | undefined;
   const deadPid = kvProc.child.pid!;
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    buf += value;
-    let i: number;
-    while ((i = buf.indexOf('\n\n')) >= 0) {
-      const line = buf.slice(0, i).replace(/^data: /, '');
-      buf = buf.slice(i + 2);
-      if (line === '[DONE]') break;
-      const ev = JSON.parse(line) as { error?: { message: string; code?: string } };
-      if (ev.error) errorEvent = ev.error;
-      else chunks++;
+  for await (const ev of sseEvents<{ error?: { message: string; code?: string } }>(r)) {
+    if (ev.error) {
+      errorEvent = ev.error;
+      break;
     }
-    if (errorEvent) break;
+    chunks++;
     if (!killedAt && chunks >= 10) {
       process.kill(deadPid, 'SIGKILL');
       killedAt = performance.now();

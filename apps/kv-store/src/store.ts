@@ -67,9 +67,8 @@ interface Sequence {
   handoffs: number;
   /** Handed off and not claimed with a job since: a claim without one (a worker refreshing its table) is not its owner's. */
   handedOff?: boolean;
-  /** Prompt tokens (to hold evictions for when the cache is made again). */
+  /** Prompt tokens and cache policy, to make the cache again when its prompt restarts. */
   promptTokens: number;
-  shape: CacheShape;
   policy: CachePolicy;
 }
 
@@ -310,7 +309,7 @@ export class KvStore {
     }
     const seq: Sequence = {
       id: randomUUID(), requestId: req.requestId, policyName: resolved.name, slot, cache, reserved: r.bytes, maxTokens: total, openedAt: Date.now(),
-      promptTokens: req.promptTokens, shape, policy: resolved.policy, handoffs: 0,
+      promptTokens: req.promptTokens, policy: resolved.policy, handoffs: 0,
     };
     this.sequences.set(seq.id, seq);
     this.reserved += r.bytes;
@@ -491,7 +490,7 @@ export class KvStore {
     try {
       this.locks.write(seq.slot, () => {
         seq.cache.free();
-        seq.cache = new TieredKvCache(seq.shape, seq.policy, { arena: this.pool, fixedHotChunk: this.config.chunk });
+        seq.cache = new TieredKvCache({ ...this.config.shape, maxTokens: seq.maxTokens }, seq.policy, { arena: this.pool, fixedHotChunk: this.config.chunk });
         seq.cache.holdEvictions(seq.promptTokens);
       });
       seq.described = undefined;
