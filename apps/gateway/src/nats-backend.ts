@@ -9,10 +9,15 @@
 //           silent for LOST_AFTER_MS (its reports stopped), ends it with an error
 // Aborting frees the sequence at the kv-store; the worker then drops it at its next commit.
 import {
-  pb, Subjects, INFERENCE_SERVICES, LOST_AFTER_MS, HEARTBEAT_MS, request, publish, UnavailableError, decode, inferos, type NatsConnection, type Subscription,
+  pb, Subjects, type Fields, INFERENCE_SERVICES, LOST_AFTER_MS, HEARTBEAT_MS, request, publish, UnavailableError, decode, inferos, type NatsConnection, type Subscription,
 } from '@inferos/proto';
 import type { TokenLogprob } from '@inferos/inference';
 import { BackendError, BackendErrorCode, type Backend, type GenerationEvent, type GenerationRequest, type ServiceHealth } from './backend';
+
+/** How long the gateway keeps sending a prompt no prefill worker has taken (the kv-store's handoff window too). */
+const PREFILL_SEND_WINDOW_MS = 30_000;
+/** One try: a live worker answers within milliseconds (it records the claim at the kv-store, then acks). */
+const PREFILL_TRY_MS = 5000;
 
 export interface NatsBackendOptions {
   modelName: string;
@@ -156,20 +161,15 @@ export class NatsBackend implements Backend {
     const sub = this.nc.subscribe(subject);
     let finished = false;
     try {
-      let ack: inferos.v1.Ack;
-      try {
-        ack = await request(this.nc, Subjects.prefillJobs, pb.PrefillJob, {
-          requestId: req.requestId, seqId, promptIds: req.promptIds, maxTokens: req.maxTokens,
-          sampling: {
-            temperature: req.temperature, topP: req.topP, seed: req.seed ?? Math.floor(Math.random() * 2 ** 31),
-            logprobs: req.logprobs !== undefined, topLogprobs: req.logprobs ?? 0,
-          },
-          stopAtEos: req.stopAtEos, streamSubject: subject, chunk: open.chunk, echo: req.echo ?? false,
-        }, pb.Ack, 5000);
-      } catch (err) {
-        if (err instanceof UnavailableError) throw new BackendError(BackendErrorCode.unavailable, `prefill-worker: ${err.message}`);
-        throw err;
-      }
+      const ack = await this.sendPrefill({
+        requestId: req.requestId, seqId, promptIds: req.promptIds, maxTokens: req.maxTokens,
+        sampling: {
+          temperature: req.temperature, topP: req.topP, seed: req.seed ?? Math.floor(Math.random() * 2 ** 31),
+          logprobs: req.logprobs !== undefined, topLogprobs: req.logprobs ?? 0,
+        },
+        stopAtEos: req.stopAtEos, streamSubject: subject, chunk: open.chunk, echo: req.echo ?? false,
+      }, signal);
+      if (!ack) return;
       if (!ack.ok) throw new BackendError(BackendErrorCode.unavailable, `prefill-worker refused the request: ${ack.message}`);
       await this.consume(req, sub, seqId, t0, report, signal);
       finished = true;
@@ -190,6 +190,32 @@ export class NatsBackend implements Backend {
       // On success the worker freed the sequence; otherwise (an error event, a throw, an abort) make sure
       // it is gone: freeing twice is harmless, a leaked reservation is not.
       if (!finished || !outcome.ok || signal.aborted) await free(signal.aborted ? 'client went away' : 'request failed');
+    }
+  }
+
+  /**
+   * Send the prompt to the prefill workers' queue group until one accepts it. A worker acknowledges only
+   * once the kv-store records it as the sequence's owner, so an unanswered try means nobody took the job:
+   * it reached a worker that died before answering (NATS routed it to a subscription whose connection it
+   * had not yet seen close), or the only worker is restarting (no responders). Sending it again is safe: a
+   * worker that finds the sequence already taken answers ok without running it, and one worker never
+   * queues a sequence twice. Gives up after PREFILL_SEND_WINDOW_MS; undefined when the client went away.
+   */
+  private async sendPrefill(job: Fields<typeof pb.PrefillJob>, signal: AbortSignal): Promise<inferos.v1.Ack | undefined> {
+    const deadline = performance.now() + PREFILL_SEND_WINDOW_MS;
+    for (;;) {
+      try {
+        const ack = await request(this.nc, Subjects.prefillJobs, pb.PrefillJob, job, pb.Ack, PREFILL_TRY_MS);
+        if (!ack.ok) throw new BackendError(BackendErrorCode.unavailable, `prefill-worker refused the request: ${ack.message}`);
+        return ack;
+      } catch (err) {
+        if (!(err instanceof UnavailableError)) throw err;
+        if (performance.now() >= deadline) throw new BackendError(BackendErrorCode.unavailable, `prefill-worker: ${err.message} (tried for ${PREFILL_SEND_WINDOW_MS / 1000} s)`);
+        this.opts.log?.(`prefill job for ${job.seqId}: ${err.message}; sending it again`);
+      }
+      if (signal.aborted) return undefined;
+      await new Promise((r) => setTimeout(r, 200));
+      if (signal.aborted) return undefined;
     }
   }
 

@@ -636,6 +636,10 @@ test('a prefill job whose worker dies is handed to another prefill worker with a
       const id = openOk(store, 'quality_optimized', 20, 10);
       const prefillJob = { requestId: 'r2', seqId: id, promptIds: Array.from({ length: 20 }, (_, i) => i + 1), maxTokens: 10, chunk: CHUNK, streamSubject: 's.r2', stopAtEos: true };
       let table = claimOk(store, id, 'prefill-a', { prefill: prefillJob });
+      // The gateway sends a job again when a try goes unanswered: a second prefill worker leaves it.
+      const twice = claim(store, id, 'prefill-c', { prefill: prefillJob });
+      assert.equal(twice.code, pb.KvError.KV_ERROR_NOT_OWNER, 'a live owner keeps its prefill job');
+      assert.match(twice.error, /already taken by prefill-a/);
       table = commitOk(store, 'prefill-a', stage.step(table, 12).step);
       assert.equal(table.length, 12, 'a first chunk of the prompt committed');
       await sleep(40);
@@ -656,6 +660,9 @@ test('a prefill job whose worker dies is handed to another prefill worker with a
       // hands the sequence to a decode worker.
       const decodeJob = { requestId: 'r2', seqId: id, nextToken: 5, generated: 1, maxTokens: 10, sampling: { temperature: 0, topP: 1, seed: 1, draws: 0 }, stopAtEos: true, streamSubject: 's.r2', promptTokens: 20 };
       t2 = claimOk(store, id, 'prefill-b', { decode: decodeJob });
+      const late = claim(store, id, 'prefill-b', { prefill: handoffs[0]!.job });
+      assert.equal(late.code, pb.KvError.KV_ERROR_NOT_OWNER, 'a prefill job arriving again after the prompt ran is not run again');
+      assert.match(late.error, /past its prompt/);
       await sleep(40);
       const second = store.reap(25, Date.now()).handoffs;
       assert.deepEqual(second.map((h) => h.kind), ['decode']);

@@ -332,6 +332,10 @@ export class KvStore {
     if (!req.decodeJob && !req.prefillJob && (seq.handedOff || (seq.owner !== undefined && seq.owner !== req.workerId && (seq.job || seq.prefillJob)))) {
       return { code: pb.KvError.KV_ERROR_NOT_OWNER, error: `sequence ${seq.id} was handed to ${seq.owner ?? 'another worker'}; ${req.workerId} was taken for gone` };
     }
+    // A prefill job sent twice (the gateway tried again, or a handoff raced with it): the first taker keeps it.
+    if (req.prefillJob && !req.decodeJob && (seq.job || (!seq.handedOff && seq.owner !== undefined && seq.owner !== req.workerId))) {
+      return { code: pb.KvError.KV_ERROR_NOT_OWNER, error: `sequence ${seq.id} is already taken by ${seq.owner ?? 'a decode worker'}${seq.job ? ' past its prompt' : ''}` };
+    }
     if (req.decodeJob || req.prefillJob) seq.handedOff = false;
     seq.owner = req.workerId;
     this.workerSeen.set(req.workerId, Date.now());

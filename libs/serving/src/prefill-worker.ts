@@ -48,15 +48,29 @@ export async function startPrefillWorker(nc: NatsConnection, opts: PrefillWorker
     model: engine.info.name, policyVersion: follower.version, provider: engine.provider,
   }), log);
 
-  const sub = serve(nc, Subjects.prefillJobs, { queue: QueueGroups.prefill, request: pb.PrefillJob, reply: pb.Ack, log, onError: (e) => ({ ok: false, message: e.message, workerId: id }) }, (job) => {
+  // Sequences being accepted (their claim in flight), so that a job sent twice is queued once.
+  const accepting = new Set<string>();
+  const sub = serve(nc, Subjects.prefillJobs, { queue: QueueGroups.prefill, request: pb.PrefillJob, reply: pb.Ack, log, onError: (e) => ({ ok: false, message: e.message, workerId: id }) }, async (job) => {
     if (closing) return { ok: false, message: 'worker is stopping', workerId: id };
     if (job.promptIds.length === 0 || job.chunk <= 0 || job.maxTokens <= 0) return { ok: false, message: 'a prefill job needs prompt ids, a chunk and max tokens', workerId: id };
+    // The same job twice (the gateway sent it again while the kv-store handed it over): run it once.
+    if (current === job.seqId || accepting.has(job.seqId) || queue.some((j) => j.seqId === job.seqId)) return { ok: true, message: 'already queued here', workerId: id };
+    // The sequence is this worker's, with its job, before the ack: if this worker dies from here on, the
+    // kv-store gives the job to another prefill worker (the prompt runs again from the start); a gateway
+    // whose try went unanswered can send it again, and a worker that finds it taken answers ok and leaves
+    // it. Waiting in this queue never frees it (behind other long prompts it can wait longer than the
+    // kv-store's unclaimed TTL). run() claims it again for a fresh table.
+    accepting.add(job.seqId);
+    try {
+      await kv.claim(job.seqId, { prefill: job });
+    } catch (err) {
+      if (err instanceof KvError && err.code === pb.KvError.KV_ERROR_NOT_OWNER) return { ok: true, message: err.message, workerId: id };
+      return { ok: false, message: (err as Error).message, workerId: id };
+    } finally {
+      accepting.delete(job.seqId);
+    }
+    if (closing) return { ok: false, message: 'worker is stopping', workerId: id };
     queue.push(job);
-    // The sequence is this worker's from now on, with its job: if this worker dies, the kv-store gives the
-    // job to another prefill worker (the prompt runs again from the start); waiting in this queue never
-    // frees it (behind other long prompts it can wait longer than the kv-store's unclaimed TTL). run()
-    // claims it again for a fresh table; a failure here shows there.
-    kv.claim(job.seqId, { prefill: job }).catch(() => {});
     wake?.();
     return { ok: true, workerId: id };
   });
