@@ -74,7 +74,7 @@ async function complete(prompt: string, maxTokens: number, extra: Record<string,
 test('baseline through the services equals the export\'s ONNX Runtime reference of the same int4 weights', async () => {
   const golden = JSON.parse(readFileSync(join(MODEL, 'golden.json'), 'utf8')) as { cases: { prompt: string; prompt_ids: number[]; greedy: number[] }[] };
   // A prompt short enough for one prefill step, as the reference ran it (longer prompts are chunked,
-  // and int8 activation rounding may then move near-tied tokens: DEVELOPERS.md, "The exported graph").
+  // and int8 activation rounding may then move near-tied tokens: tools/inferos_tools/GRAPH.md, "The reference and its tolerance").
   const c = golden.cases.find((x) => x.prompt_ids.length <= 16)!;
   const body = await complete(c.prompt, c.greedy.length, { kv_policy: 'baseline', return_token_ids: true });
   assert.deepEqual(body.choices[0]!.token_ids, c.greedy);

@@ -2,7 +2,7 @@
 ways, one after the other in one process (2 intra-op threads each): ONNX Runtime's GroupQueryAttention
 copying the past into its present output, GroupQueryAttention with one buffer bound as both past and
 present (I/O binding), MatMuls over a head-major cache, and MatMuls over the token-major cache with the
-transposes the graph's float path does (DEVELOPERS.md, "The exported graph"). Prints ms per run.
+transposes the graph's float path does (tools/inferos_tools/GRAPH.md; docs/decisions/0003). Prints ms per run.
 
     cd tools && .venv/bin/python bench/gqa_vs_matmul.py
 """

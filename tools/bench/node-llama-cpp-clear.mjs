@@ -1,5 +1,5 @@
 // How long node-llama-cpp makes a new request wait to clear a used sequence while others generate
-// (the trap peer-child.ts's llama-serve mode works around; DEVELOPERS.md, "Measuring").
+// (the trap peer-child.ts's llama-serve mode works around; docs/measuring.md, "inferos bench serve --peer llama.cpp").
 // usage: node tools/bench/node-llama-cpp-clear.mjs GGUF
 // Needs node-llama-cpp in tools/.work/peer (installed by `inferos bench peer` or `bench serve --peer`).
 // Four sequences generate 400 tokens each; after 200 ms a fifth, used sequence is cleared, then evaluates a

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The README's policy table, measured: for each profile, `inferos eval ppl` on a text (baseline and the
+// The policy table of docs/benchmarks.md, measured: for each profile, `inferos eval ppl` on a text (baseline and the
 // profile in one run), `inferos eval recall`, and `inferos bench decode` near the full context.
 //   node tools/bench/policy-table.mjs --text FILE [--max-tokens N] [--profiles a,b] [--model DIR]
 //     [--recall-trials N] [--recall-distance N] [--decode-rounds N]

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Peak resident memory of one Infer-OS process as its context grows (README, "Memory of the running system"):
+// Peak resident memory of one Infer-OS process as its context grows (docs/benchmarks.md, "Memory of the running
+// system"):
 //   node tools/bench/process-memory.mjs --model DIR [--policy baseline] [--contexts 512,2048]
 // Runs the engine in a child of its own (apps/cli/src/peer-child.ts, as `bench peer` does) and prints its
 // VmHWM after the session opens and after a prompt of each context length (4 decode steps each).

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Resident memory of the whole system as `inferos up` runs it (README, "Memory of the running system"):
+// Resident memory of the whole system as `inferos up` runs it (docs/benchmarks.md, "Memory of the running system"):
 //   node tools/bench/system-memory.mjs [--model DIR] [--prompt-tokens 512] [--requests 4] [--max-tokens 32]
 //       [--policies default,baseline]   (requests take the policies in turn, as kv_policy)
 // Starts `inferos up` (its own NATS when none answers), waits until it is ready, sends requests with

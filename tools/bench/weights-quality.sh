@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Perplexity of the bundled model with each weight type (README, "Model card: weight types"):
+# Perplexity of the bundled model with each weight type (docs/benchmarks.md, "Weight types on the bundled model"):
 #   tools/bench/weights-quality.sh --wikitext PATH/wikitext-2-raw-test.txt [--max-tokens 32768]
 # Exports models/inferos-tiny/checkpoint with --weights fp32, fp16, int8, int4 (blocks of 32 and 128, and 128 with
 # --int8-copy) into tools/.work/models/

@@ -56,7 +56,7 @@ GOLDEN_TOKENS = 64
 RELATIVE_TOLERANCE = 1e-4
 LOGITS_TOLERANCE = 1e-3  # absolute floor
 # Checkpoints of at least this many parameters default to --weights int4: at that size decode reads the
-# weights once per token and 4-bit weights read ~6x less (README, "Model card").
+# weights once per token and 4-bit weights read ~6x less (docs/models.md, "Weights").
 AUTO_INT4_PARAMETERS = 100_000_000
 GROUP_SIZES = (32, 64, 128)
 # Steps of at least this many new tokens take the graph's prefill path: the decode path's block-diagonal

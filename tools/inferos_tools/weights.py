@@ -40,7 +40,8 @@ WEIGHT_TYPES = ("fp32", "fp16", "int8", "int4")
 BLOCK = 32
 # Weights per block when --block-size is not given: int4 reads the fewest bytes per token in blocks of 128
 # (the 1B shape's weight kernels: 20.6 ms per token against 32 ms in blocks of 32, tools/bench/matmul_nbits.py)
-# for +2.5% held-out perplexity on the bundled model against +1.5% (README, "Weight types"); int8 keeps 32.
+# for +2.5% held-out perplexity on the bundled model against +1.5% (docs/benchmarks.md, "Weight types on the
+# bundled model"); int8 keeps 32.
 DEFAULT_BLOCK = {"int4": 128, "int8": 32}
 ACCURACY_LEVEL = 4
 

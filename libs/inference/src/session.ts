@@ -68,7 +68,7 @@ export class ModelSession {
           ...(intraOpThreads() ? { intraOpNumThreads: intraOpThreads() } : {}),
           logSeverityLevel: provider === 'cpu' ? 3 : 4,
           // INFEROS_ORT_SPINNING=0: the intra-op threads sleep between operators instead of spinning (for
-          // measuring; spinning is faster here, DEVELOPERS.md "Head-major float tiers").
+          // measuring; spinning is faster here, tools/inferos_tools/GRAPH.md "ONNX Runtime session settings").
           // INFEROS_ORT_PREPACKING=0: ONNX Runtime keeps the weights as the file has them instead of repacking
           // them for its kernels (for measuring memory: docs/measurement-history.md).
           ...(spinning() && prepacking() ? {} : { extra: { session: {
