@@ -204,7 +204,7 @@ test('a real Prometheus server scrapes the running system (deploy/prometheus/pro
     assert.equal(done.status, 200);
     const tokens = await until('Prometheus to scrape the generated tokens', async () => {
       try {
-        const r = await fetch(`http://127.0.0.1:${port}/api/v1/query?query=${encodeURIComponent('inferos_generation_tokens_total')}`);
+        const r = await fetch(`http://127.0.0.1:${port}/api/v1/query?query=${encodeURIComponent('sum(inferos_generation_tokens_total)')}`);
         const v = ((await r.json()) as { data: { result: { value: [number, string] }[] } }).data.result[0]?.value[1];
         return v !== undefined && Number(v) >= 12 ? Number(v) : undefined;
       } catch {

@@ -66,12 +66,16 @@ test('the live page draws the published figures', async () => {
     const b = kv(step);
     publish(nc, Subjects.report('kv-store'), pb.ServiceReport, {
       service: 'kv-store', instance: 'kv-e2e', model: 'inferos-tiny', timeMs: Date.now(), hasKv: true, kvBudgetBytes: 1 << 24,
-      kvUsedBytes: b.f16 + b.int8 + b.int4, kvBytesF16: b.f16, kvBytesInt8: b.int8, kvBytesInt4: b.int4, cpuCores: 0.1, rssBytes: 1e8,
+      kvUsedBytes: b.f16 + b.int8 + b.int4, kvBytesF16: b.f16, kvBytesInt8: b.int8, kvBytesInt4: b.int4, kvBytesExact: 4 * (b.f16 + b.int8 + b.int4), cpuCores: 0.1, rssBytes: 1e8,
     });
     publish(nc, Subjects.report('controller'), pb.ServiceReport, {
       service: 'controller', instance: 'ctl-e2e', model: 'inferos-tiny', timeMs: Date.now(), hasControl: true, policyVersion: version, deltaPplEstimate: 0.25, deltaPplTokens: 1023,
     });
     publish(nc, Subjects.requestMetrics, pb.RequestMetrics, { model: 'inferos-tiny', ok: true, promptTokens: 8, completionTokens: 16, ttftS: 0.125, e2eS: 0.5 });
+    // requests that named their policy: `default` decodes its 15 tokens in 0.25 s, baseline in 0.375 s (x1.50)
+    for (const [policy, e2eS] of [['baseline', 0.5], ['default', 0.375]] as const) {
+      publish(nc, Subjects.requestMetrics, pb.RequestMetrics, { model: 'inferos-tiny', policy, ok: true, promptTokens: 8, completionTokens: 16, ttftS: 0.125, e2eS });
+    }
   };
   send();
   const timer = setInterval(send, 250);
@@ -135,6 +139,12 @@ test('the live page draws the published figures', async () => {
     assert.match((await shown('#value-kv')).text, /^\d+(\.\d)? (KiB|MiB)$/);
     const tps = Number((await shown('#value-tps')).value);
     assert.ok(tps > 0, `tokens per second shown: ${tps}`);
+
+    // each policy against baseline, and the KV cache against an exact one (a quarter of it: -75.0%)
+    await waitFor(`document.querySelector('#kpi-table tr[data-policy="default"] td[data-kpi="decode"]')?.getAttribute('data-vs-baseline') === '1.5'`);
+    assert.match((await page.locator('#kpi-table tr[data-policy="default"] td[data-kpi="decode"]').textContent()) ?? '', /^60 \(×1\.50\)$/);
+    assert.equal(await page.locator('#kpi-table tr[data-policy="baseline"] td[data-vs-baseline]').count(), 0, 'baseline is not compared with itself');
+    assert.deepEqual(await shown('#value-kv-exact'), { value: '0.25', text: '−75.0%' });
 
     // the policy change: a marker on the charts and a row in the table
     assert.ok((await page.locator('#chart-policy line.policy-marker').count()) >= 1, 'policy change marker');

@@ -130,6 +130,8 @@ export async function startKvStore(nc: NatsConnection, config: StoreConfig, log:
       kvBytesF16: s.bytesByTier.f16,
       kvBytesInt8: s.bytesByTier.int8,
       kvBytesInt4: s.bytesByTier.int4,
+      // The same tokens at float32 (baseline's cache): twice their FP16 bytes.
+      kvBytesExact: 2 * s.bytesFp16Equivalent,
       kvSequences: s.sequences,
       admissionPaused: store.admissionPaused,
       kvDemotions: store.squeezeCount,

@@ -2,7 +2,7 @@
 // listens; service.ts does.
 import Fastify, { type FastifyInstance } from 'fastify';
 import { bearerCheck } from '@inferos/serving';
-import type { Aggregator, Series } from '@inferos/metrics';
+import type { Aggregator, Kpis, Series } from '@inferos/metrics';
 import type { HistoryEntry, PolicyEvent } from './history';
 import { livePage } from './page';
 
@@ -31,6 +31,8 @@ export interface SeriesReply {
   series: Series;
   /** The newest policy changes recorded in the history (up to 100), newest last; the page draws those inside the series' range. */
   policyChanges: PolicyEvent[];
+  /** Each KV policy's figures against baseline's over the aggregator's KPI window, and the KV cache against an exact one. */
+  kpis: Kpis;
 }
 
 export const HISTORY_LIMIT_MAX = 1000;
@@ -59,7 +61,7 @@ export async function buildApp(config: TelemetryConfig, deps: TelemetryDeps): Pr
 
   app.get('/api/series', async (): Promise<SeriesReply> => {
     const series = aggregator.series();
-    return { model: aggregator.modelName, nowMs: now(), series, policyChanges: history.policyEvents(100) };
+    return { model: aggregator.modelName, nowMs: now(), series, policyChanges: history.policyEvents(100), kpis: aggregator.kpis(now()) };
   });
 
   app.get<{ Querystring: { limit: number } }>('/api/history', {

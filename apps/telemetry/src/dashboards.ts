@@ -36,6 +36,19 @@ function stat(title: string, description: string, unit: string, target: Dataquer
     .graphMode(common.BigValueGraphMode.Area).colorMode(common.BigValueColorMode.None).withTarget(target);
 }
 
+/** Generated tokens per second of request time (a stream's speed, its wait for the first token included), by policy unless `by` is ''. */
+const perStream = (sel: string, by = 'policy') => {
+  const s = `{model_name=~"$model",${sel}}`;
+  const sum = by ? `sum by (${by})` : 'sum';
+  return `(${sum} (rate(${NAME.generationTokens}${s}${W})) / ${sum} (rate(${NAME.e2eRequestLatency}_sum${s}${W})))`;
+};
+/** A histogram's mean over the interval, by policy unless `by` is ''. */
+const meanOf = (hist: string, sel: string, by = 'policy') => {
+  const s = `{model_name=~"$model",${sel}}`;
+  const sum = by ? `sum by (${by})` : 'sum';
+  return `(${sum} (rate(${hist}_sum${s}${W})) / ${sum} (rate(${hist}_count${s}${W})))`;
+};
+
 // Vertical markers wherever the policy version changed (one per 15 s step at most).
 const POLICY_CHANGES = `changes(${NAME.policyVersion}${M}[15s]) > 0`;
 
@@ -86,6 +99,17 @@ export function buildDashboard(): dashboard.Dashboard {
     .withPanel(timeseries('Requests in flight', 'Running and waiting requests, summed over gateways.', 'short', [
       query(`sum(${NAME.requestsRunning}${M})`, 'running'),
       query(`sum(${NAME.requestsWaiting}${M})`, 'waiting'),
+    ], 8))
+
+    .withRow(new dashboard.RowBuilder('Against baseline'))
+    .withPanel(timeseries('Decode speed per stream against baseline', 'Each KV policy\'s generated tokens per second of request time, over baseline\'s (requests grouped by the policy they named; `system`: none). 1 = as fast as the exact cache; no line while no baseline request finished in the interval.', 'none', [
+      query(`${perStream('policy!="baseline"')} / on() group_left() ${perStream('policy="baseline"', '')}`, '{{policy}}'),
+    ], 8))
+    .withPanel(timeseries('Time to first token against baseline', 'Each KV policy\'s mean time to first token over baseline\'s in the interval.', 'none', [
+      query(`${meanOf(NAME.timeToFirstToken, 'policy!="baseline"')} / on() group_left() ${meanOf(NAME.timeToFirstToken, 'policy="baseline"', '')}`, '{{policy}}'),
+    ], 8))
+    .withPanel(timeseries('KV cache against an exact cache', 'Bytes the KV tiers hold over what the same tokens would hold at float32, as baseline keeps them: 1 - this is what compression saves.', 'percentunit', [
+      query(`sum(${NAME.kvCacheBytes}${M}) / max(${NAME.kvCacheExactBytes}${M})`, 'held / exact'),
     ], 8))
 
     .withRow(new dashboard.RowBuilder('KV cache'))

@@ -39,6 +39,7 @@ export function livePage(modelName: string): string {
     <div class="stat"><div class="label">Generation (tokens/s)</div><div class="value" id="value-tps">–</div></div>
     <div class="stat"><div class="label">Time to first token</div><div class="value" id="value-ttft">–</div></div>
     <div class="stat"><div class="label">KV cache held</div><div class="value" id="value-kv">–</div></div>
+    <div class="stat"><div class="label">KV against an exact cache</div><div class="value" id="value-kv-exact">–</div></div>
     <div class="stat"><div class="label">ΔPPL estimate</div><div class="value" id="value-dppl">–</div></div>
     <div class="stat"><div class="label">Policy version</div><div class="value" id="value-policy">–</div></div>
     <div class="stat"><div class="label">Mode</div><div class="value" id="value-baseline">–</div></div>
@@ -48,6 +49,9 @@ export function livePage(modelName: string): string {
   <section><h2>KV cache bytes by tier</h2><div class="legend" id="legend-kv"></div><svg id="chart-kv" viewBox="0 0 600 180" preserveAspectRatio="none"></svg></section>
   <section><h2>ΔPPL estimate</h2><svg id="chart-dppl" viewBox="0 0 600 180" preserveAspectRatio="none"></svg></section>
   <section class="wide"><h2>Policy version (markers: policy changes)</h2><svg id="chart-policy" viewBox="0 0 1200 140" preserveAspectRatio="none" style="height:140px"></svg></section>
+  <section class="wide"><h2>Against baseline (requests finished in the last <span id="kpi-window">–</span>, by the KV policy they named)</h2>
+    <table><thead><tr><th>policy</th><th>requests</th><th>failed</th><th>decode tokens/s per stream</th><th>mean time to first token</th><th>mean request latency</th></tr></thead><tbody id="kpi-table"><tr><td colspan="6">no request finished yet</td></tr></tbody></table>
+  </section>
   <section class="wide"><h2>Policy changes</h2>
     <table><thead><tr><th>time</th><th>version</th><th>baseline</th><th>reason</th></tr></thead><tbody id="policy-table"><tr><td colspan="4">none recorded</td></tr></tbody></table>
   </section>
@@ -145,6 +149,35 @@ function table(events) {
   }
 }
 
+// Each policy's figures, with its change against baseline's over the same window where baseline requests
+// finished in it ("×0.85": 0.85 times baseline's figure).
+function kpiTable(k) {
+  document.getElementById('kpi-window').textContent = (k.windowS / 60).toFixed(0) + ' min';
+  const body = document.getElementById('kpi-table');
+  body.replaceChildren();
+  if (!k.policies.length) {
+    const tr = body.insertRow(); const td = tr.insertCell(); td.colSpan = 6; td.textContent = 'no request finished yet';
+    return;
+  }
+  const cell = (tr, v, fmt, ratio, key) => {
+    const td = tr.insertCell();
+    td.textContent = v === null ? '–' : fmt(v) + (ratio === null || ratio === undefined ? '' : ' (×' + ratio.toFixed(2) + ')');
+    if (ratio !== null && ratio !== undefined) td.setAttribute('data-vs-baseline', String(ratio));
+    td.setAttribute('data-kpi', key);
+  };
+  for (const p of k.policies) {
+    const tr = body.insertRow();
+    tr.setAttribute('data-policy', p.policy);
+    tr.insertCell().textContent = p.policy;
+    tr.insertCell().textContent = String(p.requests);
+    tr.insertCell().textContent = String(p.failed);
+    const vs = p.vsBaseline || {};
+    cell(tr, p.decodeTpsPerStream, plain, vs.decodeTpsPerStream, 'decode');
+    cell(tr, p.ttftMeanS, seconds, vs.ttftMeanS, 'ttft');
+    cell(tr, p.e2eMeanS, seconds, vs.e2eMeanS, 'e2e');
+  }
+}
+
 function render(d) {
   const s = d.series;
   const kvTotal = s.t.map((_, i) => TIERS.reduce((a, [tier]) => (s.kvBytes[tier][i] === null ? a : (a ?? 0) + s.kvBytes[tier][i]), null));
@@ -161,6 +194,8 @@ function render(d) {
   chart('chart-dppl', s.t, [{ name: 'dppl', color: '#9467bd', values: s.deltaPpl }], (v) => v.toFixed(2), ev);
   chart('chart-policy', s.t, [{ name: 'policy', color: '#17becf', values: s.policyVersion }], (v) => v.toFixed(0), ev, { step: true });
   table(ev);
+  show('value-kv-exact', d.kpis.kv ? d.kpis.kv.ratio : null, (v) => (v <= 1 ? '−' + ((1 - v) * 100).toFixed(1) : '+' + ((v - 1) * 100).toFixed(1)) + '%');
+  kpiTable(d.kpis);
 }
 
 const legend = document.getElementById('legend-kv');

@@ -48,11 +48,14 @@ function sample(text: string, series: string): number | undefined {
 }
 
 const L = 'model_name="tiny"';
+/** A request that named no policy; the failed one named `default`. */
+const P = 'policy="system"';
+const D = 'policy="default"';
 
 function publishReports(over: { int8?: number; version?: number } = {}) {
   publish(nc, Subjects.report('kv-store'), pb.ServiceReport, {
     service: 'kv-store', instance: 'kv-1', model: 'tiny', timeMs: Date.now(), hasKv: true,
-    kvBudgetBytes: 1 << 20, kvUsedBytes: 262144, kvBytesF16: 131072, kvBytesInt8: over.int8 ?? 98304, kvBytesInt4: 32768,
+    kvBudgetBytes: 1 << 20, kvUsedBytes: 262144, kvBytesF16: 131072, kvBytesInt8: over.int8 ?? 98304, kvBytesInt4: 32768, kvBytesExact: 1 << 20,
     admissionPaused: true, cpuCores: 0.25, rssBytes: 5e7,
     loops: [{ name: 'fast', targetPeriodMs: 1, meanPeriodMs: 1.25, jitterMs: 0.25, maxJitterMs: 4, iterations: 1000 }],
   });
@@ -72,23 +75,25 @@ test('RequestMetrics and ServiceReports over NATS become Prometheus metrics that
   const t = await startTelemetry(nc, { modelName: 'tiny', port: 0, snapshotMs: 200, tickMs: 100 });
   try {
     publish(nc, Subjects.requestMetrics, pb.RequestMetrics, { model: 'tiny', ok: true, promptTokens: 12, completionTokens: 5, ttftS: 0.25, e2eS: 0.75, itlS: [0.0625, 0.0625, 0.125, 0.125] });
-    publish(nc, Subjects.requestMetrics, pb.RequestMetrics, { model: 'tiny', ok: false, errorCode: 'worker_lost', promptTokens: 7, completionTokens: 2, ttftS: 0.5, e2eS: 1 });
+    publish(nc, Subjects.requestMetrics, pb.RequestMetrics, { model: 'tiny', policy: 'default', ok: false, errorCode: 'worker_lost', promptTokens: 7, completionTokens: 2, ttftS: 0.5, e2eS: 1 });
     publishReports();
     const text = await waitFor('the metrics', async () => {
       const body = await (await get(t, '/metrics')).text();
-      return sample(body, `${NAME.generationTokens}{${L}}`) === 7 && sample(body, `${NAME.requestsRunning}{${L}}`) === 5 ? body : undefined;
+      return sample(body, `${NAME.generationTokens}{${L},${P}}`) === 5 && sample(body, `${NAME.generationTokens}{${L},${D}}`) === 2 && sample(body, `${NAME.requestsRunning}{${L}}`) === 5 ? body : undefined;
     });
     const res = await get(t, '/metrics');
     assert.equal(res.headers.get('content-type'), t.aggregator.registry.contentType);
 
-    assert.equal(sample(text, `${NAME.promptTokens}{${L}}`), 19);
-    assert.equal(sample(text, `${NAME.requestSuccess}{${L},finished_reason="unknown"}`), 1);
-    assert.equal(sample(text, `${NAME.requestFailure}{${L},error_code="worker_lost"}`), 1);
-    assert.equal(sample(text, `${NAME.timeToFirstToken}_count{${L}}`), 2);
-    assert.equal(sample(text, `${NAME.timeToFirstToken}_sum{${L}}`), 0.75);
-    assert.equal(sample(text, `${NAME.interTokenLatency}_count{${L}}`), 4);
-    assert.equal(sample(text, `${NAME.interTokenLatency}_bucket{le="0.075",${L}}`), 2);
-    assert.equal(sample(text, `${NAME.e2eRequestLatency}_count{${L}}`), 1);
+    assert.equal(sample(text, `${NAME.promptTokens}{${L},${P}}`), 12);
+    assert.equal(sample(text, `${NAME.promptTokens}{${L},${D}}`), 7);
+    assert.equal(sample(text, `${NAME.requestSuccess}{${L},${P},finished_reason="unknown"}`), 1);
+    assert.equal(sample(text, `${NAME.requestFailure}{${L},${D},error_code="worker_lost"}`), 1);
+    assert.equal(sample(text, `${NAME.timeToFirstToken}_count{${L},${P}}`), 1);
+    assert.equal(sample(text, `${NAME.timeToFirstToken}_sum{${L},${D}}`), 0.5);
+    assert.equal(sample(text, `${NAME.interTokenLatency}_count{${L},${P}}`), 4);
+    assert.equal(sample(text, `${NAME.interTokenLatency}_bucket{le="0.075",${L},${P}}`), 2);
+    assert.equal(sample(text, `${NAME.e2eRequestLatency}_count{${L},${P}}`), 1);
+    assert.equal(sample(text, `${NAME.kvCacheExactBytes}{${L}}`), 1048576);
     assert.equal(sample(text, `${NAME.requestsWaiting}{${L}}`), 1);
     assert.equal(sample(text, `${NAME.kvCacheUsage}{${L}}`), 0.25);
     assert.equal(sample(text, `${NAME.kvCacheBudgetBytes}{${L}}`), 1048576);
@@ -125,6 +130,20 @@ test('the live series and page', async () => {
     assert.equal(s.model, 'tiny');
     assert.equal(s.series.t.length, s.series.tps.length);
     assert.equal(s.series.deltaPpl.at(-1), 0.125);
+    // The KV tiers (131072 + 4096 + 32768 bytes) against the 1 MiB an exact cache of their tokens would take.
+    assert.equal(s.kpis.kv?.ratio, (131072 + 4096 + 32768) / 1048576);
+    // Requests by the policy they named: each policy against baseline over the same window.
+    for (const [policy, e2eS] of [['baseline', 1.25], ['default', 0.75]] as const) {
+      publish(nc, Subjects.requestMetrics, pb.RequestMetrics, { model: 'tiny', policy, ok: true, promptTokens: 4, completionTokens: 11, ttftS: 0.25, e2eS });
+    }
+    const k = await waitFor('both policies in the KPIs', async () => {
+      const r = (await (await get(t, '/api/series')).json()) as SeriesReply;
+      return r.kpis.policies.length === 2 ? r.kpis : undefined;
+    });
+    assert.deepEqual(k.policies.map((p) => p.policy), ['baseline', 'default'], 'baseline first');
+    assert.equal(k.policies[0]!.vsBaseline, null);
+    // 10 tokens decoded in 1.0 s (baseline) and 0.5 s (default): twice the speed, the same first token.
+    assert.deepEqual(k.policies[1]!.vsBaseline, { decodeTpsPerStream: 2, ttftMeanS: 1, e2eMeanS: 0.6 });
     const page = await get(t, '/');
     assert.match(page.headers.get('content-type') ?? '', /^text\/html/);
     assert.match(page.headers.get('content-security-policy') ?? '', /default-src 'none'/);

@@ -34,17 +34,21 @@ test('counters and histograms from finished requests', async () => {
   agg.observeRequest({ ok: true, promptTokens: 10, completionTokens: 5, ttftS: 0.2, e2eS: 1.0, itlS: [0.01, 0.02, 0.03, 0.04] });
   agg.observeRequest({ ok: true, finishReason: 'length', promptTokens: 7, completionTokens: 3, ttftS: 0.4, e2eS: 2.0, itlS: [0.05, 0.06] });
   agg.observeRequest({ ok: false, errorCode: 'worker_lost', promptTokens: 4, completionTokens: 0, ttftS: 0, e2eS: 0.1 });
-  assert.equal(await value(registry, NAME.promptTokens), 21);
-  assert.equal(await value(registry, NAME.generationTokens), 8);
-  assert.equal(await value(registry, NAME.requestSuccess, { finished_reason: 'unknown' }), 1);
-  assert.equal(await value(registry, NAME.requestSuccess, { finished_reason: 'length' }), 1);
-  assert.equal(await value(registry, NAME.requestFailure, { error_code: 'worker_lost' }), 1);
+  const sys = { policy: 'system' }; // the requests named no policy
+  assert.equal(await value(registry, NAME.promptTokens, sys), 21);
+  assert.equal(await value(registry, NAME.generationTokens, sys), 8);
+  assert.equal(await value(registry, NAME.requestSuccess, { ...sys, finished_reason: 'unknown' }), 1);
+  assert.equal(await value(registry, NAME.requestSuccess, { ...sys, finished_reason: 'length' }), 1);
+  assert.equal(await value(registry, NAME.requestFailure, { ...sys, error_code: 'worker_lost' }), 1);
   // The failed request had no first token and does not count in TTFT; only successes count in e2e.
-  assert.equal(await value(registry, `${NAME.timeToFirstToken}_count`), 2);
-  assert.ok(Math.abs((await value(registry, `${NAME.timeToFirstToken}_sum`))! - 0.6) < 1e-9);
-  assert.equal(await value(registry, `${NAME.timeToFirstToken}_bucket`, { le: '0.3' }), 1);
-  assert.equal(await value(registry, `${NAME.interTokenLatency}_count`), 6);
-  assert.equal(await value(registry, `${NAME.e2eRequestLatency}_count`), 2);
+  assert.equal(await value(registry, `${NAME.timeToFirstToken}_count`, sys), 2);
+  assert.ok(Math.abs((await value(registry, `${NAME.timeToFirstToken}_sum`, sys))! - 0.6) < 1e-9);
+  assert.equal(await value(registry, `${NAME.timeToFirstToken}_bucket`, { ...sys, le: '0.3' }), 1);
+  assert.equal(await value(registry, `${NAME.interTokenLatency}_count`, sys), 6);
+  assert.equal(await value(registry, `${NAME.e2eRequestLatency}_count`, sys), 2);
+  agg.observeRequest({ policy: 'default', ok: true, promptTokens: 1, completionTokens: 2, ttftS: 0.1, e2eS: 0.2 });
+  assert.equal(await value(registry, NAME.generationTokens, { policy: 'default' }), 2, 'a named policy is its own series');
+  assert.equal(await value(registry, NAME.generationTokens, sys), 8);
 });
 
 test('gauges from the latest report of each instance', async () => {
@@ -183,4 +187,32 @@ test('no delta-perplexity series before the controller has scored any token (not
   assert.equal(await value(registry, NAME.deltaPplEstimate), undefined);
   agg.report({ service: 'controller', instance: 'c', hasControl: true, policyVersion: 1, deltaPplEstimate: 0.3, deltaPplTokens: 64 }, 1000);
   assert.equal(await value(registry, NAME.deltaPplEstimate), 0.3);
+});
+
+test('each policy against baseline over the KPI window, and the KV cache against an exact one', () => {
+  let now = 1_000_000;
+  const agg = new Aggregator(buildRegistry('tiny'), { now: () => now, kpiWindowMs: 60_000 });
+  assert.deepEqual(agg.kpis(), { windowS: 60, policies: [], kv: null }, 'nothing finished, nothing reported');
+  // default: 9 tokens after the first in 0.5 s; baseline: in 1.5 s (and one failure, which counts nowhere else).
+  agg.observeRequest({ policy: 'default', ok: true, completionTokens: 10, ttftS: 0.25, e2eS: 0.75 });
+  const alone = agg.kpis();
+  assert.equal(alone.policies[0]!.vsBaseline, null, 'no baseline request in the window: no comparison');
+  assert.equal(alone.policies[0]!.decodeTpsPerStream, 18);
+  now += 30_000;
+  agg.observeRequest({ policy: 'baseline', ok: true, completionTokens: 10, ttftS: 0.5, e2eS: 2.0 });
+  agg.observeRequest({ policy: 'baseline', ok: false, errorCode: 'worker_lost', completionTokens: 0, ttftS: 0, e2eS: 0.1 });
+  agg.observeRequest({ ok: true, completionTokens: 1, ttftS: 0.1, e2eS: 0.1 });
+  const k = agg.kpis();
+  assert.deepEqual(k.policies.map((p) => [p.policy, p.requests, p.failed, p.tokens]), [['baseline', 2, 1, 10], ['default', 1, 0, 10], ['system', 1, 0, 1]]);
+  assert.equal(k.policies[0]!.decodeTpsPerStream, 6);
+  assert.deepEqual(k.policies[1]!.vsBaseline, { decodeTpsPerStream: 3, ttftMeanS: 0.5, e2eMeanS: 0.375 });
+  assert.deepEqual(k.policies[2]!.vsBaseline, { decodeTpsPerStream: null, ttftMeanS: 0.2, e2eMeanS: 0.05 }, 'one token: no decoding to compare');
+  // The default request leaves the window first.
+  now += 40_000;
+  assert.deepEqual(agg.kpis().policies.map((p) => p.policy), ['baseline', 'system']);
+  // KV: the tiers' bytes against the exact bytes the kv-store reports (none reported: no figure).
+  agg.report(kvReport());
+  assert.equal(agg.kpis().kv, null, 'a kv-store that reports no exact bytes gives no comparison');
+  agg.report(kvReport({ kvBytesExact: 1000 }));
+  assert.deepEqual(agg.kpis().kv, { heldBytes: 250, exactBytes: 1000, ratio: 0.25 });
 });

@@ -2,13 +2,15 @@
 // histograms and counters; the latest ServiceReport of each service instance feeds the gauges (a report
 // older than `staleMs` no longer counts, so a dead service drops out); `tick` samples the live series.
 import type { Registry } from 'prom-client';
-import { KV_TIERS, metricsOf, onCollect, type KvTier, type Metrics } from './metrics';
+import { KV_TIERS, SYSTEM_POLICY, metricsOf, onCollect, type KvTier, type Metrics } from './metrics';
 
 // The fields read from the decoded proto messages (pb.RequestMetrics, pb.ServiceReport): structural, so
 // that this lib needs no proto dependency and tests can pass plain objects.
 type Opt<T> = T | null | undefined;
 
 export interface RequestMetricsLike {
+  /** The KV policy the request named ("": none, the one in force). */
+  policy?: Opt<string>;
   ok?: Opt<boolean>;
   errorCode?: Opt<string>;
   /** Not in RequestMetrics yet: without it a success counts under finished_reason="unknown". */
@@ -46,6 +48,7 @@ export interface ServiceReportLike {
   kvBytesF16?: Opt<number>;
   kvBytesInt8?: Opt<number>;
   kvBytesInt4?: Opt<number>;
+  kvBytesExact?: Opt<number>;
   kvSequences?: Opt<number>;
   admissionPaused?: Opt<boolean>;
   hasControl?: Opt<boolean>;
@@ -65,6 +68,8 @@ export interface AggregatorOptions {
   seriesPoints?: number;
   /** Window of the live TPS and TTFT figures: default 5000 ms. */
   windowMs?: number;
+  /** Window of the per-policy figures against baseline (kpis): default 600,000 ms. */
+  kpiWindowMs?: number;
   /** Clock used when the registry is collected (default Date.now). */
   now?: () => number;
 }
@@ -76,6 +81,8 @@ export interface KvFigures {
   /** usedBytes / budgetBytes (0 when the budget is 0). */
   usage: number;
   bytes: Record<KvTier, number>;
+  /** What the same tokens would hold in an exact (float32) cache, as `baseline` keeps them (0: not reported). */
+  exactBytes: number;
   sequences: number;
   admissionPaused: boolean;
 }
@@ -143,6 +150,47 @@ export interface Snapshot {
   current: Current;
 }
 
+/** One finished request as the KPI window keeps it. */
+interface Finished {
+  t: number;
+  policy: string;
+  ok: boolean;
+  tokens: number;
+  ttftS: number | null;
+  decodeS: number | null;
+  e2eS: number | null;
+}
+
+/** The KPI window keeps at most this many requests (the oldest go first). */
+const MAX_FINISHED = 20_000;
+
+/** One policy's figures over the KPI window. */
+export interface PolicyFigures {
+  requests: number;
+  failed: number;
+  /** Generated tokens. */
+  tokens: number;
+  /** Tokens per second of one stream while it decodes (after its first token), over every request that decoded. */
+  decodeTpsPerStream: number | null;
+  ttftMeanS: number | null;
+  /** Mean end-to-end latency of successful requests. */
+  e2eMeanS: number | null;
+}
+
+export interface PolicyKpis extends PolicyFigures {
+  policy: string;
+  /** This policy's figure over baseline's, each; null for baseline itself and while no baseline request finished in the window. */
+  vsBaseline: { decodeTpsPerStream: number | null; ttftMeanS: number | null; e2eMeanS: number | null } | null;
+}
+
+export interface Kpis {
+  windowS: number;
+  /** `baseline` first, then the others by name. */
+  policies: PolicyKpis[];
+  /** KV bytes held now against an exact cache of the same tokens (null until the kv-store reports both). */
+  kv: { heldBytes: number; exactBytes: number; ratio: number } | null;
+}
+
 interface Point {
   t: number;
   totals: Totals;
@@ -156,6 +204,9 @@ interface Held {
   report: ServiceReportLike;
   at: number;
 }
+
+/** KV bytes the tiers hold (their stores' bytes, not the budget's reservations). */
+const held = (kv: KvFigures): number => KV_TIERS.reduce((a, t) => a + kv.bytes[t], 0);
 
 const num = (x: Opt<number>): number => (typeof x === 'number' && Number.isFinite(x) ? x : 0);
 
@@ -172,6 +223,9 @@ export class Aggregator {
   private readonly ring: Point[] = [];
   private head = 0; // index of the oldest point once the ring is full
   private readonly start: { t: number; totals: Totals };
+  private readonly kpiWindowMs: number;
+  /** Requests finished inside the KPI window, oldest first. */
+  private readonly finished: Finished[] = [];
 
   constructor(registry: Registry, opts: AggregatorOptions = {}) {
     this.m = metricsOf(registry);
@@ -180,8 +234,9 @@ export class Aggregator {
     this.staleMs = opts.staleMs ?? 1500;
     this.windowMs = opts.windowMs ?? 5000;
     this.capacity = opts.seriesPoints ?? 900;
+    this.kpiWindowMs = opts.kpiWindowMs ?? 600_000;
     this.now = opts.now ?? Date.now;
-    for (const [k, v] of Object.entries({ staleMs: this.staleMs, windowMs: this.windowMs, seriesPoints: this.capacity })) {
+    for (const [k, v] of Object.entries({ staleMs: this.staleMs, windowMs: this.windowMs, seriesPoints: this.capacity, kpiWindowMs: this.kpiWindowMs })) {
       if (!Number.isFinite(v) || v <= 0) throw new RangeError(`Aggregator: ${k} must be a positive number, got ${v}`);
     }
     this.start = { t: this.now(), totals: { ...this.totals } };
@@ -190,7 +245,8 @@ export class Aggregator {
 
   /** One finished request, as the gateway measured it. */
   observeRequest(r: RequestMetricsLike): void {
-    const labels = { model_name: this.modelName };
+    const policy = r.policy || SYSTEM_POLICY;
+    const labels = { model_name: this.modelName, policy };
     const prompt = num(r.promptTokens);
     const completion = num(r.completionTokens);
     this.m.promptTokens.inc(labels, prompt);
@@ -198,10 +254,11 @@ export class Aggregator {
     this.totals.promptTokens += prompt;
     this.totals.generationTokens += completion;
     // A request that produced no token has no time to first token (its ttft_s is a default 0).
-    if (completion > 0 && num(r.ttftS) > 0) {
-      this.m.ttft.observe(labels, num(r.ttftS));
+    const ttft = completion > 0 && num(r.ttftS) > 0 ? num(r.ttftS) : null;
+    if (ttft !== null) {
+      this.m.ttft.observe(labels, ttft);
       this.totals.ttftCount++;
-      this.totals.ttftSumS += num(r.ttftS);
+      this.totals.ttftSumS += ttft;
     }
     for (const gap of r.itlS ?? []) if (Number.isFinite(gap) && gap >= 0) this.m.itl.observe(labels, gap);
     if (r.ok) {
@@ -212,6 +269,67 @@ export class Aggregator {
       this.m.failure.inc({ ...labels, error_code: r.errorCode || 'unknown' });
       this.totals.requestsFailed++;
     }
+    const t = this.now();
+    this.finished.push({
+      t, policy, ok: Boolean(r.ok), tokens: completion, ttftS: ttft,
+      // Decoding: from the first token to the last, completion - 1 gaps.
+      decodeS: r.ok && ttft !== null && completion > 1 && num(r.e2eS) > ttft ? num(r.e2eS) - ttft : null,
+      e2eS: r.ok && num(r.e2eS) > 0 ? num(r.e2eS) : null,
+    });
+    this.forget(t);
+  }
+
+  /**
+   * Each KV policy's figures over the last kpiWindowMs (requests as the gateway measured them, grouped by the
+   * policy they named), and each one's change against `baseline`'s over the same window: a ratio, or null
+   * while no baseline request finished in it. With the kv-store's report, the KV bytes held against what
+   * an exact cache of the same tokens would hold.
+   */
+  kpis(nowMs: number = this.now()): Kpis {
+    this.forget(nowMs);
+    const by = new Map<string, Finished[]>();
+    for (const f of this.finished) {
+      const list = by.get(f.policy);
+      if (list) list.push(f);
+      else by.set(f.policy, [f]);
+    }
+    const figures = (fs: Finished[]): PolicyFigures => {
+      const decoding = fs.filter((f) => f.decodeS !== null);
+      const decodeS = decoding.reduce((a, f) => a + f.decodeS!, 0);
+      const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
+      return {
+        requests: fs.length,
+        failed: fs.filter((f) => !f.ok).length,
+        tokens: fs.reduce((a, f) => a + f.tokens, 0),
+        decodeTpsPerStream: decodeS > 0 ? decoding.reduce((a, f) => a + f.tokens - 1, 0) / decodeS : null,
+        ttftMeanS: mean(fs.flatMap((f) => (f.ttftS === null ? [] : [f.ttftS]))),
+        e2eMeanS: mean(fs.flatMap((f) => (f.e2eS === null ? [] : [f.e2eS]))),
+      };
+    };
+    const base = by.has('baseline') ? figures(by.get('baseline')!) : null;
+    const ratio = (a: number | null, b: number | null | undefined) => (a !== null && b !== null && b !== undefined && b > 0 ? a / b : null);
+    const policies = [...by.keys()].sort((a, b) => (a === 'baseline' ? -1 : b === 'baseline' ? 1 : a.localeCompare(b))).map((policy): PolicyKpis => {
+      const f = figures(by.get(policy)!);
+      return {
+        policy, ...f,
+        vsBaseline: base && policy !== 'baseline'
+          ? { decodeTpsPerStream: ratio(f.decodeTpsPerStream, base.decodeTpsPerStream), ttftMeanS: ratio(f.ttftMeanS, base.ttftMeanS), e2eMeanS: ratio(f.e2eMeanS, base.e2eMeanS) }
+          : null,
+      };
+    });
+    const kv = this.current(nowMs).kv;
+    return {
+      windowS: this.kpiWindowMs / 1000,
+      policies,
+      kv: kv && kv.exactBytes > 0 ? { heldBytes: held(kv), exactBytes: kv.exactBytes, ratio: held(kv) / kv.exactBytes } : null,
+    };
+  }
+
+  /** Drop finished requests older than the KPI window (and any beyond MAX_FINISHED). */
+  private forget(nowMs: number): void {
+    let drop = 0;
+    while (drop < this.finished.length && (nowMs - this.finished[drop]!.t > this.kpiWindowMs || this.finished.length - drop > MAX_FINISHED)) drop++;
+    if (drop > 0) this.finished.splice(0, drop);
   }
 
   /** The latest report of one service instance, received at `nowMs`. */
@@ -240,7 +358,7 @@ export class Aggregator {
         out.requestsWaiting = (out.requestsWaiting ?? 0) + num(r.requestsWaiting);
       }
       if (r.hasKv && service === 'kv-store') {
-        const kv = out.kv ?? { budgetBytes: 0, usedBytes: 0, reservedBytes: 0, usage: 0, bytes: { f32: 0, f16: 0, int8: 0, int4: 0 }, sequences: 0, admissionPaused: false };
+        const kv = out.kv ?? { budgetBytes: 0, usedBytes: 0, reservedBytes: 0, usage: 0, bytes: { f32: 0, f16: 0, int8: 0, int4: 0 }, exactBytes: 0, sequences: 0, admissionPaused: false };
         kv.budgetBytes += num(r.kvBudgetBytes);
         kv.usedBytes += num(r.kvUsedBytes);
         kv.reservedBytes += num(r.kvReservedBytes);
@@ -248,6 +366,7 @@ export class Aggregator {
         kv.bytes.f16 += num(r.kvBytesF16);
         kv.bytes.int8 += num(r.kvBytesInt8);
         kv.bytes.int4 += num(r.kvBytesInt4);
+        kv.exactBytes += num(r.kvBytesExact);
         kv.sequences += num(r.kvSequences);
         kv.admissionPaused ||= Boolean(r.admissionPaused);
         kv.usage = kv.budgetBytes > 0 ? kv.usedBytes / kv.budgetBytes : 0;
@@ -286,7 +405,7 @@ export class Aggregator {
     const c = this.current(nowMs);
     const m = this.m;
     const base = { model_name: this.modelName };
-    const gauges = [m.requestsRunning, m.requestsWaiting, m.kvUsage, m.kvBytes, m.kvBudget, m.policyVersion, m.deltaPpl, m.baselineMode,
+    const gauges = [m.requestsRunning, m.requestsWaiting, m.kvUsage, m.kvBytes, m.kvBudget, m.kvExact, m.policyVersion, m.deltaPpl, m.baselineMode,
       m.loopPeriod, m.loopTarget, m.loopJitter, m.loopMaxJitter, m.admissionPaused, m.cpuCores, m.rss, m.restarts];
     for (const g of gauges) g.reset();
     if (c.requestsRunning !== null) m.requestsRunning.set(base, c.requestsRunning);
@@ -294,6 +413,7 @@ export class Aggregator {
     if (c.kv) {
       m.kvUsage.set(base, c.kv.usage);
       m.kvBudget.set(base, c.kv.budgetBytes);
+      if (c.kv.exactBytes > 0) m.kvExact.set(base, c.kv.exactBytes);
       for (const tier of KV_TIERS) m.kvBytes.set({ ...base, tier }, c.kv.bytes[tier]);
       m.admissionPaused.set(base, c.kv.admissionPaused ? 1 : 0);
     }

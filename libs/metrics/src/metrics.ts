@@ -27,8 +27,12 @@ export const NAME = {
   processCpuCores: 'inferos_process_cpu_cores',
   processResidentMemory: 'inferos_process_resident_memory_bytes',
   serviceRestarts: 'inferos_service_restarts',
+  kvCacheExactBytes: 'inferos_kv_cache_exact_bytes',
 } as const;
 export type MetricName = (typeof NAME)[keyof typeof NAME];
+
+/** The `policy` label of a request that named no KV policy (it ran with the one in force). */
+export const SYSTEM_POLICY = 'system';
 
 /** KV tiers as the kv-store reports them (`kv_bytes_<tier>` in ServiceReport). */
 export const KV_TIERS = ['f32', 'f16', 'int8', 'int4'] as const;
@@ -45,18 +49,19 @@ export const BUCKETS = {
 /** The typed handles of every metric in a registry built by buildRegistry. */
 export interface Metrics {
   modelName: string;
-  ttft: Histogram<'model_name'>;
-  itl: Histogram<'model_name'>;
-  e2e: Histogram<'model_name'>;
+  ttft: Histogram<'model_name' | 'policy'>;
+  itl: Histogram<'model_name' | 'policy'>;
+  e2e: Histogram<'model_name' | 'policy'>;
   requestsRunning: Gauge<'model_name'>;
   requestsWaiting: Gauge<'model_name'>;
   kvUsage: Gauge<'model_name'>;
   kvBytes: Gauge<'model_name' | 'tier'>;
   kvBudget: Gauge<'model_name'>;
-  promptTokens: Counter<'model_name'>;
-  generationTokens: Counter<'model_name'>;
-  success: Counter<'model_name' | 'finished_reason'>;
-  failure: Counter<'model_name' | 'error_code'>;
+  kvExact: Gauge<'model_name'>;
+  promptTokens: Counter<'model_name' | 'policy'>;
+  generationTokens: Counter<'model_name' | 'policy'>;
+  success: Counter<'model_name' | 'policy' | 'finished_reason'>;
+  failure: Counter<'model_name' | 'policy' | 'error_code'>;
   policyVersion: Gauge<'model_name'>;
   deltaPpl: Gauge<'model_name'>;
   baselineMode: Gauge<'model_name'>;
@@ -83,10 +88,10 @@ export function buildRegistry(modelName: string): Registry {
   const registry = new Registry();
   const registers = [registry];
   const collect = () => collectors.get(registry)?.();
-  const hist = (name: string, help: string, buckets: readonly number[]) => new Histogram({ name, help, labelNames: ['model_name'] as const, buckets: [...buckets], registers });
+  const hist = (name: string, help: string, buckets: readonly number[]) => new Histogram({ name, help, labelNames: ['model_name', 'policy'] as const, buckets: [...buckets], registers });
   const counter = <L extends string>(name: string, help: string, labels: readonly L[]) => new Counter<'model_name' | L>({ name, help, labelNames: ['model_name', ...labels], registers });
   const gauge = <L extends string>(name: string, help: string, labels: readonly L[]) => new Gauge<'model_name' | L>({ name, help, labelNames: ['model_name', ...labels], registers, collect });
-  const gw = 'measured by the gateway per finished request';
+  const gw = 'measured by the gateway per finished request, by the KV policy it named (`system`: none, the policy in force)';
   const m: Metrics = {
     modelName,
     ttft: hist(NAME.timeToFirstToken, `Time from a request's arrival to its first generated token, ${gw}.`, BUCKETS.ttft),
@@ -97,10 +102,11 @@ export function buildRegistry(modelName: string): Registry {
     kvUsage: gauge(NAME.kvCacheUsage, 'Fraction (0..1) of the KV budget held by KV blocks, from the kv-store\'s report.', []),
     kvBytes: gauge(NAME.kvCacheBytes, 'Bytes of KV cache held per tier (f32, f16, int8, int4), counted from the kv-store\'s buffers.', ['tier']),
     kvBudget: gauge(NAME.kvCacheBudgetBytes, 'The kv-store\'s KV budget in bytes.', []),
-    promptTokens: counter(NAME.promptTokens, `Prompt tokens of finished requests, ${gw}.`, []),
-    generationTokens: counter(NAME.generationTokens, `Generated tokens of finished requests, ${gw}.`, []),
-    success: counter(NAME.requestSuccess, `Requests that finished successfully, by finish reason, ${gw}.`, ['finished_reason']),
-    failure: counter(NAME.requestFailure, `Requests that ended with an error, by error code, ${gw}.`, ['error_code']),
+    kvExact: gauge(NAME.kvCacheExactBytes, 'Bytes the kv-store\'s tokens would hold in an exact (float32) cache, as the baseline policy keeps them: the KV cache bytes against it are what compression saves.', []),
+    promptTokens: counter(NAME.promptTokens, `Prompt tokens of finished requests, ${gw}.`, ['policy']),
+    generationTokens: counter(NAME.generationTokens, `Generated tokens of finished requests, ${gw}.`, ['policy']),
+    success: counter(NAME.requestSuccess, `Requests that finished successfully, by finish reason, ${gw}.`, ['policy', 'finished_reason']),
+    failure: counter(NAME.requestFailure, `Requests that ended with an error, by error code, ${gw}.`, ['policy', 'error_code']),
     policyVersion: gauge(NAME.policyVersion, 'Version of the KV policy in force, from the controller\'s report.', []),
     deltaPpl: gauge(NAME.deltaPplEstimate, 'The controller\'s live estimate of the perplexity increase caused by KV compression.', []),
     baselineMode: gauge(NAME.baselineMode, '1 while the controller runs the system in baseline (full precision), else 0.', []),
@@ -114,7 +120,7 @@ export function buildRegistry(modelName: string): Registry {
     restarts: gauge(NAME.serviceRestarts, 'Times the supervisor (inferos up) restarted a service after a crash, summed over its live instances\' reports.', ['service']),
   };
   // Counters and histograms start at a real zero (nothing observed yet), so that rate() works from the start.
-  const labels = { model_name: modelName };
+  const labels = { model_name: modelName, policy: SYSTEM_POLICY };
   for (const h of [m.ttft, m.itl, m.e2e]) h.zero(labels);
   for (const c of [m.promptTokens, m.generationTokens]) c.inc(labels, 0);
   handles.set(registry, m);

@@ -4043,6 +4043,9 @@ export namespace inferos {
             /** ServiceReport weightsBytes. */
             weightsBytes: number;
 
+            /** ServiceReport kvBytesExact. */
+            kvBytesExact: number;
+
             /**
              * Creates a new ServiceReport instance using the specified properties.
              * @param [properties] Properties to set
@@ -4205,6 +4208,9 @@ export namespace inferos {
 
                 /** ServiceReport weightsBytes */
                 weightsBytes?: (number|null);
+
+                /** ServiceReport kvBytesExact */
+                kvBytesExact?: (number|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];

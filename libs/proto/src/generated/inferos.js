@@ -12213,6 +12213,7 @@ export const inferos = $root.inferos = (() => {
              * @property {number|null} [restarts] ServiceReport restarts
              * @property {number|null} [pssBytes] ServiceReport pssBytes
              * @property {number|null} [weightsBytes] ServiceReport weightsBytes
+             * @property {number|null} [kvBytesExact] ServiceReport kvBytesExact
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -12502,6 +12503,14 @@ export const inferos = $root.inferos = (() => {
             ServiceReport.prototype.weightsBytes = 0;
 
             /**
+             * ServiceReport kvBytesExact.
+             * @member {number} kvBytesExact
+             * @memberof inferos.v1.ServiceReport
+             * @instance
+             */
+            ServiceReport.prototype.kvBytesExact = 0;
+
+            /**
              * Creates a new ServiceReport instance using the specified properties.
              * @function create
              * @memberof inferos.v1.ServiceReport
@@ -12598,6 +12607,8 @@ export const inferos = $root.inferos = (() => {
                     writer.uint32(/* id 31, wireType 1 =*/249).double(message.pssBytes);
                 if (message.weightsBytes != null && $Object.hasOwnProperty.call(message, "weightsBytes") && !$Object.is(message.weightsBytes, 0))
                     writer.uint32(/* id 32, wireType 1 =*/257).double(message.weightsBytes);
+                if (message.kvBytesExact != null && $Object.hasOwnProperty.call(message, "kvBytesExact") && !$Object.is(message.kvBytesExact, 0))
+                    writer.uint32(/* id 33, wireType 1 =*/265).double(message.kvBytesExact);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -12929,6 +12940,15 @@ export const inferos = $root.inferos = (() => {
                                 delete message.weightsBytes;
                             continue;
                         }
+                    case 33: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.kvBytesExact = value;
+                            else
+                                delete message.kvBytesExact;
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -13063,6 +13083,9 @@ export const inferos = $root.inferos = (() => {
                 if (message.weightsBytes != null && $Object.hasOwnProperty.call(message, "weightsBytes"))
                     if (typeof message.weightsBytes !== "number")
                         return "weightsBytes: number expected";
+                if (message.kvBytesExact != null && $Object.hasOwnProperty.call(message, "kvBytesExact"))
+                    if (typeof message.kvBytesExact !== "number")
+                        return "kvBytesExact: number expected";
                 return null;
             };
 
@@ -13187,6 +13210,9 @@ export const inferos = $root.inferos = (() => {
                 if (object.weightsBytes != null)
                     if (!$Object.is($Number(object.weightsBytes), 0))
                         message.weightsBytes = $Number(object.weightsBytes);
+                if (object.kvBytesExact != null)
+                    if (!$Object.is($Number(object.kvBytesExact), 0))
+                        message.kvBytesExact = $Number(object.kvBytesExact);
                 return message;
             };
 
@@ -13241,6 +13267,7 @@ export const inferos = $root.inferos = (() => {
                     object.restarts = 0;
                     object.pssBytes = 0;
                     object.weightsBytes = 0;
+                    object.kvBytesExact = 0;
                 }
                 if (message.schemaVersion != null && $Object.hasOwnProperty.call(message, "schemaVersion"))
                     object.schemaVersion = message.schemaVersion;
@@ -13309,6 +13336,8 @@ export const inferos = $root.inferos = (() => {
                     object.pssBytes = options.json && !$isFinite(message.pssBytes) ? $String(message.pssBytes) : message.pssBytes;
                 if (message.weightsBytes != null && $Object.hasOwnProperty.call(message, "weightsBytes"))
                     object.weightsBytes = options.json && !$isFinite(message.weightsBytes) ? $String(message.weightsBytes) : message.weightsBytes;
+                if (message.kvBytesExact != null && $Object.hasOwnProperty.call(message, "kvBytesExact"))
+                    object.kvBytesExact = options.json && !$isFinite(message.kvBytesExact) ? $String(message.kvBytesExact) : message.kvBytesExact;
                 return object;
             };
 
