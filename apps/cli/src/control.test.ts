@@ -8,7 +8,9 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_POLICY, parsePolicyYaml } from '@inferos/kv';
 import { startNatsServer, type NatsServerHandle } from '@inferos/proto';
-import { ArgumentError, controlTarget, formatBytes, kvBar, parseAssignments, parseValue, renderFrame, renderPolicyYaml, toYaml, type HealthView, type MetricsView } from './control';
+import { ArgumentError, controlTarget, parseAssignments, parseValue } from './control';
+import { renderPolicyYaml, toYaml } from './policy-yaml';
+import { formatBytes, kvBar, renderFrame, type HealthView, type MetricsView } from './status-view';
 import { freePort, REPO_ROOT } from './system';
 
 const here = dirname(fileURLToPath(import.meta.url));

@@ -5,13 +5,21 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CommanderError, type Command } from 'commander';
+import { commandPath, helpPage } from './cli/command';
+import { UsageError } from './cli/options';
+import { program } from './program';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const bin = join(here, '..', 'bin', 'inferos.mjs');
 const fixture = join(here, '..', '..', '..', 'libs', 'inference', 'fixtures', 'tiny-untied');
 
 function inferos(...args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
+  return inferosWith({}, ...args);
+}
+
+function inferosWith(env: NodeJS.ProcessEnv, ...args: string[]) {
+  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -220,4 +228,134 @@ test('tune measures the candidates, writes the chosen profile (which loads), and
   } finally {
     rmSync(tuneDir, { recursive: true, force: true });
   }
+});
+
+// ---- the command tree in this process: every command's --help, and unknown options ----
+
+/** Every command under `inferos`, depth first. */
+function commandsUnder(c: Command): Command[] {
+  return c.commands.flatMap((sub) => [sub, ...commandsUnder(sub)]);
+}
+
+/** The program with every action replaced by a spy recording which command ran, its output captured. */
+function spied() {
+  const inferos = program();
+  const ran: string[] = [];
+  const out: string[] = [];
+  const all = [inferos, ...commandsUnder(inferos)];
+  for (const c of all) {
+    c.action(() => {
+      ran.push(commandPath(c));
+    });
+    c.configureOutput({ writeOut: (t) => out.push(t), writeErr: (t) => out.push(t) });
+  }
+  const find = (path: string) => all.find((c) => commandPath(c) === path)!;
+  const parse = async (...args: string[]): Promise<unknown> => {
+    try {
+      await inferos.parseAsync(args, { from: 'user' });
+      return undefined;
+    } catch (err) {
+      return err;
+    }
+  };
+  return { ran, out, find, parse };
+}
+
+const PATHS = commandsUnder(program()).map(commandPath);
+
+test('the command tree has every command and subcommand, and the spies see them run', async () => {
+  for (const path of ['up', 'generate', 'eval ppl', 'eval recall', 'bench decode', 'bench serve', 'bench peer', 'bench soak', 'export', 'models', 'status',
+    'policy get', 'policy set', 'policy baseline', 'ab', 'tune', 'service print', 'service install', 'service uninstall', 'service status', 'help']) {
+    assert.ok(PATHS.includes(path), `missing ${path} in ${PATHS.join(', ')}`);
+  }
+  // What the --help test below relies on: a command that is not asked for help does reach its action.
+  for (const args of [['up', '--port', '8001'], ['eval', 'ppl', '--json'], ['policy', 'set', 'kv.recent_window=64'], ['service', 'print', '--', '--port', '1']]) {
+    const s = spied();
+    assert.equal(await s.parse(...args), undefined, args.join(' '));
+    assert.deepEqual(s.ran, [args[0] === 'up' ? 'up' : `${args[0]} ${args[1]}`], args.join(' '));
+  }
+});
+
+test('--help and -h on every command and subcommand print its page, which names it, and run nothing', async () => {
+  for (const path of PATHS) {
+    for (const flag of ['--help', '-h']) {
+      const s = spied();
+      const err = await s.parse(...path.split(' '), flag);
+      const what = `inferos ${path} ${flag}`;
+      assert.ok(err instanceof CommanderError && err.code === 'commander.helpDisplayed' && err.exitCode === 0, `${what}: ${String(err)}`);
+      assert.deepEqual(s.ran, [], `${what} ran ${s.ran.join(', ')}`);
+      const text = s.out.join('');
+      assert.equal(text, `${helpPage(s.find(path))}\n`, what);
+      assert.match(text, new RegExp(`^usage: inferos ${path.split(' ')[0]} `), what);
+      for (const word of path.split(' ')) assert.ok(text.includes(word), `${what}: the page does not name ${word}`);
+    }
+  }
+});
+
+test('every option a command takes is on its page', () => {
+  const s = spied();
+  for (const path of PATHS) {
+    const cmd = s.find(path);
+    const page = helpPage(cmd);
+    for (const o of cmd.options) {
+      if (o.hidden) continue;
+      assert.ok(page.includes(`  ${o.flags.replace(/<([^>]+)>/g, '$1')} `), `inferos ${path}: ${o.flags} is not on its page`);
+    }
+  }
+});
+
+test('BAD CALL - an unknown option on any command is a usage error naming it, followed by the page, and runs nothing', async () => {
+  for (const path of PATHS) {
+    const s = spied();
+    const err = await s.parse(...path.split(' '), '--bogus-option');
+    assert.ok(err instanceof UsageError, `inferos ${path} --bogus-option: ${String(err)}`);
+    assert.ok(err.message.startsWith("Unknown option '--bogus-option'\n\nusage: inferos "), `inferos ${path}: ${err.message.slice(0, 200)}`);
+    assert.ok(err.message.endsWith(helpPage(s.find(path))), `inferos ${path}: not followed by its page`);
+    assert.deepEqual(s.ran, [], `inferos ${path} --bogus-option ran ${s.ran.join(', ')}`);
+  }
+});
+
+test('BAD CALL - unexpected arguments and missing option values are usage errors', async () => {
+  const s = spied();
+  const extra = await s.parse('generate', 'extra', '--prompt', 'x');
+  assert.ok(extra instanceof UsageError && extra.message.startsWith('unexpected argument "extra"\n\nusage: inferos generate'), String(extra));
+  const missing = await s.parse('generate', '--prompt');
+  assert.ok(missing instanceof UsageError && /^option '--prompt <TEXT>' argument missing/.test(missing.message), String(missing));
+  assert.deepEqual(s.ran, [], 'nothing ran');
+});
+
+test('--help through the bin does nothing else: up starts nothing, service install writes no unit', () => {
+  const home = mkdtempSync(join(tmpdir(), 'inferos-help-'));
+  try {
+    // Without --help, this up would fail on its policy (exit 1) before starting anything.
+    const up = inferos('up', '--policy', 'no_such_profile', '--port', '1', '--help');
+    assert.equal(up.code, 0, up.stderr);
+    assert.equal(up.stderr, '', 'nothing on stderr');
+    assert.match(up.stdout, /^usage: inferos up \[options\]\n\nStarts the whole system/);
+    assert.match(up.stdout, /\n {2}--memory-budget BYTES the whole system's memory/);
+    // Without --help, this would write the unit under $HOME/.config/systemd/user.
+    const install = inferosWith({ HOME: home }, 'service', 'install', '--user', '--help', '--', '--port', '8123');
+    assert.equal(install.code, 0, install.stderr);
+    assert.match(install.stdout, /^usage: inferos service print\|install\|uninstall\|status /);
+    assert.equal(existsSync(join(home, '.config')), false, 'service install --help wrote under $HOME');
+    const page = inferos('bench', 'serve', '--help');
+    assert.equal(page.code, 0, page.stderr);
+    assert.equal(inferos('help', 'bench', 'serve').stdout, page.stdout, 'help bench serve prints the page bench serve --help does');
+    const bad = inferos('bench', 'decode', '--bogus');
+    assert.equal(bad.code, 2, bad.stderr);
+    assert.match(bad.stderr, /^inferos: error: Unknown option '--bogus'\n\nusage: inferos bench decode /);
+    assert.equal(bad.stdout, '', 'nothing on stdout');
+  } finally {
+    rmSync(home, { recursive: true, force: true });
+  }
+});
+
+test('service: the options after -- are for inferos up, checked before the unit is printed', () => {
+  const unit = inferos('service', 'print', '--name', 'inferos-x', '--', '--host', '0.0.0.0', '--memory-budget', '2GiB');
+  assert.equal(unit.code, 0, unit.stderr);
+  assert.match(unit.stdout, /^ExecStart=\S+ \S+\/apps\/cli\/bin\/inferos\.mjs up --host 0\.0\.0\.0 --memory-budget 2GiB$/m);
+  const bad = inferos('service', 'print', '--', '--host', '0.0.0.0', '--bogus');
+  assert.equal(bad.code, 2, bad.stderr);
+  assert.match(bad.stderr, /^inferos: error: Unknown option '--bogus'\n\nusage: inferos up \[options\]/);
+  assert.equal(bad.stdout, '', 'no unit printed');
 });

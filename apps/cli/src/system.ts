@@ -242,6 +242,16 @@ export function processPss(pid: number): number | undefined {
   }
 }
 
+/** A process's resident set size from /proc (VmRSS: every page it maps that is in memory, shared ones whole). */
+export function processRss(pid: number): number | undefined {
+  try {
+    const m = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) * 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export class MemoryBudgetError extends Error {
   override name = 'MemoryBudgetError';
 }

@@ -52,7 +52,14 @@ test('the written profile parses back to the chosen settings', () => {
     ppl: 10.2, delta_ppl: 0.2, decode_tps: 50, kv_reduction: 0.6, feasible: true, pareto: true,
   };
   const report: TuneReport = { model: 'm', baseline: { ppl: 10, decode_tps: 60 }, budget: { max_delta_ppl: 0.5, target_tps: null }, rows: [chosen], chosen: chosen.label, method: '' };
-  const policy = parsePolicyYaml(profileYaml(report, chosen, 'inferos tune --max-delta-ppl 0.5'), 'tuned.yaml');
+  const text = profileYaml(report, chosen, 'inferos tune --max-delta-ppl 0.5');
+  // The shape of policies/*.yaml, after three comment lines saying how it was chosen and measured.
+  assert.match(text, /^# w64 s16 g32 e0\.1\/i4 1\/i8 1: chosen by `inferos tune --max-delta-ppl 0\.5` on m\.\n# Measured: [^\n]*\n# \(baseline [^\n]*\n/);
+  assert.equal(text.split('\n').slice(3).join('\n'), [
+    'infer_os:', '  quality:', '    max_delta_ppl: 0.5', '  kv:', '    mode: dynamic', '    recent_window: 64', '    sink_tokens: 16', '    group_size: 32',
+    '    level_thresholds:', '      L1_int8: 1', '      L2_int4: 1', '      L3_evict: 0.1', '',
+  ].join('\n'));
+  const policy = parsePolicyYaml(text, 'tuned.yaml');
   assert.deepEqual(cachePolicy(policy), { fullPrecision: false, sinks: 16, window: 64, groupSize: 32, thresholds: { evict: 0.1, int4: 1, int8: 1 } });
   assert.equal(policy.quality.max_delta_ppl, 0.5);
 });

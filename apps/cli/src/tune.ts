@@ -11,6 +11,7 @@
 // PPL, tok/s, KV reduction).
 import { BASELINE_CACHE, benchDecode, mulberry32, perplexity, type Engine, type PolicyUnderTest } from '@inferos/inference';
 import { cachePolicy, loadPolicy, PROFILES, type CachePolicy } from '@inferos/kv';
+import { toYaml } from './policy-yaml';
 
 export interface TuneOptions {
   maxDeltaPpl: number;
@@ -171,23 +172,21 @@ export async function tune(engine: Engine, text: readonly number[], o: TuneOptio
 /** The chosen candidate as a profile in the shape of policies/*.yaml, with how it was measured. */
 export function profileYaml(r: TuneReport, row: TuneRow, command: string): string {
   const t = row.thresholds;
+  const policy = {
+    quality: { max_delta_ppl: r.budget.max_delta_ppl },
+    kv: {
+      mode: 'dynamic',
+      recent_window: row.window,
+      sink_tokens: row.sinks,
+      group_size: row.group,
+      level_thresholds: { L1_int8: t.int8, L2_int4: t.int4, L3_evict: t.evict },
+    },
+  };
   return [
     `# ${row.label}: chosen by \`${command}\` on ${r.model}.`,
     `# Measured: delta PPL ${row.delta_ppl.toFixed(3)} (baseline ${r.baseline.ppl.toFixed(3)}), decode ${row.decode_tps.toFixed(1)} tok/s`,
     `# (baseline ${r.baseline.decode_tps.toFixed(1)}), KV ${(row.kv_reduction * 100).toFixed(1)}% smaller than FP16.`,
-    'infer_os:',
-    '  quality:',
-    `    max_delta_ppl: ${r.budget.max_delta_ppl}`,
-    '  kv:',
-    '    mode: dynamic',
-    `    recent_window: ${row.window}`,
-    `    sink_tokens: ${row.sinks}`,
-    `    group_size: ${row.group}`,
-    '    level_thresholds:',
-    `      L1_int8: ${t.int8}`,
-    `      L2_int4: ${t.int4}`,
-    `      L3_evict: ${t.evict}`,
-    '',
+    toYaml({ infer_os: policy }),
   ].join('\n');
 }
 
