@@ -98,7 +98,7 @@ export async function startKvStore(nc: NatsConnection, config: StoreConfig, log:
     for (const { seq, reason } of gone) lost(seq, reason);
     for (const h of handoffs) void handOff(h);
   }, REAP_MS);
-  // The fast loop: memory pressure, acted on here where the memory is (see KvStore.relieve).
+  // The fast loop: memory pressure, acted on here where the memory is (see fast-loop.ts).
   const lost = (seq: { id: string; requestId: string; owner?: string }, reason: string) => {
     log(`freed sequence ${seq.id} (request ${seq.requestId}): ${reason}`);
     try {

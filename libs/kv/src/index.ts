@@ -1,6 +1,11 @@
-export {
-  TieredKvCache, HOT_FEEDS, heldTokens, hotRows, cachePolicy, recentOnly, reservation, prefillSteps, parkingTier, PROMPT_END_HALF_LIFE, IMPORTANCE_HALF_LIFE, HEAP_ARENA, type KvArena, type CacheOptions, type Reservation, type CacheShape, type CachePolicy, type TensorSpec, type TensorType, type TierBytes,
-} from './tiered-cache';
+export { TieredKvCache, type CacheOptions } from './tiered-cache';
+export { cachePolicy, recentOnly, parkingTier, type CacheShape, type CachePolicy } from './cache-policy';
+export { HEAP_ARENA, type KvArena } from './storage/arena';
+export { HOT_FEEDS, heldTokens, hotRows, type TensorSpec, type TensorType } from './feed-layout';
+export { PROMPT_END_HALF_LIFE, IMPORTANCE_HALF_LIFE } from './importance';
+export { prefillSteps } from './prefill-steps';
+export { reservation, type Reservation } from './reservation';
+export type { TierBytes } from './accounting';
 export {
   DEFAULT_POLICY, KvMode, PolicyError, policyJsonSchema, PROFILES, applyPolicy, loadPolicy, parseBytes, parsePolicyYaml, policiesDir, type Policy,
 } from './policy';

@@ -5,7 +5,7 @@
 // kv.level_thresholds are shares of a layer's "old" blocks (tokens outside the sinks and the recent
 // window, evicted blocks included), ranked lowest first: blocks already demoted (evicted, then INT4, then
 // INT8; nothing moves up), then the rest by importance (the attention the model gave their tokens,
-// forgotten with a half-life of 256 queries; tiered-cache.ts). A block's quantile r in (0, 1) is its
+// forgotten with a half-life of 256 queries; importance.ts). A block's quantile r in (0, 1) is its
 // mid-rank divided by the number of old blocks. r < L3_evict: evicted; else r < L2_int4: INT4; else
 // r < L1_int8: INT8; else it stays FP16. So L3_evict <= L2_int4 <= L1_int8, and with the seed's
 // 0.3 / 0.5 / 0.7, 30% of old blocks are evicted, 20% INT4, 20% INT8 and 30% stay FP16 (to within one

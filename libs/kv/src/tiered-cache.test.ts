@@ -1,6 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { TieredKvCache, prefillSteps, recentOnly, reservation, hotRows, type CachePolicy, type KvArena } from './tiered-cache';
+import { TieredKvCache } from './tiered-cache';
+import { recentOnly, type CachePolicy } from './cache-policy';
+import { reservation } from './reservation';
+import { hotRows } from './feed-layout';
+import type { KvArena } from './storage/arena';
 
 const shape = { layers: 2, kvHeads: 2, headDim: 16, maxTokens: 512 };
 const C = 32;
@@ -178,16 +182,6 @@ test('squeeze during a prompt\'s hold moves blocks to INT4 but evicts nothing', 
   assert.equal(c.tokensByTier.evicted, 0);
   fill(c, 300, 8);
   assert.ok(c.tokensByTier.evicted > 0, 'the held evictions happen at the prompt\'s end');
-});
-
-test('prefillSteps: chunks of at most `chunk`, the last 32 tokens apart when the cache observes them', () => {
-  assert.deepEqual(prefillSteps(1065, 256, true), [256, 256, 256, 256, 9, 32]);
-  assert.deepEqual(prefillSteps(1065, 256, false), [256, 256, 256, 256, 41]);
-  assert.deepEqual(prefillSteps(288, 256, true), [256, 32]);
-  assert.deepEqual(prefillSteps(20, 256, true), [20]);
-  assert.deepEqual(prefillSteps(100, 32, true), [32, 32, 32, 4]);
-  assert.throws(() => prefillSteps(0, 32, true), /must have tokens/);
-  assert.throws(() => prefillSteps(10, 0, true), /chunk must be a positive integer/);
 });
 
 test('recent-only keeps exactly the sinks and the window', () => {
