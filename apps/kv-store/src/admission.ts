@@ -3,9 +3,11 @@
 // The ledger's pause (set by the fast loop under memory pressure) refuses new sequences too.
 //
 // A sequence is opened with the worst-case bytes its policy can hold for prompt + max tokens
-// (`reservation`); the sum of reservations never exceeds the budget (io.host_pool_bytes), so a running
-// sequence never finds the pool exhausted, and the number of concurrent sequences is whatever the budget
-// holds under each sequence's policy.
+// (`reservation`, prompt chunks of the configured size included); the sum of reservations never exceeds
+// the budget (io.host_pool_bytes), so a running sequence never finds the pool exhausted, and the number of
+// concurrent sequences is whatever the budget holds under each sequence's policy. Once its prompt is in,
+// a compressed sequence's worst case is that of single-token steps: KvStore.settle refits its hot store
+// and `lower` returns the difference, so the budget holds the decoding sequences at what they can hold.
 import { randomUUID } from 'node:crypto';
 import { reservation, type CachePolicy, type CacheShape, type TieredKvCache } from '@inferos/kv';
 import { BudgetExceededError, type ShmPool } from '@inferos/shm';
@@ -95,6 +97,17 @@ export class Admission {
     this.reservedBytes += r.bytes;
     this.capPool();
     return { status: pb.OpenStatus.OPEN_STATUS_OK, seqId: seq.id, reservedBytes: r.bytes, chunk: this.config.chunk };
+  }
+
+  /**
+   * Lower a sequence's reservation to `bytes` once its worst case dropped (its prompt is in: a compressed
+   * policy's hot store no longer needs room for a prompt chunk): the difference goes back to the budget.
+   */
+  lower(seq: Sequence, bytes: number): void {
+    if (!(bytes < seq.reserved)) return;
+    this.reservedBytes -= seq.reserved - bytes;
+    seq.reserved = bytes;
+    this.capPool();
   }
 
   /** Return a freed sequence's slot and reservation. */

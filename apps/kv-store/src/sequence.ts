@@ -28,6 +28,8 @@ export interface Sequence {
   handoffs: number;
   /** Handed off and not claimed with a job since: a claim without one (a worker refreshing its table) is not its owner's. */
   handedOff?: boolean;
+  /** Its prompt is in and its hot store refit for single-token steps, the prompt's share of its reservation returned (KvStore.settle). */
+  settled?: boolean;
   /** Prompt tokens and cache policy, to make the cache again when its prompt restarts. */
   promptTokens: number;
   policy: CachePolicy;

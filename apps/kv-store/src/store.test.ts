@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Segment, SegmentMap, listSegments } from '@inferos/shm';
-import { hotRows, HOT_FEEDS } from '@inferos/kv';
+import { hotRows, HOT_FEEDS, cachePolicy, loadPolicy, reservation } from '@inferos/kv';
 import { pb, encode, decode, inferos, type MessageType } from '@inferos/proto';
 import { KvStore, MAX_HANDOFFS, type StoreConfig } from './store';
 
@@ -696,4 +696,49 @@ test('a job whose every taker dies too is handed off MAX_HANDOFFS times, then lo
     assert.equal(lost.length, 1);
     assert.match(lost[0]!.reason, new RegExp(`handed off ${MAX_HANDOFFS} times already`));
     assert.equal(store.requestIdOf(id), undefined, 'freed');
+  }));
+
+test('once its prompt is in, a compressed sequence is refit for single-token steps and its prompt chunks\' room goes back to the budget', () =>
+  withStore({}, async (store) => {
+    const stage = new Stage();
+    try {
+      const id = openOk(store, 'default', 200, 40);
+      const atOpen = store.stats.reservedBytes;
+      const shape = { ...SHAPE, maxTokens: 240 };
+      const policy = cachePolicy(loadPolicy('default').policy);
+      assert.equal(atOpen, reservation(shape, policy, 240, CHUNK, 200).bytes, 'opened with room for prompt chunks');
+      const prefillJob = { requestId: 'r-settle', seqId: id, promptIds: Array.from({ length: 200 }, (_, i) => i + 1), maxTokens: 40, chunk: CHUNK, streamSubject: 's.settle', stopAtEos: true };
+      let table = claimOk(store, id, 'prefill-a', { prefill: prefillJob });
+      for (let at = 0; at < 200; at += CHUNK) table = commitOk(store, 'prefill-a', stage.step(table, Math.min(CHUNK, 200 - at)).step);
+      const hotBefore = held(tensor(table, 0, 'past_key_f16'));
+      const capBefore = tensor(table, 0, 'past_key_f16').dims[2]!;
+      const usedBefore = store.stats.usedBytes;
+      // The prompt's first token chosen: the sequence becomes a decode job.
+      const decodeJob = { requestId: 'r-settle', seqId: id, nextToken: 5, generated: 1, maxTokens: 40, sampling: { temperature: 0, topP: 1, seed: 1, draws: 0 }, stopAtEos: true, streamSubject: 's.settle', promptTokens: 200 };
+      table = claimOk(store, id, 'prefill-a', { decode: decodeJob });
+      const settled = reservation(shape, policy, 240, 1, 200).bytes;
+      assert.ok(settled < atOpen, `single-token steps need less (${settled} < ${atOpen})`);
+      assert.equal(store.stats.reservedBytes, settled, 'the reservation dropped to what single-token steps can hold');
+      assert.ok(store.stats.usedBytes < usedBefore, `the pool holds less (${store.stats.usedBytes} < ${usedBefore})`);
+      const capAfter = tensor(table, 0, 'past_key_f16').dims[2]!;
+      assert.ok(capAfter < capBefore, `the hot store is smaller (${capAfter} < ${capBefore} rows fed)`);
+      assert.equal(held(tensor(table, 0, 'past_key_f16')), hotBefore, 'with the same rows');
+      checkHandles(store, table);
+      // Decode steps go on; a step of more than one token is refused and changes nothing.
+      for (let i = 0; i < 30; i++) table = commitOk(store, 'prefill-a', { ...stage.step(table, 1).step, progress: { nextToken: 6, generated: 2 + i, draws: 0 } });
+      assert.equal(table.length, 230);
+      const [refused] = commit(store, 'prefill-a', stage.step(table, 2).step);
+      assert.equal(refused!.code, pb.KvError.KV_ERROR_REFUSED);
+      assert.match(refused!.error, /after the prompt has 1 token, got 2/);
+      assert.equal(store.stats.reservedBytes, settled, 'unchanged');
+      // Baseline's reservation does not depend on the chunk: its decode job leaves it as it was.
+      const b = openOk(store, 'baseline', 50, 10);
+      const bReserved = store.stats.reservedBytes;
+      let bt = claimOk(store, b, 'prefill-b', { prefill: { ...prefillJob, seqId: b, promptIds: prefillJob.promptIds.slice(0, 50), maxTokens: 10 } });
+      for (let at = 0; at < 50; at += CHUNK) bt = commitOk(store, 'prefill-b', stage.step(bt, Math.min(CHUNK, 50 - at)).step);
+      claimOk(store, b, 'prefill-b', { decode: { ...decodeJob, seqId: b, maxTokens: 10, promptTokens: 50 } });
+      assert.equal(store.stats.reservedBytes, bReserved, 'baseline keeps its reservation');
+    } finally {
+      stage.close();
+    }
   }));

@@ -7,9 +7,9 @@
 // each concern to its module: which policy a sequence runs (policies.ts), admission against the budget
 // (admission.ts), ownership and liveness (ownership.ts), tables and staged steps (wire.ts), and memory
 // pressure (fast-loop.ts).
-import { ShmPool, SeqLocks, sweepStale } from '@inferos/shm';
+import { BudgetExceededError, ShmPool, SeqLocks, sweepStale } from '@inferos/shm';
 import { pb, type inferos, type Fields } from '@inferos/proto';
-import type { Policy, TierBytes } from '@inferos/kv';
+import { reservation, type Policy, type TierBytes } from '@inferos/kv';
 import { DEFAULT_PREFIX, type StoreConfig } from './config';
 import type { Sequence } from './sequence';
 import { Policies } from './policies';
@@ -108,7 +108,33 @@ export class KvStore {
   claim(req: inferos.v1.SeqClaimRequest): Fields<typeof pb.SeqReply> {
     const seq = this.sequences.get(req.seqId);
     if (!seq) return noSequence(req.seqId);
-    return this.ownership.claim(seq, req) ?? { table: this.wire.describe(seq) };
+    const refused = this.ownership.claim(seq, req);
+    if (refused) return refused;
+    if (req.decodeJob) this.settle(seq);
+    return { table: this.wire.describe(seq) };
+  }
+
+  /**
+   * A sequence whose prompt is in (it has a decode job) steps one token at a time from now on: its fixed
+   * hot store is refit for that, inside its seqlock's write window (the owner gets a new table), and its
+   * reservation drops to the worst case of single-token steps (reservation() with a chunk of 1), the
+   * prompt chunk's room going back to the budget. The smaller store is allocated before the old one is
+   * released, layer by layer; when the pool has no room for that now, it is tried again at the next commit.
+   */
+  private settle(seq: Sequence): void {
+    if (seq.settled || !seq.job) return;
+    let done = false;
+    try {
+      this.locks.write(seq.slot, () => {
+        done = seq.cache.refitHot(1);
+      });
+    } catch (err) {
+      if (err instanceof BudgetExceededError) return; // no room for the smaller store yet: next commit
+      throw err;
+    }
+    seq.settled = true;
+    if (!done) return; // nothing to refit (full precision, or not fixed): the reservation stands
+    this.admission.lower(seq, reservation({ ...this.config.shape, maxTokens: seq.maxTokens }, seq.policy, seq.maxTokens, 1, seq.promptTokens).bytes);
   }
 
   commit(req: inferos.v1.StepCommitRequest): Fields<typeof pb.StepCommitReply> {
@@ -140,6 +166,7 @@ export class KvStore {
       return { code: pb.KvError.KV_ERROR_REFUSED, error: `append failed for ${step.seqId}: ${(err as Error).message}` };
     }
     this.ownership.progressed(seq, step.progress);
+    if (seq.job && !seq.settled) this.settle(seq);
     return this.wire.answer(seq, step.tokens);
   }
 

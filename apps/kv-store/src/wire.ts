@@ -114,7 +114,9 @@ export class Wire {
     const t = step.tokens ?? 0;
     const { layers, kvHeads, headDim } = this.config.shape;
     const c = kvHeads * headDim;
-    if (t <= 0 || t > this.config.chunk) throw new RangeError(`a step has 1..${this.config.chunk} tokens, got ${t}`);
+    // A settled sequence (its prompt in, its hot store refit: KvStore.settle) takes single-token steps.
+    const most = seq.settled ? 1 : this.config.chunk;
+    if (t <= 0 || t > most) throw new RangeError(`a step ${seq.settled ? 'after the prompt has 1 token' : `has 1..${most} tokens`}, got ${t}`);
     const cache = seq.cache;
     if (cache.length + t > seq.maxTokens) throw new RangeError(`${cache.length} + ${t} tokens exceed the sequence's ${seq.maxTokens} (prompt + max tokens)`);
     const fed = cache.needsImportance ? Array.from({ length: layers }, (_, l) => cache.fedTokens(l)) : [];

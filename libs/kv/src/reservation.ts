@@ -20,7 +20,7 @@ export interface Reservation {
  * when this fits its budget, so a running sequence never finds the budget exhausted.
  *
  * Why it bounds: with n old blocks ranked by quantile r = (i + 0.5) / n, at most floor((1 - L1) n) + 1
- * have r >= L1 (stay hot); blocks never move up, so a block in INT8 had a target of INT8 or hot: at most
+ * have r >= L1 (stay hot; none when L1 = 1, since r < 1); blocks never move up, so a block in INT8 had a target of INT8 or hot: at most
  * floor((1 - L2) n) + 1 blocks are hot or INT8, and floor((1 - L3) n) + 1 are held at all. The hot store
  * also holds the sinks, the recent window, the block being filled and one chunk appended before its
  * demotion. A demotion releases a quantized tier's old buffers before it allocates the new ones
@@ -38,7 +38,8 @@ export function reservation(shape: CacheShape, policy: CachePolicy, tokens: numb
   const g = policy.groupSize;
   const { int8, int4, evict } = policy.thresholds;
   const n = Math.max(0, Math.floor((tokens - policy.sinks - policy.window) / g));
-  const atMost = (fraction: number) => Math.min(n, Math.floor(fraction * n) + 1);
+  // r = (i + 0.5) / n < 1: with a threshold of 1 no block reaches it (the default policy keeps no old block hot).
+  const atMost = (fraction: number) => (fraction <= 0 ? 0 : Math.min(n, Math.floor(fraction * n) + 1));
   const parking = parkingTier(policy);
   const promptBlocks = parking ? Math.max(0, Math.floor((Math.min(promptTokens, tokens) - policy.sinks - policy.window) / g)) : 0;
   const hotBlocks = atMost(1 - int8);

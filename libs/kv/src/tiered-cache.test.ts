@@ -258,7 +258,7 @@ function countingArena() {
       held -= a.byteLength;
     },
   };
-  return { arena, held: () => held, peak: () => peak };
+  return { arena, held: () => held, peak: () => peak, resetPeak: () => (peak = held) };
 }
 
 test('reservation bounds the peak bytes of a fixed-hot cache under any importance pattern', () => {
@@ -337,6 +337,81 @@ test('the hot tier is fed at its capacity with finite rows past those in use, wh
           assert.ok(Number.isFinite(x), `${name}.${l}[${i}] is not finite`);
         }
       }
+    }
+  }
+});
+
+test('refitHot: once the prompt is in, a fixed hot store shrinks to what single-token steps need, keeping its rows; a failed allocation leaves the cache whole', () => {
+  const chunk = 48;
+  const c = new TieredKvCache({ ...shape, maxTokens: 300 }, tiered, { fixedHotChunk: chunk });
+  c.holdEvictions(200);
+  fill(c, 200, chunk);
+  const before = [0, 1].map((l) => ({ pos: c.positions(l), hot: hotRows(c.feeds(l)['past_key_f16']!), cap: c.feeds(l)['past_key_f16']!.dims[2]! }));
+  const epoch = c.epoch;
+  assert.equal(before[0]!.cap, reservation({ ...shape, maxTokens: 300 }, tiered, 300, chunk).hotTokens, 'fixed at the prompt chunk\'s capacity');
+  const heldBefore = c.bytesHeld;
+  assert.equal(c.refitHot(1), true);
+  const cap = reservation({ ...shape, maxTokens: 300 }, tiered, 300, 1).hotTokens;
+  assert.ok(cap < before[0]!.cap, `single-token steps need fewer rows (${cap} < ${before[0]!.cap})`);
+  for (const l of [0, 1]) {
+    assert.equal(c.feeds(l)['past_key_f16']!.dims[2], cap, `layer ${l} is fed at the new capacity`);
+    assert.deepEqual(c.positions(l), before[l]!.pos, `layer ${l} holds the same tokens`);
+    assert.deepEqual(hotRows(c.feeds(l)['past_key_f16']!), before[l]!.hot, `layer ${l}'s hot rows are unchanged`);
+  }
+  assert.ok(c.epoch > epoch, 'the fed buffers changed');
+  assert.ok(c.bytesHeld < heldBefore, `fewer bytes held (${c.bytesHeld} < ${heldBefore})`);
+  assert.equal(c.refitHot(1), false, 'already refit');
+  fill(c, 260, 1);
+  assert.equal(c.length, 260, 'single-token steps go on in the smaller store');
+
+  // Nothing to refit: full precision (its hot store holds everything), or a store that grows.
+  const b = new TieredKvCache({ ...shape, maxTokens: 100 }, baseline, { fixedHotChunk: chunk });
+  fill(b, 60, chunk);
+  assert.equal(b.refitHot(1), false, 'baseline');
+  const g = new TieredKvCache(shape, tiered);
+  fill(g, 100, chunk);
+  assert.equal(g.refitHot(1), false, 'not fixed');
+
+  // An arena that refuses the smaller store: the error comes out and the cache is as it was.
+  let refuse = false;
+  const arena: KvArena = {
+    f32: (n) => new Float32Array(n),
+    u16: (n) => {
+      if (refuse && n > 0) throw new RangeError('arena full');
+      return new Uint16Array(n);
+    },
+    u8: (n) => new Uint8Array(n),
+    release: () => {},
+  };
+  const d = new TieredKvCache({ ...shape, maxTokens: 300 }, tiered, { arena, fixedHotChunk: chunk });
+  d.holdEvictions(200);
+  fill(d, 200, chunk);
+  const rowsBefore = hotRows(d.feeds(0)['past_key_f16']!);
+  refuse = true;
+  assert.throws(() => d.refitHot(1), /arena full/);
+  assert.deepEqual(hotRows(d.feeds(0)['past_key_f16']!), rowsBefore, 'the layer that could not refit keeps its rows');
+  refuse = false;
+  assert.equal(d.refitHot(1), true, 'tried again, it finishes');
+  assert.deepEqual(hotRows(d.feeds(0)['past_key_f16']!), rowsBefore);
+});
+
+test('after refitHot, single-token steps stay within the reservation of single-token steps (the kv-store lowers a settled sequence\'s reservation to it)', () => {
+  const policies: CachePolicy[] = [tiered, { ...tiered, thresholds: { int8: 1, int4: 1, evict: 0.2 } }, { ...tiered, thresholds: { int8: 0.7, int4: 0.5, evict: 0.3 } }, recentOnly(tiered)];
+  let seed = 7;
+  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  for (const p of policies) {
+    for (const [tokens, chunk, prompt] of [[300, 32, 200], [512, 64, 300], [400, 48, 100]] as const) {
+      const a = countingArena();
+      const c = new TieredKvCache({ ...shape, maxTokens: tokens }, p, { arena: a.arena, fixedHotChunk: chunk });
+      c.holdEvictions(prompt);
+      const noise = Float64Array.from({ length: tokens }, () => rand());
+      fill(c, prompt, chunk, (pos) => noise[pos]!);
+      c.refitHot(1);
+      a.resetPeak();
+      fill(c, tokens, 1, (pos) => noise[pos]!);
+      const r = reservation({ ...shape, maxTokens: tokens }, p, tokens, 1, prompt);
+      assert.ok(a.peak() <= r.bytes, `${JSON.stringify(p.thresholds)} ${tokens}/${chunk}/${prompt}: peak ${a.peak()} after the refit > ${r.bytes} reserved for single-token steps`);
+      c.free();
     }
   }
 });

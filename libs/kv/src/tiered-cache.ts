@@ -62,6 +62,27 @@ export class TieredKvCache {
     }
   }
 
+  /**
+   * Refit a fixed hot store (CacheOptions.fixedHotChunk) for steps of at most `chunk` tokens: once a
+   * prompt is in, decode steps append one token each, and the room its chunks needed is released. Layer by
+   * layer, each smaller store is allocated before the old one is released, so the cache is whole whatever
+   * happens: a layer whose allocation fails (the arena's budget) keeps its store and the error is thrown;
+   * calling again finishes the rest. False (nothing done) when the hot store is not fixed or already that
+   * small, or a layer holds more rows than would fit. The fed buffers change (epoch).
+   */
+  refitHot(chunk: number): boolean {
+    const cap = reservation(this.shape, this.policy, this.shape.maxTokens, chunk).hotTokens;
+    const hot = this.layers.map((l) => l.hot);
+    if (hot.some((h) => h.fixedCapacity === undefined || h.n > cap) || hot.every((h) => h.fixedCapacity! <= cap)) return false;
+    this.mutations++;
+    for (const h of hot) {
+      if (h.fixedCapacity! <= cap) continue;
+      h.resize(cap);
+      h.fixedCapacity = cap;
+    }
+    return true;
+  }
+
   /** Release every buffer to the arena; the cache is empty (and unusable) afterwards. */
   free(): void {
     for (const l of this.layers) l.free();

@@ -55,9 +55,17 @@ export class HotStore {
     return (h * capacity + r) * this.headDim;
   }
 
+  /** Move the rows into new buffers of `tokens` rows (allocated before the old ones are released; a failed allocation changes nothing). */
   resize(tokens: number): void {
+    if (tokens < this.n) throw new RangeError(`hot store: cannot resize to ${tokens} rows, it holds ${this.n}`);
     const keys = this.alloc(tokens);
-    const values = this.alloc(tokens);
+    let values: Float32Array | Uint16Array;
+    try {
+      values = this.alloc(tokens);
+    } catch (err) {
+      this.arena.release(keys);
+      throw err;
+    }
     const positions = new Int32Array(tokens);
     const d = this.headDim;
     for (let h = 0; h < this.heads; h++) {
