@@ -161,8 +161,8 @@ class Staging {
   }
 }
 
-export interface StepToCommit {
-  seq: RemoteSeq;
+export interface StepToCommit<S = RemoteSeq> {
+  seq: S;
   tokens: number;
   out: StepOutput;
   /** A decode step: the token chosen from `out` and the sampler's state, committed with the K/V. */

@@ -1,8 +1,32 @@
-// What a decode iteration runs, as pure functions (no NATS, no ONNX Runtime, no shared memory), and the
-// one commit-with-retry that decode and prefill share.
-import { pb } from '@inferos/proto';
-import type { StepOutput } from '@inferos/inference';
-import { KvError, type KvClient, type RemoteSeq, type StepFailure, type StepToCommit } from './kv-client';
+// What a decode iteration runs, as pure functions (no NATS, no ONNX Runtime, no shared memory): which
+// running sequences take this step (round robin up to scheduler.max_batch) and which of them share a model
+// run (one per graph path) or run alone.
+import type { KvSource } from '@inferos/inference';
+
+/** What bounds a decode step: scheduler.max_batch, and whether sequences of one graph path share a run. */
+export interface BatchLimits {
+  maxBatch: number;
+  /** Batched compute (INFEROS_BATCH=0 turns it off): without it every sequence runs alone. */
+  batching: boolean;
+}
+
+/** A decode step's plan: its batch, split into model runs (a run of one runs alone), and who waits. */
+export interface Schedule<T> {
+  batch: T[];
+  runs: T[][];
+  waiting: T[];
+  /** Where the next step's round robin starts. */
+  turn: number;
+}
+
+/**
+ * This step's plan (nextBatch, then runsOf): each running sequence is in the batch or waits, and each
+ * sequence of the batch is in exactly one run.
+ */
+export function schedule<T>(active: readonly T[], turn: number, limits: BatchLimits, graphOf: (t: T) => string): Schedule<T> {
+  const next = nextBatch(active, turn, limits.maxBatch);
+  return { ...next, runs: runsOf(next.batch, graphOf, limits.batching) };
+}
 
 /**
  * This iteration's batch: at most `maxBatch` of the running sequences, taking turns (round robin from
@@ -29,46 +53,6 @@ export function runsOf<T>(batch: readonly T[], graphOf: (t: T) => string, batchi
 }
 
 /** The graph path a sequence's step takes (what runsOf groups by). */
-export function graphPath(seq: Pick<RemoteSeq, 'needsImportance' | 'policy'>): string {
+export function graphPath(seq: Pick<KvSource, 'needsImportance' | 'policy'>): string {
   return `${seq.needsImportance ? 'importance' : 'plain'}-${seq.policy.groupSize}`;
-}
-
-/**
- * Commit steps; a step the kv-store found stale (it squeezed the sequence under memory pressure after the
- * step read its tiers) is claimed again, run again on the fresh table (`rerun`) and committed again, up to
- * `attempts` times. Returns one failure (or undefined) per step, in order; a step that was rerun has its
- * `out` replaced. A decode step's progress (the token chosen) is committed with it: `rerun` chooses again
- * from the new output and sets the step's progress before returning.
- */
-export async function commitWithRetry(kv: KvClient, steps: StepToCommit[], rerun: (step: StepToCommit) => Promise<StepOutput>, attempts = 3): Promise<(StepFailure | undefined)[]> {
-  const errors = steps.length > 0 ? await kv.commit(steps) : [];
-  for (let attempt = 0; attempt < attempts; attempt++) {
-    const stale = steps.map((_, i) => i).filter((i) => errors[i]?.code === pb.KvError.KV_ERROR_STALE_STEP);
-    if (stale.length === 0) break;
-    const again: StepToCommit[] = [];
-    const retried: number[] = [];
-    for (const i of stale) {
-      const s = steps[i]!;
-      try {
-        s.seq.update((await kv.claim(s.seq.id)).table);
-        const out = await rerun(s); // may set s.progress anew (the token chosen from the new output)
-        again.push({ ...s, out });
-        retried.push(i);
-      } catch (err) {
-        errors[i] = failure(err); // this sequence only (freed meanwhile, say); the others go on
-      }
-    }
-    const errs = again.length > 0 ? await kv.commit(again) : [];
-    retried.forEach((i, k) => {
-      steps[i]!.out = again[k]!.out;
-      errors[i] = errs[k];
-    });
-  }
-  return errors;
-}
-
-/** A failure as commit reports them: the kv-store's code when it refused (KvError), else the message. */
-export function failure(err: unknown): StepFailure {
-  if (err instanceof KvError) return { code: err.code, message: err.message };
-  return { message: err instanceof Error ? err.message : String(err) };
 }

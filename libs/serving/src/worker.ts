@@ -1,10 +1,9 @@
 // What the prefill and decode workers share: execution-provider preference from the policy, heartbeats,
-// health replies, token-chunk publishing, and a model step that re-runs when the seqlock says the
-// tiers changed under it.
-import { Engine, probeScore, tokenLogprob, type StepOutput, type Provider, type TokenLogprob } from '@inferos/inference';
+// health replies, token-chunk publishing and the quality probe.
+import { Engine, probeScore, tokenLogprob, type Provider, type TokenLogprob } from '@inferos/inference';
 import { pb, Subjects, QueueGroups, HEARTBEAT_MS, publish, serve, type inferos, type NatsConnection, type Subscription } from '@inferos/proto';
 import { readFileSync, readlinkSync } from 'node:fs';
-import { KvClient, RemoteSeq } from './kv-client';
+import type { Emit, KvPort } from './ports';
 
 /**
  * The kernel's boot id and this process's PID namespace ("" where /proc cannot tell): two processes that
@@ -185,35 +184,23 @@ export function sendChunk(nc: NatsConnection, subject: string, requestId: string
   }
 }
 
+/** A stream port (Emit) that publishes TokenChunks on NATS as this worker. */
+export function streamTo(nc: NatsConnection, workerId: string, log: (line: string) => void): Emit {
+  return (to, c) => sendChunk(nc, to.streamSubject, to.requestId, workerId, c, log);
+}
+
 /** End a request with an error event its client sees, and free its sequence at the kv-store. */
 export async function abandon(
-  nc: NatsConnection,
-  kv: KvClient,
-  workerId: string,
+  emit: Emit,
+  kv: Pick<KvPort, 'free'>,
   job: { streamSubject: string; requestId: string; seqId: string },
   index: number,
   code: string,
   message: string,
-  log: (line: string) => void,
 ): Promise<void> {
-  sendChunk(nc, job.streamSubject, job.requestId, workerId, { index, done: true, errorCode: code, errorMessage: message }, log);
+  emit(job, { index, done: true, errorCode: code, errorMessage: message });
   await kv.free(job.seqId, message);
 }
-
-/**
- * One model step for a sequence held by the kv-store. If the sequence's seqlock moved while the graph
- * read its tiers (the kv-store squeezing it under memory pressure, or freeing it), the result is discarded
- * and the step runs again on a fresh table.
- */
-export async function stepChecked(engine: Engine, kv: KvClient, seq: RemoteSeq, ids: readonly number[], logits: 'all' | 'last' = 'all'): Promise<StepOutput> {
-  for (let attempt = 0; ; attempt++) {
-    const out = await engine.step(seq, ids, logits);
-    if (seq.valid()) return out;
-    if (attempt >= 3) throw new Error(`sequence ${seq.id} kept changing while it was read`);
-    seq.update((await kv.claim(seq.id)).table);
-  }
-}
-
 
 /**
  * Score the controller's quality-probe prompts on this process's model session (controller --probe
