@@ -25,7 +25,7 @@ const PROJECT = 'inferos-e2e';
 const KEY = 'compose-e2e-key';
 const COMPOSE_FILE = join(REPO_ROOT, 'deploy', 'docker-compose.yml');
 // Every service but Grafana: its image is not on Debian and no registry is reachable here.
-const SERVICES = ['nats', 'controller', 'kv-store', 'prefill-worker', 'decode-worker', 'gateway', 'telemetry', 'prometheus'];
+const SERVICES = ['nats-auth', 'nats', 'controller', 'kv-store', 'prefill-worker', 'decode-worker', 'gateway', 'telemetry', 'prometheus'];
 const BASE_TAG = `inferos-base:bookworm-node${process.versions.node}`;
 const NATS_TAG = `inferos-nats:${BASE_TAG.split(':')[1]}`;
 const PROMETHEUS_TAG = `inferos-prometheus:${BASE_TAG.split(':')[1]}`;
@@ -176,7 +176,7 @@ before(async () => {
   };
   compose(['down', '-v', '--remove-orphans']); // a run that died before its own `down`
   progress('docker-compose build');
-  compose(['build']);
+  compose(['build'], 1_200_000);
   progress('docker-compose up');
   // `up -d` returns once every container is created and the ones others wait for are healthy.
   compose(['up', '-d', ...SERVICES]);
@@ -240,17 +240,50 @@ test('a policy change through the published control API reaches every container,
   // Every container of the project is healthy by its own healthcheck (the service's health file).
   const ids = compose(['ps', '-q']).trim().split('\n');
   for (const id of ids) {
-    const [name, health] = run('docker', ['inspect', '-f', '{{.Name}} {{if .State.Health}}{{.State.Health.Status}}{{else}}none{{end}}', id]).trim().split(' ');
-    if (!name!.includes('prometheus')) assert.equal(health, 'healthy', `${name}`);
+    const [name, health, exit] = run('docker', ['inspect', '-f', '{{.Name}} {{if .State.Health}}{{.State.Health.Status}}{{else}}none{{end}} {{.State.Status}}:{{.State.ExitCode}}', id]).trim().split(' ');
+    if (name!.includes('nats-auth')) assert.equal(exit, 'exited:0', `${name} made the bus users and exited`);
+    else if (!name!.includes('prometheus')) assert.equal(health, 'healthy', `${name}`);
   }
+});
+
+test('the bus admits only the services\' users: no credentials are refused, a worker\'s own cannot publish a policy update, and its container holds only its own password', { skip: SKIP && 'INFEROS_E2E_COMPOSE=0' }, () => {
+  const script = `
+    const { readdirSync } = await import('node:fs');
+    const { connect } = await import('@nats-io/transport-node');
+    const { Subjects, connectBus } = await import('@inferos/proto');
+    let anonymous = 'admitted';
+    try {
+      const x = await connect({ servers: process.env.INFEROS_NATS_URL, reconnect: false, timeout: 3000 });
+      await x.close();
+    } catch (e) {
+      anonymous = e.message;
+    }
+    const nc = await connectBus(process.env.INFEROS_NATS_URL, 'e2e-auth'); // this container's user: decode-worker
+    const got = new Set();
+    for (const s of [Subjects.policyUpdate, 'inferos.e2e.allowed']) nc.subscribe(s, { callback: () => got.add(s) });
+    await nc.flush();
+    nc.publish(Subjects.policyUpdate, new Uint8Array([1]));
+    nc.publish('inferos.e2e.allowed', new Uint8Array([1]));
+    await nc.flush();
+    await new Promise((r) => setTimeout(r, 500));
+    await nc.close();
+    console.log(JSON.stringify({ user: process.env.INFEROS_NATS_USER, anonymous, policyDelivered: got.has(Subjects.policyUpdate), allowedDelivered: got.has('inferos.e2e.allowed'), files: readdirSync('/run/inferos-auth') }));`;
+  const id = compose(['ps', '-q', 'decode-worker']).trim().split('\n')[0]!;
+  const r = JSON.parse(run('docker', ['exec', id, 'node', '--import', 'tsx', '--input-type=module', '-e', script]).trim().split('\n').pop()!) as {
+    user: string; anonymous: string; policyDelivered: boolean; allowedDelivered: boolean; files: string[];
+  };
+  assert.equal(r.user, 'decode-worker');
+  assert.match(r.anonymous, /authori[sz]ation/i, 'a client without credentials is refused');
+  assert.equal(r.allowedDelivered, true, 'the worker\'s own credentials publish what a worker may');
+  assert.equal(r.policyDelivered, false, 'but not a policy update');
+  assert.deepEqual(r.files, ['password'], 'the container holds its own password and no other');
 });
 
 /** The decode workers' last heartbeats, read on the compose network from inside the kv-store's container. */
 function decodeHeartbeats(): { workerId: string; running: number }[] {
   const script = `
-    const { connect } = await import('@nats-io/transport-node');
-    const { pb, decode, Subjects } = await import('@inferos/proto');
-    const nc = await connect({ servers: process.env.INFEROS_NATS_URL });
+    const { pb, decode, Subjects, connectBus } = await import('@inferos/proto');
+    const nc = await connectBus(process.env.INFEROS_NATS_URL, 'e2e-heartbeats'); // the kv-store's own credentials
     const seen = new Map();
     const sub = nc.subscribe(Subjects.heartbeat('decode-worker'), { callback: (_e, m) => { const h = decode(pb.Heartbeat, m.data); seen.set(h.workerId, h.running); } });
     await new Promise((r) => setTimeout(r, 1200));

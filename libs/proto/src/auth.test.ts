@@ -5,7 +5,10 @@ import { Kvm } from '@nats-io/kv';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { startNatsServer, type NatsServerHandle } from './nats-server';
-import { authorizationConfig, newBusCredentials, publishDenied, type BusCredentials, type BusUser } from './auth';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { authorizationConfig, credentialsFromEnv, newBusCredentials, publishDenied, type BusCredentials, type BusUser } from './auth';
 import { connectBus, UnavailableError } from './bus';
 import { Subjects, POLICY_BUCKET, POLICY_KEY } from './subjects';
 
@@ -82,4 +85,20 @@ test('workers read the policy bucket but cannot write it', async () => {
 
 test('a client without credentials cannot even connect to a server started with users', async () => {
   await assert.rejects(connect({ servers: nats.url, reconnect: false, timeout: 2000 }), /authori[sz]ation/i);
+});
+
+test('a service reads its password from INFEROS_NATS_PASSWORD_FILE (as the compose deployment mounts it), and a missing file is named', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'inferos-auth-'));
+  try {
+    const file = join(dir, 'password');
+    writeFileSync(file, `${creds['kv-store'].pass}\n`);
+    const env = { INFEROS_NATS_USER: 'kv-store', INFEROS_NATS_PASSWORD_FILE: file };
+    assert.deepEqual(credentialsFromEnv(env), creds['kv-store'], 'the file\'s password, its newline trimmed');
+    const nc = await connectBus(nats.url, 'auth-test-file', credentialsFromEnv(env));
+    open.push(nc);
+    assert.deepEqual(credentialsFromEnv({ ...env, INFEROS_NATS_PASSWORD: 'given' }), { user: 'kv-store', pass: 'given' }, 'a password given outright wins');
+    assert.throws(() => credentialsFromEnv({ ...env, INFEROS_NATS_PASSWORD_FILE: join(dir, 'none') }), /INFEROS_NATS_PASSWORD_FILE=.*none: cannot read the password of NATS user "kv-store"/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

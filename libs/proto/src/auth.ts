@@ -4,10 +4,11 @@
 // and its stream; only the controller and telemetry write the history stream. Everything else (requests,
 // replies, heartbeats, reports, reading the bucket) is open to every user.
 //
-// Services get their user and password from INFEROS_NATS_USER / INFEROS_NATS_PASSWORD (connectBus reads
-// them); a server that refuses them stops the service with a message that says so. A NATS server that
+// Services get their user and password from INFEROS_NATS_USER / INFEROS_NATS_PASSWORD (or _PASSWORD_FILE;
+// connectBus reads them); a server that refuses them stops the service with a message that says so. A NATS server that
 // `up` did not start (one already answering) is used as it is: its own configuration decides.
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { Subjects, POLICY_BUCKET, HISTORY_STREAM, SERVICES } from './subjects';
 
 export type BusUser = (typeof SERVICES)[number] | 'admin';
@@ -48,10 +49,21 @@ export function authorizationConfig(creds: Record<BusUser, BusCredentials>): str
   return `authorization {\n  users: [\n${users.join(',\n')}\n  ]\n}\n`;
 }
 
-/** The credentials in the environment (INFEROS_NATS_USER, INFEROS_NATS_PASSWORD), if any. */
+/**
+ * The credentials in the environment, if any: INFEROS_NATS_USER with INFEROS_NATS_PASSWORD, or with
+ * INFEROS_NATS_PASSWORD_FILE (a file holding the password, as the compose deployment mounts it).
+ */
 export function credentialsFromEnv(env: NodeJS.ProcessEnv = process.env): BusCredentials | undefined {
   const user = env['INFEROS_NATS_USER'];
   if (!user) return undefined;
+  const file = env['INFEROS_NATS_PASSWORD_FILE'];
+  if (env['INFEROS_NATS_PASSWORD'] === undefined && file) {
+    try {
+      return { user, pass: readFileSync(file, 'utf8').trim() };
+    } catch (err) {
+      throw new Error(`INFEROS_NATS_PASSWORD_FILE=${file}: cannot read the password of NATS user ${JSON.stringify(user)} (${(err as Error).message})`);
+    }
+  }
   return { user, pass: env['INFEROS_NATS_PASSWORD'] ?? '' };
 }
 
