@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { pb, Subjects, request, connectBus, credentialsFromEnv } from '@inferos/proto';
+import type { PartialPolicyDocument } from '@inferos/kv/policy-schema';
 import { InferOSClient, InferOSError } from '@inferos/sdk';
 import { Engine, loadModelInfo, defaultModelDir, contextTextPath, TextTokenizer } from '@inferos/inference';
 import { startSystem, freePort, fitMemoryBudget, systemMemoryByProcess, type RunningSystem } from './system';
@@ -224,7 +225,7 @@ export async function benchServe(opts: ServeBenchOptions): Promise<object> {
       fit = await fitMemoryBudget(sys, opts.memoryBudget, undefined, { self: false });
       // The mid loop would lower max_batch or the recent window when steps are slower than its targets:
       // the targets at their maxima keep both policies on the same scheduler settings for the whole run.
-      const held = await callControl({ url: sys.controlUrl! }, 'POST', '/v1/policy', { infer_os: { scheduler: { target_tpot_ms: 60000, target_ftl_ms: 600000 } } });
+      const held = await callControl({ url: sys.controlUrl! }, 'POST', '/v1/policy', { infer_os: { scheduler: { target_tpot_ms: 60000, target_ftl_ms: 600000 } } } satisfies PartialPolicyDocument);
       if (held.status !== 200) throw new Error(`holding the controller's latency steering failed: HTTP ${held.status}`);
       say(`memory budget ${gib(opts.memoryBudget)}: the system holds ${gib(fit.processesBytes)} before any KV cache, the KV budget is ${gib(fit.kvBudgetBytes)}`);
     }

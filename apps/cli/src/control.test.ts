@@ -80,8 +80,9 @@ describe('the policy as YAML', () => {
   });
 
   test('the header line carries the version, baseline mode and reason', () => {
-    const text = renderPolicyYaml({ version: 7, baseline_mode: true, reason: 'quality guard:\ndelta ppl 0.9', policy: { infer_os: { kv: { recent_window: 64 } } } });
-    assert.equal(text, '# version 7, baseline mode on, reason quality guard: delta ppl 0.9\ninfer_os:\n  kv:\n    recent_window: 64\n');
+    const text = renderPolicyYaml({ version: 7, baseline_mode: true, reason: 'quality guard:\ndelta ppl 0.9', policy: { infer_os: DEFAULT_POLICY } });
+    assert.equal(text, `# version 7, baseline mode on, reason quality guard: delta ppl 0.9\n${toYaml({ infer_os: DEFAULT_POLICY })}`);
+    assert.match(text, /\ninfer_os:\n {2}quality:\n {4}max_delta_ppl: 0.5\n/);
   });
 });
 

@@ -12,6 +12,7 @@ import {
   type NatsServerHandle, type BusCredentials, type BusUser,
 } from '@inferos/proto';
 import { loadModelInfo, defaultModelDir } from '@inferos/inference';
+import type { PartialPolicyDocument } from '@inferos/kv/policy-schema';
 import { callControl } from './control';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -275,7 +276,7 @@ export async function fitMemoryBudget(sys: RunningSystem, budget: number, apiKey
   if (kvBudgetBytes < MIN_KV_BUDGET) {
     throw new MemoryBudgetError(`the system holds ${gib(processesBytes)} before any KV cache (weights, runtimes, buffers): --memory-budget ${gib(budget)} leaves ${gib(Math.max(0, kvBudgetBytes))} for the KV cache, less than ${MIN_KV_BUDGET / 2 ** 20} MiB; give at least ${gib(processesBytes + 4 * MIN_KV_BUDGET)}`);
   }
-  const r = await callControl({ url: sys.controlUrl, ...(apiKey ? { apiKey } : {}) }, 'POST', '/v1/policy', { infer_os: { io: { host_pool_bytes: Math.floor(kvBudgetBytes) } } });
+  const r = await callControl({ url: sys.controlUrl, ...(apiKey ? { apiKey } : {}) }, 'POST', '/v1/policy', { infer_os: { io: { host_pool_bytes: Math.floor(kvBudgetBytes) } } } satisfies PartialPolicyDocument);
   if (r.status !== 200) throw new MemoryBudgetError(`applying the KV budget failed: HTTP ${r.status}: ${JSON.stringify(r.body)}`);
   return { processesBytes, kvBudgetBytes };
 }

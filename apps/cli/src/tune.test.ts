@@ -2,7 +2,8 @@
 // the profile it writes (read back by the policy parser).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cachePolicy, parsePolicyYaml } from '@inferos/kv';
+import { cachePolicy, DEFAULT_POLICY, parsePolicyYaml } from '@inferos/kv';
+import type { PartialPolicyDocument, PolicyPatch } from '@inferos/kv/policy-schema';
 import { candidates, choose, paretoFront, profileYaml, tuneLive, THRESHOLDS, WINDOWS, SINKS, type LiveSystem, type TuneReport, type TuneRow } from './tune';
 
 test('candidates: the shipped profiles the model can run, then n distinct grid points, the same for a seed', () => {
@@ -70,19 +71,20 @@ test('--live: the feasible candidates in order of KV reduction; one that breaks 
     ppl: 10, delta_ppl: 0.1, decode_tps: 100, kv_reduction, feasible, pareto: false,
   });
   const rows = [mk('b', 32, 0.6), mk('a', 16, 0.7), mk('c', 64, 0.5), mk('x', 8, 0.9, false)];
-  const original = { infer_os: { kv: { recent_window: 256 } } };
+  const original = { infer_os: { ...DEFAULT_POLICY, kv: { ...DEFAULT_POLICY.kv, recent_window: 256 } } };
+  const windowOf = (doc: PolicyPatch) => (doc as PartialPolicyDocument).infer_os!.kv!.recent_window!;
   const run = async (deltas: Record<number, number>, failApply?: number) => {
     const applied: unknown[] = [];
-    let inForce: Record<string, unknown> = original;
+    let inForce: PolicyPatch = original;
     const sys: LiveSystem = {
       current: async () => original,
       apply: async (doc) => {
-        const w = ((doc['infer_os'] as { kv: { recent_window: number } }).kv).recent_window;
+        const w = windowOf(doc);
         if (w === failApply) throw new Error('the controller refused it');
         applied.push(w);
         inForce = doc;
       },
-      measure: async () => ({ deltaPpl: deltas[((inForce['infer_os'] as { kv: { recent_window: number } }).kv).recent_window]!, tps: 50 }),
+      measure: async () => ({ deltaPpl: deltas[windowOf(inForce)]!, tps: 50 }),
     };
     return { ...(await tuneLive(sys, rows, { maxDeltaPpl: 0.5 })), applied, inForce };
   };

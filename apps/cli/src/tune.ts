@@ -10,7 +10,8 @@
 // the feasible candidate with the most KV reduction (ties: the faster). The Pareto front is over (delta
 // PPL, tok/s, KV reduction).
 import { BASELINE_CACHE, benchDecode, mulberry32, perplexity, type Engine, type PolicyUnderTest } from '@inferos/inference';
-import { cachePolicy, loadPolicy, PROFILES, type CachePolicy } from '@inferos/kv';
+import { cachePolicy, loadPolicy, PROFILES, type CachePolicy, type Policy } from '@inferos/kv';
+import type { PartialPolicy, PartialPolicyDocument, PolicyDocument, PolicyPatch } from '@inferos/kv/policy-schema';
 import { toYaml } from './policy-yaml';
 
 export interface TuneOptions {
@@ -34,6 +35,9 @@ export interface Candidate {
   /** Where it came from: a shipped profile, or the grid. */
   source: 'profile' | 'grid';
 }
+
+/** A group size the model was exported with: one the policy allows (32, 64 or 128). */
+type GroupSize = Policy['kv']['group_size'];
 
 export interface TuneRow {
   label: string;
@@ -172,13 +176,13 @@ export async function tune(engine: Engine, text: readonly number[], o: TuneOptio
 /** The chosen candidate as a profile in the shape of policies/*.yaml, with how it was measured. */
 export function profileYaml(r: TuneReport, row: TuneRow, command: string): string {
   const t = row.thresholds;
-  const policy = {
+  const policy: PartialPolicy = {
     quality: { max_delta_ppl: r.budget.max_delta_ppl },
     kv: {
       mode: 'dynamic',
       recent_window: row.window,
       sink_tokens: row.sinks,
-      group_size: row.group,
+      group_size: row.group as GroupSize,
       level_thresholds: { L1_int8: t.int8, L2_int4: t.int4, L3_evict: t.evict },
     },
   };
@@ -243,9 +247,9 @@ ${dots}
 /** What --live needs of a running system (the control API and served requests; a fake in tests). */
 export interface LiveSystem {
   /** The policy in force now (the control API's `policy`), to restore. */
-  current(): Promise<Record<string, unknown>>;
+  current(): Promise<PolicyDocument>;
   /** Apply a policy document ({infer_os: {...}} or a patch of it) through the control API. */
-  apply(doc: Record<string, unknown>): Promise<void>;
+  apply(doc: PolicyPatch): Promise<void>;
   /** Served under the policy in force: delta PPL against baseline on the same text, decode tok/s. */
   measure(): Promise<{ deltaPpl: number; tps: number | null }>;
 }
@@ -260,11 +264,11 @@ export interface LiveAttempt {
 }
 
 /** The kv keys of a row as a policy patch. */
-export function kvPatch(row: Pick<TuneRow, 'window' | 'sinks' | 'group' | 'thresholds'>): Record<string, unknown> {
+export function kvPatch(row: Pick<TuneRow, 'window' | 'sinks' | 'group' | 'thresholds'>): PartialPolicyDocument {
   return {
     infer_os: {
       kv: {
-        mode: 'dynamic', recent_window: row.window, sink_tokens: row.sinks, group_size: row.group,
+        mode: 'dynamic', recent_window: row.window, sink_tokens: row.sinks, group_size: row.group as GroupSize,
         level_thresholds: { L1_int8: row.thresholds.int8, L2_int4: row.thresholds.int4, L3_evict: row.thresholds.evict },
       },
     },

@@ -130,6 +130,12 @@ describe('every route, happy path', () => {
     // The policy body is documented from the same rules that applyPolicy checks.
     const body = (paths['/v1/policy']!['post'] as { requestBody: { content: Record<string, { schema: { properties: { infer_os: { properties: Record<string, unknown> } } } }> } }).requestBody;
     assert.deepEqual(Object.keys(body.content['application/json']!.schema.properties.infer_os.properties), ['quality', 'kv', 'io', 'scheduler', 'loops']);
+    // Answers carry the whole policy, documented from the same schema (every section required), not any object.
+    type Answer = { responses: Record<string, { content: Record<string, { schema: { properties: { policy: { properties: { infer_os: { required: string[] } } } } } }> }> };
+    for (const [path, method] of [['/v1/policy', 'get'], ['/v1/policy', 'post'], ['/v1/baseline', 'post']] as const) {
+      const answer = (paths[path]![method] as Answer).responses['200']!.content['application/json']!.schema.properties.policy;
+      assert.deepEqual(answer.properties?.infer_os?.required, ['quality', 'kv', 'io', 'scheduler', 'loops'], `${method} ${path}: the policy answered`);
+    }
   });
 });
 

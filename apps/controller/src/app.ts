@@ -5,7 +5,10 @@
 // POST /v1/baseline with no body (the guide's reset to baseline: enable).
 import Fastify, { type FastifyInstance, type FastifyError, type FastifyRequest } from 'fastify';
 import swagger from '@fastify/swagger';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
 import { policyJsonSchema, PolicyError } from '@inferos/kv';
+import { PolicyDocumentSchema, type PartialPolicy } from '@inferos/kv/policy-schema';
 import { bearerCheck, type PolicyState } from '@inferos/serving';
 import type { HistoryEntry } from './policy-store';
 import type { ExternalReport } from './external';
@@ -15,7 +18,7 @@ export interface ControlDeps {
   updatePolicy(patch: unknown): Promise<PolicyState>;
   setBaseline(enable: boolean): Promise<PolicyState>;
   health(): object;
-  metrics(): object;
+  metrics(): Record<string, unknown>;
   prometheus(): Promise<{ contentType: string; text: string }>;
   history(limit: number): Promise<HistoryEntry[]>;
   /** A run of a model Infer-OS does not serve, reported by its app (the SDK's InferenceContext). */
@@ -33,16 +36,13 @@ const ErrorBody = {
   properties: { error: { type: 'object', required: ['message', 'code'], properties: { message: { type: 'string' }, code: { type: 'string' }, path: { type: 'string' } } } },
 } as const;
 
-const PolicyBody = {
-  type: 'object',
-  required: ['version', 'baseline_mode', 'reason', 'policy'],
-  properties: {
-    version: { type: 'integer' },
-    baseline_mode: { type: 'boolean' },
-    reason: { type: 'string' },
-    policy: { type: 'object', additionalProperties: true },
-  },
-} as const;
+/** GET /v1/policy, and the answer to a change: the whole policy in the seed's shape (@inferos/kv's schema). */
+const PolicyBody = Type.Object({
+  version: Type.Integer(),
+  baseline_mode: Type.Boolean(),
+  reason: Type.String(),
+  policy: PolicyDocumentSchema,
+});
 
 const AnyObject = { type: 'object', additionalProperties: true } as const;
 
@@ -64,7 +64,9 @@ function dotted(instancePath: string, missing?: string): string {
 }
 
 export async function buildApp(config: ControlConfig, deps: ControlDeps): Promise<FastifyInstance> {
-  const app = Fastify({ logger: config.logger ?? false, ajv: { customOptions: { allErrors: false, removeAdditional: false } } });
+  // Typed routes: a handler's body and reply types come from the route's TypeBox schemas (validation stays
+  // Fastify's Ajv, whose messages the error handler below turns into answers).
+  const app = Fastify({ logger: config.logger ?? false, ajv: { customOptions: { allErrors: false, removeAdditional: false } } }).withTypeProvider<TypeBoxTypeProvider>();
   await app.register(swagger, {
     openapi: {
       info: { title: 'Infer-OS control API', version: '1', description: 'Health, metrics, policy and history of a running Infer-OS system.' },
@@ -144,9 +146,9 @@ export async function buildApp(config: ControlConfig, deps: ControlDeps): Promis
 
   app.post('/v1/policy', {
     preValidation: async (req) => {
-      const b = req.body;
+      const b: unknown = req.body; // as sent: the schema checks it next
       if (b !== null && typeof b === 'object' && !Array.isArray(b) && !('infer_os' in b)) {
-        req.body = { infer_os: b };
+        req.body = { infer_os: b as PartialPolicy };
         bare.add(req);
       }
       await keepBody(req);

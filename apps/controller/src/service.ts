@@ -12,6 +12,7 @@
 //        half the budget for RECOVER_MS (only if the guard, not an operator, entered it).
 import { cpus } from 'node:os';
 import { applyPolicy, cachePolicy, PolicyError, type Policy } from '@inferos/kv';
+import type { PartialPolicyDocument } from '@inferos/kv/policy-schema';
 import {
   pb, Subjects, REPORT_MS, serve, decode, type NatsConnection, type Subscription, type inferos,
 } from '@inferos/proto';
@@ -324,7 +325,7 @@ export async function startController(nc: NatsConnection, opts: ControllerOption
       }
       const s = await apply(patch, 'POST /v1/policy');
       // Only an operator's own max_batch moves the ceiling the mid loop steers under.
-      if ((patch as { infer_os?: { scheduler?: { max_batch?: unknown } } } | undefined)?.infer_os?.scheduler?.max_batch !== undefined) {
+      if ((patch as PartialPolicyDocument | undefined)?.infer_os?.scheduler?.max_batch !== undefined) {
         operatorMaxBatch = s.policy.scheduler.max_batch;
       }
       setPeriods(s);

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { applyOrtPolicy } from './adapter';
-import { InferOSClient, InferOSError } from './client';
+import { InferOSClient, InferOSError, type PartialPolicy } from './client';
 
 const POLICY = {
   quality: { max_delta_ppl: 0.5, min_accept_rate: 0.5 },
@@ -10,7 +10,7 @@ const POLICY = {
   io: { enable_iobinding: true, dml_pool_bytes: 1, host_pool_bytes: 2 },
   scheduler: { mode: 'hybrid', prefill_device: 'dml', decode_device: 'npu', max_batch: 8, target_tpot_ms: 100, target_ftl_ms: 2000 },
   loops: { fast_ms: 1 },
-};
+} satisfies PartialPolicy;
 
 test('applyOrtPolicy: the role\'s device becomes the providers available along its fallback chain; every other key says why not', () => {
   const so: Record<string, unknown> = {};

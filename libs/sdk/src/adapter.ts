@@ -12,7 +12,7 @@
 //
 // Which policy keys can act on someone else's session is limited, and said: applyOrtPolicy returns the
 // keys it applied and, for every other key, why it does not apply (never silently ignored).
-import { InferOSClient, InferOSError, type PolicyReply } from './client';
+import { InferOSClient, InferOSError, type PartialPolicy, type PolicyReply } from './client';
 
 /** The subset of onnxruntime-node's InferenceSession.SessionOptions the adapter sets. */
 export interface OrtSessionOptions {
@@ -42,7 +42,7 @@ const ORT_NAME: Record<string, string | null> = { npu: null, dml: 'dml', cuda: '
  * `listSupportedBackends()` names, e.g. ['cpu']). Returns what was applied and, for every other key, why not.
  */
 export function applyOrtPolicy(
-  policy: Record<string, Record<string, unknown>>,
+  policy: PartialPolicy,
   sessionOptions: OrtSessionOptions,
   runOptions: OrtRunOptions,
   opts: { role?: 'prefill' | 'decode'; available?: readonly string[]; version?: number } = {},
@@ -50,8 +50,7 @@ export function applyOrtPolicy(
   const role = opts.role ?? 'decode';
   const available = new Set(opts.available ?? ['cpu']);
   const result: OrtPolicyResult = { applied: [], notApplied: [] };
-  const scheduler = policy['scheduler'] ?? {};
-  const device = scheduler[`${role}_device`];
+  const device = policy.scheduler?.[`${role}_device`];
   if (typeof device === 'string') {
     const chain = CHAINS[role];
     const from = chain.indexOf(device);

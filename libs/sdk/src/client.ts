@@ -1,7 +1,11 @@
 // A typed client for a running Infer-OS: the gateway's OpenAI-compatible routes (typed by the same
 // schemas the gateway validates with: api.ts) and the control API (policy, baseline mode, metrics,
 // history, and reports from someone else's model runs: adapter.ts).
+import type { PolicyDocument, PolicyPatch } from '@inferos/kv/policy-schema';
 import type { ChatCompletion, ChatCompletionRequest, CompletionRequest, ModelList, TextCompletion } from './api';
+
+// The policy's types come from its one schema (@inferos/kv's policy-schema, which imports only typebox).
+export type { Policy, PartialPolicy, PolicyDocument, PolicyPatch } from '@inferos/kv/policy-schema';
 
 export const DEFAULT_GATEWAY_URL = 'http://127.0.0.1:8000';
 export const DEFAULT_CONTROL_URL = 'http://127.0.0.1:7031';
@@ -34,12 +38,12 @@ export class InferOSError extends Error {
   }
 }
 
-/** The control API's policy answer. */
+/** The control API's policy answer: the whole policy in the seed's shape. */
 export interface PolicyReply {
   version: number;
   baseline_mode: boolean;
   reason: string;
-  policy: { infer_os: Record<string, Record<string, unknown>> };
+  policy: PolicyDocument;
 }
 
 /** The control API's health answer: the system's, and each service's status and policy version. */
@@ -49,9 +53,6 @@ export interface HealthReply {
   baseline_mode?: boolean;
   services: { service: string; status: string; policy_version?: number }[];
 }
-
-/** A partial policy: `{ kv: { recent_window: 96 } }` (the guide's bare shape) or wrapped in `infer_os`. */
-export type PolicyPatch = Record<string, Record<string, unknown>>;
 
 export interface HistoryEntry {
   kind: string;
@@ -128,7 +129,10 @@ export class InferOSClient {
     return this.call('GET', this.controlUrl, '/v1/policy');
   }
 
-  /** Apply a partial policy; the controller validates it (422 names the key) and distributes it. */
+  /**
+   * Apply a partial policy, `{ kv: { recent_window: 96 } }` (the guide's bare shape) or wrapped in
+   * `infer_os`; the controller validates it (422 names the key) and distributes it.
+   */
   async setPolicy(patch: PolicyPatch): Promise<PolicyReply> {
     return this.call('POST', this.controlUrl, '/v1/policy', patch);
   }

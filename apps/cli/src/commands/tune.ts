@@ -4,7 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { PROFILES, parsePolicyYaml } from '@inferos/kv';
 import { Engine } from '@inferos/inference';
-import { InferOSClient, type PolicyPatch } from '@inferos/sdk';
+import { InferOSClient } from '@inferos/sdk';
 import { perplexityOf, slices } from '../ab';
 import { gatewayStream } from '../bench-serve';
 import { command, exits, helpPage } from '../cli/command';
@@ -149,7 +149,7 @@ function liveSystem(o: { url: string; controlUrl: string; apiKey?: string; windo
   return {
     current: async () => (await client.policy()).policy,
     apply: async (doc) => {
-      const reply = await client.setPolicy(doc as PolicyPatch);
+      const reply = await client.setPolicy(doc);
       // Every service must run the new version before the next request is measured under it.
       const deadline = Date.now() + 15_000;
       for (;;) {
