@@ -304,7 +304,7 @@ export function formatSoak(r: SoakReport): string {
   const gib = (b: number) => `${(b / 2 ** 30).toFixed(3)} GiB`;
   lines.push(`RSS of the system: ${gib(r.rss.after_warmup_bytes)} after warm-up, ${gib(r.rss.end_bytes)} at the end (${(r.rss.growth * 100).toFixed(1)}%), at most ${gib(r.rss.max_after_warmup_bytes)}`);
   lines.push(`  by process: ${Object.entries(r.rss.growth_by_process).map(([n, g]) => `${n} ${(g * 100).toFixed(1)}%`).join(', ')}`);
-  lines.push(`after the load: ${r.kv_after.sequences} sequences, ${r.kv_after.used_bytes} KV bytes held; ${r.leaked_segments.length} shared-memory segments left after stop${r.leaked_segments.length ? `: ${r.leaked_segments.join(', ')}` : ''}`);
+  lines.push(`after the load: ${r.kv_after.sequences} sequences, ${r.kv_after.used_bytes} KV bytes held, ${r.kv_after.reserved_bytes} reserved; ${r.leaked_segments.length} shared-memory segments left after stop${r.leaked_segments.length ? `: ${r.leaked_segments.join(', ')}` : ''}`);
   return lines.join('\n');
 }
 

@@ -9,7 +9,7 @@
 //           silent for LOST_AFTER_MS (its reports stopped), ends it with an error
 // Aborting frees the sequence at the kv-store; the worker then drops it at its next commit.
 import {
-  pb, Subjects, type Fields, INFERENCE_SERVICES, LOST_AFTER_MS, HEARTBEAT_MS, request, publish, UnavailableError, decode, inferos, type NatsConnection, type Subscription,
+  pb, Subjects, type Fields, INFERENCE_SERVICES, LOST_AFTER_MS, HEARTBEAT_MS, request, untilAnswered, publish, UnavailableError, decode, inferos, type NatsConnection, type Subscription,
 } from '@inferos/proto';
 import type { TokenLogprob } from '@inferos/inference';
 import { BackendError, BackendErrorCode, type Backend, type GenerationEvent, type GenerationRequest, type ServiceHealth } from './backend';
@@ -202,20 +202,13 @@ export class NatsBackend implements Backend {
    * queues a sequence twice. Gives up after PREFILL_SEND_WINDOW_MS; undefined when the client went away.
    */
   private async sendPrefill(job: Fields<typeof pb.PrefillJob>, signal: AbortSignal): Promise<inferos.v1.Ack | undefined> {
-    const deadline = performance.now() + PREFILL_SEND_WINDOW_MS;
-    for (;;) {
-      try {
-        const ack = await request(this.nc, Subjects.prefillJobs, pb.PrefillJob, job, pb.Ack, PREFILL_TRY_MS);
-        if (!ack.ok) throw new BackendError(BackendErrorCode.unavailable, `prefill-worker refused the request: ${ack.message}`);
-        return ack;
-      } catch (err) {
-        if (!(err instanceof UnavailableError)) throw err;
-        if (performance.now() >= deadline) throw new BackendError(BackendErrorCode.unavailable, `prefill-worker: ${err.message} (tried for ${PREFILL_SEND_WINDOW_MS / 1000} s)`);
-        this.opts.log?.(`prefill job for ${job.seqId}: ${err.message}; sending it again`);
-      }
-      if (signal.aborted) return undefined;
-      await new Promise((r) => setTimeout(r, 200));
-      if (signal.aborted) return undefined;
+    try {
+      return await untilAnswered(() => request(this.nc, Subjects.prefillJobs, pb.PrefillJob, job, pb.Ack, PREFILL_TRY_MS), PREFILL_SEND_WINDOW_MS, {
+        signal, onRetry: (err) => this.opts.log?.(`prefill job for ${job.seqId}: ${err.message}; sending it again`),
+      });
+    } catch (err) {
+      if (err instanceof UnavailableError) throw new BackendError(BackendErrorCode.unavailable, `prefill-worker: ${err.message}`);
+      throw err;
     }
   }
 

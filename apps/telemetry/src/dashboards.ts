@@ -36,11 +36,11 @@ function stat(title: string, description: string, unit: string, target: Dataquer
     .graphMode(common.BigValueGraphMode.Area).colorMode(common.BigValueColorMode.None).withTarget(target);
 }
 
-/** Generated tokens per second of request time (a stream's speed, its wait for the first token included), by policy unless `by` is ''. */
+/** A stream's decode speed (tokens after the first over the time from first to last, successful requests), by policy unless `by` is ''. */
 const perStream = (sel: string, by = 'policy') => {
   const s = `{model_name=~"$model",${sel}}`;
   const sum = by ? `sum by (${by})` : 'sum';
-  return `(${sum} (rate(${NAME.generationTokens}${s}${W})) / ${sum} (rate(${NAME.e2eRequestLatency}_sum${s}${W})))`;
+  return `(${sum} (rate(${NAME.decodeTokens}${s}${W})) / ${sum} (rate(${NAME.decodeSeconds}${s}${W})))`;
 };
 /** A histogram's mean over the interval, by policy unless `by` is ''. */
 const meanOf = (hist: string, sel: string, by = 'policy') => {
@@ -102,7 +102,7 @@ export function buildDashboard(): dashboard.Dashboard {
     ], 8))
 
     .withRow(new dashboard.RowBuilder('Against baseline'))
-    .withPanel(timeseries('Decode speed per stream against baseline', 'Each KV policy\'s generated tokens per second of request time, over baseline\'s (requests grouped by the policy they named; `system`: none). 1 = as fast as the exact cache; no line while no baseline request finished in the interval.', 'none', [
+    .withPanel(timeseries('Decode speed per stream against baseline', 'Each KV policy\'s decode tokens per second of a stream (after its first token, successful requests), over baseline\'s (requests grouped by the policy they named; `system`: none). 1 = as fast as the exact cache; no line while no baseline request finished in the interval.', 'none', [
       query(`${perStream('policy!="baseline"')} / on() group_left() ${perStream('policy="baseline"', '')}`, '{{policy}}'),
     ], 8))
     .withPanel(timeseries('Time to first token against baseline', 'Each KV policy\'s mean time to first token over baseline\'s in the interval.', 'none', [

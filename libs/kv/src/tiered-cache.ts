@@ -40,6 +40,8 @@ export class TieredKvCache {
   private mutations = 0;
   private nextBlock = 0;
   private evictedTokens = 0;
+  /** The hot store was refit for single-token steps (refitHot): a squeeze keeps it fixed. */
+  private refit = false;
   /** Evictions wait until the cache holds this many tokens (the end of the prompt being prefilled). */
   private evictAt = 0;
 
@@ -80,6 +82,7 @@ export class TieredKvCache {
       h.resize(cap);
       h.fixedCapacity = cap;
     }
+    this.refit = true;
     return true;
   }
 
@@ -192,10 +195,13 @@ export class TieredKvCache {
     if (this.policy.fullPrecision) return 0;
     this.mutations++;
     const before = this.bytesHeld;
+    // A store refit for single-token steps (refitHot) stays fixed at that capacity: its reservation was
+    // lowered to it, so growing again on demand would leave the reservation behind.
     for (const layer of this.layers) {
-      layer.hot.fixedCapacity = undefined;
+      const refit = this.refit && layer.hot.fixedCapacity !== undefined;
+      if (!refit) layer.hot.fixedCapacity = undefined;
       this.demote(layer, 'i4', this.used < this.evictAt);
-      if (layer.hot.capacity > layer.hot.n) layer.hot.resize(layer.hot.n);
+      if (!refit && layer.hot.capacity > layer.hot.n) layer.hot.resize(layer.hot.n);
     }
     return before - this.bytesHeld;
   }

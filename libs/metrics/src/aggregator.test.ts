@@ -46,6 +46,9 @@ test('counters and histograms from finished requests', async () => {
   assert.equal(await value(registry, `${NAME.timeToFirstToken}_bucket`, { ...sys, le: '0.3' }), 1);
   assert.equal(await value(registry, `${NAME.interTokenLatency}_count`, sys), 6);
   assert.equal(await value(registry, `${NAME.e2eRequestLatency}_count`, sys), 2);
+  // Decoding, first token to last, of the successful requests: 0.8 s for 4 tokens, 1.6 s for 2.
+  assert.ok(Math.abs((await value(registry, NAME.decodeSeconds, sys))! - 2.4) < 1e-9, 'decode seconds');
+  assert.equal(await value(registry, NAME.decodeTokens, sys), 6, 'tokens after the first');
   agg.observeRequest({ policy: 'default', ok: true, promptTokens: 1, completionTokens: 2, ttftS: 0.1, e2eS: 0.2 });
   assert.equal(await value(registry, NAME.generationTokens, { policy: 'default' }), 2, 'a named policy is its own series');
   assert.equal(await value(registry, NAME.generationTokens, sys), 8);

@@ -269,11 +269,16 @@ export class Aggregator {
       this.m.failure.inc({ ...labels, error_code: r.errorCode || 'unknown' });
       this.totals.requestsFailed++;
     }
+    // Decoding (first token to last), what the KPI table's decode speed divides: successful requests only.
+    const decodeS = r.ok && ttft !== null && completion > 1 && num(r.e2eS) > ttft ? num(r.e2eS) - ttft : null;
+    if (decodeS !== null) {
+      this.m.decodeSeconds.inc(labels, decodeS);
+      this.m.decodeTokens.inc(labels, completion - 1);
+    }
     const t = this.now();
     this.finished.push({
       t, policy, ok: Boolean(r.ok), tokens: completion, ttftS: ttft,
-      // Decoding: from the first token to the last, completion - 1 gaps.
-      decodeS: r.ok && ttft !== null && completion > 1 && num(r.e2eS) > ttft ? num(r.e2eS) - ttft : null,
+      decodeS,
       e2eS: r.ok && num(r.e2eS) > 0 ? num(r.e2eS) : null,
     });
     this.forget(t);

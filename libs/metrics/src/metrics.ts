@@ -28,6 +28,8 @@ export const NAME = {
   processResidentMemory: 'inferos_process_resident_memory_bytes',
   serviceRestarts: 'inferos_service_restarts',
   kvCacheExactBytes: 'inferos_kv_cache_exact_bytes',
+  decodeSeconds: 'inferos_decode_seconds_total',
+  decodeTokens: 'inferos_decode_tokens_total',
 } as const;
 export type MetricName = (typeof NAME)[keyof typeof NAME];
 
@@ -59,6 +61,8 @@ export interface Metrics {
   kvBudget: Gauge<'model_name'>;
   kvExact: Gauge<'model_name'>;
   promptTokens: Counter<'model_name' | 'policy'>;
+  decodeSeconds: Counter<'model_name' | 'policy'>;
+  decodeTokens: Counter<'model_name' | 'policy'>;
   generationTokens: Counter<'model_name' | 'policy'>;
   success: Counter<'model_name' | 'policy' | 'finished_reason'>;
   failure: Counter<'model_name' | 'policy' | 'error_code'>;
@@ -104,6 +108,8 @@ export function buildRegistry(modelName: string): Registry {
     kvBudget: gauge(NAME.kvCacheBudgetBytes, 'The kv-store\'s KV budget in bytes.', []),
     kvExact: gauge(NAME.kvCacheExactBytes, 'Bytes the kv-store\'s tokens would hold in an exact (float32) cache, as the baseline policy keeps them: the KV cache bytes against it are what compression saves.', []),
     promptTokens: counter(NAME.promptTokens, `Prompt tokens of finished requests, ${gw}.`, ['policy']),
+    decodeSeconds: counter(NAME.decodeSeconds, `Seconds from the first token to the last of successful requests that generated more than one, ${gw}: with decode tokens, a stream's decode speed.`, ['policy']),
+    decodeTokens: counter(NAME.decodeTokens, `Tokens after the first of those requests (what decode seconds timed), ${gw}.`, ['policy']),
     generationTokens: counter(NAME.generationTokens, `Generated tokens of finished requests, ${gw}.`, ['policy']),
     success: counter(NAME.requestSuccess, `Requests that finished successfully, by finish reason, ${gw}.`, ['policy', 'finished_reason']),
     failure: counter(NAME.requestFailure, `Requests that ended with an error, by error code, ${gw}.`, ['policy', 'error_code']),
@@ -122,7 +128,7 @@ export function buildRegistry(modelName: string): Registry {
   // Counters and histograms start at a real zero (nothing observed yet), so that rate() works from the start.
   const labels = { model_name: modelName, policy: SYSTEM_POLICY };
   for (const h of [m.ttft, m.itl, m.e2e]) h.zero(labels);
-  for (const c of [m.promptTokens, m.generationTokens]) c.inc(labels, 0);
+  for (const c of [m.promptTokens, m.generationTokens, m.decodeSeconds, m.decodeTokens]) c.inc(labels, 0);
   handles.set(registry, m);
   return registry;
 }

@@ -57,7 +57,7 @@ export function credentialsFromEnv(env: NodeJS.ProcessEnv = process.env): BusCre
   const user = env['INFEROS_NATS_USER'];
   if (!user) return undefined;
   const file = env['INFEROS_NATS_PASSWORD_FILE'];
-  if (env['INFEROS_NATS_PASSWORD'] === undefined && file) {
+  if (!env['INFEROS_NATS_PASSWORD'] && file) {
     try {
       return { user, pass: readFileSync(file, 'utf8').trim() };
     } catch (err) {

@@ -70,6 +70,29 @@ export async function request<MReq extends MessageType<unknown>, Rep extends { s
   return decode(repType, msg.data);
 }
 
+/**
+ * `send` tried again while it fails with UnavailableError (no responder, or none answered in time: a
+ * request that reached a process dying before it answered, or the only one restarting), every `pauseMs`,
+ * for up to `windowMs`; then that error, with the window said. Undefined when `signal` aborted between
+ * tries. Only for requests whose receiver makes a repeat harmless (it records what it took, and takes a
+ * job once).
+ */
+export async function untilAnswered<T>(send: () => Promise<T>, windowMs: number, o: { pauseMs?: number; signal?: AbortSignal; onRetry?: (err: UnavailableError) => void } = {}): Promise<T | undefined> {
+  const deadline = performance.now() + windowMs;
+  for (;;) {
+    try {
+      return await send();
+    } catch (err) {
+      if (!(err instanceof UnavailableError)) throw err;
+      if (performance.now() >= deadline) throw new UnavailableError(`${err.message} (tried for ${windowMs / 1000} s)`);
+      o.onRetry?.(err);
+    }
+    if (o.signal?.aborted) return undefined;
+    await new Promise((r) => setTimeout(r, o.pauseMs ?? 200));
+    if (o.signal?.aborted) return undefined;
+  }
+}
+
 export interface ServeOptions<Req, MRep extends MessageType<unknown>> {
   queue?: string;
   request: MessageType<Req>;

@@ -150,7 +150,8 @@ test('decode scheduling: a sequence is never in two batches at once, each takes 
   kv.seq('e').policy.groupSize = 32;
   await decoder.admit([job('b', { resumed: true }), job('a')]);
   assert.deepEqual(decoder.active.map((a) => a.seq.id), ['a', 'b', 'c', 'd', 'e'], 'one entry per sequence');
-  assert.equal(logs.filter((l) => /already runs here; the second job is dropped/.test(l)).length, 2, 'both second jobs dropped');
+  assert.equal(logs.filter((l) => /already runs here; claimed back, the second job is dropped/.test(l)).length, 2, 'both second jobs dropped, the sequence claimed back (a handoff may have taken it from this worker)');
+  assert.deepEqual(kv.claims.slice(-2).map((c) => [c.seqId, c.job]), [['b', 'decode'], ['a', 'decode']], 'claimed back with the job');
   const served = new Map<string, number>();
   for (let i = 0; i < 5; i++) {
     const from = model.runs.length;

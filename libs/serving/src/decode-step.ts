@@ -64,10 +64,18 @@ export class Decoder<S extends SeqPort = RemoteSeq> {
     const { kv, model, emit, log } = this.ports;
     while (pending.length > 0) {
       const job = pending.shift()!;
-      // The same sequence twice (a handoff that reached the worker already running it, or a retried
-      // handoff delivered twice): the running copy goes on; two would append to one cache.
+      // The same sequence twice (a handoff that reached the worker already running it: the kv-store took
+      // this worker for gone during a stall; or a retried handoff delivered twice): the running copy goes
+      // on, two would append to one cache. It claims the sequence back with the job, or after a handoff
+      // nobody would own it (its next commit would meet NOT_OWNER and stand down); a job behind what was
+      // committed is refused by the kv-store, and then the running copy stands down at its next commit.
       if (this.active.some((a) => a.seq.id === job.seqId)) {
-        log(`request ${job.requestId}: sequence ${job.seqId} already runs here; the second job is dropped`);
+        try {
+          await kv.claim(job.seqId, { decode: job });
+          log(`request ${job.requestId}: sequence ${job.seqId} already runs here; claimed back, the second job is dropped`);
+        } catch (err) {
+          log(`request ${job.requestId}: sequence ${job.seqId} already runs here and was not claimed back (${(err as Error).message}); the second job is dropped`);
+        }
         continue;
       }
       try {

@@ -146,6 +146,24 @@ test('prefill accept: the ack waits for the kv-store to record the claim with it
   assert.deepEqual(await prefiller.accept(job()), { ok: true, message: 'already queued here', workerId: 'prefill-worker-1' }, 'the same job while it runs');
 });
 
+test('prefill accept: a job offered again after this worker was taken for gone is claimed back when only queued, refused (to be offered again) while it runs', async () => {
+  const { kv, prefiller } = setup();
+  assert.deepEqual(await prefiller.accept(job()), { ok: true, workerId: 'prefill-worker-1' });
+  // The kv-store handed the job off (this worker stalled): a claim without the job is refused now.
+  let handedOff = true;
+  kv.refuseClaim = (c) => (handedOff && c.job === 'none' ? new KvError('sequence a was handed to another worker; prefill-worker-1 was taken for gone', pb.KvError.KV_ERROR_NOT_OWNER) : undefined);
+  assert.deepEqual(await prefiller.accept(job()), { ok: true, message: 'claimed back, still queued here', workerId: 'prefill-worker-1' }, 'queued here: claimed back');
+  assert.deepEqual(kv.claims.map((c) => c.job), ['prefill', 'none', 'prefill'], 'checked, then claimed back with its job');
+  assert.equal(prefiller.queue.length, 1, 'still queued once');
+  prefiller.running = prefiller.queue.shift();
+  const offered = await prefiller.accept(job());
+  assert.equal(offered.ok, false, 'while it runs here, the offer is refused, so the kv-store offers it again');
+  assert.match(offered.message!, /runs here but was taken for gone/);
+  assert.equal(prefiller.queue.length, 0, 'and not queued');
+  handedOff = false; // the gateway's second try while this worker still owns it
+  assert.deepEqual(await prefiller.accept(job()), { ok: true, message: 'already queued here', workerId: 'prefill-worker-1' }, 'still its owner: ok, run once');
+});
+
 test('prefill accept: a sequence taken elsewhere is acked and left; a failed claim or a stopping worker refuses', async () => {
   const taken = setup();
   taken.kv.refuseClaim = () => new KvError('sequence a is past its prompt', pb.KvError.KV_ERROR_NOT_OWNER);
@@ -154,6 +172,10 @@ test('prefill accept: a sequence taken elsewhere is acked and left; a failed cla
   const gone = setup();
   gone.kv.refuseClaim = () => new KvError('no sequence a', pb.KvError.KV_ERROR_NO_SEQUENCE);
   assert.deepEqual(await gone.prefiller.accept(job()), { ok: false, message: 'no sequence a', workerId: 'prefill-worker-1' }, 'refused');
+  const slow = setup();
+  slow.kv.refuseClaim = () => new UnavailableError('inferos.kv.claim did not answer within 10000 ms');
+  assert.deepEqual(await slow.prefiller.accept(job()), { ok: true, message: 'queued; the kv-store did not answer the claim in time', workerId: 'prefill-worker-1' }, 'a late answer may still have recorded the claim: queued, and run() decides');
+  assert.equal(slow.prefiller.queue.length, 1, 'queued');
   const bad = setup();
   assert.equal((await bad.prefiller.accept(job({ promptIds: [] }))).ok, false, 'a job without prompt ids is refused');
   assert.equal(bad.kv.claims.length, 0, 'and not claimed');

@@ -63,26 +63,46 @@ export class Prefiller<S extends SeqPort = RemoteSeq> {
     const { kv, id } = this.ports;
     if (this.closing) return { ok: false, message: 'worker is stopping', workerId: id };
     if (job.promptIds.length === 0 || job.chunk <= 0 || job.maxTokens <= 0) return { ok: false, message: 'a prefill job needs prompt ids, a chunk and max tokens', workerId: id };
-    // The same job twice (the gateway sent it again while the kv-store handed it over): run it once.
-    if (this.running?.seqId === job.seqId || this.accepting.has(job.seqId) || this.queue.some((j) => j.seqId === job.seqId)) return { ok: true, message: 'already queued here', workerId: id };
+    // The same job again: the gateway sent it again (a try of its went unanswered), or the kv-store offers
+    // it because it took this worker for gone (a stall) and handed the job off. Still its owner (a claim
+    // says so): it runs here once. Taken for gone and only queued here: claim it back with its job (none of
+    // it ran). Taken for gone while it runs here: that run stands down at its next commit (NOT_OWNER), so
+    // the offer is refused and the kv-store offers it again, to be accepted afresh once the run is gone.
+    if (this.accepting.has(job.seqId)) return { ok: true, message: 'already queued here', workerId: id };
+    const running = this.running?.seqId === job.seqId;
+    const queued = this.queue.some((j) => j.seqId === job.seqId);
+    if (running || queued) {
+      try {
+        await kv.claim(job.seqId);
+        return { ok: true, message: 'already queued here', workerId: id };
+      } catch (err) {
+        if (!(err instanceof KvError && err.code === pb.KvError.KV_ERROR_NOT_OWNER)) return { ok: false, message: (err as Error).message, workerId: id };
+      }
+      if (running) return { ok: false, message: `sequence ${job.seqId} runs here but was taken for gone: offer it again once this run stands down`, workerId: id };
+    }
     // The sequence is this worker's, with its job, before the ack: if this worker dies from here on, the
     // kv-store gives the job to another prefill worker (the prompt runs again from the start); a gateway
     // whose try went unanswered can send it again, and a worker that finds it taken answers ok and leaves
     // it. Waiting in this queue never frees it (behind other long prompts it can wait longer than the
     // kv-store's unclaimed TTL). run() claims it again for a fresh table.
     this.accepting.add(job.seqId);
+    let late = false;
     try {
       await kv.claim(job.seqId, { prefill: job });
     } catch (err) {
       if (err instanceof KvError && err.code === pb.KvError.KV_ERROR_NOT_OWNER) return { ok: true, message: err.message, workerId: id };
-      return { ok: false, message: (err as Error).message, workerId: id };
+      // The kv-store did not answer in time: it may have recorded the claim all the same, and then no other
+      // worker may take the job. Queue it: run() claims again, and that answer decides.
+      if (!(err instanceof UnavailableError)) return { ok: false, message: (err as Error).message, workerId: id };
+      late = true;
     } finally {
       this.accepting.delete(job.seqId);
     }
     if (this.closing) return { ok: false, message: 'worker is stopping', workerId: id };
+    if (queued) return { ok: true, message: 'claimed back, still queued here', workerId: id };
     this.queue.push(job);
     this.queued();
-    return { ok: true, workerId: id };
+    return late ? { ok: true, message: 'queued; the kv-store did not answer the claim in time', workerId: id } : { ok: true, workerId: id };
   }
 
   /** Run a job: claim → prompt → sample → hand over. Never throws: a failure ends the request with an error. */

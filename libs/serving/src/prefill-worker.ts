@@ -5,7 +5,7 @@
 // Engine, a KvClient and NATS.
 import type { Engine } from '@inferos/inference';
 import { loadPolicy } from '@inferos/kv';
-import { pb, Subjects, QueueGroups, serve, request, type NatsConnection } from '@inferos/proto';
+import { pb, Subjects, QueueGroups, serve, request, untilAnswered, type NatsConnection } from '@inferos/proto';
 import { KvClient, workerId } from './kv-client';
 import { Prefiller } from './prefill-step';
 import { followPolicy, startReporter, loadEngine } from './control';
@@ -29,7 +29,11 @@ export async function startPrefillWorker(nc: NatsConnection, opts: PrefillWorker
   let wake: (() => void) | undefined;
   const prefiller = new Prefiller({
     model: engine, kv, emit, log, id, turns: opts.turns,
-    handOver: (job) => request(nc, Subjects.decodeJobs, pb.DecodeJob, job, pb.Ack, 5000),
+    // The decode job is recorded at the kv-store before this (Prefiller.handOver): sending it again while
+    // no decode worker answers (the only one restarting) is harmless, and a decode worker takes it once.
+    handOver: async (job) => (await untilAnswered(() => request(nc, Subjects.decodeJobs, pb.DecodeJob, job, pb.Ack, 5000), HANDOVER_WINDOW_MS, {
+      onRetry: (err) => log(`decode job for ${job.seqId}: ${err.message}; sending it again`),
+    }))!,
   }, tokensPerMs, () => wake?.());
   const queue = prefiller.queue;
 
@@ -96,6 +100,9 @@ export async function startPrefillWorker(nc: NatsConnection, opts: PrefillWorker
 
 /** How often a waiting or running job tells its gateway that it is held (see keepalive). */
 const KEEPALIVE_MS = 10_000;
+
+/** How long a prompt's decode job is offered to the decode workers' queue group (the kv-store's handoff window too). */
+const HANDOVER_WINDOW_MS = 30_000;
 
 /** Prefill tokens per ms of this engine: one untimed and one timed 64-token step (the graph's prefill path)
  * on a scratch cache; later chunks refine it. */

@@ -27,7 +27,9 @@ streamed chat, streams the client cancels part way, prompts over the model's con
 bodies. Each answer is ok, the error its input asks for (400), explained (503 saturated) or unexplained.
 RSS and PSS of every process are sampled meanwhile; a service that exits counts as unexplained and is
 started again. After the load: the KV the kv-store still holds, and the shared-memory segments left once
-the system stopped. Exits 1 when any error is unexplained, KV is still held or a segment is left.`,
+the system stopped. Exits 1 when any error is unexplained, KV is still held or reserved, or a segment is
+left. 503 saturated counts as explained: under the default budget none is expected, and the report says
+how many came.`,
   })
     .option('--minutes <N>', 'how long the load runs (required; fractions allowed)')
     .option('--concurrency <N>', 'clients in flight (default 8)')
@@ -58,7 +60,7 @@ the system stopped. Exits 1 when any error is unexplained, KV is still held or a
     if (o.plot) writeFileSync(o.plot, soakPlot(report));
     if (o.out) writeFileSync(o.out, JSON.stringify(report, null, 1) + '\n');
     process.stdout.write(o.json ? JSON.stringify(report) + '\n' : formatSoak(report) + '\n');
-    const clean = report.unexplained_errors === 0 && report.kv_after.sequences === 0 && report.kv_after.used_bytes === 0 && report.leaked_segments.length === 0;
+    const clean = report.unexplained_errors === 0 && report.kv_after.sequences === 0 && report.kv_after.used_bytes === 0 && report.kv_after.reserved_bytes === 0 && report.leaked_segments.length === 0;
     return clean ? 0 : 1;
   }));
 }
