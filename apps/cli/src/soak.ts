@@ -14,8 +14,8 @@ import { readFileSync } from 'node:fs';
 import { listSegments } from '@inferos/shm';
 import { pb, Subjects, request, connectBus } from '@inferos/proto';
 import { InferOSClient, InferOSError } from '@inferos/sdk';
-import { loadModelInfo, defaultModelDir, contextTextPath, TextTokenizer } from '@inferos/inference';
-import { startSystem, freePort, processPss, processRss, type RunningSystem } from './system';
+import { loadModelInfo, defaultModelDir, contextTextPath, mulberry32, TextTokenizer } from '@inferos/inference';
+import { startSystem, freePort, processPss, processRss, systemProcesses } from './system';
 import { makePrompts } from './bench-serve';
 import { linePlot } from './plot';
 
@@ -69,18 +69,6 @@ export interface SoakReport {
   kv_after: { sequences: number; used_bytes: number; reserved_bytes: number };
   /** Shared-memory segments the system made and left after it was stopped. */
   leaked_segments: string[];
-}
-
-/** mulberry32: a small seeded generator, so that a soak's request sequence can be replayed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** The bodies a malformed request sends, in turn: each must be refused with 400 and change nothing. */
@@ -216,7 +204,7 @@ export async function runSoak(o: SoakOptions): Promise<SoakReport> {
       }
       const rss: Record<string, number> = {};
       const pss: Record<string, number> = {};
-      for (const [name, pid] of processesOf(sys)) {
+      for (const [name, pid] of systemProcesses(sys, { self: false })) {
         pids.add(pid);
         rss[name] = processRss(pid) ?? 0;
         pss[name] = processPss(pid) ?? 0;
@@ -231,7 +219,7 @@ export async function runSoak(o: SoakOptions): Promise<SoakReport> {
     const sampler = setInterval(sample, o.sampleEverySeconds * 1000);
     try {
       await Promise.all(Array.from({ length: o.concurrency }, async (_, i) => {
-        const r = rng(o.seed + i * 7919);
+        const r = mulberry32(o.seed + i * 7919);
         while (performance.now() < end) await one(pick(r), r);
       }));
     } finally {
@@ -272,19 +260,6 @@ export async function runSoak(o: SoakOptions): Promise<SoakReport> {
     kv_after: kvAfter!,
     leaked_segments: leaked,
   };
-}
-
-/** The system's processes by name: every service (a second replica as name-2) and a NATS server it started. */
-function processesOf(sys: RunningSystem): [string, number][] {
-  const seen = new Map<string, number>();
-  const out: [string, number][] = [];
-  for (const s of sys.services) {
-    const n = (seen.get(s.name) ?? 0) + 1;
-    seen.set(s.name, n);
-    out.push([n === 1 ? s.name : `${s.name}-${n}`, s.child.pid!]);
-  }
-  if (sys.natsPid) out.push(['nats-server', sys.natsPid]);
-  return out;
 }
 
 const sum = (r: Record<string, number>) => Object.values(r).reduce((a, b) => a + b, 0);

@@ -289,15 +289,19 @@ export function systemMemory(sys: RunningSystem, o: { self?: boolean } = {}): nu
   return Object.values(systemMemoryByProcess(sys, o)).reduce((a, b) => a + b, 0);
 }
 
-/** systemMemory, process by process (service names; `nats-server`, `inferos` for this process). */
-export function systemMemoryByProcess(sys: RunningSystem, o: { self?: boolean } = {}): Record<string, number> {
-  const pids: [string, number][] = [
+/** The system's processes by name: every service (a second replica as name-INDEX), a NATS server we started, and this process unless `self: false`. */
+export function systemProcesses(sys: RunningSystem, o: { self?: boolean } = {}): [string, number][] {
+  return [
     ...(o.self === false ? [] : [['inferos', process.pid] as [string, number]]),
     ...sys.services.map((s, i): [string, number] => [sys.services.findIndex((x) => x.name === s.name) === i ? s.name : `${s.name}-${i}`, s.child.pid!]),
     ...(sys.natsPid ? [['nats-server', sys.natsPid] as [string, number]] : []),
   ];
+}
+
+/** systemMemory, process by process (service names; `nats-server`, `inferos` for this process). */
+export function systemMemoryByProcess(sys: RunningSystem, o: { self?: boolean } = {}): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const [name, pid] of pids) {
+  for (const [name, pid] of systemProcesses(sys, o)) {
     const pss = processPss(pid);
     if (pss === undefined) throw new MemoryBudgetError('cannot read the processes\' memory (/proc/PID/smaps_rollup): --memory-budget needs Linux');
     out[name] = pss;
