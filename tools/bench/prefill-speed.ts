@@ -4,8 +4,7 @@
 // Usage: npx tsx tools/bench/prefill-speed.ts [MODEL_DIR] [TOKENS=1976] [CHUNK=256] [ROUNDS=4] [POLICY=default]
 import { readFileSync } from 'node:fs';
 import { cachePolicy, loadPolicy } from '@inferos/kv';
-import { Engine, BASELINE_CACHE, defaultModelDir } from '@inferos/inference';
-import { join } from 'node:path';
+import { Engine, BASELINE_CACHE, contextTextPath, defaultModelDir } from '@inferos/inference';
 
 const [dirArg, tokensArg, chunkArg, roundsArg, policyArg] = process.argv.slice(2);
 const engine = await Engine.load(dirArg || defaultModelDir(), ['cpu']);
@@ -13,7 +12,7 @@ const tokens = Number(tokensArg ?? 1976);
 const chunk = Number(chunkArg ?? 256);
 const rounds = Number(roundsArg ?? 4);
 const policy = policyArg ?? 'default';
-const text = engine.tokenizer.encode(readFileSync(join(engine.info.dir, 'heldout.txt'), 'utf8'), false);
+const text = engine.tokenizer.encode(readFileSync(contextTextPath(engine.info)!, 'utf8'), false);
 const ids = [engine.info.bosTokenId ?? 0, ...text.slice(0, tokens - 1)];
 const sides = [['baseline', BASELINE_CACHE], [policy, cachePolicy(loadPolicy(policy).policy)]] as const;
 await engine.prefill(engine.newCache(BASELINE_CACHE), ids.slice(0, 64), chunk); // warm-up

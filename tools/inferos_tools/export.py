@@ -36,10 +36,13 @@ import numpy as np
 import onnx
 
 from .checkpoint import Checkpoint, CheckpointError, open_checkpoint, rope_tables
-from .graph import INT8_COPY_MIN_ROWS, OPSET, ModelWeights, build_graph
+from .graph import INT8_COPY_MIN_ROWS, OPSET, ModelWeights, build_graph, build_segment_graphs
 from .weights import BLOCK, DEFAULT_BLOCK, WEIGHT_TYPES, WEIGHTS_FILE, WeightsWriter
 
 FORMAT_VERSION = 10  # 10: head-major float tiers
+# 11: the graph without attention (--attention native): the runtime attends between its segments
+FORMAT_VERSION_NATIVE = 11
+ATTENTION = ("graph", "native")
 GOLDEN_PROMPTS = [
     "The kernel",
     "In Python, a list comprehension",
@@ -172,6 +175,80 @@ class OrtReference:
         return last, tokens
 
 
+class LayersReference:
+    """The same for a model without attention in its graphs (format 11, build_segment_graphs): onnxruntime
+    runs the segments, and NumPy attends between them over a full-precision cache in float64, rounding the
+    context to float32 once, as the runtime's kernel does for the exact cache (libs/attention): the two
+    agree bit for bit but in ~1 of 10^7 values, so the greedy tokens of 4-bit weights agree too."""
+
+    def __init__(self, model_dir, dims, scale):
+        import onnxruntime as ort
+
+        opts = ort.SessionOptions()
+        opts.log_severity_level = 3
+        self.sess = [ort.InferenceSession(os.path.join(model_dir, segment_file(s)), opts, providers=["CPUExecutionProvider"])
+                     for s in range(dims["n_layers"] + 1)]
+        self.dims, self.scale = dims, float(scale)  # a Python float: the scores are scaled in float64
+
+    def attend(self, q, k, v):
+        """q [T, H*D] against keys/values k, v [kv, P + T, D] (the last T new, causal among themselves).
+
+        In float64 throughout, rounded to float32 at the end: the runtime's kernel (libs/attention, its exact
+        path for a cache held in float32 only) computes the same in double, so both round to the same float32
+        context and greedy decoding matches token for token (a 1-ulp difference here flips int8 activation
+        roundings in MatMulNBits downstream)."""
+        d = self.dims
+        t, rep, hd = q.shape[0], d["n_heads"] // d["n_kv"], d["head_dim"]
+        total = k.shape[1]
+        past = total - t
+        q, k, v = (np.asarray(x, np.float32).astype(np.float64) for x in (q, k, v))
+        qh = q.reshape(t, d["n_kv"], rep, hd).transpose(1, 2, 0, 3)  # [kv, rep, T, D]
+        s = np.einsum("hrtd,hpd->hrtp", qh, k) * np.float64(self.scale)
+        visible = np.arange(total)[None, :] <= (past + np.arange(t))[:, None]  # [T, P + T]
+        s = np.where(visible, s, -np.inf)
+        s = np.exp(s - s.max(axis=-1, keepdims=True))
+        p = s / s.sum(axis=-1, keepdims=True)
+        ctx = np.einsum("hrtp,hpd->thrd", p, v)  # [T, kv, rep, D]
+        return ctx.reshape(1, t, -1).astype(np.float32)
+
+    def run(self, ids, chunk=None, greedy=0):
+        d = self.dims
+        keys = [np.zeros((d["n_kv"], 0, d["head_dim"]), np.float32) for _ in range(d["n_layers"])]
+        values = [np.zeros_like(k) for k in keys]
+        chunk = chunk or len(ids)
+
+        def step(piece, n_past):
+            t = len(piece)
+            feeds = {"input_ids": np.array([piece], np.int64),
+                     "position_ids": np.arange(n_past, n_past + t, dtype=np.int64)[None],
+                     "logits_from": np.array([t - 1], np.int64)}
+            for s, sess in enumerate(self.sess):
+                outs = sess.run(None, {i.name: feeds[i.name] for i in sess.get_inputs()})
+                if s == d["n_layers"]:
+                    return outs[0][0, -1]
+                q, k, v, hidden = outs
+                keys[s] = np.concatenate([keys[s], k[0].transpose(1, 0, 2)], axis=1)
+                values[s] = np.concatenate([values[s], v[0].transpose(1, 0, 2)], axis=1)
+                feeds["hidden_in"], feeds["attn_in"] = hidden, self.attend(q[0], keys[s], values[s])
+
+        for start in range(0, len(ids), chunk):
+            logits = step(ids[start:start + chunk], start)
+        last, tokens, n = logits.copy(), [], len(ids)
+        for _ in range(greedy):
+            tokens.append(int(np.argmax(logits)))
+            logits = step([tokens[-1]], n)
+            n += 1
+        return last, tokens
+
+
+def make_reference(onnx_path, dims, group):
+    """The reference runner for the graph at onnx_path: with attention inside (OrtReference) or without
+    (LayersReference, when dims has attention == "native")."""
+    if dims.get("attention") == "native":
+        return LayersReference(os.path.dirname(onnx_path), dims, dims["softmax_scale"])
+    return OrtReference(onnx_path, dims, group)
+
+
 def sha256(path: str) -> str:
     h = hashlib.sha256()
     with open(path, "rb") as f:
@@ -183,11 +260,17 @@ def sha256(path: str) -> str:
 GRAPH_FILE = "model.onnx"
 
 
+def segment_file(s: int) -> str:
+    """Format 11: segment s's graph (see graph.build_segment_graphs)."""
+    return f"model-s{s:03d}.onnx"
+
+
 def default_group_of(usable) -> int:
     return DEFAULT_GROUP if DEFAULT_GROUP in usable else usable[0]
 
 
-def write_graph(ckpt: Checkpoint, wtype: str, out: str, groups=GROUP_SIZES, block: int = BLOCK, int8_copy: bool = False):
+def write_graph(ckpt: Checkpoint, wtype: str, out: str, groups=GROUP_SIZES, block: int = BLOCK, int8_copy: bool = False,
+                attention: str = "graph"):
     """The model's one graph (every group size in `groups` that divides the KV rows, prefill and decode
     paths chosen inside it), its weights written to one file as it is built. Returns (groups, dims, bytes)."""
     channels = ckpt.n_kv * ckpt.head_dim
@@ -207,16 +290,25 @@ def write_graph(ckpt: Checkpoint, wtype: str, out: str, groups=GROUP_SIZES, bloc
     ckpt.read = read
     writer = WeightsWriter(out)
     try:
-        proto = build_graph(ckpt, ModelWeights(ckpt, writer, wtype, block, int8_copy), rope_tables(ckpt), usable, PREFILL_MIN_TOKENS,
-                            default_group_of(usable))
-        onnx.save_model(proto, os.path.join(out, GRAPH_FILE))
+        mw = ModelWeights(ckpt, writer, wtype, block, int8_copy)
+        if attention == "native":
+            files = [segment_file(s) for s in range(ckpt.n_layers + 1)]
+            for f, proto in zip(files, build_segment_graphs(ckpt, mw, rope_tables(ckpt))):
+                onnx.save_model(proto, os.path.join(out, f))
+        else:
+            files = [GRAPH_FILE]
+            proto = build_graph(ckpt, mw, rope_tables(ckpt), usable, PREFILL_MIN_TOKENS, default_group_of(usable))
+            onnx.save_model(proto, os.path.join(out, GRAPH_FILE))
     finally:
         ckpt.read = reader
         size = writer.close()
-    onnx.checker.check_model(os.path.join(out, GRAPH_FILE))  # by path: external data resolved beside it
-    print(f"wrote {GRAPH_FILE} (KV group sizes {', '.join(map(str, usable))}) and {WEIGHTS_FILE} ({size / 1e6:,.1f} MB)",
+    for f in files:
+        onnx.checker.check_model(os.path.join(out, f))  # by path: external data resolved beside it
+    what = f"{len(files)} segment graphs ({files[0]} ...)" if attention == "native" else GRAPH_FILE
+    print(f"wrote {what} (KV group sizes {', '.join(map(str, usable))}) and {WEIGHTS_FILE} ({size / 1e6:,.1f} MB)",
           file=sys.stderr)
-    dims = dict(n_layers=ckpt.n_layers, n_heads=ckpt.n_heads, n_kv=ckpt.n_kv, head_dim=ckpt.head_dim)
+    dims = dict(n_layers=ckpt.n_layers, n_heads=ckpt.n_heads, n_kv=ckpt.n_kv, head_dim=ckpt.head_dim,
+                softmax_scale=float(rope_tables(ckpt)[2]))
     return usable, dims, size
 
 
@@ -244,7 +336,7 @@ def reference(ckpt: Checkpoint, wtype: str, onnx_path: str, dims: dict, group: i
     """The golden data (see the module's docstring): cases, logits, tolerance, source, PyTorch comparison."""
     ids = [tok.encode(p, add_special_tokens=True).ids for p in GOLDEN_PROMPTS]
     print("running the exported graph with onnxruntime (reference outputs)", file=sys.stderr)
-    ort_ref = OrtReference(onnx_path, dims, group)
+    ort_ref = make_reference(onnx_path, dims, group)
     ort_out = [ort_ref.run(i, greedy=GOLDEN_TOKENS) for i in ids]
     # The runtime feeds prompts in chunks. How much chunking alone moves the logits with these weights:
     # float32 products round differently by a few ulps; int8/int4 weights quantize their activations to
@@ -307,7 +399,8 @@ def prepare_out(out: str) -> str:
 
 
 def export(checkpoint: str, out: str, name: str | None = None, weights: str = "auto", groups=GROUP_SIZES,
-           max_context: int | None = None, verify: str = "auto", block: int | None = None, int8_copy: bool = False) -> dict:
+           max_context: int | None = None, verify: str = "auto", block: int | None = None, int8_copy: bool = False,
+           attention: str = "native") -> dict:
     t0 = time.time()
     ckpt = open_checkpoint(checkpoint, max_context)
     wtype = weights if weights != "auto" else ("int4" if ckpt.parameters >= AUTO_INT4_PARAMETERS else "fp32")
@@ -322,7 +415,7 @@ def export(checkpoint: str, out: str, name: str | None = None, weights: str = "a
     work = prepare_out(out)
     try:
         final = os.path.abspath(out)
-        meta = _export_into(ckpt, wtype, work, name, groups, verify, t0, final, block, int8_copy)
+        meta = _export_into(ckpt, wtype, work, name, groups, verify, t0, final, block, int8_copy, attention)
         backup = f"{work}.old"
         if os.path.exists(final):
             os.rename(final, backup)  # the previous export stays until the new one is in place
@@ -341,13 +434,14 @@ def export(checkpoint: str, out: str, name: str | None = None, weights: str = "a
 
 
 def _export_into(ckpt: Checkpoint, wtype: str, out: str, name, groups, verify: str, t0, previous: str,
-                 block: int = BLOCK, int8_copy: bool = False) -> dict:
+                 block: int = BLOCK, int8_copy: bool = False, attention: str = "native") -> dict:
     from tokenizers import Tokenizer
 
     checkpoint = ckpt.path
-    usable, dims, weights_bytes = write_graph(ckpt, wtype, out, groups, block, int8_copy)
+    usable, dims, weights_bytes = write_graph(ckpt, wtype, out, groups, block, int8_copy, attention)
+    dims["attention"] = attention
     default_group = default_group_of(usable)
-    onnx_path = os.path.join(out, GRAPH_FILE)
+    onnx_path = os.path.join(out, GRAPH_FILE if attention == "graph" else segment_file(0))
     tok_src = os.path.join(checkpoint, "tokenizer.json")
     shutil.copyfile(tok_src, os.path.join(out, "tokenizer.json"))
     tok_cfg = {}
@@ -380,7 +474,7 @@ def _export_into(ckpt: Checkpoint, wtype: str, out: str, name, groups, verify: s
     eos = eos if isinstance(eos, list) else [eos]
     meta = {
         "format": "inferos-onnx",
-        "format_version": FORMAT_VERSION,
+        "format_version": FORMAT_VERSION_NATIVE if attention == "native" else FORMAT_VERSION,
         "name": name or os.path.basename(os.path.normpath(checkpoint)),
         "architecture": ckpt.model_type,
         "vocab_size": ckpt.vocab,
@@ -399,8 +493,10 @@ def _export_into(ckpt: Checkpoint, wtype: str, out: str, name, groups, verify: s
         "bos_token_id": cfg.get("bos_token_id"),
         "eos_token_ids": [e for e in eos if e is not None],
         "chat_template": chat_template,
-        "graph": {"file": GRAPH_FILE, "group_sizes": list(usable), "prefill_min_tokens": PREFILL_MIN_TOKENS,
-                  "default_group": default_group,
+        "graph": {"file": GRAPH_FILE if attention == "graph" else segment_file(0),
+                  **({"segments": [segment_file(s) for s in range(dims["n_layers"] + 1)]} if attention == "native" else {}),
+                  "group_sizes": list(usable), "prefill_min_tokens": PREFILL_MIN_TOKENS,
+                  "default_group": default_group, "attention": attention, "softmax_scale": dims["softmax_scale"],
                   "weights": WEIGHTS_FILE, "opset": OPSET, "kv_dtype": "float32",
                   "kv_tiers": ["f32", "f16", "i8", "i4"],
                   "kv_layout": "[batch, tokens, kv_heads, head_dim]", "keys": "after RoPE",
@@ -434,6 +530,9 @@ def main(argv=None) -> int:
                     help=f"int4 only: also store the projections as int8 (+1 byte per weight) for runs of at least "
                          f"{INT8_COPY_MIN_ROWS} rows (prompt chunks, batched decode steps): several times faster there "
                          f"on CPUs with AMX or AVX-512 VNNI (README, 'Weight types')")
+    ap.add_argument("--attention", default="native", choices=ATTENTION,
+                    help="native (default): the graph without attention, which the runtime computes over the stored KV "
+                         "tiers in place (format 11); graph: attention inside the ONNX graph (format 10, legacy)")
     ap.add_argument("--max-context", type=int, help="cap the positions the graph covers (default: the model's)")
     ap.add_argument("--verify", default="auto", choices=("auto", "yes", "no"),
                     help="compare against PyTorch (auto: when its float32 model fits in half the free memory)")
@@ -447,7 +546,8 @@ def main(argv=None) -> int:
     if args.max_context is not None and args.max_context < 256:
         ap.error("--max-context must be at least 256 (the export's reference runs prompts of up to ~60 tokens "
                  f"and {GOLDEN_TOKENS} greedy tokens)")
-    export(args.checkpoint, args.out, args.name, args.weights, groups, args.max_context, args.verify, args.block_size, args.int8_copy)
+    export(args.checkpoint, args.out, args.name, args.weights, groups, args.max_context, args.verify, args.block_size, args.int8_copy,
+           args.attention)
     return 0
 
 

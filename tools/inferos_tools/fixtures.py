@@ -26,7 +26,8 @@ TOKENIZER_TEXT = os.path.join(ROOT, "models", "inferos-tiny", "onnx", "heldout.t
 
 LLAMA3_ROPE = {"rope_type": "llama3", "factor": 32.0, "low_freq_factor": 1.0, "high_freq_factor": 4.0,
                "original_max_position_embeddings": 128}
-# name: (what it covers, config, how it is saved, weight type of its exported fixture)
+# name: (what it covers, config, how it is saved, weight type of its exported fixture). Fixtures export as
+# format 11 (attention outside the graph) unless attention="graph": those keep the legacy format 10 tested.
 VARIANTS = {
     "tiny-untied": dict(
         covers="Llama, untied embeddings, GQA 2:1, the bundled 8k tokenizer (the runtime's own tests use it)",
@@ -39,14 +40,14 @@ VARIANTS = {
     "qwen2-bias-fp16": dict(
         covers="Qwen2: bias on q/k/v, tied embeddings, fp16 weights, multi-head attention (ratio 1)",
         model_type="qwen2", hidden=64, layers=2, heads=4, kv=4, head_dim=16, inter=128, tied=True,
-        max_pos=512, dtype="float16", weights="fp32", bias=True),
+        max_pos=512, dtype="float16", weights="fp32", bias=True, attention="graph"),
     "mistral-hd128": dict(
         covers="Mistral: head_dim 128 (not hidden / heads), untied, sliding window, GQA 3:1, fp32",
         model_type="mistral", hidden=64, layers=2, heads=3, kv=1, head_dim=128, inter=128, tied=False,
         max_pos=512, sliding_window=256, dtype="float32", weights="fp32"),
     "llama3-int4": dict(
         covers="the llama3 variant exported with 4-bit weights (golden: onnxruntime on the same weights)",
-        same_as="llama3-tied-bf16-sharded", weights="int4"),
+        same_as="llama3-tied-bf16-sharded", weights="int4", attention="graph"),
     "llama3-int4-int8copy": dict(
         covers="the llama3 variant with 4-bit weights and their int8 copy (--int8-copy: prompts run on it)",
         same_as="llama3-tied-bf16-sharded", weights="int4", int8_copy=True),
@@ -135,7 +136,7 @@ def refresh(out_root: str, work: str) -> None:
         if not os.path.isdir(ckpt):
             make_checkpoint(name, ckpt)
         export(ckpt, os.path.join(out_root, name), name=name, weights=v["weights"], groups=(32, 64), verify="yes",
-               int8_copy=v.get("int8_copy", False))
+               int8_copy=v.get("int8_copy", False), attention=v.get("attention", "native"))
         with open(os.path.join(out_root, name, "golden.json")) as f:
             golden = json.load(f)
         agree = golden["pytorch"]["greedy_tokens_equal_before_first_difference"]

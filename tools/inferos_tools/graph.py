@@ -282,6 +282,50 @@ class ModelWeights:
         return g.op("Cast", [t], to=TensorProto.FLOAT) if self.wtype == "fp16" else t
 
 
+def rope_inputs(g: GraphBuilder, weights: ModelWeights, rope: tuple):
+    """(cos, sin, softmax scale): the half-width RoPE tables as initializers of the weights file."""
+    cos, sin, scale = rope
+    half = cos.shape[1] // 2
+    # Rotate-half tables repeat their first half (HF: cat(freqs, freqs)); RotaryEmbedding takes one half.
+    if not (np.array_equal(cos[:, :half], cos[:, half:]) and np.array_equal(sin[:, :half], sin[:, half:])):
+        raise ValueError("rope tables whose halves differ are not rotate-half tables")
+    w = weights.writer
+    cos_t = g.external(w.written["rope_cos"] if "rope_cos" in w.written else w.add("rope_cos", np.ascontiguousarray(cos[:, :half])))
+    sin_t = g.external(w.written["rope_sin"] if "rope_sin" in w.written else w.add("rope_sin", np.ascontiguousarray(sin[:, :half])))
+    return cos_t, sin_t, scale
+
+
+def rms_norm_op(g: GraphBuilder, weights: ModelWeights, inp: str, weight_name: str) -> str:
+    w = weights.vector(g, weight_name)
+    sq = g.op("Mul", [inp, inp])
+    var = g.op("ReduceMean", [sq, g.const([-1])], keepdims=1)
+    inv = g.op("Reciprocal", [g.op("Sqrt", [g.op("Add", [var, g.const(weights.ckpt.eps, np.float32)])])])
+    return g.op("Mul", [w, g.op("Mul", [inp, inv])])
+
+
+def add_norm_op(g: GraphBuilder, weights: ModelWeights, inp: str, skip: str, weight_name: str):
+    """(RMSNorm(inp + skip), inp + skip): the residual add and the next norm as one operator."""
+    normed, total = g.name("add_norm"), g.name("residual")
+    g.nodes.append(helper.make_node("SkipSimplifiedLayerNormalization", [inp, skip, weights.vector(g, weight_name)],
+                                    [normed, "", "", total], name=g.name("SkipSimplifiedLayerNormalization"),
+                                    domain="com.microsoft", epsilon=weights.ckpt.eps))
+    return normed, total
+
+
+def rope_op(g: GraphBuilder, t: str, heads: int, cos_t: str, sin_t: str) -> str:
+    """RoPE of t [B, T, heads * D] at position_ids, HF's rotate-half convention."""
+    return g.op("RotaryEmbedding", [t, "position_ids", cos_t, sin_t], "rope", domain="com.microsoft",
+                interleaved=0, num_heads=heads)
+
+
+def mlp_op(g: GraphBuilder, weights: ModelWeights, h: str, p: str) -> str:
+    """SwiGLU MLP of layer prefix p."""
+    gate, up = weights.linear(g, h, [f"{p}.mlp.gate_proj", f"{p}.mlp.up_proj"], f"{p}.mlp.gate_up_proj")
+    act = g.op("Mul", [gate, g.op("Sigmoid", [gate])])
+    down, = weights.linear(g, g.op("Mul", [act, up]), [f"{p}.mlp.down_proj"], f"{p}.mlp.down_proj")
+    return down
+
+
 def build_graph(ckpt: Checkpoint, weights: ModelWeights, rope: tuple, groups: tuple[int, ...], prefill_min_tokens: int,
                 default_group: int):
     """The one graph of the model: every KV group size in `groups`, and steps of at least
@@ -291,14 +335,7 @@ def build_graph(ckpt: Checkpoint, weights: ModelWeights, rope: tuple, groups: tu
     n_rep = n_heads // n_kv
     hidden = ckpt.hidden
     eps = ckpt.eps
-    cos, sin, scale = rope
-    half = head_dim // 2
-    # Rotate-half tables repeat their first half (HF: cat(freqs, freqs)); RotaryEmbedding takes one half.
-    if not (np.array_equal(cos[:, :half], cos[:, half:]) and np.array_equal(sin[:, :half], sin[:, half:])):
-        raise ValueError("rope tables whose halves differ are not rotate-half tables")
-    w = weights.writer
-    cos_t = g.external(w.written["rope_cos"] if "rope_cos" in w.written else w.add("rope_cos", np.ascontiguousarray(cos[:, :half])))
-    sin_t = g.external(w.written["rope_sin"] if "rope_sin" in w.written else w.add("rope_sin", np.ascontiguousarray(sin[:, :half])))
+    cos_t, sin_t, scale = rope_inputs(g, weights, rope)
 
     inputs = [
         helper.make_tensor_value_info("input_ids", TensorProto.INT64, ["batch", "tokens"]),
@@ -321,24 +358,9 @@ def build_graph(ckpt: Checkpoint, weights: ModelWeights, rope: tuple, groups: tu
     channels = n_kv * head_dim
     causal = g.op("LessOrEqual", [g.op("Unsqueeze", [t_idx, g.const([0])]), g.op("Unsqueeze", [t_idx, g.const([1])])])  # [T, T]
 
-    def rms_norm(inp, weight_name):
-        w = weights.vector(g, weight_name)
-        sq = g.op("Mul", [inp, inp])
-        var = g.op("ReduceMean", [sq, g.const([-1])], keepdims=1)
-        inv = g.op("Reciprocal", [g.op("Sqrt", [g.op("Add", [var, g.const(eps, np.float32)])])])
-        return g.op("Mul", [w, g.op("Mul", [inp, inv])])
-
-    def add_norm(inp, skip, weight_name):
-        """(RMSNorm(inp + skip), inp + skip): the residual add and the next norm as one operator."""
-        normed, total = g.name("add_norm"), g.name("residual")
-        g.nodes.append(helper.make_node("SkipSimplifiedLayerNormalization", [inp, skip, weights.vector(g, weight_name)],
-                                        [normed, "", "", total], name=g.name("SkipSimplifiedLayerNormalization"),
-                                        domain="com.microsoft", epsilon=eps))
-        return normed, total
-
-    def rope(t, heads):  # t: [B, T, heads * D]; HF rotate-half convention
-        return g.op("RotaryEmbedding", [t, "position_ids", cos_t, sin_t], "rope", domain="com.microsoft",
-                    interleaved=0, num_heads=heads)
+    rms_norm = lambda inp, weight_name: rms_norm_op(g, weights, inp, weight_name)  # noqa: E731
+    add_norm = lambda inp, skip, weight_name: add_norm_op(g, weights, inp, skip, weight_name)  # noqa: E731
+    rope = lambda t, heads: rope_op(g, t, heads, cos_t, sin_t)  # noqa: E731
 
     def vi(name, dtype, shape):
         inputs.append(helper.make_tensor_value_info(name, dtype, shape))
@@ -667,9 +689,7 @@ def build_graph(ckpt: Checkpoint, weights: ModelWeights, rope: tuple, groups: tu
         g.nodes.append(helper.make_node("Identity", [mass], [f"attn_mass.{i}"]))
         attn, = weights.linear(g, ctx, [f"{p}.self_attn.o_proj"], f"{p}.self_attn.o_proj")
         h, x = add_norm(attn, x, f"{p}.post_attention_layernorm.weight")
-        gate, up = weights.linear(g, h, [f"{p}.mlp.gate_proj", f"{p}.mlp.up_proj"], f"{p}.mlp.gate_up_proj")
-        act = g.op("Mul", [gate, g.op("Sigmoid", [gate])])
-        down, = weights.linear(g, g.op("Mul", [act, up]), [f"{p}.mlp.down_proj"], f"{p}.mlp.down_proj")
+        down = mlp_op(g, weights, h, p)
         h, x = add_norm(down, x, f"model.layers.{i + 1}.input_layernorm.weight" if i + 1 < n_layers else "model.norm.weight")
         for kind in ("key", "value"):
             outputs.append(helper.make_tensor_value_info(f"present_{kind}.{i}", TensorProto.FLOAT,
@@ -690,3 +710,80 @@ def build_graph(ckpt: Checkpoint, weights: ModelWeights, rope: tuple, groups: tu
     model_proto.ir_version = 10
     return model_proto
 
+
+
+def build_segment_graphs(ckpt: Checkpoint, weights: ModelWeights, rope: tuple):
+    """The model without its attention (format 11, `inferos export --attention native`), as L + 1 graphs
+    (segments) that the runtime runs one after another, attending between them over the stored tiers as
+    they lie in memory (libs/attention) instead of dequantizing them with ONNX operators:
+
+      segment 0          embeddings, layer 0's norm, q/k/v and RoPE
+      segment s (1..L-1) layer s-1's output projection, residual, MLP; layer s's norm, q/k/v and RoPE
+      segment L          layer L-1's output projection, residual, MLP, the final norm, the LM head
+
+      inputs   input_ids    int64 [B, T]              (segment 0)
+               position_ids int64 [B, T]              (RoPE: segments 0..L-1)
+               hidden_in    float [B, T, hidden]      the residual stream from the segment before (1..L)
+               attn_in      float [B, T, heads * D]   attention's context of layer s-1 (1..L)
+               logits_from  int64 [1]                 as in the full graph (segment L)
+      outputs  q            float [B, T, heads * D]   after RoPE (0..L-1)
+               k, v         float [B, T, kv_heads, D] keys after RoPE, values (0..L-1)
+               hidden_out   float [B, T, hidden]      the residual stream (0..L-1)
+               logits       float [B, T - logits_from, vocab] (segment L)
+
+    Each segment's weights are its own graph's initializers in the one weights file, so the sessions of
+    all segments hold the weights once. (One graph choosing its segment with a tree of If nodes was tried
+    first: on the 1B shape every MatMulNBits inside the nested branches took ~36 ms instead of ~0.4 ms, as
+    if its weights were dequantized at every call, and a step took 2.2 s.)"""
+    n_layers, n_heads, n_kv, head_dim = ckpt.n_layers, ckpt.n_heads, ckpt.n_kv, ckpt.head_dim
+    F, I64 = TensorProto.FLOAT, TensorProto.INT64
+    models = []
+    for s in range(n_layers + 1):
+        g = GraphBuilder()
+        cos_t, sin_t, _ = rope_inputs(g, weights, rope) if s < n_layers else (None, None, None)
+        inputs, outputs = [], []
+        if s == 0:
+            inputs.append(helper.make_tensor_value_info("input_ids", I64, ["batch", "tokens"]))
+        if s < n_layers:
+            inputs.append(helper.make_tensor_value_info("position_ids", I64, ["batch", "tokens"]))
+        if s > 0:
+            inputs.append(helper.make_tensor_value_info("hidden_in", F, ["batch", "tokens", ckpt.hidden]))
+            inputs.append(helper.make_tensor_value_info("attn_in", F, ["batch", "tokens", n_heads * head_dim]))
+        rows_of = "input_ids" if s == 0 else "position_ids" if s < n_layers else None
+        shape_bt = (g.op("Shape", [rows_of]) if rows_of else
+                    g.op("Slice", [g.op("Shape", ["hidden_in"]), g.const([0]), g.const([2])]))
+        if weights.int8_copy:  # rows of this run (batch x tokens): the int8 copy's products from INT8_COPY_MIN_ROWS
+            rows = g.op("ReduceProd", [shape_bt], keepdims=0)
+            weights.many_rows = g.op("Greater", [rows, g.const(INT8_COPY_MIN_ROWS - 1)], "many_rows")
+        if s == 0:
+            x = weights.embed(g, "input_ids")
+            h = rms_norm_op(g, weights, x, "model.layers.0.input_layernorm.weight")
+        else:
+            p = f"model.layers.{s - 1}"
+            attn, = weights.linear(g, "attn_in", [f"{p}.self_attn.o_proj"], f"{p}.self_attn.o_proj")
+            h, x = add_norm_op(g, weights, attn, "hidden_in", f"{p}.post_attention_layernorm.weight")
+            down = mlp_op(g, weights, h, p)
+            h, x = add_norm_op(g, weights, down, x, f"model.layers.{s}.input_layernorm.weight" if s < n_layers else "model.norm.weight")
+        if s == n_layers:
+            inputs.append(helper.make_tensor_value_info("logits_from", I64, [1]))
+            h = g.op("Slice", [h, "logits_from", g.const([np.iinfo(np.int64).max]), g.const([1])], "logit_rows")
+            g.nodes.append(helper.make_node("Identity", [weights.lm_head(g, h)], ["logits"]))
+            outputs.append(helper.make_tensor_value_info("logits", F, ["batch", "logit_tokens", ckpt.vocab]))
+        else:
+            p = f"model.layers.{s}"
+            kv_shape = g.op("Concat", [shape_bt, g.const([n_kv, head_dim])], axis=0)
+            q, k, v = weights.linear(g, h, [f"{p}.self_attn.{n}_proj" for n in "qkv"], f"{p}.self_attn.qkv_proj")
+            g.nodes.append(helper.make_node("Identity", [rope_op(g, q, n_heads, cos_t, sin_t)], ["q"]))
+            g.nodes.append(helper.make_node("Reshape", [rope_op(g, k, n_kv, cos_t, sin_t), kv_shape], ["k"]))
+            g.nodes.append(helper.make_node("Reshape", [v, kv_shape], ["v"]))
+            g.nodes.append(helper.make_node("Identity", [x], ["hidden_out"]))
+            outputs += [helper.make_tensor_value_info("q", F, ["batch", "tokens", n_heads * head_dim]),
+                        helper.make_tensor_value_info("k", F, ["batch", "tokens", n_kv, head_dim]),
+                        helper.make_tensor_value_info("v", F, ["batch", "tokens", n_kv, head_dim]),
+                        helper.make_tensor_value_info("hidden_out", F, ["batch", "tokens", ckpt.hidden])]
+        graph = helper.make_graph(g.nodes, f"inferos_llama_segment_{s}", inputs, outputs, g.inits)
+        model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", OPSET), helper.make_opsetid("com.microsoft", 1)],
+                                  producer_name="inferos-export")
+        model.ir_version = 10
+        models.append(model)
+    return models

@@ -14,7 +14,7 @@ import json
 import os
 import sys
 
-from .export import OrtReference
+from .export import make_reference
 
 
 def main(argv=None) -> int:
@@ -27,9 +27,10 @@ def main(argv=None) -> int:
         info = json.load(f)
     with open(os.path.join(model_dir, "golden.json")) as f:
         golden = json.load(f)
-    dims = dict(n_layers=info["num_layers"], n_heads=info["num_attention_heads"], n_kv=info["num_kv_heads"], head_dim=info["head_dim"])
     graph = info["graph"]
-    ref = OrtReference(os.path.join(model_dir, graph["file"]), dims, graph["default_group"])
+    dims = dict(n_layers=info["num_layers"], n_heads=info["num_attention_heads"], n_kv=info["num_kv_heads"], head_dim=info["head_dim"],
+                attention=graph.get("attention", "graph"), softmax_scale=graph.get("softmax_scale"))
+    ref = make_reference(os.path.join(model_dir, graph["file"]), dims, graph["default_group"])
     print(json.dumps([ref.run(c["prompt_ids"], greedy=len(c["greedy"]))[1] for c in golden["cases"]]))
     return 0
 

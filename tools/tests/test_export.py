@@ -118,15 +118,31 @@ class ExportTest(unittest.TestCase):
         self.assertEqual(meta["weights"]["type"], "int4")
         self.assertEqual(meta["weights"]["bytes"], os.path.getsize(os.path.join(out, "model.weights")))
         self.assertEqual(meta["rope_type"], "llama3")
-        self.assertEqual(meta["graph"]["file"], "model.onnx")
+        self.assertEqual(meta["format_version"], 11)
+        self.assertEqual(meta["graph"]["attention"], "native")
+        segments = meta["graph"]["segments"]
+        self.assertEqual(segments, [f"model-s{s:03d}.onnx" for s in range(meta["num_layers"] + 1)])
+        self.assertEqual(meta["graph"]["file"], segments[0])
         self.assertEqual(meta["graph"]["group_sizes"], [32])
+        self.assertGreater(meta["graph"]["softmax_scale"], 0)
         with open(os.path.join(out, "golden.json")) as f:
             golden = json.load(f)
         self.assertIn("onnxruntime int4", golden["source"])
         self.assertIsNotNone(golden["pytorch"])
-        # The graph refers to the weights file and holds none of its own.
-        self.assertLess(os.path.getsize(os.path.join(out, "model.onnx")), 1_000_000)
+        # The segments refer to the weights file and hold none of its own.
+        for seg in segments:
+            self.assertLess(os.path.getsize(os.path.join(out, seg)), 1_000_000, seg)
+        self.assertFalse(os.path.exists(os.path.join(out, "model.onnx")))
         self.assertFalse([n for n in os.listdir(self.tmp) if ".partial-" in n])
+
+    def test_legacy_format_10_still_exports(self):
+        out = os.path.join(self.tmp, "model-graph")
+        r = run_export("--checkpoint", self.ckpt, "--out", out, "--attention", "graph", "--verify", "yes")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        with open(os.path.join(out, "inferos.json")) as f:
+            meta = json.load(f)
+        self.assertEqual((meta["format_version"], meta["graph"]["file"], meta["graph"]["attention"]), (10, "model.onnx", "graph"))
+        self.assertNotIn("segments", meta["graph"])
 
 
 class QuantizationTest(unittest.TestCase):

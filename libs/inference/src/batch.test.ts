@@ -11,12 +11,19 @@ import { argmax } from './sampling';
 
 const tiered: CachePolicy = { fullPrecision: false, sinks: 4, window: 16, groupSize: 64, thresholds: { int8: 0.6, int4: 0.4, evict: 0.2 } };
 let engine: Engine;
+/** A format-10 model (attention inside the graph, batches padded by BatchFeeds): the legacy path. */
+let legacy: Engine;
+const bundled = () => engine;
+const fixture = (name: string) => join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', name);
 
 before(async () => {
   engine = await Engine.load(defaultModelDir(), ['cpu']);
+  legacy = await Engine.load(fixture('qwen2-bias-fp16'), ['cpu']);
+  assert.equal(legacy.info.attention, 'graph', 'the qwen2-bias-fp16 fixture is a format-10 export');
 });
 after(async () => {
   await engine?.close();
+  await legacy?.close();
 });
 
 const maxDiff = (a: Float32Array, b: Float32Array) => {
@@ -91,8 +98,9 @@ test('exact-cache rows batched together (the float path, padded and masked) equa
   t.diagnostic(`largest logit difference, batched against alone, over 8 steps of 4 rows: ${worst.toExponential(2)}`);
 });
 
-test('kept hot rows: batches of the same sequences copy only new rows, and a demotion, a reordered batch or another sequence copies again; every step equals each row alone', async () => {
-  const text = Array.from({ length: 400 }, (_, i) => (i * 29 + 5) % 8000);
+test('format 10: kept hot rows: batches of the same sequences copy only new rows, and a demotion, a reordered batch or another sequence copies again; every step equals each row alone', async () => {
+  const engine = legacy;
+  const text = Array.from({ length: 400 }, (_, i) => (i * 29 + 5) % engine.info.vocabSize);
   const small: CachePolicy = { fullPrecision: false, sinks: 2, window: 8, groupSize: 64, thresholds: { int8: 0.6, int4: 0.4, evict: 0.2 } };
   const caches: TieredKvCache[] = [];
   for (const [policy, n] of [[BASELINE_CACHE, 60], [small, 120], [BASELINE_CACHE, 130], [small, 45]] as const) {
@@ -120,13 +128,15 @@ test('kept hot rows: batches of the same sequences copy only new rows, and a dem
   }
   assert.ok(caches[1]!.epoch > epochs[1]! && caches[3]!.epoch > epochs[3]!, 'the compressed rows demoted blocks while batched');
   assert.equal(caches[0]!.epoch, epochs[0], 'the exact cache never changes rows it holds');
-  assert.ok(feeds.copies.incremental - before.incremental > 1000, `most rows were copied incrementally (${feeds.copies.incremental - before.incremental})`);
-  assert.ok(feeds.copies.whole - before.whole > 100, `demotions and reorders copied whole rows (${feeds.copies.whole - before.whole})`);
+  const scale = engine.info.numLayers / 6; // thresholds set on the bundled model's 6 layers
+  assert.ok(feeds.copies.incremental - before.incremental > 1000 * scale, `most rows were copied incrementally (${feeds.copies.incremental - before.incremental})`);
+  assert.ok(feeds.copies.whole - before.whole > 100 * scale, `demotions and reorders copied whole rows (${feeds.copies.whole - before.whole})`);
   assert.ok(feeds.copies.relayouts > before.relayouts, `rows outgrew the buffers, which were laid out again in place (${feeds.copies.relayouts - before.relayouts})`);
 });
 
-test('padding is zeroed: what an earlier, longer row left in the reused inputs never reaches a later batch', async () => {
-  const text = Array.from({ length: 400 }, (_, i) => (i * 53 + 7) % 8000);
+for (const format of ['native', 'graph'] as const) test(`padding never leaks: what an earlier, longer row held never reaches a later batch (${format === 'native' ? 'format 11' : 'format 10'})`, async () => {
+  const engine = format === 'native' ? bundled() : legacy;
+  const text = Array.from({ length: 400 }, (_, i) => (i * 53 + 7) % engine.info.vocabSize);
   const long = engine.newCache(tiered);
   await engine.prefill(long, text.slice(0, 360), 32);
   const short = engine.newCache(tiered);
@@ -144,11 +154,25 @@ test('padding is zeroed: what an earlier, longer row left in the reused inputs n
   compare(row!, await engine.step(short, [3]), 'short row after a poisoned batch');
 });
 
-test('BAD CALL - a batch mixing group sizes, or ids not one per source, is refused', async () => {
-  const a = engine.newCache(tiered);
-  const b = engine.newCache({ ...tiered, groupSize: 32 });
-  await assert.rejects(engine.stepBatch([a, b], [1, 2]), /same KV group size/);
-  await assert.rejects(engine.stepBatch([a], [1, 2]), /one id per source/);
+test('BAD CALL - ids not one per source are refused; format 10 refuses a batch mixing group sizes', async () => {
+  for (const e of [engine, legacy]) await assert.rejects(e.stepBatch([e.newCache(tiered)], [1, 2]), /one id per source/);
+  const a = legacy.newCache(tiered);
+  const b = legacy.newCache({ ...tiered, groupSize: 32 });
+  await assert.rejects(legacy.stepBatch([a, b], [1, 2]), /same KV group size/);
+});
+
+test('format 11: a batch may mix group sizes; each row equals its step alone', async () => {
+  assert.equal(engine.info.attention, 'native', 'the bundled model is a format-11 export');
+  const text = Array.from({ length: 300 }, (_, i) => (i * 31 + 3) % engine.info.vocabSize);
+  const caches = [];
+  for (const groupSize of [32, 64, 128]) {
+    const c = engine.newCache({ ...tiered, groupSize });
+    await engine.prefill(c, text.slice(0, 200 + groupSize), 32);
+    caches.push(c);
+  }
+  assert.ok(caches.every((c) => c.tokensByTier.int4 + c.tokensByTier.int8 > 0), 'every row holds quantized blocks');
+  const batched = await engine.stepBatch(caches, [1, 2, 3]);
+  for (const [b, c] of caches.entries()) compare(batched[b]!, await engine.step(c, [b + 1]), `group ${c.policy.groupSize}`);
 });
 
 // The float tiers are fed whole at their capacity, the rows past those in use masked (graph.py): the exact

@@ -8,6 +8,7 @@ import { ModelSession, ort, DEFAULT_PROVIDERS, type Provider, type Feeds } from 
 import { Sampler, GREEDY, tokenLogprob, type SamplingOptions, type TokenLogprob } from './sampling';
 import { TextTokenizer } from './tokenizer';
 import { BatchFeeds } from './batch-feeds';
+import { nativeStep } from './native-step';
 
 export interface GenerateOptions {
   maxTokens: number;
@@ -139,6 +140,8 @@ export class Engine {
     /** The session of the default group size's graph (it also serves the full-precision baseline). */
     readonly session: ModelSession,
     private readonly providers: readonly Provider[],
+    /** Format 11: one session per segment graph (info.segments), the first being `session`. */
+    private readonly segments: readonly ModelSession[] = [],
   ) {
     this.sessions.set(info.graphs.get(info.defaultGroup)!, Promise.resolve(session));
     this.fetch = ['logits'];
@@ -150,6 +153,16 @@ export class Engine {
   static async load(modelDir?: string, providers: readonly Provider[] = DEFAULT_PROVIDERS): Promise<Engine> {
     const info = loadModelInfo(modelDir ?? defaultModelDir());
     const tokenizer = TextTokenizer.load(info.tokenizerPath);
+    if (info.attention === 'native') {
+      const segments: ModelSession[] = [];
+      try {
+        for (const path of info.segments) segments.push(await ModelSession.open(path, providers, { spin: false }));
+      } catch (err) {
+        for (const s of segments) await s.close();
+        throw err;
+      }
+      return new Engine(info, tokenizer, segments[0]!, providers, segments);
+    }
     const session = await ModelSession.open(info.graphs.get(info.defaultGroup)!, providers);
     return new Engine(info, tokenizer, session, providers);
   }
@@ -218,6 +231,7 @@ export class Engine {
       inputIds[i] = BigInt(id);
       positions[i] = BigInt(past + i);
     }
+    if (this.info.attention === 'native') return (await nativeStep(this.segments, this.info, [kv], [ids], logits))[0]!;
     const feeds: Feeds = {
       input_ids: new ort.Tensor('int64', inputIds, [1, t]),
       position_ids: new ort.Tensor('int64', positions, [1, t]),
@@ -257,6 +271,16 @@ export class Engine {
     const B = kvs.length;
     if (B === 0 || ids.length !== B) throw new RangeError(`stepBatch: ${B} sources and ${ids.length} ids; expected one id per source, at least one`);
     if (B === 1) return [await this.step(kvs[0]!, ids)];
+    if (this.info.attention === 'native') {
+      const { vocabSize, maxPosition } = this.info;
+      kvs.forEach((kv, b) => {
+        const id = ids[b]!;
+        if (!Number.isInteger(id) || id < 0 || id >= vocabSize) throw new RangeError(`token id ${id} out of range [0, ${vocabSize})`);
+        if (kv.length + 1 > maxPosition) throw new ContextLengthError(`${kv.length + 1} tokens exceed the model's context of ${maxPosition}`);
+      });
+      // Rows attend to their own tiers as they are: no padding, and any mix of group sizes.
+      return nativeStep(this.segments, this.info, kvs, ids.map((id) => [id]), 'last');
+    }
     const reuse = !this.batchBusy;
     this.batchBusy = true;
     try {
@@ -426,5 +450,6 @@ export class Engine {
 
   async close(): Promise<void> {
     for (const s of this.sessions.values()) await (await s).close();
+    for (const s of this.segments.slice(1)) await s.close();
   }
 }

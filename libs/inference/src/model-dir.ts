@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 export const BUNDLED_MODEL = join('models', 'inferos-tiny', 'onnx');
 export const MODEL_FORMAT = 'inferos-onnx';
 export const MODEL_FORMAT_VERSION = 10;
+/** Format 11: the graph without attention (`inferos export --attention native`); the runtime attends. */
+export const MODEL_FORMAT_VERSION_NATIVE = 11;
 
 /** How the model's weights are stored and computed (see tools/inferos_tools/weights.py). */
 export type WeightType = 'fp32' | 'fp16' | 'int8' | 'int4';
@@ -43,6 +45,17 @@ export interface ModelInfo {
   /** Steps of at least this many new tokens take the graph's prefill path (per-head attention). */
   prefillMinTokens: number;
   tokenizerPath: string;
+  /**
+   * Where attention runs: 'graph' (format 10: inside the ONNX graph, over the tiers fed to it) or 'native'
+   * (format 11: the graph's segments run one per layer and @inferos/attention attends between them).
+   */
+  attention: 'graph' | 'native';
+  /** Softmax scale of attention (format 11: the runtime applies it; format 10: inside the graph). */
+  softmaxScale: number;
+  /** Hidden size (the residual stream between segments). */
+  hiddenSize: number;
+  /** Format 11: absolute paths of the segment graphs, in order (L + 1); empty for format 10. */
+  segments: string[];
 }
 
 export class ModelDirError extends Error {
@@ -96,8 +109,9 @@ export function loadModelInfo(dirArg: string): ModelInfo {
   } catch (err) {
     throw new ModelDirError(`${file}: not valid JSON`, { cause: err });
   }
-  if (meta['format'] !== MODEL_FORMAT || meta['format_version'] !== MODEL_FORMAT_VERSION) {
-    throw new ModelDirError(`${file}: format ${String(meta['format'])} v${String(meta['format_version'])} is not ${MODEL_FORMAT} v${MODEL_FORMAT_VERSION}; re-export the model`);
+  const version = meta['format_version'];
+  if (meta['format'] !== MODEL_FORMAT || (version !== MODEL_FORMAT_VERSION && version !== MODEL_FORMAT_VERSION_NATIVE)) {
+    throw new ModelDirError(`${file}: format ${String(meta['format'])} v${String(version)} is not ${MODEL_FORMAT} v${MODEL_FORMAT_VERSION} or v${MODEL_FORMAT_VERSION_NATIVE}; re-export the model`);
   }
   const graph = meta['graph'] as Record<string, unknown> | undefined;
   if (!graph || graph['kv_dtype'] !== 'float32') throw new ModelDirError(`${file}: graph.kv_dtype must be float32`);
@@ -119,6 +133,16 @@ export function loadModelInfo(dirArg: string): ModelInfo {
   if (!w || !WEIGHT_TYPES.includes(w['type'] as WeightType) || typeof w['bytes'] !== 'number') {
     throw new ModelDirError(`${file}: "weights" must give a type (${WEIGHT_TYPES.join(', ')}) and bytes`);
   }
+  const attention = version === MODEL_FORMAT_VERSION_NATIVE ? 'native' : 'graph';
+  if ((graph['attention'] ?? 'graph') !== attention) throw new ModelDirError(`${file}: graph.attention ${String(graph['attention'])} does not match format v${String(version)}`);
+  const softmaxScale = attention === 'native' ? field<number>(graph, 'softmax_scale', 'number', file) : NaN;
+  const segmentFiles = attention === 'native' ? graph['segments'] : [];
+  const numLayers = field<number>(meta, 'num_layers', 'number', file);
+  if (!Array.isArray(segmentFiles) || !segmentFiles.every((f) => typeof f === 'string') || (attention === 'native' && segmentFiles.length !== numLayers + 1)) {
+    throw new ModelDirError(`${file}: graph.segments must list ${numLayers + 1} segment graphs (format 11)`);
+  }
+  const segments = (segmentFiles as string[]).map((f) => join(dir, f));
+  for (const p of segments) if (!existsSync(p)) throw new ModelDirError(`${dir}: missing ${p}`);
   const eos = meta['eos_token_ids'];
   const bos = meta['bos_token_id'];
   const template = meta['chat_template'];
@@ -141,5 +165,9 @@ export function loadModelInfo(dirArg: string): ModelInfo {
     defaultGroup,
     prefillMinTokens,
     tokenizerPath,
+    attention,
+    softmaxScale,
+    hiddenSize: field<number>(meta, 'hidden_size', 'number', file),
+    segments,
   };
 }

@@ -4,7 +4,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ModelSession, parseProviders } from './session';
 
-const graph = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'tiny-untied', 'model.onnx');
+const graph = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'tiny-untied', 'model-s000.onnx');
 
 test('the session records the provider it got and why earlier ones failed', async () => {
   const s = await ModelSession.open(graph, ['npu', 'dml', 'cpu']);

@@ -52,7 +52,12 @@ export class ModelSession {
 
   private readonly inputs: Set<string>;
 
-  static async open(graphPath: string, preference: readonly Provider[] = DEFAULT_PROVIDERS): Promise<ModelSession> {
+  /**
+   * `spin: false`: the session's intra-op threads sleep between operators. A format-11 model runs one
+   * session per segment, one after another: spinning threads of the session that just ran compete with the
+   * next one's (1B shape, 17 sessions: 67 ms a step spinning, 33 ms not; tools/bench/segment-sessions.ts).
+   */
+  static async open(graphPath: string, preference: readonly Provider[] = DEFAULT_PROVIDERS, { spin = spinning() } = {}): Promise<ModelSession> {
     const attempts: ProviderAttempt[] = [];
     for (const provider of preference) {
       if (provider === 'npu') {
@@ -71,8 +76,8 @@ export class ModelSession {
           // measuring; spinning is faster here, tools/inferos_tools/GRAPH.md "ONNX Runtime session settings").
           // INFEROS_ORT_PREPACKING=0: ONNX Runtime keeps the weights as the file has them instead of repacking
           // them for its kernels (for measuring memory: docs/measurement-history.md).
-          ...(spinning() && prepacking() ? {} : { extra: { session: {
-            ...(spinning() ? {} : { intra_op: { allow_spinning: '0' } }),
+          ...(spin && prepacking() ? {} : { extra: { session: {
+            ...(spin ? {} : { intra_op: { allow_spinning: '0' } }),
             ...(prepacking() ? {} : { disable_prepacking: '1' }),
           } } }),
         });
@@ -84,6 +89,11 @@ export class ModelSession {
     }
     const why = attempts.map((a) => `${a.provider}: ${a.error}`).join('; ');
     throw new Error(`no execution provider in [${preference.join(', ')}] could open ${graphPath} (${why})`);
+  }
+
+  /** The graph's input names. */
+  get inputNames(): readonly string[] {
+    return this.session.inputNames;
   }
 
   /** Whether the graph takes an input of this name (inputs newer exports added: logits_from). */

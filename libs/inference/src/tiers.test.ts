@@ -1,14 +1,13 @@
-// The graph dequantizes the stored tiers itself. This proves it computes what our TypeScript kernels
-// mean: logits from the tiered inputs equal logits from the same tokens dequantized in TypeScript and
-// fed at full precision.
+// Attention reads the stored tiers itself (@inferos/attention for format-11 models, the graph for format
+// 10). This proves it computes what our TypeScript kernels mean: logits from the tiered inputs equal
+// logits from the same tokens dequantized in TypeScript and fed at full precision.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hotRows, dequantizeKeys, dequantizeValues, type CachePolicy, type TensorSpec } from '@inferos/kv';
-import { Engine, ContextLengthError } from './engine';
+import { Engine, ContextLengthError, type KvSource } from './engine';
 import { defaultModelDir } from './model-dir';
-import { ort } from './session';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
 const fixture = join(fixtures, 'tiny-untied');
@@ -74,7 +73,7 @@ const MIXES = [
 // A step of 3 new tokens takes the graph's decode path; one of 40 (>= prefillMinTokens) its prefill path.
 const STEPS = [3, 40];
 
-for (const c of CASES) for (const mix of MIXES) for (const stepTokens of STEPS) test(`graph dequantization equals the TypeScript kernels (${mix.label}; ${c.label}; ${stepTokens} new tokens)`, async () => {
+for (const c of CASES) for (const mix of MIXES) for (const stepTokens of STEPS) test(`attention over the stored tiers equals the TypeScript kernels (${mix.label}; ${c.label}; ${stepTokens} new tokens)`, async () => {
   const engine = c.model();
   const policy: CachePolicy = { fullPrecision: false, sinks: 4, window: 16, groupSize: c.groupSize, thresholds: mix.thresholds };
   const { numLayers, numKvHeads, headDim, vocabSize } = engine.info;
@@ -88,11 +87,10 @@ for (const c of CASES) for (const mix of MIXES) for (const stepTokens of STEPS) 
 
   // Several new tokens in one step: queries of several positions over the quantized tiers.
   const next = Array.from({ length: stepTokens }, (_, i) => (i * 53 + 5) % vocabSize);
-  assert.equal(stepTokens >= engine.info.prefillMinTokens, stepTokens === 40, 'the two steps take the two paths');
-  const feeds: Record<string, ort.Tensor> = {
-    input_ids: new ort.Tensor('int64', BigInt64Array.from(next.map(BigInt)), [1, next.length]),
-    position_ids: new ort.Tensor('int64', BigInt64Array.from(next.map((_, i) => BigInt(cache.length + i))), [1, next.length]),
-  };
+  // Format 10: a step of 3 new tokens takes the graph's decode path, one of 40 its prefill path.
+  if (engine.info.attention === 'graph') assert.equal(stepTokens >= engine.info.prefillMinTokens, stepTokens === 40, 'the two steps take the two paths');
+  // The same tokens dequantized in TypeScript, as one float32 tier (head-major, the exact cache's layout).
+  const exact = new Map<number, Record<string, TensorSpec>>();
   for (let l = 0; l < numLayers; l++) {
     const f = cache.feeds(l);
     const hk = hotRows(f['past_key_f16']!);
@@ -108,18 +106,18 @@ for (const c of CASES) for (const mix of MIXES) for (const stepTokens of STEPS) 
     v.set(hv);
     v.set(v8, hv.length);
     v.set(v4, hv.length + v8.length);
+    const specs: Record<string, TensorSpec> = {};
     for (const [name, spec] of Object.entries(f)) {
       const empty = spec.dims.map((d, i) => (i === (spec.tokens === undefined ? 1 : 2) ? 0 : d));
       const data = spec.type === 'float32' ? new Float32Array(0) : spec.type === 'float16' ? new Uint16Array(0) : new Uint8Array(0);
-      feeds[`${name}.${l}`] = new ort.Tensor(spec.type, data, empty);
+      specs[name] = { type: spec.type, data, dims: empty, ...(spec.tokens === undefined ? {} : { tokens: 0 }) };
     }
-    feeds[`past_key.${l}`] = new ort.Tensor('float32', headMajor(k, n, numKvHeads, headDim), [1, numKvHeads, n, headDim]);
-    feeds[`past_value.${l}`] = new ort.Tensor('float32', headMajor(v, n, numKvHeads, headDim), [1, numKvHeads, n, headDim]);
-    feeds[`past_valid.${l}`] = new ort.Tensor('int64', BigInt64Array.from([BigInt(n), 0n, 0n, 0n]), [1, 4]);
+    specs['past_key'] = { type: 'float32', data: headMajor(k, n, numKvHeads, headDim), dims: [1, numKvHeads, n, headDim], tokens: n };
+    specs['past_value'] = { type: 'float32', data: headMajor(v, n, numKvHeads, headDim), dims: [1, numKvHeads, n, headDim], tokens: n };
+    exact.set(l, specs);
   }
-  const session = await engine.sessionFor(policy.groupSize);
-  feeds['logits_from'] = new ort.Tensor('int64', BigInt64Array.of(0n), [1]); // every position's logits
-  const reference = (await session.run(feeds, ['logits']))['logits']!.data as Float32Array;
+  const dequantized: KvSource = { length: cache.length, needsImportance: false, policy: cache.policy, feeds: (l) => exact.get(l)! };
+  const reference = (await engine.step(dequantized, next, 'all')).logits;
   const tiered = await engine.forward(cache, next, true);
   assert.equal(tiered.length, next.length * vocabSize);
   let diff = 0;

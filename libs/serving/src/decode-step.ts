@@ -168,7 +168,7 @@ export class Decoder<S extends SeqPort = RemoteSeq> {
    * 4 to 10 times in 10 steps instead of 6 each.)
    */
   private schedule(): Schedule<Active<S>> {
-    return schedule(this.active, 0, this.limits, (a) => graphPath(a.seq));
+    return schedule(this.active, 0, this.limits, (a) => graphPath(a.seq, this.ports.model.info.attention));
   }
 
   /**

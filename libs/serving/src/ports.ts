@@ -18,7 +18,8 @@ export interface SeqPort extends KvSource {
 
 /** The model, as a step runs it (Engine). */
 export interface ModelPort<S extends KvSource = KvSource> {
-  readonly info: { readonly vocabSize: number; readonly eosTokenIds: readonly number[] };
+  /** attention 'native' (format 11): rows of any policy share a run (absent: 'graph', format 10). */
+  readonly info: { readonly vocabSize: number; readonly eosTokenIds: readonly number[]; readonly attention?: 'graph' | 'native' };
   step(seq: S, ids: readonly number[], logits?: 'all' | 'last'): Promise<StepOutput>;
   stepBatch(seqs: readonly S[], ids: readonly number[]): Promise<StepOutput[]>;
 }

@@ -43,5 +43,7 @@ test('schedule: round robin up to max_batch, one run per graph path, each sequen
     [['d', 'a', 'b'], ['e']],
   ], 'round robin from where the last step stopped, grouped by graph path in batch order');
   assert.deepEqual(ids(schedule(seqs, 0, { maxBatch: 3, batching: false }, graphOf).runs), [['a'], ['b'], ['c']], 'without batching every sequence runs alone');
+  const native = schedule(seqs, 0, { maxBatch: 5, batching: true }, (s) => graphPath(s, 'native'));
+  assert.deepEqual(ids(native.runs), [['a', 'b', 'c', 'd', 'e']], 'format 11: every policy and group size shares one run');
   assert.deepEqual(schedule([], 5, { maxBatch: 3, batching: true }, graphOf), { batch: [], waiting: [], turn: 0, runs: [] }, 'nothing running: nothing to run');
 });

@@ -52,7 +52,12 @@ export function runsOf<T>(batch: readonly T[], graphOf: (t: T) => string, batchi
   return [...runs.values()];
 }
 
-/** The graph path a sequence's step takes (what runsOf groups by). */
-export function graphPath(seq: Pick<KvSource, 'needsImportance' | 'policy'>): string {
+/**
+ * The graph path a sequence's step takes (what runsOf groups by). A format-11 model (attention 'native')
+ * has one path: its segments run every row alike and attention reads each row's tiers as they are, so
+ * every sequence shares a run whatever its policy.
+ */
+export function graphPath(seq: Pick<KvSource, 'needsImportance' | 'policy'>, attention: 'graph' | 'native' = 'graph'): string {
+  if (attention === 'native') return 'native';
   return `${seq.needsImportance ? 'importance' : 'plain'}-${seq.policy.groupSize}`;
 }

@@ -16,11 +16,13 @@ interface Options {
   maxContext?: string;
   verify?: string;
   name?: string;
+  attention?: string;
 }
 
 /** The options passed on to the exporter as they were given. */
 const PASSED: readonly (readonly [keyof Options, string])[] = [
   ['weights', '--weights'], ['blockSize', '--block-size'], ['groups', '--groups'], ['maxContext', '--max-context'], ['verify', '--verify'], ['name', '--name'],
+  ['attention', '--attention'],
 ];
 
 export function exportCommand() {
@@ -29,9 +31,9 @@ export function exportCommand() {
     summary: 'export a Hugging Face Llama-family checkpoint to an Infer-OS model directory',
     description: `Exports a local Hugging Face checkpoint of the Llama family (LlamaForCausalLM, MistralForCausalLM,
 Qwen2ForCausalLM: config.json, model.safetensors or shards with model.safetensors.index.json in F32, F16 or
-BF16, tokenizer.json) to an Infer-OS model directory: one graph (model.onnx, every KV group size, prefill
-and decode), the weights file it reads, tokenizer.json, inferos.json, and golden outputs the tests check
-the runtime against. Anything it cannot take (another architecture, a RoPE type that depends on the sequence length, a
+BF16, tokenizer.json) to an Infer-OS model directory: the model's layers as ONNX graphs without attention
+(model-s000.onnx ...: the runtime attends between them over the KV cache's tiers), the one weights file
+they read, tokenizer.json, inferos.json, and golden outputs the tests check the runtime against. Anything it cannot take (another architecture, a RoPE type that depends on the sequence length, a
 missing or truncated file) is refused before anything is written; a failed export leaves nothing behind.
 Sets up the tools' Python environment (tools/.venv) on first use.`,
   })
@@ -43,6 +45,7 @@ Sets up the tools' Python environment (tools/.venv) on first use.`,
     .option('--groups <LIST>', 'KV quantization group sizes the graph serves (default 32,64,128; a policy\nneeds its group size)')
     .option('--max-context <N>', "cap the positions the graph covers (default: the model's, or its sliding window)")
     .option('--verify <MODE>', 'auto | yes | no: compare against PyTorch in float32 (auto: when that fits in half\nthe free memory)')
+    .option('--attention <WHERE>', 'native | graph: a graph without attention, which the runtime computes between\nits segments over the stored KV tiers in place (format 11, the default;\nlibs/attention), or attention inside the ONNX graph (format 10, legacy)')
     .option('--name <NAME>', "model name the runtime reports (default: the checkpoint folder's name)");
   return cmd.action(exits((o: Options) => exportModel(o, helpPage(cmd))));
 }
