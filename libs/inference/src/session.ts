@@ -53,11 +53,15 @@ export class ModelSession {
   private readonly inputs: Set<string>;
 
   /**
-   * `spin: false`: the session's intra-op threads sleep between operators. A format-11 model runs one
-   * session per segment, one after another: spinning threads of the session that just ran compete with the
-   * next one's (1B shape, 17 sessions: 67 ms a step spinning, 33 ms not; tools/bench/segment-sessions.ts).
+   * For a format-11 model's segments, which run one after another:
+   * `spin: false`: the session's intra-op threads sleep between operators (spinning threads of the session
+   * that just ran compete with the next one's: 1B shape, 17 sessions, 67-92 ms a step spinning, 33-35 ms
+   * not; tools/bench/segment-sessions.ts);
+   * `arena: false`: no CPU memory arena (each session's arena kept its largest prompt chunk's buffers: the
+   * 1B shape's process held 2.10 GiB after a 1,024-token prompt with arenas, 0.90-1.13 without, at the same
+   * decode speed; tools/bench/session-memory.ts).
    */
-  static async open(graphPath: string, preference: readonly Provider[] = DEFAULT_PROVIDERS, { spin = spinning() } = {}): Promise<ModelSession> {
+  static async open(graphPath: string, preference: readonly Provider[] = DEFAULT_PROVIDERS, { spin = spinning(), arena = true } = {}): Promise<ModelSession> {
     const attempts: ProviderAttempt[] = [];
     for (const provider of preference) {
       if (provider === 'npu') {
@@ -69,6 +73,7 @@ export class ModelSession {
         const session = await ort.InferenceSession.create(graphPath, {
           executionProviders: [provider],
           graphOptimizationLevel: 'all',
+          ...(arena ? {} : { enableCpuMemArena: false }),
           // INFEROS_INTRA_OP_THREADS: ONNX Runtime's intra-op threads (default: its own, the physical cores).
           ...(intraOpThreads() ? { intraOpNumThreads: intraOpThreads() } : {}),
           logSeverityLevel: provider === 'cpu' ? 3 : 4,
