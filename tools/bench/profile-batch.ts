@@ -21,7 +21,7 @@ for (let r = 0; r < rows; r++) {
   next.push(argmax(await engine.prefill(c, ids, 256)));
   caches.push(c);
 }
-const graph = timeRuns(await engine.sessionFor(pol.groupSize));
+const graph = timeRuns(...(engine.info.attention === 'native' ? engine.runSessions : [await engine.sessionFor(pol.groupSize)]));
 let appendMs = 0;
 const t0 = performance.now();
 for (let s = 0; s < steps; s++) {

@@ -1,5 +1,6 @@
-// Where a decode step's time goes, per policy: graph time (session.run) vs our own work (feeds, cache
-// append, importance, demotion). Usage: npx tsx tools/bench/profile-decode.ts MODEL_DIR CONTEXT STEPS [POLICY]
+// Where a decode step's time goes, per policy: graph time (session.run: every segment of a format-11
+// model) vs our own work (feeds, cache append, importance, demotion, and a format-11 model's attention).
+// Usage: npx tsx tools/bench/profile-decode.ts MODEL_DIR CONTEXT STEPS [POLICY]
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cachePolicy, loadPolicy } from '@inferos/kv';
@@ -12,7 +13,7 @@ const context = Number(ctxArg ?? 1900);
 const steps = Number(stepsArg ?? 32);
 const text = engine.tokenizer.encode(readFileSync(contextTextPath(engine.info)!, 'utf8'), false);
 const ids = [engine.info.bosTokenId ?? 0, ...text.slice(0, context - 1)];
-const graph = timeRuns(engine.session);
+const graph = timeRuns(...engine.runSessions);
 for (const [label, cache] of [['baseline', BASELINE_CACHE], [policyArg ?? 'default', cachePolicy(loadPolicy(policyArg ?? 'default').policy)]] as const) {
   const c = engine.newCache(cache);
   let next = argmax(await engine.prefill(c, ids, 256));

@@ -9,6 +9,9 @@ import { cachePolicy, loadPolicy } from '@inferos/kv';
 import { Engine, argmax, contextTextPath } from '@inferos/inference';
 const dir = process.argv[2]!;
 const engine = await Engine.load(dir, ['cpu']);
+if (engine.info.attention === 'native') {
+  throw new Error(`${dir} is a format-11 model (attention outside the graph): this script profiles one format-10 graph; tools/bench/profile-decode.ts splits a step into the segments' runs and the rest`);
+}
 const pol = cachePolicy(loadPolicy(process.argv[3] ?? 'default').policy);
 const prof = await ort.InferenceSession.create(engine.info.graphs.get(pol.fullPrecision ? engine.info.defaultGroup : pol.groupSize)!, { executionProviders: ['cpu'], enableProfiling: true, profileFilePrefix: '/tmp/ortprof' });
 const s = await engine.sessionFor(pol.fullPrecision ? engine.info.defaultGroup : pol.groupSize);

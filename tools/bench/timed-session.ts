@@ -4,8 +4,14 @@ export interface Timed {
   ms: number;
 }
 
-export function timeRuns(session: { run: (...args: never[]) => Promise<unknown> }): Timed {
+/** Wrap every session's run() (a format-11 model's segments: Engine.runSessions), adding into one total. */
+export function timeRuns(...sessions: { run: (...args: never[]) => Promise<unknown> }[]): Timed {
   const timed: Timed = { ms: 0 };
+  for (const session of sessions) wrap(session, timed);
+  return timed;
+}
+
+function wrap(session: { run: (...args: never[]) => Promise<unknown> }, timed: Timed): void {
   const run = session.run.bind(session) as (...args: unknown[]) => Promise<unknown>;
   (session as { run: (...args: unknown[]) => Promise<unknown> }).run = async (...args: unknown[]) => {
     const t0 = performance.now();
@@ -15,5 +21,4 @@ export function timeRuns(session: { run: (...args: never[]) => Promise<unknown> 
       timed.ms += performance.now() - t0;
     }
   };
-  return timed;
 }

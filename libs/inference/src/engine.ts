@@ -167,6 +167,11 @@ export class Engine {
     return new Engine(info, tokenizer, session, providers);
   }
 
+  /** The sessions a step runs: a format-11 model's segments, in order, or the one graph's session. */
+  get runSessions(): readonly ModelSession[] {
+    return this.info.attention === 'native' ? this.segments : [this.session];
+  }
+
   get provider(): Provider {
     return this.session.provider;
   }
