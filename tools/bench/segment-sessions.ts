@@ -1,5 +1,5 @@
 // What running a format-11 model's segments one after another costs with ONNX Runtime's intra-op threads
-// spinning between operators (its default) and sleeping: a decode step of every segment, attention left
+// spinning between operators (its default), sleeping, or spinning within a run only: a decode step of every segment, attention left
 // out (a constant context is fed), so that only the sessions are timed.
 // Usage: npx tsx tools/bench/segment-sessions.ts MODEL_DIR [ROWS=1] [STEPS=10]
 import * as ort from 'onnxruntime-node';
@@ -12,10 +12,16 @@ if (info.attention !== 'native') throw new Error(`${dir} is a format-10 export (
 const B = Number(rowsArg ?? 1);
 const steps = Number(stepsArg ?? 10);
 const width = info.numAttentionHeads * info.headDim;
-for (const spin of ['1', '0', '1', '0']) {
+// spinning on; off; on within a run but stopped when it ends (session.force_spinning_stop).
+const MODES = {
+  on: { intra_op: { allow_spinning: '1' } },
+  off: { intra_op: { allow_spinning: '0' } },
+  'on, stopped after each run': { intra_op: { allow_spinning: '1' }, force_spinning_stop: '1' },
+} as const;
+for (const mode of [...Object.keys(MODES), ...Object.keys(MODES)] as (keyof typeof MODES)[]) {
   const sessions = [];
   for (const path of info.segments) {
-    sessions.push(await ort.InferenceSession.create(path, { executionProviders: ['cpu'], graphOptimizationLevel: 'all', extra: { session: { intra_op: { allow_spinning: spin } } } }));
+    sessions.push(await ort.InferenceSession.create(path, { executionProviders: ['cpu'], graphOptimizationLevel: 'all', enableCpuMemArena: false, extra: { session: MODES[mode] } }));
   }
   const t0 = performance.now();
   for (let st = 0; st < steps; st++) {
@@ -30,6 +36,6 @@ for (const spin of ['1', '0', '1', '0']) {
       if (s < sessions.length - 1) feeds['hidden_in'] = out['hidden_out']!;
     }
   }
-  console.log(`${info.name}, ${B} row(s), spinning ${spin === '1' ? 'on ' : 'off'}: ${((performance.now() - t0) / steps).toFixed(2)} ms a step (${sessions.length} sessions)`);
+  console.log(`${info.name}, ${B} row(s), spinning ${mode}: ${((performance.now() - t0) / steps).toFixed(2)} ms a step (${sessions.length} sessions)`);
   for (const s of sessions) await s.release();
 }

@@ -156,7 +156,7 @@ export class Engine {
     if (info.attention === 'native') {
       const segments: ModelSession[] = [];
       try {
-        for (const path of info.segments) segments.push(await ModelSession.open(path, providers, { spin: false, arena: false }));
+        for (const path of info.segments) segments.push(await ModelSession.open(path, providers, { spin: 'within-run', arena: false }));
       } catch (err) {
         for (const s of segments) await s.close();
         throw err;

@@ -54,14 +54,17 @@ export class ModelSession {
 
   /**
    * For a format-11 model's segments, which run one after another:
-   * `spin: false`: the session's intra-op threads sleep between operators (spinning threads of the session
-   * that just ran compete with the next one's: 1B shape, 17 sessions, 67-92 ms a step spinning, 33-35 ms
-   * not; tools/bench/segment-sessions.ts);
+   * `spin: 'within-run'`: the session's intra-op threads spin between operators but stop when a run ends
+   * (ONNX Runtime's session.force_spinning_stop). Spinning threads of the session that just ran competed
+   * with the next one's: 1B shape, 17 sessions, 67-92 ms a step spinning throughout, 33-36 ms sleeping
+   * or stopped after each run; with 16 rows 308-314, 119-127 sleeping, 109-110 stopped after each run
+   * (tools/bench/segment-sessions.ts). `spin: false`: they sleep between operators;
    * `arena: false`: no CPU memory arena (each session's arena kept its largest prompt chunk's buffers: the
    * 1B shape's process held 2.10 GiB after a 1,024-token prompt with arenas, 0.90-1.13 without, at the same
    * decode speed; tools/bench/session-memory.ts).
    */
-  static async open(graphPath: string, preference: readonly Provider[] = DEFAULT_PROVIDERS, { spin = spinning(), arena = true } = {}): Promise<ModelSession> {
+  static async open(graphPath: string, preference: readonly Provider[] = DEFAULT_PROVIDERS, { spin = spinning() as boolean | 'within-run', arena = true } = {}): Promise<ModelSession> {
+    if (!spinning()) spin = false; // INFEROS_ORT_SPINNING=0 turns it off everywhere
     const attempts: ProviderAttempt[] = [];
     for (const provider of preference) {
       if (provider === 'npu') {
@@ -81,8 +84,8 @@ export class ModelSession {
           // measuring; spinning is faster here, tools/inferos_tools/GRAPH.md "ONNX Runtime session settings").
           // INFEROS_ORT_PREPACKING=0: ONNX Runtime keeps the weights as the file has them instead of repacking
           // them for its kernels (for measuring memory: docs/measurement-history.md).
-          ...(spin && prepacking() ? {} : { extra: { session: {
-            ...(spin ? {} : { intra_op: { allow_spinning: '0' } }),
+          ...(spin === true && prepacking() ? {} : { extra: { session: {
+            ...(spin === true ? {} : spin === false ? { intra_op: { allow_spinning: '0' } } : { force_spinning_stop: '1' }),
             ...(prepacking() ? {} : { disable_prepacking: '1' }),
           } } }),
         });
