@@ -1,11 +1,13 @@
 """Export a Hugging Face Llama-family checkpoint to an Infer-OS model directory.
 
     python -m inferos_tools.export --checkpoint DIR --out DIR [--weights auto|fp32|fp16|int8|int4]
-        [--groups 32,64,128] [--max-context N] [--verify auto|yes|no] [--name NAME]
+        [--groups 32,64,128] [--max-context N] [--verify auto|yes|no] [--name NAME] [--attention native|graph]
 
-What it writes (graph.py describes the graph's interface, weights.py the weight types):
-  model.onnx                               the graph: every KV group size, prefill and decode (a small
-  model.weights                            file: its weights are in model.weights, written once)
+What it writes (GRAPH.md and graph.py describe the graphs' interface, weights.py the weight types):
+  model-s000.onnx ... model-sNNN.onnx      format 11 (the default): the model without attention, one graph
+                                           per segment (graph.build_segment_graphs); the runtime attends
+  model.onnx                               format 10 (--attention graph): one graph, attention inside
+  model.weights                            the weights, written once (the graphs are small files)
   tokenizer.json, tokenizer_config.json    copied from the checkpoint
   golden.json, golden-logits.f32           the reference the runtime's tests compare against (below)
   inferos.json                             what the runtime needs to know, with every file's sha256
@@ -271,13 +273,15 @@ def default_group_of(usable) -> int:
 
 def write_graph(ckpt: Checkpoint, wtype: str, out: str, groups=GROUP_SIZES, block: int = BLOCK, int8_copy: bool = False,
                 attention: str = "graph"):
-    """The model's one graph (every group size in `groups` that divides the KV rows, prefill and decode
-    paths chosen inside it), its weights written to one file as it is built. Returns (groups, dims, bytes)."""
+    """The model's graphs (format 11: one per segment; format 10: one graph whose paths for every group size
+    in `groups` that divides the KV rows, prefill and decode, are chosen inside it), its weights written to
+    one file as they are built. Returns (groups, dims, bytes)."""
     channels = ckpt.n_kv * ckpt.head_dim
     usable = tuple(g for g in groups if channels % g == 0)
     if not usable:
         raise CheckpointError(f"KV rows of {channels} channels (num_key_value_heads x head_dim) fit none of the "
                               f"group sizes {', '.join(map(str, groups))}")
+    rope = rope_tables(ckpt)
     progress = Progress(f"writing {wtype} weights", sum(t.end - t.start for t in ckpt.tensors.values()))
     reader = ckpt.read
 
@@ -293,11 +297,11 @@ def write_graph(ckpt: Checkpoint, wtype: str, out: str, groups=GROUP_SIZES, bloc
         mw = ModelWeights(ckpt, writer, wtype, block, int8_copy)
         if attention == "native":
             files = [segment_file(s) for s in range(ckpt.n_layers + 1)]
-            for f, proto in zip(files, build_segment_graphs(ckpt, mw, rope_tables(ckpt))):
+            for f, proto in zip(files, build_segment_graphs(ckpt, mw, rope)):
                 onnx.save_model(proto, os.path.join(out, f))
         else:
             files = [GRAPH_FILE]
-            proto = build_graph(ckpt, mw, rope_tables(ckpt), usable, PREFILL_MIN_TOKENS, default_group_of(usable))
+            proto = build_graph(ckpt, mw, rope, usable, PREFILL_MIN_TOKENS, default_group_of(usable))
             onnx.save_model(proto, os.path.join(out, GRAPH_FILE))
     finally:
         ckpt.read = reader
@@ -308,7 +312,7 @@ def write_graph(ckpt: Checkpoint, wtype: str, out: str, groups=GROUP_SIZES, bloc
     print(f"wrote {what} (KV group sizes {', '.join(map(str, usable))}) and {WEIGHTS_FILE} ({size / 1e6:,.1f} MB)",
           file=sys.stderr)
     dims = dict(n_layers=ckpt.n_layers, n_heads=ckpt.n_heads, n_kv=ckpt.n_kv, head_dim=ckpt.head_dim,
-                softmax_scale=float(rope_tables(ckpt)[2]))
+                softmax_scale=float(rope[2]))
     return usable, dims, size
 
 
@@ -409,6 +413,8 @@ def export(checkpoint: str, out: str, name: str | None = None, weights: str = "a
     block = block or DEFAULT_BLOCK.get(wtype, BLOCK)
     if int8_copy and wtype != "int4":
         raise CheckpointError(f"--int8-copy is for int4 weights (the weights here are {wtype})")
+    if attention not in ATTENTION:
+        raise CheckpointError(f"--attention {attention}: expected one of {', '.join(ATTENTION)}")
     print(f"{checkpoint}: {ckpt.model_type}, {ckpt.parameters / 1e6:,.1f}M parameters, {ckpt.n_layers} layers, "
           f"{ckpt.n_heads} heads / {ckpt.n_kv} KV heads of {ckpt.head_dim}, RoPE {ckpt.rope_type}, "
           f"{'tied' if ckpt.tied else 'untied'} embeddings; weights {wtype}, context {ckpt.max_positions}", file=sys.stderr)
@@ -500,7 +506,9 @@ def _export_into(ckpt: Checkpoint, wtype: str, out: str, name, groups, verify: s
                   "weights": WEIGHTS_FILE, "opset": OPSET, "kv_dtype": "float32",
                   "kv_tiers": ["f32", "f16", "i8", "i4"],
                   "kv_layout": "[batch, tokens, kv_heads, head_dim]", "keys": "after RoPE",
-                  "outputs": ["logits", "present_key.L", "present_value.L", "attn_mass.L"]},
+                  # Format 11: each segment's (GRAPH.md); prefill_min_tokens is format 10's path choice.
+                  "outputs": (["q", "k", "v", "hidden_out", "logits"] if attention == "native" else
+                              ["logits", "present_key.L", "present_value.L", "attn_mass.L"])},
         "tokenizer": "tokenizer.json",
         "golden": "golden.json",
         "export_seconds": round(time.time() - t0, 1),

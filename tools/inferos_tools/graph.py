@@ -1,5 +1,9 @@
-"""The Infer-OS decoder graph of a Llama-family checkpoint, written by hand with onnx.helper (no tracing),
-so that its interface is ours:
+"""The Infer-OS graphs of a Llama-family checkpoint, written by hand with onnx.helper (no tracing), so that
+their interface is ours. Two forms (GRAPH.md):
+
+- format 11, the default: build_segment_graphs, the model without attention as one graph per segment
+  (see its docstring); the runtime attends between them (libs/attention);
+- format 10 (legacy, `--attention graph`): build_graph, one graph with attention inside, described here:
 
   inputs   input_ids        int64   [batch, tokens]
            position_ids     int64   [batch, tokens]
@@ -751,7 +755,7 @@ def build_segment_graphs(ckpt: Checkpoint, weights: ModelWeights, rope: tuple):
             inputs.append(helper.make_tensor_value_info("attn_in", F, ["batch", "tokens", n_heads * head_dim]))
         rows_of = "input_ids" if s == 0 else "position_ids" if s < n_layers else None
         shape_bt = (g.op("Shape", [rows_of]) if rows_of else
-                    g.op("Slice", [g.op("Shape", ["hidden_in"]), g.const([0]), g.const([2])]))
+                    g.op("Slice", [g.op("Shape", ["hidden_in"]), g.const([0]), g.const([2])]) if weights.int8_copy else None)
         if weights.int8_copy:  # rows of this run (batch x tokens): the int8 copy's products from INT8_COPY_MIN_ROWS
             rows = g.op("ReduceProd", [shape_bt], keepdims=0)
             weights.many_rows = g.op("Greater", [rows, g.const(INT8_COPY_MIN_ROWS - 1)], "many_rows")

@@ -29,6 +29,7 @@
 #include <exception>
 #include <memory>
 #include <mutex>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -66,8 +67,10 @@ constexpr int MAX_SLOTS = 8;    // threads, the caller included
 constexpr int TARGET_M = 32;    // query vectors per task when t > 1
 constexpr int64_t INLINE_WORK = 1 << 17;  // below this (sum of M * N * D) a call runs on the caller alone
 
-bool g_portable = false;  // force the portable kernels (tests)
-bool g_avx512 = false;    // the CPU has AVX-512F and the exact path may use it (Init; setAvx512 for tests)
+// Process-wide (every Node environment that loads the addon, e.g. a worker_thread, shares them).
+std::atomic<bool> g_portable{false};  // force the portable kernels (tests)
+std::atomic<bool> g_avx512{false};    // the CPU has AVX-512F and the exact path may use it (Init, once; setAvx512 for tests)
+std::once_flag g_cpu_once;
 
 // ---------------------------------------------------------------------------------------------- f16
 inline float h2f_soft(uint16_t h) {
@@ -1510,7 +1513,7 @@ bool range_error(napi_env env, const char* fmt, long long a, long long b, int ro
 //         int8 tokens, int8 group, int4 tokens, int4 group]; arrays: per row, for each tier holding tokens,
 //         (keys, values) for a hot tier, (keys, keyScale, keyZero, values, valueScale, valueZero) for a
 //         quantized one.
-napi_value Attend(napi_env env, napi_callback_info info) {
+napi_value AttendImpl(napi_env env, napi_callback_info info) {
   size_t argc = 8;
   napi_value argv[8];
   NAPI_OK(napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr));
@@ -1710,6 +1713,18 @@ napi_value Attend(napi_env env, napi_callback_info info) {
   return nullptr;
 }
 
+// No C++ exception may cross into N-API (std::terminate): an allocation that fails becomes a JS error.
+napi_value Attend(napi_env env, napi_callback_info info) {
+  try {
+    return AttendImpl(env, info);
+  } catch (const std::exception& e) {
+    napi_throw_error(env, nullptr, (std::string("attention.attend: ") + e.what()).c_str());
+  } catch (...) {
+    napi_throw_error(env, nullptr, "attention.attend: unknown C++ exception");
+  }
+  return nullptr;
+}
+
 napi_value SetPortable(napi_env env, napi_callback_info info) {
   size_t argc = 1;
   napi_value argv[1];
@@ -1775,7 +1790,7 @@ napi_value Init(napi_env env, napi_value exports) {
     return nullptr;
   }
 #endif
-  g_avx512 = cpu_avx512();
+  std::call_once(g_cpu_once, [] { g_avx512 = cpu_avx512(); });
   napi_property_descriptor props[] = {
       {"attend", nullptr, Attend, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"setPortable", nullptr, SetPortable, nullptr, nullptr, nullptr, napi_default, nullptr},

@@ -514,3 +514,31 @@ test('exact rows on the thread pool (16 rows, 32/8 heads): bit for bit, and dete
     assert.deepEqual(Buffer.from(x.mass!.buffer), Buffer.from(y.mass!.buffer), `${kernels}: mass is deterministic`);
   });
 });
+
+test('calls from a worker_thread and the main thread at once (one process-wide pool) give the results of calls alone', async () => {
+  const { Worker } = await import('node:worker_threads');
+  const rows: RowSpec[] = Array.from({ length: 16 }, (_, i) => ({ f32: i % 4 === 0 ? [40 + i, 64] as [number, number] : undefined, f16: [20 + i, 48], i4: 64 * (1 + (i % 3)) }));
+  const cs: Case = { heads: 32, kvHeads: 8, headDim: 64, t: 1, g8: 64, g4: 64, mass: true, rows, seed: 91 };
+  const b = build(cs);
+  const alone = run(b, 1, true);
+  const repeats = 40;
+  const worker = new Worker(new URL('./concurrency-worker.mjs', import.meta.url), {
+    workerData: { shape: b.shape, t: 1, q: b.q, k: b.k, v: b.v, rows: b.rows, outLength: b.q.length, massLength: b.massLength, repeats },
+  });
+  const fromWorker = new Promise<Float32Array[]>((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
+  for (let i = 0; i < repeats; i++) {
+    const x = run(b, 1, true);
+    assert.deepEqual(Buffer.from(x.out.buffer), Buffer.from(alone.out.buffer), `main thread, call ${i}: ctx`);
+    assert.deepEqual(Buffer.from(x.mass!.buffer), Buffer.from(alone.mass!.buffer), `main thread, call ${i}: mass`);
+  }
+  const outs = await fromWorker;
+  await worker.terminate();
+  assert.equal(outs.length, 2 * repeats, 'the worker answered every call');
+  for (let i = 0; i < repeats; i++) {
+    assert.deepEqual(Buffer.from(outs[2 * i]!.buffer), Buffer.from(alone.out.buffer), `worker, call ${i}: ctx`);
+    assert.deepEqual(Buffer.from(outs[2 * i + 1]!.buffer), Buffer.from(alone.mass!.buffer), `worker, call ${i}: mass`);
+  }
+});

@@ -1,7 +1,8 @@
-// The inference core: one model session, its tokenizer, and the loop that runs it.
+// The inference core: the model's sessions, its tokenizer, and the loop that runs them.
 //   prefill: the prompt in chunks, each appending its K/V to the sequence's cache
 //   decode:  one token at a time from the cache; sample; repeat
-// The cache is fed to the graph in its stored tiers (see @inferos/kv); the graph dequantizes inside.
+// The cache is read in its stored tiers (see @inferos/kv): by @inferos/attention between the segments of a
+// format-11 model (native-step.ts), or fed to a format-10 graph, which dequantizes inside.
 import { TieredKvCache, prefillSteps, heldTokens, type CachePolicy, type TierBytes, type TensorSpec } from '@inferos/kv';
 import { loadModelInfo, defaultModelDir, type ModelInfo } from './model-dir';
 import { ModelSession, ort, DEFAULT_PROVIDERS, type Provider, type Feeds } from './session';
@@ -9,6 +10,7 @@ import { Sampler, GREEDY, tokenLogprob, type SamplingOptions, type TokenLogprob 
 import { TextTokenizer } from './tokenizer';
 import { BatchFeeds } from './batch-feeds';
 import { nativeStep } from './native-step';
+import { attentionInfo } from '@inferos/attention';
 
 export interface GenerateOptions {
   maxTokens: number;
@@ -154,6 +156,7 @@ export class Engine {
     const info = loadModelInfo(modelDir ?? defaultModelDir());
     const tokenizer = TextTokenizer.load(info.tokenizerPath);
     if (info.attention === 'native') {
+      attentionInfo(); // the native kernel loads now (a missing build or an unsupported CPU fails here, not at the first step)
       const segments: ModelSession[] = [];
       try {
         for (const path of info.segments) segments.push(await ModelSession.open(path, providers, { spin: 'within-run', arena: false }));
@@ -178,6 +181,7 @@ export class Engine {
 
   /** The session whose graph dequantizes KV groups of `group` tokens/channels. */
   sessionFor(group: number): Promise<ModelSession> {
+    if (this.info.attention === 'native') throw new RangeError(`${this.info.name} is a format-11 model: its segments (runSessions) serve every group size`);
     const path = this.info.graphs.get(group);
     if (!path) {
       throw new RangeError(`${this.info.name} has no graph for KV group size ${group} (exported: ${[...this.info.graphs.keys()].join(', ')})`);
@@ -228,15 +232,12 @@ export class Engine {
       throw new ContextLengthError(`${past + t} tokens exceed the model's context of ${this.info.maxPosition}`);
     }
     const { numLayers, vocabSize } = this.info;
-    const inputIds = new BigInt64Array(t);
-    const positions = new BigInt64Array(t);
-    for (let i = 0; i < t; i++) {
-      const id = ids[i]!;
+    for (const id of ids) {
       if (!Number.isInteger(id) || id < 0 || id >= vocabSize) throw new RangeError(`token id ${id} out of range [0, ${vocabSize})`);
-      inputIds[i] = BigInt(id);
-      positions[i] = BigInt(past + i);
     }
     if (this.info.attention === 'native') return (await nativeStep(this.segments, this.info, [kv], [ids], logits))[0]!;
+    const inputIds = BigInt64Array.from(ids, BigInt);
+    const positions = BigInt64Array.from(ids, (_, i) => BigInt(past + i));
     const feeds: Feeds = {
       input_ids: new ort.Tensor('int64', inputIds, [1, t]),
       position_ids: new ort.Tensor('int64', positions, [1, t]),

@@ -1,5 +1,5 @@
-// An exported model directory (written by `inferos export`): inferos.json describes the graph and the
-// tokenizer; model.onnx and tokenizer.json sit beside it.
+// An exported model directory (written by `inferos export`): inferos.json describes the graphs (format 11:
+// model-s000.onnx ..., one per segment; format 10: model.onnx) and the tokenizer, which sit beside it.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -52,8 +52,6 @@ export interface ModelInfo {
   attention: 'graph' | 'native';
   /** Softmax scale of attention (format 11: the runtime applies it; format 10: inside the graph). */
   softmaxScale: number;
-  /** Hidden size (the residual stream between segments). */
-  hiddenSize: number;
   /** Format 11: absolute paths of the segment graphs, in order (L + 1); empty for format 10. */
   segments: string[];
 }
@@ -167,7 +165,6 @@ export function loadModelInfo(dirArg: string): ModelInfo {
     tokenizerPath,
     attention,
     softmaxScale,
-    hiddenSize: field<number>(meta, 'hidden_size', 'number', file),
     segments,
   };
 }

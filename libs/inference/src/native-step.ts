@@ -10,16 +10,20 @@
 //   segment L:   ... -> final norm -> logits
 //
 // Rows of a batch need no padding: each row's tiers are passed as they are.
-import { attend, type RowTiers, type QuantTier, type HotTier } from '@inferos/attention';
-import { heldTokens, type TensorSpec } from '@inferos/kv';
+import { attend, fedTokens, type RowTiers, type QuantTier, type HotTier } from '@inferos/attention';
+import type { TensorSpec } from '@inferos/kv';
 import type { ModelInfo } from './model-dir';
 import { ort, type Feeds, type ModelSession } from './session';
 import type { KvSource, StepOutput } from './engine';
 
 const SEGMENT_OUTPUTS = ['q', 'k', 'v', 'hidden_out'];
+/** The feeds a row's layer must give (libs/kv feed-layout.ts). */
+const FEEDS = ['past_key', 'past_value', 'past_key_f16', 'past_value_f16',
+  ...['i8', 'i4'].flatMap((t) => [`past_key_${t}`, `past_key_${t}_scale`, `past_key_${t}_zero`, `past_value_${t}`, `past_value_${t}_scale`, `past_value_${t}_zero`])];
 
-function hot(keys: TensorSpec, values: TensorSpec): HotTier | undefined {
-  const tokens = heldTokens(keys);
+function hot(name: string, keys: TensorSpec, values: TensorSpec): HotTier | undefined {
+  if (keys.tokens === undefined || keys.dims.length !== 4) throw new RangeError(`${name}: a hot tier's feed is [1, kv, capacity, D] with tokens in use`);
+  const tokens = keys.tokens;
   if (tokens === 0) return undefined;
   return { keys: keys.data as Float32Array | Uint16Array, values: values.data as Float32Array | Uint16Array, capacity: keys.dims[2]!, tokens };
 }
@@ -43,17 +47,18 @@ function quant(specs: Record<string, TensorSpec>, t: 'i8' | 'i4', channels: numb
 
 /** A row's tiers of one layer, from the feeds a KvSource gives (libs/kv feed-layout.ts). */
 export function rowTiers(specs: Record<string, TensorSpec>, channels: number): { tiers: RowTiers; fed: number } {
+  const missing = FEEDS.find((n) => specs[n] === undefined);
+  if (missing) throw new RangeError(`the KV source gave no ${missing} feed`);
   const tiers: RowTiers = {};
-  const f32 = hot(specs['past_key']!, specs['past_value']!);
-  const f16 = hot(specs['past_key_f16']!, specs['past_value_f16']!);
+  const f32 = hot('past_key', specs['past_key']!, specs['past_value']!);
+  const f16 = hot('past_key_f16', specs['past_key_f16']!, specs['past_value_f16']!);
   const i8 = quant(specs, 'i8', channels);
   const i4 = quant(specs, 'i4', channels);
   if (f32) tiers.f32 = f32;
   if (f16) tiers.f16 = f16;
   if (i8) tiers.i8 = i8;
   if (i4) tiers.i4 = i4;
-  const fed = (f32?.tokens ?? 0) + (f16?.tokens ?? 0) + (i8?.tokens ?? 0) + (i4?.tokens ?? 0);
-  return { tiers, fed };
+  return { tiers, fed: fedTokens(tiers) };
 }
 
 /**

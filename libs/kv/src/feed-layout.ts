@@ -1,6 +1,7 @@
-// Feed layout: how one layer's stored tiers are handed to the graph (TensorSpec views of the stores, no
-// copies, named as the graph's inputs) and in which order the graph sees their tokens (hot rows, then
-// INT8 blocks, then INT4 blocks); and the helpers that read such feeds back (heldTokens, hotRows).
+// Feed layout: how one layer's stored tiers are handed to attention (TensorSpec views of the stores, no
+// copies, named as a format-10 graph's inputs; libs/inference/src/native-step.ts hands the same views to
+// @inferos/attention) and in which order attention sees their tokens (hot rows, then INT8 blocks, then
+// INT4 blocks); and the helpers that read such feeds back (heldTokens, hotRows).
 import type { CacheShape } from './cache-policy';
 import { decodeF16 } from './quant';
 import type { HotStore } from './storage/hot-store';

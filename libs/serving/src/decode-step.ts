@@ -9,9 +9,10 @@
 // The kv-store holds each job as of its last commit (the claim carries the job, each commit the token and
 // the sampler's draws): when this worker dies, another continues every sequence exactly (a resumed job).
 // How many sequences run at once is bounded by the kv-store's budget (admission happens there) and the
-// policy's scheduler.max_batch. Compressed sequences of one group size share one model run (tiers padded
-// to the longest row and masked: Engine.stepBatch), and so do the full-precision baseline sequences (the
-// graph's float path); a batch of one is exactly the single-sequence reference.
+// policy's scheduler.max_batch. With a format-11 model every sequence of the batch shares one run (attention
+// reads each row's tiers as they are: Engine.stepBatch); with a format-10 one, compressed sequences of one
+// group size share one (tiers padded to the longest row and masked), and so do the full-precision baseline
+// sequences (the graph's float path). A batch of one is exactly the single-sequence reference.
 // The model, the kv-store and the stream are ports (ports.ts): decode-worker.ts wires the Engine, a
 // KvClient and NATS to them, the tests fakes.
 import { Sampler, lastPosition, type StepOutput } from '@inferos/inference';
@@ -172,8 +173,9 @@ export class Decoder<S extends SeqPort = RemoteSeq> {
   }
 
   /**
-   * One run per graph path (runsOf): the exact full-precision sequences share one, the compressed ones
-   * one per group size. A batch of one is the single-sequence reference exactly; a padded batch may round
+   * One run per graph path (runsOf): every sequence with a format-11 model; with a format-10 one the exact
+   * full-precision sequences share one, the compressed ones one per group size. A batch of one is the
+   * single-sequence reference exactly; a batch may round
    * differently (within the tolerance libs/inference/src/batch.test.ts measures), as every serving
    * engine's batches do.
    */
