@@ -96,10 +96,10 @@ export async function nativeStep(sessions: readonly ModelSession[], info: ModelI
   for (let s = 0; s <= numLayers; s++) {
     if (s === numLayers) {
       const out = await sessions[s]!.run(feeds(s), ['logits']);
-      const all = out['logits']!.data as Float32Array;
-      const per = all.length / B;
+      const every = out['logits']!.data as Float32Array;
+      const per = every.length / B;
       results.forEach((r, b) => {
-        r.logits = all.slice(b * per, (b + 1) * per);
+        r.logits = B === 1 ? every : every.slice(b * per, (b + 1) * per);
       });
       break;
     }
