@@ -132,6 +132,21 @@ def empty_tiers(dims, group):
     return feeds
 
 
+def prefill_then_greedy(step, ids, chunk, greedy):
+    """A reference run: `ids` fed in chunks of `chunk` tokens (all at once by default), then `greedy`
+    greedy tokens; step(piece, n_past) runs one step and returns its last position's logits. Returns
+    (the prompt's last logits, the greedy tokens)."""
+    chunk = chunk or len(ids)
+    for start in range(0, len(ids), chunk):
+        logits = step(ids[start:start + chunk], start)
+    last, tokens, n = logits.copy(), [], len(ids)
+    for _ in range(greedy):
+        tokens.append(int(np.argmax(logits)))
+        logits = step([tokens[-1]], n)
+        n += 1
+    return last, tokens
+
+
 class OrtReference:
     """The exported graph run by onnxruntime's Python package with a full-precision cache of its own: the
     reference for weights PyTorch does not have (int8, int4), and the check of the graph against PyTorch."""
@@ -152,7 +167,6 @@ class OrtReference:
         d = self.dims
         past = {f"past_{k}.{i}": np.zeros((1, d["n_kv"], 0, d["head_dim"]), np.float32)  # head-major
                 for i in range(d["n_layers"]) for k in ("key", "value")}
-        chunk = chunk or len(ids)
 
         def step(piece, n_past):
             feeds = {**self.empty, **past}
@@ -167,14 +181,7 @@ class OrtReference:
                 past[name] = np.concatenate([past[name], res[name.replace("past_", "present_")].transpose(0, 2, 1, 3)], axis=2)
             return res["logits"][0, -1]
 
-        for start in range(0, len(ids), chunk):
-            logits = step(ids[start:start + chunk], start)
-        last, tokens, n = logits.copy(), [], len(ids)
-        for _ in range(greedy):
-            tokens.append(int(np.argmax(logits)))
-            logits = step([tokens[-1]], n)
-            n += 1
-        return last, tokens
+        return prefill_then_greedy(step, ids, chunk, greedy)
 
 
 class LayersReference:
@@ -214,10 +221,10 @@ class LayersReference:
         return ctx.reshape(1, t, -1).astype(np.float32)
 
     def run(self, ids, chunk=None, greedy=0):
+        """As OrtReference.run."""
         d = self.dims
         keys = [np.zeros((d["n_kv"], 0, d["head_dim"]), np.float32) for _ in range(d["n_layers"])]
         values = [np.zeros_like(k) for k in keys]
-        chunk = chunk or len(ids)
 
         def step(piece, n_past):
             t = len(piece)
@@ -233,14 +240,7 @@ class LayersReference:
                 values[s] = np.concatenate([values[s], v[0].transpose(1, 0, 2)], axis=1)
                 feeds["hidden_in"], feeds["attn_in"] = hidden, self.attend(q[0], keys[s], values[s])
 
-        for start in range(0, len(ids), chunk):
-            logits = step(ids[start:start + chunk], start)
-        last, tokens, n = logits.copy(), [], len(ids)
-        for _ in range(greedy):
-            tokens.append(int(np.argmax(logits)))
-            logits = step([tokens[-1]], n)
-            n += 1
-        return last, tokens
+        return prefill_then_greedy(step, ids, chunk, greedy)
 
 
 def make_reference(onnx_path, dims, group):
