@@ -69,7 +69,8 @@ constexpr int64_t INLINE_WORK = 1 << 17;  // below this (sum of M * N * D) a cal
 
 // Process-wide (every Node environment that loads the addon, e.g. a worker_thread, shares them).
 std::atomic<bool> g_portable{false};  // force the portable kernels (tests)
-std::atomic<bool> g_avx512{false};    // the CPU has AVX-512F and the exact path may use it (Init, once; setAvx512 for tests)
+std::atomic<bool> g_avx512{false};    // the CPU has AVX-512F and the exact path and the fused quantized-tier kernels may
+                                      // use it (Init, once; setAvx512 for tests)
 std::once_flag g_cpu_once;
 
 // ---------------------------------------------------------------------------------------------- f16
@@ -964,7 +965,7 @@ struct Task {
 };
 
 struct Scratch {
-  std::vector<float> Q, S, O, K, V, ks, kz, invl;
+  std::vector<float> Q, S, O, K, V, ks, kz, invl, qs;
   std::vector<double> Qd, Sd, Od, Kd, Vd, ld;  // the exact path's
 };
 
@@ -979,7 +980,7 @@ struct Call {
   float scale = 1;
   double scaleD = 1;  // the exact path's (the JS number as given)
   bool simd = false;
-  bool avx512 = false;  // the exact path's AVX-512 kernels
+  bool avx512 = false;  // the AVX-512 kernels (exact path; quantized tiers for few queries)
   const float *q = nullptr, *k = nullptr, *v = nullptr;
   float* out = nullptr;
   float* mass = nullptr;
@@ -1034,10 +1035,218 @@ int value_segments(const Quant& t, int h, int D, int64_t C, Seg* out) {
   return n;
 }
 
+#if defined(INF_AVX512)
+// ------------------------------------------------------ quantized tiers for few queries (AVX-512F)
+// A decode step gives a task M = rep * t queries (4 for 32 / 8 heads at t = 1): too few to pay for
+// dequantizing every code into a scratch and reading it back (run_task's general path), which made an int4
+// tier cost ~2.5x an f32 tier of the same length. These kernels compute from the codes: each code is
+// loaded, widened and converted once, and used by every query from registers.
+//   keys   (a scale s and zero z per channel and block of G tokens): q . k = (q * s) . code - (q * s) . z,
+//          q * s and its dot with z computed once per block;
+//   values (a scale and zero per token and group of channels): O[m] += p[m] * ((code - z) * s).
+// Used by tasks of at most QF queries, for head sizes that are a multiple of 64 and value groups whose
+// channel runs (value_segments) are whole vectors of 16 (quant_fused_ok).
+constexpr int QF = 8;
+
+// The 16 codes of the channels at b as floats: int8 codes as they are, int4 the nibble at `shift` (0 low, 4 high).
+INF_T512 inline __m512 codes16(const uint8_t* b, bool int4, int shift) {
+  __m512i w = _mm512_cvtepu8_epi32(_mm_loadu_si128((const __m128i*)b));
+  if (int4) w = shift ? _mm512_srli_epi32(w, 4) : _mm512_and_si512(w, _mm512_set1_epi32(0x0f));
+  return _mm512_cvtepi32_ps(w);
+}
+
+// [sum(x0), sum(x1), sum(x2), sum(x3)]
+INF_T512 inline __m128 hsum4x16(__m512 x0, __m512 x1, __m512 x2, __m512 x3) {
+  const __m512 a = _mm512_add_ps(_mm512_unpacklo_ps(x0, x1), _mm512_unpackhi_ps(x0, x1));  // per lane: x0 x1 x0 x1
+  const __m512 b = _mm512_add_ps(_mm512_unpacklo_ps(x2, x3), _mm512_unpackhi_ps(x2, x3));
+  const __m512 c = _mm512_add_ps(_mm512_shuffle_ps(a, b, _MM_SHUFFLE(1, 0, 1, 0)), _mm512_shuffle_ps(a, b, _MM_SHUFFLE(3, 2, 3, 2)));
+  const __m256 h = _mm256_add_ps(_mm512_castps512_ps256(c), _mm256_castpd_ps(_mm512_extractf64x4_pd(_mm512_castps_pd(c), 1)));
+  return _mm_add_ps(_mm256_castps256_ps128(h), _mm256_extractf128_ps(h, 1));
+}
+
+// Scores of MQ queries (qs: scaled by the block's key scales) against the nb tokens of one key block (codes
+// of its token r at row(r) + the kv head's offset; int4: the nibble of row r), minus each query's bias:
+// dst[m * ldS + r]. Tokens go 4 at a time (16 accumulators at most, in registers); with G a multiple of 8
+// a group of 4 never straddles the two halves of an int4 block, so its tokens share a nibble and lie in
+// consecutive byte rows.
+template <int MQ, bool INT4>
+INF_T512 void qk_block_512(const uint8_t* codes, int64_t C, int64_t half, int64_t nb, const float* qs, int D, const float* bias,
+                           float* dst, int64_t ldS) {
+  for (int64_t r0 = 0; r0 < nb; r0 += 4) {
+    const int nt = (int)std::min<int64_t>(4, nb - r0);
+    const bool hi = INT4 && r0 >= half;
+    const int shift = hi ? 4 : 0;
+    const uint8_t* k0 = codes + (INT4 ? (hi ? r0 - half : r0) : r0) * C;
+    const uint8_t* k1 = k0 + std::min(1, nt - 1) * C;  // a short last group repeats its last token
+    const uint8_t* k2 = k0 + std::min(2, nt - 1) * C;
+    const uint8_t* k3 = k0 + std::min(3, nt - 1) * C;
+    __m512 a0[MQ], a1[MQ], a2[MQ], a3[MQ];
+    for (int m = 0; m < MQ; m++) a0[m] = a1[m] = a2[m] = a3[m] = _mm512_setzero_ps();
+    for (int d = 0; d < D; d += 16) {
+      const __m512 c0 = codes16(k0 + d, INT4, shift), c1 = codes16(k1 + d, INT4, shift);
+      const __m512 c2 = codes16(k2 + d, INT4, shift), c3 = codes16(k3 + d, INT4, shift);
+      for (int m = 0; m < MQ; m++) {
+        const __m512 q = _mm512_loadu_ps(qs + (int64_t)m * D + d);
+        a0[m] = _mm512_fmadd_ps(c0, q, a0[m]);
+        a1[m] = _mm512_fmadd_ps(c1, q, a1[m]);
+        a2[m] = _mm512_fmadd_ps(c2, q, a2[m]);
+        a3[m] = _mm512_fmadd_ps(c3, q, a3[m]);
+      }
+    }
+    for (int m = 0; m < MQ; m++) {
+      const __m128 r = _mm_sub_ps(hsum4x16(a0[m], a1[m], a2[m], a3[m]), _mm_set1_ps(bias[m]));
+      float* o = dst + (int64_t)m * ldS + r0;
+      if (nt == 4) {
+        _mm_storeu_ps(o, r);
+      } else {
+        float x[4];
+        _mm_storeu_ps(x, r);
+        for (int j = 0; j < nt; j++) o[j] = x[j];
+      }
+    }
+  }
+}
+
+template <bool INT4>
+INF_T512 void qk_blocks_512(const uint8_t* codes, int64_t C, int64_t half, int64_t nb, const float* qs, int M, int D, const float* bias,
+                            float* dst, int64_t ldS) {
+  for (int m0 = 0; m0 < M; m0 += 4) {
+    const float* q = qs + (int64_t)m0 * D;
+    float* o = dst + (int64_t)m0 * ldS;
+    switch (std::min(4, M - m0)) {
+      case 4: qk_block_512<4, INT4>(codes, C, half, nb, q, D, bias + m0, o, ldS); break;
+      case 3: qk_block_512<3, INT4>(codes, C, half, nb, q, D, bias + m0, o, ldS); break;
+      case 2: qk_block_512<2, INT4>(codes, C, half, nb, q, D, bias + m0, o, ldS); break;
+      default: qk_block_512<1, INT4>(codes, C, half, nb, q, D, bias + m0, o, ldS); break;
+    }
+  }
+}
+
+// S[m, n] = Q[m] . key n of kv head h in tier t (n < t.P), M <= QF queries (Q scaled, M x D). qs: M * D
+// floats of scratch, ksf: D.
+INF_T512 void qk_quant_512(const Quant& t, int h, int D, int64_t C, const float* Q, int M, float* S, int64_t ldS,
+                           float* qs, float* ksf) {
+  const bool int4 = t.bits == 4;
+  const int64_t G = t.G, half = G / 2;
+  const int nv = D / 16;
+  float bias[QF];
+  for (int64_t b0 = 0; b0 < t.P; b0 += G) {
+    const int64_t blk = b0 / G;
+    const int64_t at = blk * C + (int64_t)h * D;
+    h2f_n(t.ks + at, ksf, D);
+    for (int m = 0; m < M; m++) {
+      __m512 acc = _mm512_setzero_ps();
+      for (int v = 0; v < nv; v++) {
+        const __m512 q = _mm512_mul_ps(_mm512_loadu_ps(Q + (int64_t)m * D + 16 * v), _mm512_loadu_ps(ksf + 16 * v));
+        _mm512_storeu_ps(qs + (int64_t)m * D + 16 * v, q);
+        const __m512 z = _mm512_cvtepi32_ps(_mm512_cvtepu8_epi32(_mm_loadu_si128((const __m128i*)(t.kz + at + 16 * v))));
+        acc = _mm512_fmadd_ps(q, z, acc);
+      }
+      bias[m] = _mm512_reduce_add_ps(acc);
+    }
+    const int64_t nb = std::min<int64_t>(G, t.P - b0);
+    const uint8_t* codes = t.k + (int4 ? blk * half : b0) * C + (int64_t)h * D;
+    if (int4) qk_blocks_512<true>(codes, C, half, nb, qs, M, D, bias, S + b0, ldS);
+    else qk_blocks_512<false>(codes, C, half, nb, qs, M, D, bias, S + b0, ldS);
+  }
+}
+
+// Whether the fused kernels can read tier t for kv head h: head size a multiple of 64, int4 key blocks of a
+// multiple of 8 tokens, and the value channel runs made of whole vectors of 16.
+bool quant_fused_ok(const Quant& t, int h, int D, int64_t C) {
+  if (D % 64 != 0 || D > 256 || (t.bits == 4 && t.G % 8 != 0)) return false;
+  Seg segs[256];
+  const int n = value_segments(t, h, D, C, segs);
+  for (int k = 0; k < n; k++)
+    if (segs[k].d0 % 16 != 0 || segs[k].len % 16 != 0) return false;
+  return true;
+}
+
+// Where the 4 vectors of 16 channels of a pass lie in a token's value codes: byte offset, nibble, group.
+struct VecRuns {
+  int byte[4], shift[4], group[4];
+};
+
+// o[m, 0..64) += sum_n p[m * ldP + n] * value n's 64 channels described by runs, for MQ queries: 16
+// accumulators at most, in registers. ONE_GROUP: the 4 vectors share a group (one scale and zero a token).
+template <int MQ, bool INT4, bool ONE_GROUP>
+INF_T512 inline void pv_tile_512(const Quant& t, const VecRuns& runs, int64_t rowBytes, int64_t ng, const float* p, int64_t ldP,
+                                 float* o, int D) {
+  __m512 acc[MQ][4];
+  for (int m = 0; m < MQ; m++)
+    for (int v = 0; v < 4; v++) acc[m][v] = _mm512_loadu_ps(o + (int64_t)m * D + 16 * v);
+  const VecRuns r = runs;
+  for (int64_t n = 0; n < t.P; n++) {
+    const uint8_t* codes = t.v + n * rowBytes;
+    const uint16_t* sc = t.vs + n * ng;
+    const uint8_t* zp = t.vz + n * ng;
+    __m512 pm[MQ];
+    for (int m = 0; m < MQ; m++) pm[m] = _mm512_set1_ps(p[(int64_t)m * ldP + n]);
+    // value = code * s - z * s
+    float s0 = 0, zs0 = 0;
+    if (ONE_GROUP) {
+      s0 = h2f(sc[r.group[0]]);
+      zs0 = -(float)zp[r.group[0]] * s0;
+    }
+    for (int v = 0; v < 4; v++) {
+      float sv = s0, zsv = zs0;
+      if (!ONE_GROUP) {
+        sv = h2f(sc[r.group[v]]);
+        zsv = -(float)zp[r.group[v]] * sv;
+      }
+      const __m512 x = _mm512_fmadd_ps(codes16(codes + r.byte[v], INT4, r.shift[v]), _mm512_set1_ps(sv), _mm512_set1_ps(zsv));
+      for (int m = 0; m < MQ; m++) acc[m][v] = _mm512_fmadd_ps(pm[m], x, acc[m][v]);
+    }
+  }
+  for (int m = 0; m < MQ; m++)
+    for (int v = 0; v < 4; v++) _mm512_storeu_ps(o + (int64_t)m * D + 16 * v, acc[m][v]);
+}
+
+template <bool INT4, bool ONE_GROUP>
+INF_T512 void pv_tiles_512(const Quant& t, const VecRuns& runs, int64_t rowBytes, int64_t ng, const float* P, int64_t ldP, int M, float* O, int D) {
+  for (int m0 = 0; m0 < M; m0 += 4) {
+    const float* p = P + (int64_t)m0 * ldP;
+    float* o = O + (int64_t)m0 * D;
+    switch (std::min(4, M - m0)) {
+      case 4: pv_tile_512<4, INT4, ONE_GROUP>(t, runs, rowBytes, ng, p, ldP, o, D); break;
+      case 3: pv_tile_512<3, INT4, ONE_GROUP>(t, runs, rowBytes, ng, p, ldP, o, D); break;
+      case 2: pv_tile_512<2, INT4, ONE_GROUP>(t, runs, rowBytes, ng, p, ldP, o, D); break;
+      default: pv_tile_512<1, INT4, ONE_GROUP>(t, runs, rowBytes, ng, p, ldP, o, D); break;
+    }
+  }
+}
+
+// O[m] += sum_n P[m, n] * value n of kv head h in tier t (n < t.P), M <= QF queries; quant_fused_ok(t, h).
+INF_T512 void pv_quant_512(const Quant& t, int h, int D, int64_t C, const float* P, int64_t ldP, int M, float* O) {
+  const bool int4 = t.bits == 4;
+  Seg segs[256];
+  const int nseg = value_segments(t, h, D, C, segs);
+  int vbyte[16], vshift[16], vgroup[16];  // per vector of 16 channels (D <= 256)
+  for (int k = 0; k < nseg; k++)
+    for (int d = segs[k].d0; d < segs[k].d0 + segs[k].len; d += 16) {
+      vbyte[d / 16] = segs[k].byte0 + (d - segs[k].d0);
+      vshift[d / 16] = segs[k].shift;
+      vgroup[d / 16] = segs[k].g;
+    }
+  const int64_t rowBytes = int4 ? C / 2 : C;
+  const int64_t ng = C / t.G;
+  for (int d0 = 0; d0 < D; d0 += 64) {
+    const int v0 = d0 / 16;
+    const VecRuns runs{{vbyte[v0], vbyte[v0 + 1], vbyte[v0 + 2], vbyte[v0 + 3]}, {vshift[v0], vshift[v0 + 1], vshift[v0 + 2], vshift[v0 + 3]},
+                       {vgroup[v0], vgroup[v0 + 1], vgroup[v0 + 2], vgroup[v0 + 3]}};
+    const bool one = runs.group[1] == runs.group[0] && runs.group[2] == runs.group[0] && runs.group[3] == runs.group[0];
+    float* o = O + d0;
+    if (int4) one ? pv_tiles_512<true, true>(t, runs, rowBytes, ng, P, ldP, M, o, D) : pv_tiles_512<true, false>(t, runs, rowBytes, ng, P, ldP, M, o, D);
+    else one ? pv_tiles_512<false, true>(t, runs, rowBytes, ng, P, ldP, M, o, D) : pv_tiles_512<false, false>(t, runs, rowBytes, ng, P, ldP, M, o, D);
+  }
+}
+#endif
+
 // Visit every key (VALUES=false) or value (VALUES=true) of kv head h, in tier order, then the first nNew new
-// tokens, as fp32 chunks: f(ptr, ld, nb, col).
+// tokens, as fp32 chunks: f(ptr, ld, nb, col). Quantized tiers whose bit (1 << tier: 1 int8, 2 int4) is set
+// in `skip` are left to the caller (their columns are passed over).
 template <bool VALUES, class F>
-void for_chunks(const Call& c, const Row& r, int row, int h, int nNew, Scratch& s, F&& f) {
+void for_chunks(const Call& c, const Row& r, int row, int h, int nNew, Scratch& s, int skip, F&& f) {
   const int D = c.D;
   const int64_t C = (int64_t)c.KV * D;
   const bool simd = c.simd;
@@ -1063,6 +1272,10 @@ void for_chunks(const Call& c, const Row& r, int row, int h, int nNew, Scratch& 
   for (int tier = 0; tier < 2; tier++) {
     const Quant& t = r.q[tier];
     if (t.P <= 0) continue;
+    if (skip & (1 << tier)) {
+      col += t.P;
+      continue;
+    }
     float* buf = grow(VALUES ? s.V : s.K, (size_t)CH * D);
     const int mask = t.bits == 8 ? 0xff : 0x0f;
     const int64_t G = t.G;
@@ -1153,23 +1366,40 @@ void run_task(Call& c, int ti, Scratch& s) {
     }
   }
   const bool simd = c.simd;
-  for_chunks<false>(c, r, tk.row, tk.kvh, tk.i1, s, [&](const float* K, int64_t ldk, int nb, int64_t col) {
+  // Quantized tiers the fused kernels read (bit 1 << tier), and where their columns start.
+  int fused = 0;
+  int64_t tierCol[2] = {r.f32.n + r.f16.n, r.f32.n + r.f16.n + std::max<int64_t>(r.q[0].P, 0)};
+#if defined(INF_AVX512)
+  const int64_t C = (int64_t)c.KV * D;
+  if (c.avx512 && M <= QF)
+    for (int tier = 0; tier < 2; tier++)
+      if (r.q[tier].P > 0 && quant_fused_ok(r.q[tier], tk.kvh, D, C)) fused |= 1 << tier;
+#endif
+  for_chunks<false>(c, r, tk.row, tk.kvh, tk.i1, s, fused, [&](const float* K, int64_t ldk, int nb, int64_t col) {
 #if defined(INF_AVX2)
     if (simd) return qk_avx(Q, M, D, K, ldk, nb, S + col, ldS);
 #endif
     qk_soft(Q, M, D, K, ldk, nb, S + col, ldS);
   });
+#if defined(INF_AVX512)
+  for (int tier = 0; tier < 2; tier++)
+    if (fused & (1 << tier)) qk_quant_512(r.q[tier], tk.kvh, D, C, Q, M, S + tierCol[tier], ldS, grow(s.qs, (size_t)M * D), grow(s.ks, (size_t)D));
+#endif
   for (int m = 0; m < M; m++) {
     const int i = tk.i0 + m / rep;
     const float l = softmax_row(S + m * ldS, r.fed + i + 1, ldS, simd);
     invl[m] = 1.f / l;
   }
-  for_chunks<true>(c, r, tk.row, tk.kvh, tk.i1, s, [&](const float* V, int64_t ldv, int nb, int64_t col) {
+  for_chunks<true>(c, r, tk.row, tk.kvh, tk.i1, s, fused, [&](const float* V, int64_t ldv, int nb, int64_t col) {
 #if defined(INF_AVX2)
     if (simd) return pv_avx(S + col, ldS, M, V, ldv, nb, O, D);
 #endif
     pv_soft(S + col, ldS, M, V, ldv, nb, O, D);
   });
+#if defined(INF_AVX512)
+  for (int tier = 0; tier < 2; tier++)
+    if (fused & (1 << tier)) pv_quant_512(r.q[tier], tk.kvh, D, C, S + tierCol[tier], ldS, M, O);
+#endif
   for (int m = 0; m < M; m++) {
     const int i = tk.i0 + m / rep;
     const int j = m % rep;
@@ -1779,6 +2009,11 @@ napi_value Info(napi_env env, napi_callback_info) {
 #endif
   NAPI_OK(napi_create_string_utf8(env, ex, NAPI_AUTO_LENGTH, &exact));
   NAPI_OK(napi_set_named_property(env, o, "exact", exact));
+  // The kernels that read the int8 / int4 tiers for tasks of few queries (decode steps): the fused AVX-512
+  // ones exactly when the exact path has AVX-512, else dequantization into a scratch and the `simd` kernels.
+  napi_value quant;
+  NAPI_OK(napi_create_string_utf8(env, ex, NAPI_AUTO_LENGTH, &quant));
+  NAPI_OK(napi_set_named_property(env, o, "quant", quant));
   return o;
 }
 

@@ -255,7 +255,26 @@ function massError(got: Float32Array, want: Float64Array): { err: number; at: nu
   return { err, at };
 }
 
+/**
+ * Checks a case against the float64 reference with every kernel set this CPU has: with AVX-512 the int8 /
+ * int4 tiers of tasks of at most 8 queries are read by the fused kernels, without it through a dequantized
+ * scratch; both must match.
+ */
 function check(name: string, cs: Case): void {
+  const native = loadNative();
+  try {
+    for (const on of [true, false]) {
+      native.setAvx512(on);
+      if (!on && attentionInfo().quant === 'avx512f') throw new Error('setAvx512(false) left the AVX-512 kernels on');
+      checkWith(`${name} [quantized tiers: ${attentionInfo().quant}]`, cs);
+      if (on && attentionInfo().quant !== 'avx512f') break;  // the CPU has no AVX-512: one kernel set
+    }
+  } finally {
+    native.setAvx512(true);
+  }
+}
+
+function checkWith(name: string, cs: Case): void {
   const b = build(cs);
   const { out, mass } = run(b, cs.t, cs.mass);
   const ref = reference(b.shape, cs.t, b.q, b.k, b.v, b.rows);
@@ -352,6 +371,34 @@ test('32 query heads over 8 kv heads, t 1 and 3, 3 rows, G 64', () => {
       rows: [{ f16: [36, 40], i4: 128 }, { f32: [3, 64], i8: 64, i4: 64 }, { f16: [10, 10] }],
     });
   }
+});
+
+test('query tiles of the fused kernels: 7 and 8 queries per kv head (4 + 3, 4 + 4), 1 to 3 queries, D 64 and 128, G 8 to 256', () => {
+  for (const [heads, kvHeads, t] of [[14, 2, 1], [16, 2, 1], [8, 8, 1], [6, 2, 1], [4, 2, 1], [8, 4, 2]] as const) {
+    for (const [headDim, g] of [[64, 8], [64, 32], [128, 32], [128, 256]] as const) {
+      check(`${heads}/${kvHeads} D ${headDim} G ${g} t ${t}`, {
+        heads, kvHeads, headDim, t, g8: g, g4: g, mass: true, seed: heads * 31 + headDim + g,
+        rows: [{ f16: [3, 8], i8: 2 * g, i4: 3 * g }, { i4: g }],
+      });
+    }
+  }
+});
+
+test('with AVX-512 the quantized tiers of a decode step go through other kernels: last bits differ, both match the reference', (t) => {
+  const native = loadNative();
+  if (attentionInfo().quant !== 'avx512f') return t.skip(`this CPU's quantized-tier kernels are ${attentionInfo().quant}`);
+  const cs: Case = { heads: 32, kvHeads: 8, headDim: 64, t: 1, g8: 64, g4: 64, mass: true, seed: 21, rows: [{ f16: [4, 8], i8: 128, i4: 256 }] };
+  const b = build(cs);
+  const fused = run(b, 1, true);
+  native.setAvx512(false);
+  let plain: ReturnType<typeof run>;
+  try {
+    plain = run(b, 1, true);
+  } finally {
+    native.setAvx512(true);
+  }
+  assert.notDeepEqual(Buffer.from(fused.out.buffer), Buffer.from(plain.out.buffer), 'the two kernel sets sum in different orders');
+  checkWith('32/8 decode, fused', cs);
 });
 
 test('4/4 heads (no grouping), D 128, t 1 and 40, G 128', () => {

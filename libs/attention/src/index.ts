@@ -188,8 +188,10 @@ export function attend(shape: AttendShape, t: number, q: Float32Array, k: Float3
 
 /**
  * Threads the addon runs on (INFEROS_ATTENTION_THREADS, else the hardware's, at most 8) and its kernels;
- * `exact`: those of the exact path (rows whose only cached tier is f32): 'avx512f', 'avx2+fma' or 'portable'.
+ * `exact`: those of the exact path (rows whose only cached tier is f32): 'avx512f', 'avx2+fma' or 'portable';
+ * `quant`: those that read the int8 / int4 tiers for tasks of at most 8 queries (decode steps): 'avx512f'
+ * (computing from the codes), else the float kernels over a dequantized scratch ('avx2+fma' or 'portable').
  */
-export function attentionInfo(): { threads: number; simd: string; f16c: boolean; exact: string } {
+export function attentionInfo(): { threads: number; simd: string; f16c: boolean; exact: string; quant: string } {
   return loadNative().info();
 }

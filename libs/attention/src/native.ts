@@ -17,9 +17,9 @@ export interface Native {
     mass: Float32Array | null, arrays: NativeArray[]): void;
   /** Force the portable (non-SIMD) kernels: for tests. */
   setPortable(on: boolean): void;
-  /** Let the exact path use its AVX-512 kernels when the CPU has them (the default), or not: for tests. */
+  /** Let the exact path and the quantized tiers use AVX-512 kernels when the CPU has them (the default), or not: for tests. */
   setAvx512(on: boolean): void;
-  info(): { threads: number; simd: string; f16c: boolean; exact: string };
+  info(): { threads: number; simd: string; f16c: boolean; exact: string; quant: string };
 }
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
