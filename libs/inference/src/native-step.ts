@@ -11,15 +11,14 @@
 //
 // Rows of a batch need no padding: each row's tiers are passed as they are.
 import { attend, fedTokens, type RowTiers, type QuantTier, type HotTier } from '@inferos/attention';
-import type { TensorSpec } from '@inferos/kv';
+import { HOT_FEEDS, QUANT_FEEDS, type TensorSpec } from '@inferos/kv';
 import type { ModelInfo } from './model-dir';
 import { ort, type Feeds, type ModelSession } from './session';
 import type { KvSource, StepOutput } from './engine';
 
 const SEGMENT_OUTPUTS = ['q', 'k', 'v', 'hidden_out'];
 /** The feeds a row's layer must give (libs/kv feed-layout.ts). */
-const FEEDS = ['past_key', 'past_value', 'past_key_f16', 'past_value_f16',
-  ...['i8', 'i4'].flatMap((t) => [`past_key_${t}`, `past_key_${t}_scale`, `past_key_${t}_zero`, `past_value_${t}`, `past_value_${t}_scale`, `past_value_${t}_zero`])];
+const FEEDS = [...HOT_FEEDS, ...Object.values(QUANT_FEEDS.i8), ...Object.values(QUANT_FEEDS.i4)];
 
 function hot(name: string, keys: TensorSpec, values: TensorSpec): HotTier | undefined {
   if (keys.tokens === undefined || keys.dims.length !== 4) throw new RangeError(`${name}: a hot tier's feed is [1, kv, capacity, D] with tokens in use`);
@@ -29,17 +28,18 @@ function hot(name: string, keys: TensorSpec, values: TensorSpec): HotTier | unde
 }
 
 function quant(specs: Record<string, TensorSpec>, t: 'i8' | 'i4', channels: number): QuantTier | undefined {
-  const keys = specs[`past_key_${t}`]!;
+  const names = QUANT_FEEDS[t];
+  const keys = specs[names.keys]!;
   const tokens = keys.dims[1]!;
   if (tokens === 0) return undefined;
-  const valueScale = specs[`past_value_${t}_scale`]!;
+  const valueScale = specs[names.valueScale]!;
   return {
     keys: keys.data as Uint8Array,
-    keyScale: specs[`past_key_${t}_scale`]!.data as Uint16Array,
-    keyZero: specs[`past_key_${t}_zero`]!.data as Uint8Array,
-    values: specs[`past_value_${t}`]!.data as Uint8Array,
+    keyScale: specs[names.keyScale]!.data as Uint16Array,
+    keyZero: specs[names.keyZero]!.data as Uint8Array,
+    values: specs[names.values]!.data as Uint8Array,
     valueScale: valueScale.data as Uint16Array,
-    valueZero: specs[`past_value_${t}_zero`]!.data as Uint8Array,
+    valueZero: specs[names.valueZero]!.data as Uint8Array,
     tokens,
     group: channels / valueScale.dims[2]!,
   };

@@ -83,30 +83,57 @@ export function fedPositions(l: LayerTiers, groupSize: number): Int32Array {
  * Order of tokens inside the graph: f32, f16, int8, int4 (see `fedPositions`).
  */
 export function layerFeeds(l: LayerTiers, { kvHeads: h, headDim: d }: Pick<CacheShape, 'kvHeads' | 'headDim'>): Record<string, TensorSpec> {
-  const c = h * d;
+  // Written out, with no closure or spread: this runs for every layer of every step.
   const { n, f32, capacity, keys, values } = l.hot;
-  const emptyF32 = new Float32Array(0);
-  const emptyF16 = new Uint16Array(0);
-  // The hot tier whole (head-major, every row of its capacity), `tokens` of them in use.
-  const hot = (data: Float32Array | Uint16Array): Omit<TensorSpec, 'type'> => ({ data, dims: [1, h, capacity, d], tokens: n });
-  const none = (data: Float32Array | Uint16Array): Omit<TensorSpec, 'type'> => ({ data, dims: [1, h, 0, d], tokens: 0 });
-  const out: Record<string, TensorSpec> = {
-    past_key: { type: 'float32', ...(f32 ? hot(keys) : none(emptyF32)) },
-    past_value: { type: 'float32', ...(f32 ? hot(values) : none(emptyF32)) },
-    past_key_f16: { type: 'float16', ...(f32 ? none(emptyF16) : hot(keys)) },
-    past_value_f16: { type: 'float16', ...(f32 ? none(emptyF16) : hot(values)) },
-  };
-  for (const [t, s] of [['i8', l.i8], ['i4', l.i4]] as const) {
-    const tokens = s.tokens;
-    const vGroups = c / s.group;
-    // INT8 keys keep their heads; INT4 keys are fed as C/2 bytes per token (a block is group/2 rows of C
-    // bytes inside, token r paired with r + group/2; see quant.ts), so every tier's tokens are on axis 1.
-    out[`past_key_${t}`] = { type: 'uint8', data: s.kq, dims: s.bits === 8 ? [1, tokens, h, d] : [1, tokens, s.rowBytes] };
-    out[`past_key_${t}_scale`] = { type: 'float16', data: s.ks, dims: [1, s.blocks.length, h, d] };
-    out[`past_key_${t}_zero`] = { type: 'uint8', data: s.kz, dims: [1, s.blocks.length, h, d] };
-    out[`past_value_${t}`] = { type: 'uint8', data: s.vq, dims: [1, tokens, s.rowBytes] };
-    out[`past_value_${t}_scale`] = { type: 'float16', data: s.vs, dims: [1, tokens, vGroups] };
-    out[`past_value_${t}_zero`] = { type: 'uint8', data: s.vz, dims: [1, tokens, vGroups] };
-  }
+  const noF32 = new Float32Array(0);
+  const noF16 = new Uint16Array(0);
+  // The hot tier whole (head-major, every row of its capacity), `tokens` of them in use; the other
+  // precision's inputs are empty.
+  const hotDims = [1, h, capacity, d];
+  const out: Record<string, TensorSpec> = f32
+    ? {
+        past_key: { type: 'float32', data: keys, dims: hotDims, tokens: n },
+        past_value: { type: 'float32', data: values, dims: hotDims.slice(), tokens: n },
+        past_key_f16: { type: 'float16', data: noF16, dims: [1, h, 0, d], tokens: 0 },
+        past_value_f16: { type: 'float16', data: noF16, dims: [1, h, 0, d], tokens: 0 },
+      }
+    : {
+        past_key: { type: 'float32', data: noF32, dims: [1, h, 0, d], tokens: 0 },
+        past_value: { type: 'float32', data: noF32, dims: [1, h, 0, d], tokens: 0 },
+        past_key_f16: { type: 'float16', data: keys, dims: hotDims, tokens: n },
+        past_value_f16: { type: 'float16', data: values, dims: hotDims.slice(), tokens: n },
+      };
+  quantFeeds(out, QUANT_FEEDS.i8, l.i8, h, d);
+  quantFeeds(out, QUANT_FEEDS.i4, l.i4, h, d);
   return out;
+}
+
+/** The input names of a quantized tier (without the `.L` suffix), in feed order. */
+export interface QuantFeedNames {
+  keys: string;
+  keyScale: string;
+  keyZero: string;
+  values: string;
+  valueScale: string;
+  valueZero: string;
+}
+const quantNames = (t: 'i8' | 'i4'): QuantFeedNames => ({
+  keys: `past_key_${t}`, keyScale: `past_key_${t}_scale`, keyZero: `past_key_${t}_zero`,
+  values: `past_value_${t}`, valueScale: `past_value_${t}_scale`, valueZero: `past_value_${t}_zero`,
+});
+/** The quantized tiers' input names, built once (they are looked up for every layer of every step). */
+export const QUANT_FEEDS: Readonly<Record<'i8' | 'i4', Readonly<QuantFeedNames>>> = { i8: quantNames('i8'), i4: quantNames('i4') };
+
+function quantFeeds(out: Record<string, TensorSpec>, names: QuantFeedNames, s: QuantStore, h: number, d: number): void {
+  const tokens = s.tokens;
+  const blocks = s.blocks.length;
+  const vGroups = (h * d) / s.group;
+  // INT8 keys keep their heads; INT4 keys are fed as C/2 bytes per token (a block is group/2 rows of C
+  // bytes inside, token r paired with r + group/2; see quant.ts), so every tier's tokens are on axis 1.
+  out[names.keys] = { type: 'uint8', data: s.kq, dims: s.bits === 8 ? [1, tokens, h, d] : [1, tokens, s.rowBytes] };
+  out[names.keyScale] = { type: 'float16', data: s.ks, dims: [1, blocks, h, d] };
+  out[names.keyZero] = { type: 'uint8', data: s.kz, dims: [1, blocks, h, d] };
+  out[names.values] = { type: 'uint8', data: s.vq, dims: [1, tokens, s.rowBytes] };
+  out[names.valueScale] = { type: 'float16', data: s.vs, dims: [1, tokens, vGroups] };
+  out[names.valueZero] = { type: 'uint8', data: s.vz, dims: [1, tokens, vGroups] };
 }

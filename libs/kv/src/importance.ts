@@ -8,7 +8,7 @@
 // age, as we first did, ranked a block mostly by age: what it got while it was recent, spread over ever
 // more queries. It evicted the oldest blocks first and lost what a later cue needed; docs/tiered-cache.md,
 // "Why this importance".)
-import { fedTokens, forEachFed, type LayerTiers } from './feed-layout';
+import { fedTokens, type LayerTiers } from './feed-layout';
 
 /**
  * Half-life, in queries (tokens run after it), of the attention mass that ranks old blocks. Measured
@@ -42,16 +42,34 @@ export function accumulate(layer: LayerTiers & LayerImportance, used: number, gr
   }
   // The step's mass is summed over its t queries; weigh it by their mean age weight (as if spread
   // evenly), so that a long step counts like its queries would one by one.
-  const weight = (h: number) => (t === 1 ? 1 : (1 - Math.pow(0.5, t / h)) / (t * (1 - Math.pow(0.5, 1 / h))));
-  const wLong = weight(IMPORTANCE_HALF_LIFE);
-  const wShort = weight(PROMPT_END_HALF_LIFE);
+  const wLong = stepWeight(t, IMPORTANCE_HALF_LIFE);
+  const wShort = stepWeight(t, PROMPT_END_HALF_LIFE);
+  // The fed tokens in feed order (hot rows, INT8 blocks, INT4 blocks: forEachFed's order, written out
+  // here because it runs for every layer of every step), then the step's own tokens.
   let i = 0;
-  const add = (p: number) => {
+  const { hot, i8, i4 } = layer;
+  for (let r = 0; r < hot.n; r++, i++) {
+    const p = hot.positions[r]!;
     long[p]! += mass[i]! * wLong;
-    short[p]! += mass[i++]! * wShort;
-  };
-  forEachFed(layer, groupSize, add);
-  for (let p = used; i < mass.length; p++) add(p);
+    short[p]! += mass[i]! * wShort;
+  }
+  for (const blocks of [i8.blocks, i4.blocks]) {
+    for (const start of blocks) {
+      for (let p = start; p < start + groupSize; p++, i++) {
+        long[p]! += mass[i]! * wLong;
+        short[p]! += mass[i]! * wShort;
+      }
+    }
+  }
+  for (let p = used; i < mass.length; p++, i++) {
+    long[p]! += mass[i]! * wLong;
+    short[p]! += mass[i]! * wShort;
+  }
+}
+
+/** The weight of a step of `t` queries' summed mass: their mean age weight at half-life `h` (1 for one query). */
+function stepWeight(t: number, h: number): number {
+  return t === 1 ? 1 : (1 - Math.pow(0.5, t / h)) / (t * (1 - Math.pow(0.5, 1 / h)));
 }
 
 /** Importance of a block: mean over its tokens of the forgotten attention mass they received. */

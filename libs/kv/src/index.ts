@@ -1,7 +1,7 @@
 export { TieredKvCache, type CacheOptions } from './tiered-cache';
 export { cachePolicy, recentOnly, parkingTier, type CacheShape, type CachePolicy } from './cache-policy';
 export { HEAP_ARENA, type KvArena } from './storage/arena';
-export { HOT_FEEDS, heldTokens, hotRows, type TensorSpec, type TensorType } from './feed-layout';
+export { HOT_FEEDS, QUANT_FEEDS, heldTokens, hotRows, type QuantFeedNames, type TensorSpec, type TensorType } from './feed-layout';
 export { PROMPT_END_HALF_LIFE, IMPORTANCE_HALF_LIFE } from './importance';
 export { prefillSteps } from './prefill-steps';
 export { reservation, type Reservation } from './reservation';

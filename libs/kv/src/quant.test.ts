@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   f32ToF16, f16ToF32, encodeF16, decodeF16, quantizeKeys, dequantizeKeys, quantizeValues, dequantizeValues,
-  packedBytes, type Bits,
+  packedBytes, roundHalfUp, type Bits,
 } from './quant';
 
 test('f32ToF16 matches hand-computed binary16 bits, rounding to nearest even', () => {
@@ -18,6 +18,33 @@ test('f32ToF16 matches hand-computed binary16 bits, rounding to nearest even', (
   assert.ok(Number.isNaN(f16ToF32(f32ToF16(NaN))));
 });
 
+test('f32ToF16 rounds to the nearest FP16 value, ties to even, around every exponent', () => {
+  const f = new Float32Array(1);
+  const u = new Uint32Array(f.buffer);
+  // Every float32 exponent, both signs, mantissas whose dropped bits sit at and around a half (and the
+  // extremes), for kept bits both even and odd.
+  for (let exp = 0; exp < 255; exp++) {
+    for (const kept of [0, 1, 2, 0x3fe, 0x3ff, 0x155, 0x2aa]) {
+      for (const dropped of [0, 1, 0xfff, 0x1000, 0x1001, 0x1fff]) {
+        for (const sign of [0, 0x80000000]) {
+          u[0] = (sign | (exp << 23) | (kept << 13) | dropped) >>> 0;
+          const x = f[0]!;
+          const h = f32ToF16(x);
+          const y = f16ToF32(h);
+          const err = Math.abs(y - x);
+          // No FP16 value is nearer (its neighbours), and a tie goes to the even one.
+          for (const other of [h - 1, h + 1]) {
+            if ((other & 0x7fff) > 0x7c00 || (other & 0x8000) !== (h & 0x8000) || other < 0) continue;
+            const e = Math.abs(f16ToF32(other) - x);
+            assert.ok(err < e || (err === e && (h & 1) === 0) || !Number.isFinite(y), `f32ToF16(${x}) = ${h.toString(16)}: ${other.toString(16)} is nearer`);
+          }
+          if (Math.abs(x) >= 65520) assert.equal(h & 0x7fff, 0x7c00, `${x} overflows to infinity`);
+        }
+      }
+    }
+  }
+});
+
 test('f16 round trip is exact on representable values and within half an ulp otherwise', () => {
   for (let h = 0; h < 0x7c00; h += 7) assert.equal(f32ToF16(f16ToF32(h)), h);
   const src = Float32Array.from({ length: 1000 }, (_, i) => Math.sin(i) * 10);
@@ -26,6 +53,34 @@ test('f16 round trip is exact on representable values and within half an ulp oth
   const back = new Float32Array(src.length);
   decodeF16(bits, back);
   for (let i = 0; i < src.length; i++) assert.ok(Math.abs(back[i]! - src[i]!) <= Math.abs(src[i]!) * 2 ** -11 + 1e-7);
+});
+
+test('roundHalfUp is Math.round: halves, their neighbours, 0.5 - 2^-54, and random values', () => {
+  const bits = new Float64Array(1);
+  const ulps = new BigInt64Array(bits.buffer);
+  // y moved by k units in the last place.
+  const near = (y: number, k: number) => {
+    bits[0] = y;
+    ulps[0] = ulps[0]! + BigInt(k);
+    return bits[0]!;
+  };
+  const check = (y: number) => assert.ok(roundHalfUp(y) === Math.round(y), `roundHalfUp(${y}) = ${roundHalfUp(y)}, Math.round gives ${Math.round(y)}`);
+  for (const y of [0.49999999999999994, -0.49999999999999994, 0.5, -0.5, 1.5, -1.5, 2.5, -2.5, 0, 2 ** 52 - 0.5, Infinity, -Infinity]) check(y);
+  assert.ok(Number.isNaN(roundHalfUp(NaN)));
+  for (let m = -300; m <= 300; m++) {
+    for (const y of [m, m + 0.25, m + 0.5, m + 0.75]) for (let k = -4; k <= 4; k++) if (y !== 0) check(near(y, k));
+  }
+  for (let e = -60; e < 52; e++) {
+    for (const y of [2 ** e, 2 ** e - 0.5, 0.5 - 2 ** e]) {
+      if (y === 0) continue;
+      for (let k = -4; k <= 4; k++) {
+        check(near(y, k));
+        check(-near(y, k));
+      }
+    }
+  }
+  const src = gaussian(100_000, 5);
+  for (const x of src) for (const s of [0.013, 0.37, 1.9]) check(x / s);
 });
 
 test('INT8 keys: per-channel scale and integer zero point, hand-computed', () => {

@@ -1,7 +1,7 @@
 // Storage of the hot tier: one layer's rows in float32 (the exact baseline) or float16, ordered by
 // position and laid out head-major as the graph reads them. It holds the sinks, the recent window and
 // the old blocks not (yet) demoted; it grows in steps, or is allocated once at a reserved capacity.
-import { encodeF16, decodeF16 } from '../quant';
+import { encodeF16At, decodeF16At } from '../quant';
 import type { KvArena } from './arena';
 
 /**
@@ -90,17 +90,19 @@ export class HotStore {
       if (this.fixedCapacity !== undefined) throw new RangeError(`hot store: ${this.n} + ${t} tokens exceed its fixed capacity of ${this.fixedCapacity}`);
       this.resize(Math.min(this.maxTokens, growTo(this.n + t)));
     }
+    // Row by row (headDim values each); FP16 rows are converted in place, without a view per row (this
+    // runs for every layer of every step).
     const d = this.headDim;
     for (let i = 0; i < t; i++) {
       for (let h = 0; h < this.heads; h++) {
         const src = (i * this.heads + h) * d;
         const dst = this.at(h, this.n + i);
-        if (this.keys instanceof Float32Array) {
+        if (this.f32) {
           this.keys.set(k.subarray(src, src + d), dst);
           (this.values as Float32Array).set(v.subarray(src, src + d), dst);
         } else {
-          encodeF16(k.subarray(src, src + d), this.keys, dst);
-          encodeF16(v.subarray(src, src + d), this.values as Uint16Array, dst);
+          encodeF16At(k, src, this.keys as Uint16Array, dst, d);
+          encodeF16At(v, src, this.values as Uint16Array, dst, d);
         }
       }
       this.positions[this.n + i] = firstPosition + i;
@@ -130,12 +132,12 @@ export class HotStore {
       for (let h = 0; h < this.heads; h++) {
         const src = this.at(h, row + i);
         const dst = (i * this.heads + h) * d;
-        if (this.keys instanceof Float32Array) {
-          k.set(this.keys.subarray(src, src + d), dst);
+        if (this.f32) {
+          k.set((this.keys as Float32Array).subarray(src, src + d), dst);
           v.set((this.values as Float32Array).subarray(src, src + d), dst);
         } else {
-          decodeF16(this.keys.subarray(src, src + d), k.subarray(dst, dst + d));
-          decodeF16((this.values as Uint16Array).subarray(src, src + d), v.subarray(dst, dst + d));
+          decodeF16At(this.keys as Uint16Array, src, k, dst, d);
+          decodeF16At(this.values as Uint16Array, src, v, dst, d);
         }
       }
     }
