@@ -1,12 +1,15 @@
-// `inferos service`: Infer-OS as a system service. On Linux a systemd unit that runs `inferos up` (which
-// supervises every service and stops them all when it stops); `print` shows the unit, `install` writes it
-// and enables it when systemd runs, `uninstall` removes it, `status` asks systemd.
-// Windows services are refused with the reason: the services need the shared-memory layer's Windows
-// implementation (libs/shm/README.md), which is not built.
+// `inferos service`: Infer-OS as a system service that runs `inferos up` (which supervises every service
+// and stops them all when it stops). `print` shows the definition, `install` writes it and registers it,
+// `uninstall` removes it, `status` asks the service manager.
+//   Linux    a systemd unit (system or --user); enabled when systemd runs
+//   Windows  a WinSW service: WinSW's executable (the copy node-windows ships, bin/winsw/winsw.exe) beside its
+//            XML definition in %ProgramData%\inferos\NAME\, registered with `NAME.exe install`. Written and
+//            checked here (the XML is parsed in the tests), never run: no Windows machine was at hand.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, win32 } from 'node:path';
 
 export interface UnitOptions {
   /** The unit's name (NAME.service). */
@@ -30,6 +33,16 @@ export class ServiceError extends Error {
 
 const NAME = /^[a-zA-Z0-9_.@-]{1,64}$/;
 
+const MARK = 'Written by `inferos service install`; `inferos service uninstall` removes it.';
+
+/** Refusals shared by both service managers. */
+function checkOptions(o: UnitOptions): void {
+  if (!NAME.test(o.name)) throw new ServiceError(`--name must be 1-64 letters, digits or _.@-, got ${JSON.stringify(o.name)}`);
+  if (o.upArgs.includes('--api-key')) {
+    throw new ServiceError('--api-key would be written into the service definition, which others may read: put INFEROS_API_KEY=... in the environment file instead (see `inferos help service`)');
+  }
+}
+
 /** systemd's quoting of one ExecStart word: double quotes when needed, with \, " and $ escaped. */
 function quote(word: string): string {
   if (/^[A-Za-z0-9_./:=,@+-]+$/.test(word)) return word;
@@ -38,13 +51,10 @@ function quote(word: string): string {
 
 /** The systemd unit that runs `inferos up` with `upArgs`. */
 export function systemdUnit(o: UnitOptions): string {
-  if (!NAME.test(o.name)) throw new ServiceError(`--name must be 1-64 letters, digits or _.@-, got ${JSON.stringify(o.name)}`);
-  if (o.upArgs.includes('--api-key')) {
-    throw new ServiceError('--api-key would be written into the unit file, which others may read: put INFEROS_API_KEY=... in the environment file instead (see `inferos help service`)');
-  }
+  checkOptions(o);
   const exec = [o.node, o.cli, 'up', ...o.upArgs].map(quote).join(' ');
   return [
-    '# Written by `inferos service install`; `inferos service uninstall` removes it.',
+    `# ${MARK}`,
     '[Unit]',
     'Description=Infer-OS: LLM serving with a tiered, quantized KV cache (inferos up)',
     'After=network-online.target',
@@ -70,6 +80,123 @@ export function systemdUnit(o: UnitOptions): string {
   ].join('\n');
 }
 
+/**
+ * One argument of a Windows command line, quoted so that the C runtime's parsing (CommandLineToArgvW, which
+ * node.exe uses) gives it back: quotes around it when it holds a space, tab or quote or is empty; a quote
+ * escaped with a backslash; backslashes doubled only where they precede a quote (or the closing quote).
+ */
+export function windowsArg(word: string): string {
+  if (word !== '' && !/[ \t"]/.test(word)) return word;
+  let out = '"';
+  let slashes = 0;
+  for (const c of word) {
+    if (c === '\\') {
+      slashes++;
+      continue;
+    }
+    out += '\\'.repeat(c === '"' ? 2 * slashes + 1 : slashes) + c;
+    slashes = 0;
+  }
+  return `${out}${'\\'.repeat(2 * slashes)}"`;
+}
+
+function xmlText(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/**
+ * The WinSW (2.x, the version node-windows ships) definition that runs `inferos up` with `upArgs` as a
+ * Windows service: started at boot, restarted 5 s after a failure; on stop WinSW sends Ctrl+C, which `inferos
+ * up` takes as SIGINT and stops every service, and kills what is left after 30 s.
+ */
+export function winswXml(o: UnitOptions): string {
+  checkOptions(o);
+  if (o.user) throw new ServiceError('--user: Windows has no per-user services; install a system service (from an Administrator shell)');
+  if (o.runAs) throw new ServiceError('--run-as: on Windows the service runs as LocalSystem; choose another account in services.msc (it needs a password, which this command does not take)');
+  const args = [o.cli, 'up', ...o.upArgs].map(windowsArg).join(' ');
+  const el = (tag: string, text: string) => `  <${tag}>${xmlText(text)}</${tag}>`;
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<!-- ${MARK} -->`,
+    '<service>',
+    el('id', o.name),
+    el('name', `Infer-OS (${o.name})`),
+    el('description', 'Infer-OS: LLM serving with a tiered, quantized KV cache (inferos up)'),
+    el('executable', o.node),
+    el('arguments', args),
+    el('workingdirectory', o.workdir),
+    el('startmode', 'Automatic'),
+    '  <onfailure action="restart" delay="5 sec"/>',
+    el('resetfailure', '1 hour'),
+    el('stoptimeout', '30 sec'),
+    el('stopparentprocessfirst', 'true'),
+    el('logpath', '%BASE%\\logs'),
+    '  <log mode="roll-by-size">',
+    '    <sizeThreshold>10240</sizeThreshold>',
+    '    <keepFiles>8</keepFiles>',
+    '  </log>',
+    '</service>',
+    '',
+  ].join('\r\n');
+}
+
+/** Where a Windows service's files go: %ProgramData%\inferos\NAME\ (NAME.exe, NAME.xml, logs\). */
+export function windowsServiceDir(name: string, programData = process.env['ProgramData'] ?? 'C:\\ProgramData'): string {
+  return win32.join(programData, 'inferos', name);
+}
+
+/** WinSW's executable, from the node-windows package. */
+export function winswExe(): string {
+  const pkg = createRequire(import.meta.url).resolve('node-windows/package.json');
+  return join(dirname(pkg), 'bin', 'winsw', 'winsw.exe');
+}
+
+function winsw(dir: string, name: string, verb: string): { ok: boolean; out: string } {
+  const r = spawnSync(join(dir, `${name}.exe`), [verb], { encoding: 'utf8', cwd: dir });
+  if (r.error) return { ok: false, out: r.error.message };
+  return { ok: r.status === 0, out: `${r.stdout}${r.stderr}`.trim() };
+}
+
+function installWindows(o: UnitOptions, start: boolean): string[] {
+  const xml = winswXml(o);
+  const dir = windowsServiceDir(o.name);
+  const xmlPath = join(dir, `${o.name}.xml`);
+  if (existsSync(xmlPath) && !readFileSync(xmlPath, 'utf8').includes(MARK)) throw new ServiceError(`${xmlPath} exists and was not written by inferos: not replaced`);
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(xmlPath, xml);
+    copyFileSync(winswExe(), join(dir, `${o.name}.exe`));
+  } catch (err) {
+    throw new ServiceError(`cannot write ${dir}: ${(err as Error).message} (installing a service needs an Administrator shell)`);
+  }
+  const lines = [`wrote ${xmlPath} and ${o.name}.exe (WinSW)`];
+  for (const verb of ['install', ...(start ? ['start'] : [])]) {
+    const r = winsw(dir, o.name, verb);
+    if (!r.ok) throw new ServiceError(`${o.name}.exe ${verb} failed: ${r.out}`);
+    lines.push(`${o.name}.exe ${verb}: ok`);
+  }
+  return lines;
+}
+
+function uninstallWindows(name: string): string[] {
+  const dir = windowsServiceDir(name);
+  const xmlPath = join(dir, `${name}.xml`);
+  if (!existsSync(xmlPath)) throw new ServiceError(`${xmlPath} does not exist: nothing to uninstall`);
+  if (!readFileSync(xmlPath, 'utf8').includes(MARK)) throw new ServiceError(`${xmlPath} was not written by inferos: not removed`);
+  winsw(dir, name, 'stop'); // may already be stopped
+  const r = winsw(dir, name, 'uninstall');
+  if (!r.ok) throw new ServiceError(`${name}.exe uninstall failed: ${r.out}`);
+  rmSync(dir, { recursive: true, force: true });
+  return [`${name}.exe uninstall: ok`, `removed ${dir}`];
+}
+
+function statusWindows(name: string): { code: number; text: string } {
+  const dir = windowsServiceDir(name);
+  if (!existsSync(join(dir, `${name}.xml`))) return { code: 3, text: `${name}: not installed (${dir} holds no ${name}.xml)` };
+  const r = winsw(dir, name, 'status');
+  return { code: r.ok && /Started/i.test(r.out) ? 0 : 3, text: `${name}: ${r.out}` };
+}
+
 /** Where the unit goes. */
 export function unitPath(name: string, user: boolean): string {
   return user ? join(homedir(), '.config', 'systemd', 'user', `${name}.service`) : join('/etc/systemd/system', `${name}.service`);
@@ -87,18 +214,19 @@ function systemctl(user: boolean, args: string[]): { ok: boolean; out: string } 
 }
 
 export function checkPlatform(): void {
-  if (process.platform === 'win32') {
-    throw new ServiceError('Windows services are not available: the services need the Windows implementation of the shared-memory layer (libs/shm/README.md), which is not built');
+  if (process.platform !== 'linux' && process.platform !== 'win32') {
+    throw new ServiceError(`services are managed with systemd on Linux and WinSW on Windows; this is ${process.platform}`);
   }
-  if (process.platform !== 'linux') throw new ServiceError(`services are managed with systemd on Linux; this is ${process.platform}`);
 }
 
-/** Write the unit and, when systemd runs, reload, enable and start it. Returns what happened, line by line. */
+/** Write the unit and, when systemd runs, reload, enable and start it (Windows: write and register the
+ * WinSW service, and start it). Returns what happened, line by line. */
 export function install(o: UnitOptions, start: boolean): string[] {
   checkPlatform();
+  if (process.platform === 'win32') return installWindows(o, start);
   const unit = systemdUnit(o);
   const path = unitPath(o.name, o.user);
-  if (existsSync(path) && !readFileSync(path, 'utf8').startsWith('# Written by `inferos service install`')) {
+  if (existsSync(path) && !readFileSync(path, 'utf8').startsWith(`# ${MARK}`)) {
     throw new ServiceError(`${path} exists and was not written by inferos: not replaced`);
   }
   try {
@@ -123,9 +251,10 @@ export function install(o: UnitOptions, start: boolean): string[] {
 export function uninstall(name: string, user: boolean): string[] {
   checkPlatform();
   if (!NAME.test(name)) throw new ServiceError(`--name must be 1-64 letters, digits or _.@-, got ${JSON.stringify(name)}`);
+  if (process.platform === 'win32') return uninstallWindows(name);
   const path = unitPath(name, user);
   if (!existsSync(path)) throw new ServiceError(`${path} does not exist: nothing to uninstall`);
-  if (!readFileSync(path, 'utf8').startsWith('# Written by `inferos service install`')) throw new ServiceError(`${path} was not written by inferos: not removed`);
+  if (!readFileSync(path, 'utf8').startsWith(`# ${MARK}`)) throw new ServiceError(`${path} was not written by inferos: not removed`);
   const lines: string[] = [];
   if (systemdRunning()) {
     const r = systemctl(user, ['disable', '--now', name]);
@@ -140,6 +269,7 @@ export function uninstall(name: string, user: boolean): string[] {
 
 export function status(name: string, user: boolean): { code: number; text: string } {
   checkPlatform();
+  if (process.platform === 'win32') return statusWindows(name);
   const path = unitPath(name, user);
   if (!existsSync(path)) return { code: 3, text: `${name}: not installed (${path} does not exist)` };
   if (!systemdRunning()) return { code: 3, text: `${name}: installed at ${path}; systemd is not running on this machine, so it is not running as a service` };

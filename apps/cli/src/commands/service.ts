@@ -1,8 +1,8 @@
-// inferos service print | install | uninstall | status: `inferos up` as a systemd service.
+// inferos service print | install | uninstall | status: `inferos up` as a systemd or Windows (WinSW) service.
 import { join } from 'node:path';
 import { command, exits, helpPage } from '../cli/command';
 import { UsageError } from '../cli/options';
-import { ServiceError, install, status, systemdUnit, uninstall } from '../service';
+import { ServiceError, install, status, systemdUnit, uninstall, winswXml } from '../service';
 import { REPO_ROOT } from '../system';
 import { upCommand } from './up';
 
@@ -11,6 +11,7 @@ interface Options {
   user?: boolean;
   runAs?: string;
   start: boolean;
+  windows?: boolean;
 }
 
 type Sub = 'print' | 'install' | 'uninstall' | 'status';
@@ -20,20 +21,26 @@ const SUBS: readonly Sub[] = ['print', 'install', 'uninstall', 'status'];
 export function serviceCommand() {
   const cmd = command('service', {
     usage: 'print|install|uninstall|status [options] [-- UP-OPTIONS...]',
-    summary: "run Infer-OS as a systemd service: 'service print|install|uninstall|status'",
+    summary: "run Infer-OS as a system service (systemd, Windows): 'service print|install|uninstall|status'",
     shared: true,
-    description: `Infer-OS as a system service on Linux: a systemd unit that runs 'inferos up' with UP-OPTIONS (see 'inferos
-help up'; checked before anything is written), from this checkout, restarted on failure. 'inferos up'
-supervises every service and stops them all when systemd stops it.
-  print      the unit, on stdout
+    description: `Infer-OS as a system service that runs 'inferos up' with UP-OPTIONS (see 'inferos help up'; checked
+before anything is written), from this checkout, restarted on failure. 'inferos up' supervises every
+service and stops them all when the service manager stops it.
+
+On Linux, a systemd unit:
+  print      the unit, on stdout (--windows: the Windows definition instead, on any system)
   install    write it (system: /etc/systemd/system/NAME.service, needs root; --user:
              ~/.config/systemd/user/) and, where systemd runs, daemon-reload and enable --now
   uninstall  disable --now and remove it (only a unit this command wrote)
   status     systemctl status NAME
-
 Secrets do not go into the unit: put INFEROS_API_KEY=... (and any INFEROS_* setting) in /etc/default/inferos
-(--user: ~/.config/inferos/env), which the unit reads when it exists. Windows services are not available:
-the services need the Windows shared-memory layer (libs/shm/README.md), which is not built.`,
+(--user: ~/.config/inferos/env), which the unit reads when it exists.
+
+On Windows (from an Administrator shell), a service run by WinSW (the copy the node-windows package ships):
+install writes %ProgramData%\\inferos\\NAME\\NAME.xml and NAME.exe, then NAME.exe install and start; uninstall
+stops, unregisters and removes them; status asks WinSW; logs go to that directory's logs\\. It runs as
+LocalSystem, started at boot. Put INFEROS_API_KEY in the system environment (setx /M), not on the command
+line. Written and checked on Linux only: no Windows machine has run it.`,
     after: 'example:\n  sudo npx inferos service install -- --host 0.0.0.0 --memory-budget 2GiB',
   }).argument('[command]');
   for (const sub of SUBS) cmd.addCommand(subcommand(sub));
@@ -54,6 +61,7 @@ function subcommand(sub: Sub) {
     .option('--user', 'a user unit (systemctl --user) instead of a system one')
     .option('--run-as <USER>', 'system units: the account the service runs as (default root)')
     .option('--no-start', 'install: enable, but do not start now')
+    .option('--windows', "print: the Windows (WinSW) definition, whatever this system is")
     .action(exits((upArgs: string[], o: Options) => run(sub, o, upArgs)));
 }
 
@@ -76,7 +84,7 @@ function run(sub: Sub, o: Options, upArgs: string[]): number {
       ...(o.runAs ? { runAs: o.runAs } : {}),
     };
     if (sub === 'print') {
-      process.stdout.write(systemdUnit(unit));
+      process.stdout.write(o.windows || process.platform === 'win32' ? winswXml(unit) : systemdUnit(unit));
       return 0;
     }
     for (const line of install(unit, o.start)) process.stderr.write(`inferos: ${line}\n`);
