@@ -105,6 +105,9 @@ test('the WinSW definition is well-formed XML that runs inferos up with the opti
 
 test('BAD INPUT - Windows: an API key, --user, --run-as or a bad name is refused before anything is written', () => {
   assert.throws(() => winswXml({ ...WIN, upArgs: ['--api-key', 'sekret'] }), /environment/);
+  assert.throws(() => winswXml({ ...WIN, upArgs: ['--api-key=sekret'] }), /environment/);
+  assert.throws(() => systemdUnit({ ...BASE, upArgs: ['--api-key=sekret'] }), /environment/);
+  assert.throws(() => winswXml({ ...WIN, upArgs: ['--model', '%ProgramFiles%\\m'] }), /without %/);
   assert.throws(() => winswXml({ ...WIN, user: true }), /no per-user services/);
   assert.throws(() => winswXml({ ...WIN, runAs: 'bob' }), /LocalSystem/);
   assert.throws(() => winswXml({ ...WIN, name: 'a b' }), /--name must be/);
@@ -114,4 +117,5 @@ test("WinSW's executable comes with the node-windows package (a Windows PE file)
   const exe = winswExe();
   assert.ok(existsSync(exe), exe);
   assert.equal(readFileSync(exe).subarray(0, 2).toString('latin1'), 'MZ');
+  assert.match(readFileSync(`${exe}.config`, 'utf8'), /supportedRuntime version="v4\.0"/, 'the config that lets it run on .NET 4');
 });

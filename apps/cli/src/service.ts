@@ -2,7 +2,7 @@
 // and stops them all when it stops). `print` shows the definition, `install` writes it and registers it,
 // `uninstall` removes it, `status` asks the service manager.
 //   Linux    a systemd unit (system or --user); enabled when systemd runs
-//   Windows  a WinSW service: WinSW's executable (the copy node-windows ships, bin/winsw/winsw.exe) beside its
+//   Windows  a WinSW service: WinSW 1.17's executable (the copy node-windows ships, bin/winsw/) beside its
 //            XML definition in %ProgramData%\inferos\NAME\, registered with `NAME.exe install`. Written and
 //            checked here (the XML is parsed in the tests), never run: no Windows machine was at hand.
 import { spawnSync } from 'node:child_process';
@@ -38,7 +38,7 @@ const MARK = 'Written by `inferos service install`; `inferos service uninstall` 
 /** Refusals shared by both service managers. */
 function checkOptions(o: UnitOptions): void {
   if (!NAME.test(o.name)) throw new ServiceError(`--name must be 1-64 letters, digits or _.@-, got ${JSON.stringify(o.name)}`);
-  if (o.upArgs.includes('--api-key')) {
+  if (o.upArgs.some((a) => a === '--api-key' || a.startsWith('--api-key='))) {
     throw new ServiceError('--api-key would be written into the service definition, which others may read: put INFEROS_API_KEY=... in the environment file instead (see `inferos help service`)');
   }
 }
@@ -105,7 +105,7 @@ function xmlText(s: string): string {
 }
 
 /**
- * The WinSW (2.x, the version node-windows ships) definition that runs `inferos up` with `upArgs` as a
+ * The WinSW (1.17, the version node-windows ships) definition that runs `inferos up` with `upArgs` as a
  * Windows service: started at boot, restarted 5 s after a failure; on stop WinSW sends Ctrl+C, which `inferos
  * up` takes as SIGINT and stops every service, and kills what is left after 30 s.
  */
@@ -113,6 +113,10 @@ export function winswXml(o: UnitOptions): string {
   checkOptions(o);
   if (o.user) throw new ServiceError('--user: Windows has no per-user services; install a system service (from an Administrator shell)');
   if (o.runAs) throw new ServiceError('--run-as: on Windows the service runs as LocalSystem; choose another account in services.msc (it needs a password, which this command does not take)');
+  // WinSW expands %VAR% in <arguments> after they are quoted: a value that expands to spaces would split,
+  // and a literal % would be rewritten.
+  const pct = [o.node, o.cli, o.workdir, ...o.upArgs].find((a) => a.includes('%'));
+  if (pct !== undefined) throw new ServiceError(`WinSW expands %VARIABLES% in a service's command line: write ${JSON.stringify(pct)} without %`);
   const args = [o.cli, 'up', ...o.upArgs].map(windowsArg).join(' ');
   const el = (tag: string, text: string) => `  <${tag}>${xmlText(text)}</${tag}>`;
   return [
@@ -145,7 +149,7 @@ export function windowsServiceDir(name: string, programData = process.env['Progr
   return win32.join(programData, 'inferos', name);
 }
 
-/** WinSW's executable, from the node-windows package. */
+/** WinSW's executable, from the node-windows package (its .exe.config beside it lets it run on .NET 4). */
 export function winswExe(): string {
   const pkg = createRequire(import.meta.url).resolve('node-windows/package.json');
   return join(dirname(pkg), 'bin', 'winsw', 'winsw.exe');
@@ -161,11 +165,17 @@ function installWindows(o: UnitOptions, start: boolean): string[] {
   const xml = winswXml(o);
   const dir = windowsServiceDir(o.name);
   const xmlPath = join(dir, `${o.name}.xml`);
-  if (existsSync(xmlPath) && !readFileSync(xmlPath, 'utf8').includes(MARK)) throw new ServiceError(`${xmlPath} exists and was not written by inferos: not replaced`);
+  if (existsSync(xmlPath)) {
+    throw new ServiceError(readFileSync(xmlPath, 'utf8').includes(MARK)
+      ? `${o.name} is already installed (${xmlPath}): \`inferos service uninstall --name ${o.name}\` first`
+      : `${xmlPath} exists and was not written by inferos: not replaced`);
+  }
   try {
     mkdirSync(dir, { recursive: true });
     writeFileSync(xmlPath, xml);
     copyFileSync(winswExe(), join(dir, `${o.name}.exe`));
+    // WinSW 1.17 targets .NET 2; its config lets it run on the .NET 4 that Windows 10/11 have.
+    copyFileSync(`${winswExe()}.config`, join(dir, `${o.name}.exe.config`));
   } catch (err) {
     throw new ServiceError(`cannot write ${dir}: ${(err as Error).message} (installing a service needs an Administrator shell)`);
   }

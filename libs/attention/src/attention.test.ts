@@ -373,6 +373,8 @@ test('32 query heads over 8 kv heads, t 1 and 3, 3 rows, G 64', () => {
   }
 });
 
+// The fused kernels take int8 groups of multiples of 16 and int4 of 32 (value runs of 16 channels); G 8 checks
+// that other groups fall back to the scratch path in the same calls.
 test('query tiles of the fused kernels: 7 and 8 queries per kv head (4 + 3, 4 + 4), 1 to 3 queries, D 64 and 128, G 8 to 256', () => {
   for (const [heads, kvHeads, t] of [[14, 2, 1], [16, 2, 1], [8, 8, 1], [6, 2, 1], [4, 2, 1], [8, 4, 2]] as const) {
     for (const [headDim, g] of [[64, 8], [64, 32], [128, 32], [128, 256]] as const) {

@@ -39,6 +39,7 @@ test('f32ToF16 rounds to the nearest FP16 value, ties to even, around every expo
             assert.ok(err < e || (err === e && (h & 1) === 0) || !Number.isFinite(y), `f32ToF16(${x}) = ${h.toString(16)}: ${other.toString(16)} is nearer`);
           }
           if (Math.abs(x) >= 65520) assert.equal(h & 0x7fff, 0x7c00, `${x} overflows to infinity`);
+          else if (Number.isFinite(x)) assert.ok(Number.isFinite(y), `${x} (below 65520) must not overflow: got ${h.toString(16)}`);
         }
       }
     }
