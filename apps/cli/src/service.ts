@@ -182,7 +182,11 @@ function installWindows(o: UnitOptions, start: boolean): string[] {
   const lines = [`wrote ${xmlPath} and ${o.name}.exe (WinSW)`];
   for (const verb of ['install', ...(start ? ['start'] : [])]) {
     const r = winsw(dir, o.name, verb);
-    if (!r.ok) throw new ServiceError(`${o.name}.exe ${verb} failed: ${r.out}`);
+    if (!r.ok) {
+      // Not registered: nothing half-written is left behind. Registered but not started: it stays installed.
+      if (verb === 'install') rmSync(dir, { recursive: true, force: true });
+      throw new ServiceError(`${o.name}.exe ${verb} failed: ${r.out}${verb === 'install' ? ` (removed ${dir})` : ' (the service is installed; `inferos service status` shows it)'}`);
+    }
     lines.push(`${o.name}.exe ${verb}: ok`);
   }
   return lines;
